@@ -1,0 +1,58 @@
+"""The pipeline checks its order when built and never mutates its input."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from alliance.errors import PipelineError
+from alliance.model import Annotation
+from alliance.pipeline import Annotator, AnnotatorOutput, Pipeline, default_pipeline
+
+
+@dataclass
+class Tagger:
+    """A toy annotator that labels every utterance with one value."""
+
+    name: str
+    produces: tuple[str, ...]
+    requires: tuple[str, ...] = ()
+    version: str = "1"
+
+    def annotate(self, session):
+        layer = self.produces[0]
+        return AnnotatorOutput(tuple(
+            Annotation(u.index, layer, "x", self.name, self.version) for u in session.utterances
+        ))
+
+
+def test_a_requirement_must_be_produced_earlier():
+    with pytest.raises(PipelineError, match="requires focus"):
+        Pipeline([Tagger("b", ("b",), requires=("focus",)), Tagger("f", ("focus",))])
+
+
+def test_names_must_be_unique():
+    with pytest.raises(PipelineError, match="twice"):
+        Pipeline([Tagger("a", ("a",)), Tagger("a", ("b",))])
+
+
+def test_running_attaches_output_with_provenance_and_leaves_input_alone(short_session):
+    pipe = Pipeline([Tagger("f", ("focus",)), Tagger("b", ("b",), requires=("focus",))])
+    out = pipe(short_session)
+    assert short_session.annotations == ()
+    assert out.labels("focus") == ["x"] * 4
+    assert {a.annotator for a in out.annotations} == {"f", "b"}
+    assert pipe.describe() == [{"name": "f", "version": "1"}, {"name": "b", "version": "1"}]
+
+
+def test_pipe_streams_every_session_in_order(short_session):
+    pipe = Pipeline([Tagger("f", ("focus",))])
+    sessions = [short_session] * 5
+    out = list(pipe.pipe(iter(sessions), batch_size=2))
+    assert len(out) == 5 and all(s.labels("focus")[0] == "x" for s in out)
+
+
+def test_default_pipeline_builds_and_every_component_is_an_annotator():
+    pipe = default_pipeline()
+    assert all(isinstance(a, Annotator) for a in pipe.annotators)
