@@ -38,21 +38,26 @@ def test_names_must_be_unique():
 
 
 def test_running_attaches_output_with_provenance_and_leaves_input_alone(short_session):
-    pipe = Pipeline([Tagger("f", ("focus",)), Tagger("b", ("b",), requires=("focus",))])
+    pipe = Pipeline([Tagger("f", ("toy",)), Tagger("b", ("b",), requires=("toy",))])
     out = pipe(short_session)
     assert short_session.annotations == ()
-    assert out.labels("focus") == ["x"] * 4
+    assert out.labels("toy") == ["x"] * 4
     assert {a.annotator for a in out.annotations} == {"f", "b"}
     assert pipe.describe() == [{"name": "f", "version": "1"}, {"name": "b", "version": "1"}]
 
 
 def test_pipe_streams_every_session_in_order(short_session):
-    pipe = Pipeline([Tagger("f", ("focus",))])
+    pipe = Pipeline([Tagger("f", ("toy",))])
     sessions = [short_session] * 5
     out = list(pipe.pipe(iter(sessions), batch_size=2))
-    assert len(out) == 5 and all(s.labels("focus")[0] == "x" for s in out)
+    assert len(out) == 5 and all(s.labels("toy")[0] == "x" for s in out)
 
 
 def test_default_pipeline_builds_and_every_component_is_an_annotator():
     pipe = default_pipeline()
     assert all(isinstance(a, Annotator) for a in pipe.annotators)
+
+
+def test_a_label_outside_the_codebook_is_refused(short_session):
+    with pytest.raises(PipelineError, match="not a codebook label"):
+        Pipeline([Tagger("bad", ("move",))])(short_session)

@@ -14,7 +14,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from alliance.errors import AllianceError, InputError
 from alliance.model import Role
@@ -90,6 +90,8 @@ def _add_read_options(p: argparse.ArgumentParser) -> None:
                    help="the speaker NAME is the therapist (repeatable)")
     g.add_argument("--role", metavar="NAME=ROLE", action="append", default=[], type=_parse_role,
                    help="set a speaker's role: therapist, patient or other (repeatable)")
+    g.add_argument("--workers", metavar="N", type=int, default=1,
+                   help="analyse files in N processes (default 1; results do not depend on N)")
 
 
 def _read_options(args: argparse.Namespace):
@@ -99,13 +101,13 @@ def _read_options(args: argparse.Namespace):
                        roles=dict(args.role))
 
 
-def _progress(items: Sequence[Any], label: str):
+def _progress(items: Iterable[Any], label: str, total: int):
     """Iterate with a progress bar on an interactive terminal when there is more than one item."""
-    if len(items) > 1 and sys.stderr.isatty():
+    if total > 1 and sys.stderr.isatty():
         try:
             from tqdm import tqdm
 
-            return tqdm(items, desc=label, unit="file", file=sys.stderr)
+            return tqdm(items, desc=label, unit="file", total=total, file=sys.stderr)
         except ImportError:  # tqdm is optional
             pass
     return items
@@ -113,19 +115,16 @@ def _progress(items: Sequence[Any], label: str):
 
 def _analyze_files(args: argparse.Namespace) -> tuple[list[Any], int]:
     """Analyse every file; report bad ones and carry on. Returns analyses and the exit code."""
-    from alliance.analysis import analyze_file
+    from alliance.batch import analyze_paths
 
-    options = _read_options(args)
     analyses: list[Any] = []
     code = EXIT_OK
-    for path in _progress(args.files, "analysing"):
-        try:
-            analyses.extend(analyze_file(path, options))
-        except AllianceError as e:
-            _err(str(e))
-            code = EXIT_INPUT
-        except OSError as e:
-            _err(f"{path}: cannot read ({e.strerror or e.__class__.__name__})")
+    results = analyze_paths(args.files, _read_options(args), workers=args.workers)
+    for result in _progress(results, "analysing", total=len(args.files)):
+        if result.ok:
+            analyses.extend(result.analyses)
+        else:
+            _err(result.error)
             code = EXIT_INPUT
     return analyses, code
 

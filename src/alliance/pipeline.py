@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Protocol, Sequence, runtime_checkable
 
+from alliance.codebook import is_known
 from alliance.errors import PipelineError
 from alliance.model import Annotation, Session, Span
 
@@ -79,9 +80,18 @@ class Pipeline:
         return [{"name": a.name, "version": a.version} for a in self.annotators]
 
     def __call__(self, session: Session) -> Session:
-        """Run every annotator in order and return the annotated session."""
+        """Run every annotator in order and return the annotated session.
+
+        Labels are checked against the codebook as they are attached.
+        """
         for a in self.annotators:
             out = a.annotate(session)
+            for ann in out.annotations:
+                if not is_known(ann.layer, ann.value):
+                    raise PipelineError(
+                        f"annotator {a.name!r} produced {ann.value!r}, which is not a "
+                        f"codebook label of layer {ann.layer!r} (utterance {ann.index})"
+                    )
             session = session.with_annotations(out.annotations, out.spans)
         return session
 
