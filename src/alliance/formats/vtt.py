@@ -1,0 +1,155 @@
+"""WebVTT captions (Zoom, Teams, most recorders) and the cue parsing SubRip shares.
+
+Zoom writes the speaker as a prefix in the cue text (``Dr. Alvarez: ...``);
+Teams writes voice tags (``<v Dr. Alvarez>...</v>``, the closing tag sometimes
+missing). Cue identifiers are optional; ``NOTE``, ``STYLE`` and ``REGION``
+blocks are skipped. A cue without a speaker continues the previous speaker's
+turn, and consecutive cues of one speaker become one utterance (the reader
+does not merge; :mod:`alliance.formats.build` does).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from alliance.errors import InputError
+from alliance.formats.build import Draft, Turn
+from alliance.formats.source import parse_timestamp
+from alliance.formats.text import SpeakerRule, split_prefix
+
+__all__ = ["Cue", "parse_cues", "cue_turns", "read_vtt"]
+
+_VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]*)>")
+_TAG = re.compile(r"</?[^>]*>")
+_SKIPPED_BLOCKS = ("NOTE", "STYLE", "REGION")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A timed caption: start and end in seconds, its text, and the line of its timing."""
+
+    start_s: float
+    end_s: float
+    text: str
+    line: int
+
+
+def _blocks(lines: Sequence[str], first: int) -> list[tuple[int, list[str]]]:
+    """Runs of non-blank lines as ``(1-based line of the first, lines)``, from index ``first``."""
+    out: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start = 0
+    for i in range(first, len(lines)):
+        s = lines[i].strip()
+        if s:
+            if not current:
+                start = i + 1
+            current.append(s)
+        elif current:
+            out.append((start, current))
+            current = []
+    if current:
+        out.append((start, current))
+    return out
+
+
+def parse_cues(text: str, *, path: str, kind: str = "vtt") -> list[Cue]:
+    """The cues of a WebVTT (``kind="vtt"``) or SubRip (``kind="srt"``) text.
+
+    Raises :class:`InputError` at the line of a missing or malformed timing line.
+    """
+    lines = text.split("\n")
+    first = 0
+    if kind == "vtt":
+        if not lines[0].lstrip("\ufeff").startswith("WEBVTT"):
+            raise InputError("not a WebVTT file", path=path, line=1, expected="a first line 'WEBVTT'")
+        # The header runs to the first blank line.
+        while first < len(lines) and lines[first].strip():
+            first += 1
+    example = "00:01:02.500 --> 00:01:05.000" if kind == "vtt" else "00:01:02,500 --> 00:01:05,000"
+    cues: list[Cue] = []
+    for start, block in _blocks(lines, first):
+        head = block[0]
+        if kind == "vtt" and head.startswith(_SKIPPED_BLOCKS) and (
+            head.split(None, 1)[0] in _SKIPPED_BLOCKS
+        ):
+            continue
+        if "-->" in head:
+            at = 0
+        elif len(block) > 1 and "-->" in block[1]:
+            at = 1  # a cue identifier (a number in SRT, any text in VTT) comes first
+        else:
+            raise InputError("cue without a timing line", path=path, line=start,
+                             expected=f"a timing line like '{example}'")
+        n = start + at
+        left, _, right = block[at].partition("-->")
+        fields = right.split()
+        if not fields:
+            raise InputError("cue timing has no end time", path=path, line=n, expected=example)
+        begin = parse_timestamp(left, path=path, line=n)
+        end = parse_timestamp(fields[0], path=path, line=n)
+        if end < begin:
+            raise InputError("cue ends before it starts", path=path, line=n, expected=example)
+        cues.append(Cue(begin, end, "\n".join(block[at + 1:]), n))
+    return cues
+
+
+def _clean(text: str) -> str:
+    if "<" in text:
+        text = _TAG.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return " ".join(text.split())
+
+
+def cue_turns(cues: Sequence[Cue], *, path: str, known: Sequence[str] = ()) -> list[Turn]:
+    """Turns from cues: voice tags, else a ``Name:`` prefix, else the previous speaker."""
+    # (name or None, text, cue); names from prefixes are checked once all are counted.
+    pieces: list[tuple[str | None, bool, str, Cue]] = []
+    counts: dict[str, int] = {}
+    for cue in cues:
+        text = cue.text
+        if "<v" in text and _VOICE.search(text):
+            tags = list(_VOICE.finditer(text))
+            lead = _clean(text[:tags[0].start()])
+            if lead:
+                pieces.append((None, False, lead, cue))
+            for i, m in enumerate(tags):
+                stop = tags[i + 1].start() if i + 1 < len(tags) else len(text)
+                pieces.append((" ".join(m.group(1).split()), True, _clean(text[m.end():stop]), cue))
+            continue
+        text = _clean(text)
+        hit = split_prefix(text, path=path, line=cue.line)
+        if hit is not None:
+            name, _, rest = hit
+            counts[name] = counts.get(name, 0) + 1
+            pieces.append((name, False, rest, cue))
+        else:
+            pieces.append((None, False, text, cue))
+
+    rule = SpeakerRule(counts, known)
+    turns: list[Turn] = []
+    for name, tagged, text, cue in pieces:
+        if name is not None and not tagged and not rule(name):
+            name, text = None, (cue.text and _clean(cue.text))
+        if name is None:
+            if not turns:
+                continue  # text before anyone speaks: nothing to attribute it to
+            name = turns[-1].speaker
+        turns.append(Turn(name, text, cue.start_s, cue.end_s, cue.line))
+    return turns
+
+
+def read_vtt(text: str, *, path: str, session_id: str, known: Sequence[str] = (),
+             notes: Sequence[str] = ()) -> Draft:
+    """The draft session of a WebVTT file."""
+    turns = cue_turns(parse_cues(text, path=path, kind="vtt"), path=path, known=known)
+    if not turns:
+        raise InputError(
+            "no speaker names found in the cues", path=path,
+            expected="cues starting with 'Name: ' (Zoom) or voice tags '<v Name>' (Teams)",
+        )
+    return Draft(session_id, path, tuple(turns), tuple(notes), {"format": "vtt"})
