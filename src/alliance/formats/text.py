@@ -130,6 +130,16 @@ def split_prefix(
     if lead is not None:
         ts, s = lead
     colon = s.find(":", 1, _PREFIX_REACH)
+    if colon < 0:
+        return None
+    for opener, closer in (("(", ")"), ("[", "]")):
+        # Rev's "Speaker 1 (00:00:00):" - the speaker's colon follows the bracket.
+        o = s.find(opener, 1, colon)
+        if o > 0:
+            c = s.find(closer, o, _PREFIX_REACH)
+            if c > 0:
+                colon = s.find(":", c, _PREFIX_REACH)
+            break
     if colon < 0 or (colon + 1 < len(s) and s[colon + 1] not in " \t"):
         return None
     head = s[:colon].rstrip()
