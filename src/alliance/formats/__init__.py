@@ -119,7 +119,7 @@ def read_sessions(
     if format:
         fmt = format.lower().lstrip(".")
         if fmt not in FORMATS:
-            raise UnknownFormatError(f"unknown format {format!r}", expected=_LISTED)
+            raise UnknownFormatError(f"unknown format {format!r}", path=where, expected=_LISTED)
     data = source.read_bytes(p)
     if fmt is None:
         fmt = detect_format(p, data)
