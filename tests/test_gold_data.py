@@ -55,7 +55,6 @@ def expected_episodes(utts: list[dict]) -> list[tuple[int, int]]:
     return [tuple(r) for r in runs]
 
 
-@pytest.mark.xfail(reason='gold set under construction', strict=False)
 def test_there_are_enough_sessions_in_each_split():
     assert len(list((GOLD / "dev").glob("*.json"))) >= 30
     assert 8 <= len(list((GOLD / "heldout").glob("*.json"))) <= 10
@@ -71,7 +70,8 @@ def test_heldout_reuses_no_utterance_text_from_dev():
     def texts(split: str) -> set[str]:
         return {u["text"].lower() for p in (GOLD / split).glob("*.json")
                 for u in load(p)["utterances"] if words(u) >= 5}
-    assert not texts("dev") & texts("heldout")
+    shared = texts("dev") & texts("heldout")
+    assert not shared, f"{len(shared)} utterances of five or more words appear in both splits"
 
 
 def test_each_json_is_generated_from_a_committed_source():
@@ -180,7 +180,6 @@ class TestGoldSession:
         assert m["turns"] == dict(Counter(u["role"] for u in utts))
 
 
-@pytest.mark.xfail(reason='gold set under construction', strict=False)
 def test_the_set_covers_every_phenomenon_it_is_meant_to_test():
     docs = [load(p) for p in (GOLD / "dev").glob("*.json")]
     markers = Counter(r["marker"] for d in docs for r in d["ruptures"])
@@ -197,3 +196,10 @@ def test_the_set_covers_every_phenomenon_it_is_meant_to_test():
     assert any(s["role"] == "other" for d in docs for s in d["speakers"])
     assert any(sum(s["role"] == "patient" for s in d["speakers"]) == 2 for d in docs)
     assert sum(d["session"]["duration_s"] is not None for d in docs) >= 3
+
+
+def test_heldout_covers_the_seed_pattern_controls_and_ruptures():
+    docs = [load(p) for p in (GOLD / "heldout").glob("*.json")]
+    assert sum(d["metrics"]["therapist_returns_after_decline"] > 0 for d in docs) >= 3
+    assert sum(not d["episodes"] for d in docs) >= 2
+    assert {"withdrawal", "confrontation"} <= {r["family"] for d in docs for r in d["ruptures"]}
