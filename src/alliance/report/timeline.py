@@ -99,7 +99,9 @@ def _utt_title(session: Session, i: int) -> str:
 
 def _link(i: int, title: str, body: str, cls: str) -> str:
     # <a href> inside SVG is focusable and follows the link on Enter or click.
-    return (f'<a href="#u-{i}" class="{cls}" data-u="{i}" aria-label="{escape(title)}">'
+    # The <title> is both the hover text and the accessible name; the page script
+    # moves it into aria-label so its own tooltip replaces the native one.
+    return (f'<a href="#u-{i}" class="{cls}" data-u="{i}">'
             f"<title>{escape(title)}</title>{body}</a>")
 
 

@@ -152,7 +152,12 @@ def _cards(analysis: Analysis) -> tuple[Card, ...]:
 
     words, ev_w, _ = _figure(analysis, "talk_share_words")
     secs, _, _ = _figure(analysis, "talk_share_seconds")
-    detail = f"time: {_by_role(secs, percent)}" if secs else "time: n/a (the transcript has no times)"
+    if secs:
+        detail = f"time: {_by_role(secs, percent)}"
+    elif any(u.start_s is not None for u in s.utterances):
+        detail = "time: n/a (the transcript has start times but not end times)"
+    else:
+        detail = "time: n/a (the transcript has no times)"
     cards.append(Card(
         "talk_balance", "Talk balance", _by_role(words, percent) if words else "n/a", detail,
         "Who did the talking: share of all words (and of speaking time) by role.",

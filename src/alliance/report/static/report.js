@@ -5,9 +5,11 @@
   var tip = document.getElementById("tip");
   function row(i) { return document.getElementById("u-" + i); }
   function text(el, sel) { var n = el && el.querySelector(sel); return n ? n.textContent : ""; }
+  var current = null;
   function showTip(mark) {
     var r = row(mark.getAttribute("data-u"));
     if (!tip || !r) { return; }
+    current = mark;
     tip.textContent = "";
     var who = document.createElement("div");
     who.className = "tip-who";
@@ -30,13 +32,13 @@
     tip.style.left = x + "px";
     tip.style.top = y + "px";
   }
-  function hideTip() { if (tip) { tip.hidden = true; } }
+  function hideTip() { current = null; if (tip) { tip.hidden = true; } }
   var marks = document.querySelectorAll("svg.timeline a[data-u]");
   for (var k = 0; k < marks.length; k++) {
     var m = marks[k];
     // The custom tooltip replaces the native one; aria-label keeps the name for screen readers.
     var t = m.querySelector("title");
-    if (t) { m.removeChild(t); }
+    if (t) { m.setAttribute("aria-label", t.textContent); m.removeChild(t); }
     m.addEventListener("mouseenter", function (e) { showTip(e.currentTarget); });
     m.addEventListener("focus", function (e) { showTip(e.currentTarget); });
     m.addEventListener("mouseleave", hideTip);
@@ -51,7 +53,8 @@
     if (e.key === "k" || e.key === "ArrowUp") { next = cur.previousElementSibling; }
     if (next) { e.preventDefault(); next.focus(); }
   });
-  window.addEventListener("scroll", hideTip, { passive: true });
+  // Focusing a mark may scroll the page: keep its tooltip beside it.
+  window.addEventListener("scroll", function () { if (current) { showTip(current); } }, { passive: true });
   // After following a link to an utterance, move keyboard focus there too.
   function focusTarget() {
     var id = decodeURIComponent(location.hash.slice(1));
