@@ -1,0 +1,135 @@
+"""Lexicon of the therapist's flags and of talk about the therapist's own life.
+
+Written against :func:`alliance.annotators._lexicon.normalize` output. Kept
+apart from the annotators because two of them need the same cues: the focus
+annotator (``therapist_life``) and the relationship annotator (a
+self-disclosure or a question about the therapist's life ends a run of
+relationship talk).
+"""
+
+from __future__ import annotations
+
+from alliance.annotators._lexicon import KIN, compile_any
+
+__all__ = [
+    "SELF_DISCLOSURE", "NOT_SELF_DISCLOSURE", "ASKS_THERAPIST_LIFE", "CONFRONT", "SUPPORTIVE",
+    "SELF_CRITICISM", "BACKS_DOWN", "REPAIR_STRONG", "REPAIR_IN_STRAIN", "INTERPRETATION",
+]
+
+#: The therapist's own life, experiences or feelings outside the session.
+SELF_DISCLOSURE = compile_any([
+    rf"my (?:own )?(?:{KIN}|dog|cat|kids|children|wedding|divorce|childhood|therapist|own therapy|analyst|father s|mother s|son s|daughter s)\b",
+    r"my own\b",
+    r"when i was (?:young|younger|a kid|a child|a teenager|little|growing up|your age|in (?:school|college|university|my twenties|training))",
+    r"i (?:also|too|myself) (?:struggled|went through|have been through|had|lost|was|felt|know what it is like)",
+    r"i (?:went|have gone|have been) through (?:a|the|something|that|this|my own)",
+    r"i (?:remember|recall) (?:when i|finishing|being|my|how i|feeling)",
+    r"(?:in my (?:own )?(?:life|family|experience|personal life)|personally i|speaking personally|me personally)",
+    r"i (?:have|had) (?:two|three|four|a|my own) (?:kids|children|sons?|daughters?|dog|cat|husband|wife|partner)\b",
+    r"(?:i|we) (?:went|are going|am going|go|will go|had been) (?:to|on) (?:\w+ )?(?:for )?(?:my|our) (?:vacation|holiday|honeymoon|trip)",
+    r"i (?:grew up|was raised|lived in|used to live)\b",
+    r"(?:i|me) (?:too|as well)\b(?:\s+\w+){0,3}$",
+    r"i have been there|been there myself|happened to me|same thing happened to me",
+    r"i (?:am|was) (?:married|divorced|a (?:mother|father|parent)|an only child)",
+    r"i (?:did|do|had|have)\b(?:\s+\w+){0,2}\s+(?:two|three) (?:girls|boys|kids)",
+    r"^ (?:yes |yeah |i do |i did )?(?:two|three|a) (?:girls|boys|kids|daughters|sons)\b",
+    r"it did over time|it got easier (?:for me|over time)",
+])
+#: Professional logistics and general beliefs that look like self-disclosure.
+NOT_SELF_DISCLOSURE = compile_any([
+    r"my (?:previous|last|next|earlier|other) (?:call|client|appointment|patient|session|meeting)",
+    r"(?:out of|away from) the office|my (?:schedule|calendar|diary|office|practice|colleague|supervisor|secretary|voicemail)",
+    r"i (?:believe|think) (?:that )?(?:everyone|people|we all)",
+])
+#: A patient asking about the therapist's life.
+ASKS_THERAPIST_LIFE = compile_any([
+    r"(?:do|did|have|are|were|would|will) you (?:have|ever|had|go|went|get|got|like|grow up|married|going|travel)\b(?:\s+\w+){0,4}\s+"
+    rf"(?:kids|children|family|married|vacation|holiday|trip|weekend|{KIN}|therapy|therapist|dog|cat|pets?|hobbies|easier|through|somewhere|anywhere|away)",
+    r"how (?:was|were|is|are) your (?:vacation|holiday|weekend|trip|break|kids|children|family|husband|wife|summer|christmas|time off)",
+    r"where (?:are|did|do|were) you (?:going|go|grow up|from|live|spend)",
+    r"did it get easier|what about you|and you\b(?:\s+\w+){0,1}$|how about you|what do you do (?:for fun|on weekends)",
+    r"(?:are|were) you (?:ever )?(?:married|a parent|depressed|anxious|in therapy)",
+    r"did you (?:have|go through|ever (?:feel|have|go))",
+])
+#: Challenge, disagreement, a discrepancy pointed out, or a contrary interpretation.
+CONFRONT = compile_any([
+    r"you (?:say|said|keep saying|tell me|told me)\b(?:\s+\w+){0,12}\s+but\b",
+    r"but you (?:also )?(?:said|say|have|keep|missed|did|do|told|are|were|just)",
+    r"(?:every time|whenever) i (?:mention|bring up|ask|raise)\b(?:\s+\w+){0,8}\s+you\b",
+    r"(?:that is|that does not sound|that is not) (?:really )?(?:true|what|how|an excuse|quite true|the whole story|the full story)",
+    r"i (?:do not|did not) (?:really )?(?:buy|believe|think that is|think it is|think you are being|think that is the whole)",
+    r"i (?:have to |need to |am going to )?(?:disagree|push back|challenge you|challenge that)",
+    r"(?:come on|be honest)\b",
+    r"is that (?:really )?(?:true|the whole|all|what is going on)",
+    r"i wonder if (?:it|the|that|this|your|the irritation|the anger)\b(?:\s+\w+){0,6}\s+(?:is|was) really (?:about)?",
+    r"(?:is|was) (?:it|that|this) really (?:about|just|only)",
+    r"(?:is not|isn t|was not) it (?:possible|true|more likely) that",
+    r"you (?:keep|are|have been) (?:avoiding|deflecting|making excuses|dodging|changing the subject|blaming|minimi[sz]ing)",
+    r"(?:that|this) (?:sounds|seems) like (?:an excuse|avoidance|you are avoiding|a way (?:of|to) avoid)",
+    r"(?:that|this) does not (?:add up|make sense|fit)",
+    r"you have (?:missed|cancelled|skipped|not done|not been doing)\b(?:\s+\w+){0,4}\s+(?:three|two|four|several|weeks|times|sessions|again)",
+    r"you (?:are|were) (?:not being|being) (?:honest|straight|fair)",
+    r"really is it\b|really do you\b",
+    r"you could have (?:stopped|said|done|called)",
+    r"(?:actually|in fact) (?:it sounds like|it seems like|i think) (?:you|it)\b(?:\s+\w+){0,6}\s+(?:not|do not|did not|really)",
+])
+#: Supportive disagreement with a self-criticism is not a confrontation.
+SUPPORTIVE = compile_any([
+    r"i (?:do not|did not|would not) (?:see|think of) you as",
+    r"i (?:do not|did not) think you (?:are|were) (?:stupid|a failure|weak|lazy|crazy|a bad|worthless|selfish|pathetic|an idiot|useless|boring)",
+    r"you (?:are|were) not (?:stupid|a failure|weak|lazy|crazy|a bad|worthless|selfish|pathetic|an idiot|useless|boring|to blame)",
+    r"(?:that is|it is|it was) not your fault",
+    r"(?:be|being) (?:so )?hard on yourself",
+])
+#: The patient running themselves down (context for :data:`SUPPORTIVE`).
+SELF_CRITICISM = compile_any([
+    r"i am (?:so |such an? |just |really )?(?:stupid|a failure|weak|lazy|crazy|a bad|worthless|selfish|pathetic|an idiot|useless|boring|hopeless|a mess|terrible)",
+    r"(?:my|all my) fault|i (?:always )?(?:ruin|mess up|screw up)",
+])
+#: Retracting, softening or dropping one's own challenge.
+BACKS_DOWN = compile_any([
+    r"you (?:are|may be|might be|could be) right",
+    r"(?:maybe|perhaps) (?:that is|it is|i am|i was|i have) (?:not it|wrong|off|mistaken|reading too much|getting ahead|pushing)",
+    r"(?:maybe|perhaps) (?:not|that is not it|i got that wrong|i am wrong)",
+    r"(?:we can|we could|let us|let me|i will|i can|i am going to) (?:leave|drop|put|set) (?:that|it|this)\b(?:\s+\w+){0,2}\s*(?:there|aside|for now|alone|down)?",
+    r"(?:we can|let us|let s) (?:leave|drop) (?:that|it|this)",
+    r"forget (?:i said|what i said|it|that)",
+    r"i (?:take|will take) (?:that|it) back|i did not mean (?:to|it)|never mind|scratch that",
+    r"(?:i|i may|i might) (?:have|may have|might have) (?:been|gotten|got) (?:wrong|off|ahead|too)",
+    r"we do not have to (?:go there|talk about (?:it|that)|get into)",
+    r"fair enough|that is fair|i stand corrected|my mistake",
+])
+#: Repair in any context: owning a part, inviting the patient's view of the strain.
+REPAIR_STRONG = compile_any([
+    r"i (?:think i |may have |might have |can see i |realize i |realise i )(?:pushed|pressed|was pushing|got ahead|missed|misunderstood|was wrong|hurt|"
+    r"upset|came across|did look|did not|went too)",
+    r"i (?:did|do) look at the clock|i can see how that would",
+    r"i am sorry (?:if|that|for|i)\b",
+    r"how (?:was|is) that for you(?: just now)?\b(?:\s+\w+){0,3}$",
+    r"how is (?:this|the work|our work|therapy|this process) (?:going|landing|working) for you",
+    r"what did i (?:miss|get wrong|say that)",
+    r"what (?:would|could) (?:be )?(?:more )?(?:helpful|help|work better)",
+    r"(?:thank you|thanks) for (?:telling|saying|letting) me",
+    r"(?:tell me|say) more about what (?:is not|was not|feels not) (?:working|helpful|right)",
+    r"(?:should|shall|could) we (?:try|focus on|do) (?:something|it) (?:else|different|differently)",
+    r"(?:it|that) makes sense (?:that )?you (?:would )?(?:feel|are|were|felt)\b(?:\s+\w+){0,2}\s+(?:frustrated|angry|annoyed|upset|disappointed|hurt|fed up)",
+    r"(?:you have|you have got) every right to (?:be|feel)",
+    r"i (?:hear|can hear|get) (?:that )?(?:you are|you were|you feel|how) (?:\w+ )?(?:frustrated|angry|annoyed|disappointed|upset|fed up)\b(?:\s+\w+){0,3}\s+(?:with me|with this|with therapy|with the)",
+    r"(?:let me|i want to) (?:make sure i|check i|understand)",
+    r"that is (?:a )?(?:fair|good|important) (?:point|question|criticism|feedback)",
+])
+#: Repair only when the patient has just voiced strain (validating, inviting more).
+REPAIR_IN_STRAIN = compile_any([
+    r"(?:you are|you are absolutely|you are completely) right",
+    r"tell me more|say more|can you say more|help me understand",
+    r"what was (?:that|it) like",
+    r"i hear you|i can hear|i understand (?:that|why|how)",
+    r"(?:it|that) (?:makes|made) sense",
+    r"what would you (?:like|prefer|rather)",
+])
+#: An interpretation or intervention the patient might reject (context for ruptures).
+INTERPRETATION = compile_any([
+    r"i wonder (?:if|whether)|it sounds like|it seems like|i think (?:you|it|that|this)|maybe (?:you|it|this|that)|perhaps (?:you|it)|"
+    r"could it be|is it possible|what if|have you (?:tried|thought)|you might|you could|you should|you need to|"
+    r"so you|you are|you feel|you felt|you seem|you sound|it is as if|part of you",
+])

@@ -1,0 +1,195 @@
+"""Shared text handling for the relational annotators: normalisation and dialogue context.
+
+Transcripts come from people and from speech recognisers: upper or lower
+case, with or without punctuation, with contractions written ``don't``,
+``do n't`` (tokenised) or ``dont`` (ASR). :func:`normalize` maps all of these
+to one canonical form (lower case, contractions expanded, punctuation gone,
+single spaces, a space at each end) so that every pattern in the relational
+lexicons is written once, against that form, with plain ``\\b`` boundaries.
+
+:class:`Dialogue` is the per-session view the annotators share: normalised
+texts, roles, and the small questions about context the codebook keeps
+asking ("what did the therapist's previous turn do?").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable
+
+from alliance.model import Role, Session
+
+__all__ = [
+    "normalize", "compile_any", "Dialogue", "is_question", "is_ack", "word_count",
+    "FEELING", "NEG_FEELING", "KIN",
+]
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+_TOKENISED = re.compile(r"\s+(n't|'s|'re|'ve|'m|'ll|'d)\b")
+_CONTRACTIONS = (
+    (re.compile(r"\bcan't\b"), "can not"),
+    (re.compile(r"\bwon't\b"), "will not"),
+    (re.compile(r"\bain't\b"), "is not"),
+    (re.compile(r"n't\b"), " not"),
+    (re.compile(r"'re\b"), " are"),
+    (re.compile(r"'ve\b"), " have"),
+    (re.compile(r"'m\b"), " am"),
+    (re.compile(r"'ll\b"), " will"),
+    (re.compile(r"'d\b"), " would"),
+    (re.compile(r"\blet's\b"), "let us"),
+    (re.compile(r"\b(it|that|what|there|he|she|who|where|how|here|this|everything|nothing)'s\b"), r"\1 is"),
+)
+#: Apostrophe-less spellings common in ASR output.
+_BARE = {
+    "dont": "do not", "cant": "can not", "wont": "will not", "didnt": "did not",
+    "doesnt": "does not", "isnt": "is not", "arent": "are not", "wasnt": "was not",
+    "werent": "were not", "havent": "have not", "hasnt": "has not", "hadnt": "had not",
+    "wouldnt": "would not", "couldnt": "could not", "shouldnt": "should not",
+    "im": "i am", "ive": "i have", "youre": "you are", "youve": "you have",
+    "youll": "you will", "youd": "you would", "thats": "that is", "whats": "what is",
+    "theyre": "they are", "its": "it is", "hes": "he is", "shes": "she is",
+    "gonna": "going to", "wanna": "want to", "kinda": "kind of", "gotta": "got to",
+    "ok": "okay", "cannot": "can not", "mhm": "mm hmm", "mmhmm": "mm hmm",
+    "uhhuh": "uh huh", "yep": "yeah", "yup": "yeah", "ya": "yeah", "yea": "yeah",
+}
+_NON_WORD = re.compile(r"[^a-z0-9\s]+")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=16384)
+def normalize(text: str) -> str:
+    """Canonical form of ``text``: lower case, contractions expanded, no punctuation.
+
+    The result starts and ends with a space, so ``" you "`` finds the word.
+
+    >>> normalize("I DON'T know... it's fine")
+    ' i do not know it is fine '
+    >>> normalize("i do n't know its fine")
+    ' i do not know it is fine '
+    """
+    t = text.lower().translate(_QUOTES)
+    t = _TOKENISED.sub(r"\1", t)
+    for pattern, repl in _CONTRACTIONS:
+        t = pattern.sub(repl, t)
+    t = t.replace("'s", "s").replace("-", " ")
+    t = _NON_WORD.sub(" ", t)
+    words = [_BARE.get(w, w) for w in t.split()]
+    return " " + " ".join(words) + " " if words else " "
+
+
+def compile_any(patterns: Iterable[str]) -> re.Pattern[str]:
+    """One compiled alternation of ``patterns``, each matched between word boundaries."""
+    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b")
+
+
+def word_count(norm: str) -> int:
+    """Words in a normalised text."""
+    return len(norm.split())
+
+
+# -- small shared vocabularies (regex fragments) ------------------------------
+
+#: Feeling words, broad: used where any feeling turns talk into meaning.
+FEELING = (
+    r"feel|feels|feeling|feelings|felt|abandon\w*|alone|lonely|left|miss|missed|missing|"
+    r"stir\w*|upset\w*|angry|anger|mad|annoyed|irritat\w*|frustrat\w*|relie\w*|disappoint\w*|"
+    r"hurt|sad|sadness|anxious|anxiety|worr\w*|scared|afraid|fear\w*|resent\w*|jealous|"
+    r"rejected|dropped|forgotten|bother\w*|react\w*|mean|means|meant|meaning|like for you|"
+    r"think about it|thoughts about|dismissed|ashamed|embarrass\w*|guilty|grateful|glad|"
+    r"happy|hate|love|trust|safe|judged|burden\w*|pushed away|shut out|close|protective|"
+    r"moved|touched|bored|tired of|sick of|fed up|hopeless|stuck"
+)
+#: Negative feelings a complaint or strain may carry.
+NEG_FEELING = (
+    r"angry|mad|annoyed|irritated|frustrated|upset|hurt|disappointed|pissed|fed up|sick of|"
+    r"tired of|offended|insulted|judged|dismissed|ignored"
+)
+#: Kin and other relationships outside the room.
+KIN = (
+    r"mother|mom|mum|mommy|father|dad|daddy|parents?|husband|wife|partner|boyfriend|"
+    r"girlfriend|ex|brother|sister|siblings?|son|daughter|kids?|children|boss|family|"
+    r"grandmother|grandfather|grandma|grandpa|uncle|aunt|friend|friends|teacher|stepfather|stepmother"
+)
+
+_ACK = re.compile(
+    r"^ (?:(?:yeah|yes|yes yes|no|okay|right|sure|mm|mm hmm|hmm|uh huh|uh|um|oh|ah|i see|"
+    r"got it|true|exactly|totally|absolutely|alright|all right|fine|cool|wow|huh|"
+    r"okay okay|yeah yeah|mm mm|that is right|i know|sure sure|of course|thanks|thank you)\s*)+$"
+)
+_Q_START = re.compile(
+    r"^ (?:(?:so|and|but|well|okay|now|then|um|uh|i|just|also)\s+)*"
+    r"(?:what|how|why|when|where|who|whom|which|whose|"
+    r"do|does|did|is|are|was|were|have|has|had|can|could|would|will|should|may|might|am|"
+    r"wonder|i wonder|any|anything)\b"
+)
+_Q_TAIL = re.compile(r"(?<!that is )\b(?:right|is it|do you|did you|was it|are you|or not|would you) $")
+_Q_INNER = re.compile(r"\b(?:i wonder (?:if|whether|what|how|about)|i am wondering|i am curious)\b")
+
+
+def is_ack(norm: str) -> bool:
+    """A bare acknowledgement ("yeah", "ok", "mm-hmm") with nothing else in it."""
+    return bool(_ACK.match(norm)) or norm.strip() == ""
+
+
+def is_question(text: str, norm: str) -> bool:
+    """Whether an utterance asks something; robust to missing question marks.
+
+    Uses '?' when the transcript has it, otherwise wh-words, auxiliary inversion
+    ("do you", "did my") and tags ("..., right").
+    """
+    return ("?" in text or bool(_Q_START.match(norm)) or bool(_Q_INNER.search(norm))
+            or bool(_Q_TAIL.search(norm)))
+
+
+class Dialogue:
+    """The normalised view of a session that the relational annotators share.
+
+    Holds the normalised text, role and word count of every utterance, and
+    answers questions about the turn structure: who spoke before, which
+    therapist turn a patient is answering.
+    """
+
+    #: How far back (in utterances) a reply looks for the turn it answers.
+    REACH = 4
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.texts = tuple(u.text for u in session.utterances)
+        self.norms = tuple(normalize(t) for t in self.texts)
+        self.roles = session.roles
+        self.words = tuple(word_count(n) for n in self.norms)
+        self.n = len(self.texts)
+        self.questions = tuple(is_question(t, n) for t, n in zip(self.texts, self.norms))
+        self.acks = tuple(is_ack(n) for n in self.norms)
+
+    def is_therapist(self, i: int) -> bool:
+        """Whether utterance ``i`` is the therapist's."""
+        return self.roles[i] is Role.THERAPIST
+
+    def is_patient(self, i: int) -> bool:
+        """Whether utterance ``i`` is a patient's."""
+        return self.roles[i] is Role.PATIENT
+
+    def previous(self, i: int, role: Role, reach: int | None = None) -> int | None:
+        """The nearest utterance before ``i`` by ``role``, within ``reach`` utterances."""
+        stop = max(-1, i - 1 - (reach or self.REACH))
+        for j in range(i - 1, stop, -1):
+            if self.roles[j] is role:
+                return j
+        return None
+
+    def answered_turn(self, i: int) -> int | None:
+        """The therapist turn a patient utterance ``i`` answers: the last one, if the
+        patient has not already taken the floor for long since."""
+        return self.previous(i, Role.THERAPIST)
+
+    def following(self, i: int, role: Role, count: int) -> list[int]:
+        """The next ``count`` utterances after ``i`` by ``role``."""
+        out: list[int] = []
+        for j in range(i + 1, self.n):
+            if self.roles[j] is role:
+                out.append(j)
+                if len(out) == count:
+                    break
+        return out

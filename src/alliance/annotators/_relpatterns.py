@@ -1,0 +1,217 @@
+"""Lexicon of relationship talk (codebook section 2), one compiled pattern per cue.
+
+Every pattern is written against :func:`alliance.annotators._lexicon.normalize`
+output: lower case, contractions expanded ("do not", "it is"), no punctuation.
+Patterns are grouped by *who speaks*, because the pronouns flip: in a
+therapist's mouth "me" is the therapist and "you" the patient; in a patient's
+mouth "you" is (usually) the therapist, which is why patient patterns demand a
+relational predicate next to the "you" rather than any "you" at all (generic
+"you know", "you never know", reported speech).
+"""
+
+from __future__ import annotations
+
+from alliance.annotators._lexicon import KIN, compile_any
+
+__all__ = [
+    "T_TRANSFERENCE", "P_TRANSFERENCE", "T_IMMEDIACY", "FRAME_T", "FRAME_P", "FRAME_ANY",
+    "T_FRAME_REACTION", "P_FRAME_REACTION", "T_FEELINGS", "P_FEELINGS", "T_HERE_NOW", "P_HERE_NOW",
+    "T_REACTION_Q", "SHIFT", "T_REDIRECT", "LOGISTICS_ONLY",
+]
+
+_ADV = r"(?:really |very |so |a bit |a little |quite |kind of |sort of |just |still |even |probably |always |never )?"
+_NEG_T = (r"bored|tired|sick|fed up|annoyed|irritated|frustrated|disappointed|angry|mad|upset|"
+          r"impatient|disgusted|done|finished|through")
+
+# -- transference_link: the therapist relationship tied to another one ---------
+T_TRANSFERENCE = compile_any([
+    rf"(?:me|i)\b(?:\s+\w+){{0,10}}\s+(?:the way|like|just like|the same way|as|as if) (?:with )?your (?:{KIN})",
+    rf"your (?:{KIN})\b(?:\s+\w+){{0,12}}\s+(?:with me|about me|toward me|towards me|here with me|in here|when i|me too|with me too)",
+    rf"(?:as if|like) (?:i am|i was|i were) your (?:{KIN})",
+    r"(?:some of|any of|part of) (?:that|this|those feelings|what you felt)\b(?:\s+\w+){0,4}\s+(?:comes up|come up|happens|happening|gets stirred|is here|is in here|shows up)"
+    r"(?:\s+\w+){0,4}\s+(?:with me|here|in here|between us|when i)",
+    r"(?:same|similar|familiar) (?:thing|feeling|pattern|dynamic)\b(?:\s+\w+){0,4}\s+(?:with me|here with me|between us|in here)",
+    rf"(?:remind|reminds|reminded) (?:you|me) of (?:your|my) (?:{KIN})",
+])
+P_TRANSFERENCE = compile_any([
+    rf"you (?:are|were|sound|sounded|seem|act|acted|look) {_ADV}(?:just |exactly )?like (?:my|her|his) (?:{KIN})",
+    rf"you remind me (?:so much )?of (?:my|her|his) (?:{KIN})",
+    rf"(?:like|as) (?:my|her|his) (?:{KIN}) (?:did|does|used to|always did|would)\b(?:\s+\w+){{0,8}}\s+(?:you|with you|here)",
+    rf"(?:you|with you)\b(?:\s+\w+){{0,10}}\s+(?:the way|just like|the same as|same as) (?:with )?my (?:{KIN})",
+    r"(?:that is|it is|this is) (?:exactly |just )?(?:how|what) it (?:used to be|was) (?:with|at|when)",
+])
+
+# -- immediacy: the therapist's own feeling toward the patient, now ----------------
+T_IMMEDIACY = compile_any([
+    r"i (?:notice|noticed|am noticing|find|found|can feel) (?:that )?(?:i|myself) (?:feel|feeling|am feeling|getting|get|am getting|wanting|want)",
+    r"(?:right now|as you say that|as you (?:say|said|tell|told|talk about) (?:this|that|it)|listening to you|hearing you|hearing that|hearing this|sitting here|sitting with you)\b(?:\s+\w+){0,3}\s+i (?:feel|am feeling|notice|find myself)",
+    r"i (?:feel|am feeling) " + _ADV + r"(?:protective|close|moved|touched|sad|worried|concerned|stuck|pushed away|shut out|"
+    r"warm|fond|helpless|tender|hopeful|tense|uneasy|distant|connected|grateful|honou?red|privileged|"
+    r"drawn|pulled|tearful|emotional|engaged|affection|a lot of (?:warmth|respect|affection|care)|"
+    r"frustrated|irritated|impatient|bored|confused|lost) (?:toward|towards|for|of|with|by|about|when you|as you|hearing|listening|right now|in this|here|that you)",
+    r"i (?:really )?(?:care about|like working with|enjoy working with|look forward to seeing|am glad to be working with) you",
+    r"i (?:am|was|feel) (?:really |very |so )?(?:moved|touched) (?:by what you|hearing|that you|as you|listening)",
+    r"(?:how it is|how it feels|what it is like) (?:on|from) my (?:side|end)",
+])
+
+# -- frame: breaks, cancellations, lateness, fees, length, ending ---------------------
+_FRAME_CORE = (
+    r"(?:the|our|this|that|a|next|coming|upcoming|summer|winter|christmas|august|easter) (?:break(?! up)|gap|time apart)|breaks like this|these breaks|"
+    r"missed (?:our|the|last|a) session|missing (?:our|the|last) session|(?:our|the|last) session (?:was |got )?cancel\w*|"
+    r"(?:end|ending|finish|finishing|stop|stopping|terminat\w*) (?:of )?(?:therapy|treatment|our work|our sessions|the sessions|these sessions|coming here|seeing me|seeing you|the therapy)|"
+    r"sessions left|our last session|the ending|our ending|(?:our|the) last (?:few )?sessions|"
+    r"session length|fifty minutes"
+)
+#: Frame cue in a therapist's mouth (my absence, our sessions, the ending).
+FRAME_T = compile_any([
+    r"(?:my|me) (?:being away|going away|vacation|holiday|break|absence|time off|leave|trip|"
+    r"cancel\w*|reschedul\w*|being late|lateness|leaving|being sick|illness|fee|fees)",
+    r"i (?:was|am|will be|have been|had been) (?:away|gone|on vacation|on holiday|off|sick|late|ill)",
+    r"i (?:had to |have to |needed to |need to )?(?:cancel\w*|reschedul\w*|go away|went away|leave|left|am leaving|am going away|take time off|took time off)",
+    r"when i (?:go|went|am|was) (?:away|off)|while i was (?:away|gone|off)",
+    _FRAME_CORE,
+])
+#: Frame cue in a patient's mouth (your absence, our sessions, the ending).
+FRAME_P = compile_any([
+    r"(?:your|you) (?:vacation|holiday|break|being away|time off|trip|absence|leave|"
+    r"cancel\w*|reschedul\w*|were away|are away|went away|go away|going away|were gone|left|were late|are late|are always late|leaving|were sick|fee|fees)",
+    r"(?:miss|missed|missing) (?:coming here|you|our sessions|the sessions|these sessions|having sessions|talking to you|this)\b",
+    r"without (?:you|our sessions|sessions|therapy|coming here)\b",
+    r"(?:quit|quitting) (?:therapy|seeing you|coming here)",
+    _FRAME_CORE,
+])
+FRAME_ANY = compile_any([_FRAME_CORE])
+#: A therapist asking or saying what the frame means or stirs for the patient.
+T_FRAME_REACTION = compile_any([
+    r"you\b(?:\s+\w+){0,6}\s+(?:feel|felt|feeling|abandoned|let down|dropped|forgotten|left|alone|on your own|"
+    r"upset|angry|annoyed|relieved|disappointed|hurt|miss|missed|sad|lonely|anxious|worried|resent\w*|bothered|react\w*)",
+    r"how (?:is|was|has|will) (?:it|that|this)\b(?:\s+\w+){0,2}\s+(?:for|with) you",
+    r"what (?:is|was|will) (?:it|that|this) (?:be )?like (?:for you|to|when)",
+    r"what it is like (?:for you |to )",
+    r"stir\w* (?:anything|something|up|things)",
+    r"(?:thoughts|feelings|reactions?|feeling) (?:about|to|around|on)",
+    r"what (?:does|did|might|would) (?:it|that|this) mean (?:to|for) you",
+    r"(?:land|lands|landed|landing|sit|sits|sat) (?:for|with) you",
+    r"than you let on|left you|more on your own|what comes up|comes up for you|came up for you",
+    r"(?:how|what) do you (?:feel|think) about (?:it|that|this|the|my|our|finishing|ending|stopping)",
+    r"matters to me how",
+])
+#: A patient voicing what the frame means or stirs for them.
+P_FRAME_REACTION = compile_any([
+    r"i (?:was|am|felt|feel|get|got) " + _ADV + r"(?:abandoned|let down|dropped|forgotten|alone|lonely|lost|angry|mad|annoyed|"
+    r"upset|hurt|relieved|disappointed|sad|anxious|scared|jealous|resent\w*|rejected|unimportant)",
+    r"i (?:miss|missed|will miss|am going to miss|would miss) ",
+    r"(?:it|that) (?:felt|feels) like (?:you|i)",
+    r"(?:annoyed|angry|mad|upset|hurt|bothered) (?:that|when) you",
+    r"(?:it|that) (?:hurt|bothered|upset|annoyed|stung)",
+    r"(?:hard|difficult|scary|sad|strange|weird) (?:without|to (?:think about|imagine) (?:not|ending|stopping|finishing))",
+    r"losing (?:a|this|the|my) (?:place|space|you)",
+])
+
+# -- feelings_about_therapist ---------------------------------------------------------
+T_FEELINGS = compile_any([
+    r"(?:feel|felt|feeling|feelings|thoughts|angry|mad|annoyed|irritated|frustrated|upset|disappointed|hurt|"
+    r"let down|critici[sz]ed|judged|dismissed|safe|comfortable|uncomfortable|close|trust\w*|scared|afraid|"
+    r"nervous|worried|ashamed|embarrassed|resent\w*|cross|pissed off) (?:about|toward|towards|with|at|by|of|around|in) me",
+    r"(?:about|toward|towards) (?:me|us|our relationship|our work together|working with me)\b",
+    r"what (?:i|i might|i would|i will|i must|i may) (?:think|thought|say|feel|make of)",
+    r"(?:do|did|does) (?:you|part of you) (?:feel|think|worry|expect|imagine|wonder|fear|sense|suspect) (?:that )?i (?:am|was|will|would|might|do|did|have|had|am not|was not|do not|did not|could|can|must)",
+    r"(?:like|trust|hate|need|miss|missed|resent|rely on) me\b",
+    r"(?:you|part of you)\b(?:\s+\w+){0,3}\s+(?:angry|annoyed|disappointed|frustrated|upset|mad|irritated|cross|hurt) (?:with|at|by) me",
+    r"(?:let|letting) you down",
+    r"what i said (?:earlier|last week|last time|before|just now)|when i said that|what i just said",
+    r"your (?:feelings|reaction|thoughts|feeling) (?:about|to|toward|towards) (?:me|what i|my)",
+    r"(?:i|me) (?:judging|criticizing|criticising|rejecting|leaving|getting tired of|giving up on) you",
+    r"(?:rely|depend|count) on (?:me|someone like me|someone you rely)|someone they rely on",
+    r"(?:i|me) (?:was |am )?(?:bored|tired|fed up|annoyed|impatient) with you",
+    r"(?:you|part of you) (?:discount|doubt|dismiss)\w*\b(?:\s+\w+){0,4}\s+(?:it|me|what i)",
+    r"even when i tell you",
+    r"(?:when i|that i) (?:look|looked) at the clock",
+])
+P_FEELINGS = compile_any([
+    rf"you (?:are|were|seem|seemed|look|looked|sound|sounded|get|got|must be|might be|would be|will be|must get|must have been|were getting|are getting) {_ADV}(?:getting )?(?:{_NEG_T})(?: with| of| by| at| in)? me",
+    rf"you\b(?:\s+\w+){{0,4}}\s+(?:{_NEG_T}) (?:with|of|at|in) me",
+    r"(?:judging|judge|judged|criticizing|criticising|hate|hates) me",
+    r"you (?:must|probably|will|would|might|are going to|secretly) (?:think|thought|see me as|find me|be thinking) ",
+    r"what you (?:must |really |actually )?(?:think|thought|make) of me",
+    r"(?:do|did|would|will|can) you (?:even |still |really |actually )?(?:like|care about|hate|remember|trust|want to see|respect|think about) me",
+    r"you (?:do not|did not|never|are not|were not) (?:really |even |actually )?(?:like|care about|care|listen to|listen|listening|understand|get it|believe|hear|remember) ?(?:me|what i|anything)?",
+    r"i (?:really |kind of |sort of |actually |still )?(?:like|trust|hate|miss|missed|need|appreciate|resent|am grateful to|"
+    r"am angry at|am angry with|am mad at|was angry with|was angry at|was mad at|am afraid of|am scared of|was hurt by|am annoyed with|was annoyed with) you\b",
+    r"(?:let|letting) you down|disappoint(?:ing|ed)? you|(?:a|being a) burden (?:to|on) you|(?:taking|take) up (?:too much of )?your time|wast\w* your time",
+    r"you (?:will|would|might|are going to|are gonna|could) (?:leave|give up on|get rid of|get tired of|stop seeing|drop|abandon|kick|send) me",
+    r"i (?:worry|worried|am worried|was worried|am afraid|was afraid|fear|get the feeling|sense|suspect|imagine|thought|think|feel|felt) (?:that )?you\b(?:\s+\w+){0,6}\s+(?:me|my|bored|judg\w*|annoyed|tired|waiting for|want me|wanted me|do not like|hate|care|gone)",
+    r"(?:it|that) (?:felt|feels) like you\b",
+    r"(?:you looked|you look|you were looking) at (?:the|your) (?:clock|watch|phone)",
+    r"you are the only (?:person|one)",
+    r"(?:when|what) you said (?:last|the other|in our|earlier)|you said last (?:week|time)",
+    r"i (?:did not|do not) like (?:it )?(?:when|what|how) you",
+    r"(?:hurt|bothered|upset|annoyed|stung|embarrassed) (?:me )?when you",
+    r"if you say you are not|you are just being (?:polite|nice|kind)",
+    r"you (?:wanted|want) me (?:gone|to leave|out)",
+    r"(?:can|could) (?:i|we) (?:really )?trust you",
+])
+
+# -- here_and_now ---------------------------------------------------------------------
+T_HERE_NOW = compile_any([
+    r"(?:what is it like|what it is like|how is it|how does it feel|what was it like|how was it|how does that feel|"
+    r"how was that|what is that like|how has it been|how has that been)\b(?:\s+\w+){0,4}\s+(?:tell|telling|say|saying|share|sharing|talk|talking|"
+    r"be here|being here|to hear|hear|hearing|see|seeing|said)\b(?:\s+\w+){0,4}\s+(?:me|here|today|with me|in here|right now|this|that|just now)",
+    r"(?:what is happening|what just happened|what happened just now|what is going on)\b(?:\s+\w+){0,2}\s+(?:right now|between us|in here|here|just now)",
+    r"between (?:us|you and me|the two of us)",
+    r"(?:in|here in) (?:this|the) room",
+    r"\bin here\b",
+    r"here with me",
+    r"right now with me|with me right now",
+    r"(?:notice|noticed|noticing) (?:that )?you (?:just |suddenly )?(?:looked|look|went|go|got|get|changed|laughed|smiled|pulled|turned|bring|brought|move|moved|change|steer|stopped|stop)",
+    r"(?:every time|whenever) i (?:mention|bring up|ask|raise|say)",
+    r"how (?:are|is) (?:this|the session|our work|the work|today|this conversation|what we are doing|this process|it going) (?:going|landing|feeling|working)",
+    r"how (?:was|is) (?:that|this|it) for you\b(?:\s+\w+){0,3}\s+(?:just now|today|to hear|when i|right now)",
+    r"(?:real|good|hard|important|difficult) work (?:today|together|here|in here)",
+    r"we (?:did|have done|are doing|have been doing) (?:some )?(?:real|good|hard|important) work",
+    r"how we (?:are|have been) (?:working|doing) together|(?:our|the) work together",
+    r"(?:room|space) for (?:that|this|it|all of it) (?:here|in here)",
+    r"(?:say|notice) it (?:out loud )?(?:here|in here|when it happens)",
+    r"how was (?:it|that) to talk about",
+    r"you (?:bring|brought|take|took|steer|steered|move|moved) (?:us|me|the conversation)\b",
+])
+P_HERE_NOW = compile_any([
+    r"(?:hard|difficult|scary|embarrassing|strange|weird|awkward|easier|easy|good|nice|a relief) to (?:say|tell you|talk about (?:this|it)|admit) (?:this|that|it)? ?(?:to you|here|in here|out loud|right now)",
+    r"i (?:feel|am|felt) " + _ADV + r"(?:nervous|embarrassed|ashamed|awkward|uncomfortable|exposed|scared|anxious|safe|vulnerable|judged|stupid) "
+    r"(?:telling you|saying this|saying that|talking about this|here|right now|in here|with you)",
+    r"i have never (?:told|said) (?:anyone|this|that)",
+    r"(?<!cold )(?<!hot )(?<!warm )(?<!stuffy )(?<!dark )(?<!loud )\bin here\b(?! is (?:so |really )?(?:cold|hot|warm|stuffy|dark|loud))",
+    r"between (?:us|you and me|the two of us)",
+    r"(?:in|here in) (?:this|the) room",
+    r"(?:talking|coming) here (?:helps|is|feels|has been|makes)",
+    r"(?:why|what) (?:are|do) you (?:keep )?(?:asking|looking at) me",
+])
+#: A therapist question about the patient's reaction, meaningful only in a frame or
+#: relationship context ("how is it for you to hear that?").
+T_REACTION_Q = compile_any([
+    r"how (?:is|was) (?:it|that) for you",
+    r"what (?:is|was) (?:it|that) like for you",
+    r"(?:did|do) you feel (?:a bit |at all |a little |kind of )?(?:abandoned|let down|dropped|forgotten|left|rejected|hurt)",
+    r"how do you feel about (?:that|it|this)",
+    r"what comes up (?:for you )?(?:when|as|hearing)",
+])
+
+# -- shifts, redirects and pure logistics ---------------------------------------------
+SHIFT = compile_any([
+    r"^ (?:okay |so |well |um |uh |but |and |no |yeah |anyway )*(?:anyway|so anyway|anyways|moving on|on another note|by the way|"
+    r"(?:the thing|what) i wanted to (?:talk about|ask|say|tell you)|can i ask (?:you )?(?:what|about|if|whether)|i wanted to ask|"
+    r"speaking of|changing the subject|on a different note|something else)",
+    r"\banyway\b",
+    r"same time next week|see you next week|see you then|we are nearly at time|we are almost out of time|we have to stop",
+])
+T_REDIRECT = compile_any([
+    r"tell me (?:more )?about (?:the|your|what|how|that|this) (?!feeling|with me)",
+    r"let us (?:talk about|go back to|get back to|look at|turn to|stay with you|move on|come back to your)",
+    r"but let us stay with you",
+    r"(?:what|how) about your (?:week|work|job|" + KIN + r")",
+    r"(?:we are nearly|we are almost|we have to stop|same time|next week)",
+])
+LOGISTICS_ONLY = compile_any([
+    r"(?:can|could) (?:we|you|i) (?:move|change|switch|reschedule)\b",
+    r"(?:feel|feels) (?:okay|ok|alright|all right|fine) (?:to|for|with) (?:moving|switching|changing)",
+])

@@ -1,0 +1,125 @@
+"""Relationship episodes (codebook section 2): runs of relationship talk, who starts them,
+how the patient takes them up, and whether the therapist came back after a "no".
+
+An episode joins relationship-talk utterances separated by at most
+:data:`EPISODE_GAP` others. Its ``initiator`` is the role of its first
+utterance. Its ``patient_stance`` reads the patient's turns inside it (and the
+patient's answer right after it, when the episode ends on the therapist's
+question): ``engaged`` when they add feelings or material and never refuse,
+``declined`` when they only refuse or minimise or do not take it up at all,
+``mixed`` when both. ``after_decline`` marks a therapist-initiated episode that
+starts after any earlier declined one; an engaged episode in between does not
+reset it (codebook decision rule), so the session's
+``therapist_returns_after_decline`` is simply how many are marked.
+"""
+
+from __future__ import annotations
+
+from alliance.annotators._lexicon import Dialogue, compile_any
+from alliance.model import Role, Session, Span
+from alliance.pipeline import AnnotatorOutput
+
+__all__ = ["Episodes", "EPISODE_GAP", "patient_stance_of", "DECLINE", "ENGAGE"]
+
+#: Relationship utterances separated by at most this many others form one episode.
+EPISODE_GAP = 2
+
+#: Refusing or minimising what the therapist raised about the relationship.
+DECLINE = compile_any([
+    r"^ (?:(?:well|um|uh|oh|honestly|look|i mean|really|still|so) )*(?:no|nope|nah|not really|not at all|"
+    r"i do not think so|i am fine|it is fine|it was fine|that is fine|it is okay|it was okay|that is okay|"
+    r"it is alright|it was alright|ready|still ready|i am ready|it is time|not much|nothing)\b(?! actually)",
+    r"(?:it is|it was|that is|i am|i was|everything is) (?:really |totally |honestly |completely |perfectly |absolutely )?(?:fine|okay|alright|all right)\b",
+    r"(?:you|people|everyone|everybody|therapists) (?:have|has|have got|deserve|deserves|need|needs|are entitled to|is entitled to|get|gets) "
+    r"(?:a |your own |their own |to have a |to take a )?(?:life|lives|holiday|holidays|vacation|break|rest|time off)",
+    r"(?:you|people) (?:get|got|were) sick|people get sick",
+    r"i (?:understand|get it|get that|know that)\b",
+    r"(?:not|no) (?:a |that )?big deal|not an issue|not a problem",
+    r"(?:it|that) (?:does not|did not|would not) (?:really )?(?:bother|matter|affect)",
+    r"i (?:do not|did not) (?:really )?(?:think about it|mind|notice|care|miss)",
+    r"(?:just|only) (?:one|a) session|it is (?:only|just) (?:three|two|a few) weeks",
+    r"i do not think (?:so|that is it|it is about)",
+    r"i have (?:told|said)|i (?:already|just) (?:told|said)",
+])
+#: Taking it up: feelings, assent, or new material about the relationship.
+ENGAGE = compile_any([
+    r"(?<!not )(?<!never )(?<!no )(?:miss|missed|sad|sadder|angry|hurt|lonely|alone|abandoned|scared|scary|afraid|"
+    r"embarrass\w*|ashamed|glad|lost|bored|boring|nervous|worried|jealous|relieved|annoyed|upset|"
+    r"strange|weird|hard|difficult|painful|disappointed|frustrated|guilty|exposed|safe|trust|nice to hear|"
+    r"caught|small|shrink|stupid|burden|unimportant|forgotten|let down)\b",
+    r"^ (?:(?:well|um|uh|oh|honestly|actually|i mean|okay) )*(?:yes|yeah|a little|a bit|kind of|sort of|i guess (?:i|it) did|maybe a|actually|i suppose)\b",
+    r"no actually|but yes|i did (?:feel|miss|think)|it did (?:stir|bother|hurt)|i have been thinking|i hadn t|i had not (?:put|thought)|"
+    r"i think i|i want to|i could try|i would like",
+])
+_BUT = compile_any([r"but|though|although|except|actually|if i am honest|to be honest"])
+
+
+def utterance_stance(norm: str) -> tuple[bool, bool]:
+    """(declines, engages) for one patient utterance inside an episode.
+
+    A refusal that turns ("no, it's fine ... but I did feel a bit lost") does both.
+    """
+    declines = bool(DECLINE.search(norm))
+    if not declines:
+        return False, bool(ENGAGE.search(norm)) or len(norm.split()) >= 12
+    turn = _BUT.search(norm)
+    engages = bool(turn and ENGAGE.search(norm, turn.end()))
+    return True, engages
+
+
+def patient_stance_of(d: Dialogue, first: int, last: int) -> str:
+    """The patient's stance over utterances ``first..last`` (codebook decision rule)."""
+    span = list(range(first, last + 1))
+    if d.roles[last] is Role.THERAPIST:
+        # The answer to the episode's last therapist turn belongs to the episode.
+        nxt = next((j for j in range(last + 1, min(d.n, last + 1 + EPISODE_GAP)) if d.is_patient(j)), None)
+        if nxt is not None:
+            span.append(nxt)
+    declined = engaged = False
+    for j in span:
+        if not d.is_patient(j) or d.acks[j] and "no" not in d.norms[j].split():
+            continue
+        dec, eng = utterance_stance(d.norms[j])
+        declined |= dec
+        engaged |= eng
+    if engaged and declined:
+        return "mixed"
+    return "engaged" if engaged else "declined"
+
+
+def episode_runs(labels: list[str | None]) -> list[tuple[int, int]]:
+    """Runs of labelled utterances joined across gaps of at most :data:`EPISODE_GAP`."""
+    runs: list[list[int]] = []
+    for i, label in enumerate(labels):
+        if label is None:
+            continue
+        if runs and i - runs[-1][1] - 1 <= EPISODE_GAP:
+            runs[-1][1] = i
+        else:
+            runs.append([i, i])
+    return [(a, b) for a, b in runs]
+
+
+class Episodes:
+    """Builds relationship episodes (span layer ``episode``) from the ``relationship`` layer."""
+
+    name = "episodes"
+    version = "1"
+    requires = ("relationship",)
+    produces = ("episode",)
+
+    def annotate(self, session: Session) -> AnnotatorOutput:
+        """One ``episode`` span per run, with initiator, patient stance and after_decline."""
+        d = Dialogue(session)
+        spans = []
+        declined_seen = False
+        for first, last in episode_runs(session.labels("relationship")):
+            initiator = d.roles[first]
+            stance = patient_stance_of(d, first, last)
+            spans.append(Span("episode", first, last, {
+                "initiator": initiator.value,
+                "patient_stance": stance,
+                "after_decline": initiator is Role.THERAPIST and declined_seen,
+            }, self.name, self.version))
+            declined_seen = declined_seen or stance == "declined"
+        return AnnotatorOutput(spans=tuple(spans))

@@ -1,0 +1,89 @@
+"""The therapist's flags (codebook section 1): self-disclosure, confrontation, backing down, repair.
+
+Each flag reads the therapist's words against the dialogue around them:
+
+- ``self_disclosure``: the therapist's own life outside the session ("my own
+  father was like that"); professional logistics ("my previous call ran
+  over") and general beliefs are not.
+- ``confrontation``: a challenge, disagreement, discrepancy, or an unsolicited
+  interpretation contradicting what the patient just said; supportive
+  disagreement with a self-criticism ("I don't see you as stupid") is not.
+- ``backs_down``: retracting, softening or dropping the therapist's own
+  challenge, once the patient has pushed back; it needs a challenge shortly
+  before (a confrontation flag within :data:`BACKS_DOWN_REACH` therapist turns,
+  or a patient turn marked as rejecting or strained).
+- ``repair``: addressing a strain (owning a part, inviting the patient's view,
+  validating a complaint). Strong cues count anywhere; softer ones ("you're
+  right", "tell me more") only right after a rupture marker.
+
+The ``affirmation`` flag on the same layer comes from the move annotators.
+"""
+
+from __future__ import annotations
+
+from alliance.annotators import _flagpatterns as fp
+from alliance.annotators._lexicon import Dialogue
+from alliance.model import Annotation, Role, Session
+from alliance.pipeline import AnnotatorOutput
+
+__all__ = ["TherapistFlags", "therapist_flags", "BACKS_DOWN_REACH"]
+
+#: A backs-down must follow the therapist's challenge within this many therapist turns.
+BACKS_DOWN_REACH = 3
+
+
+def is_self_disclosure(norm: str) -> bool:
+    """Whether a therapist utterance reveals the therapist's life outside the session."""
+    return bool(fp.SELF_DISCLOSURE.search(norm)) and not fp.NOT_SELF_DISCLOSURE.search(norm)
+
+
+def therapist_flags(session: Session) -> list[tuple[str, ...]]:
+    """The relational flags of every utterance (empty for non-therapists)."""
+    d = Dialogue(session)
+    markers = session.labels("rupture")
+    out: list[tuple[str, ...]] = [()] * d.n
+    last_conf_turn = -10**9
+    therapist_turn = 0
+    for i in range(d.n):
+        if not d.is_therapist(i):
+            continue
+        therapist_turn += 1
+        t = d.norms[i]
+        flags: list[str] = []
+        if is_self_disclosure(t):
+            flags.append("self_disclosure")
+        prev_p = d.previous(i, Role.PATIENT)
+        p_norm = d.norms[prev_p] if prev_p is not None else " "
+        p_marker = markers[prev_p] if prev_p is not None else None
+        # Disagreeing with the patient's self-criticism is support, not a challenge.
+        confronts = (bool(fp.CONFRONT.search(t)) and not fp.SUPPORTIVE.search(t)
+                     and not fp.SELF_CRITICISM.search(p_norm))
+        if confronts:
+            flags.append("confrontation")
+        pushed_back = p_marker is not None
+        if (not confronts and fp.BACKS_DOWN.search(t)
+                and (therapist_turn - last_conf_turn <= BACKS_DOWN_REACH or p_marker == "rejects_intervention")
+                and (pushed_back or therapist_turn - last_conf_turn <= 1)):
+            flags.append("backs_down")
+        if fp.REPAIR_STRONG.search(t) or (pushed_back and fp.REPAIR_IN_STRAIN.search(t)):
+            flags.append("repair")
+        if confronts:
+            last_conf_turn = therapist_turn
+        out[i] = tuple(flags)
+    return out
+
+
+class TherapistFlags:
+    """Flags on therapist utterances (layer ``flag``: self_disclosure, confrontation, backs_down, repair)."""
+
+    name = "therapist_flags"
+    version = "1"
+    requires = ("rupture",)
+    produces = ("flag",)
+
+    def annotate(self, session: Session) -> AnnotatorOutput:
+        """Zero or more ``flag`` annotations per therapist utterance."""
+        return AnnotatorOutput(annotations=tuple(
+            Annotation(i, "flag", f, self.name, self.version)
+            for i, flags in enumerate(therapist_flags(session)) for f in flags
+        ))

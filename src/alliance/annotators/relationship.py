@@ -1,0 +1,157 @@
+"""Relationship talk (codebook section 2): which utterances are about the two people in the room.
+
+Two passes over the dialogue:
+
+1. **Cues.** An utterance whose own words are about the therapist and patient
+   themselves (lexicon in :mod:`alliance.annotators._relpatterns`) gets a
+   subtype, by the codebook's precedence ``transference_link`` >
+   ``immediacy`` > ``frame_feelings`` > ``feelings_about_therapist`` >
+   ``here_and_now``. Frame talk counts only with feeling or meaning attached
+   ("did my being away stir anything up?"), never as bare logistics ("can we
+   move Tuesday to three?"), and a reaction question ("how is it for you to
+   hear that?") counts as frame talk only right after a frame announcement.
+2. **Dialogue.** A reply carries the topic it answers: the patient's "no, it's
+   fine" to a question about the therapist's vacation is still about the
+   vacation, and the therapist's "caught at taking up too much room" after
+   "it felt like you wanted me gone" is still about the two of them. So an
+   utterance that answers relationship talk inherits its subtype unless it
+   is a bare acknowledgement, shifts topic, redirects to the patient's life,
+   or turns to the therapist's own life. Inheritance fades after a few
+   turns without a fresh cue, so one question cannot colour a whole session.
+"""
+
+from __future__ import annotations
+
+from alliance.annotators import _relpatterns as rp
+from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE, NOT_SELF_DISCLOSURE, SELF_DISCLOSURE
+from alliance.annotators._lexicon import Dialogue
+from alliance.model import Annotation, Role, Session
+from alliance.pipeline import AnnotatorOutput
+
+__all__ = ["RelationshipTalk", "SUBTYPES", "detect_cue"]
+
+#: Subtypes, highest precedence first (codebook section 6).
+SUBTYPES = ("transference_link", "immediacy", "frame_feelings", "feelings_about_therapist", "here_and_now")
+
+#: How many utterances back a frame announcement still gives a reaction question its meaning.
+FRAME_CONTEXT = 3
+#: How many inherited utterances in a row before a run of relationship talk needs a fresh cue.
+MAX_INHERITED = 4
+
+
+def _client_you_is_therapist(d: Dialogue, i: int, multi_client: bool) -> bool:
+    """Whether a client's "you" can mean the therapist here.
+
+    In couples and family sessions clients talk to each other; their "you"
+    then means the partner (codebook: partners talking to each other is not
+    relationship talk).
+    """
+    if not multi_client or i == 0:
+        return True
+    prev = i - 1
+    return d.roles[prev] is Role.THERAPIST or d.acks[prev]
+
+
+def _recent_frame(d: Dialogue, i: int) -> bool:
+    for j in range(max(0, i - FRAME_CONTEXT), i):
+        pattern = rp.FRAME_T if d.roles[j] is Role.THERAPIST else rp.FRAME_P
+        if pattern.search(d.norms[j]):
+            return True
+    return False
+
+
+def detect_cue(d: Dialogue, i: int, multi_client: bool = False) -> str | None:
+    """The subtype the words of utterance ``i`` carry on their own, or None."""
+    t = d.norms[i]
+    if d.acks[i]:
+        return None
+    if d.roles[i] is Role.THERAPIST:
+        if rp.T_TRANSFERENCE.search(t):
+            return "transference_link"
+        if rp.T_IMMEDIACY.search(t):
+            return "immediacy"
+        if not rp.LOGISTICS_ONLY.search(t) and (
+            (rp.FRAME_T.search(t) and rp.T_FRAME_REACTION.search(t))
+            or (rp.T_REACTION_Q.search(t) and _recent_frame(d, i))
+        ):
+            return "frame_feelings"
+        if rp.T_FEELINGS.search(t):
+            return "feelings_about_therapist"
+        if rp.T_HERE_NOW.search(t):
+            return "here_and_now"
+        return None
+    you_ok = _client_you_is_therapist(d, i, multi_client)
+    if you_ok and rp.P_TRANSFERENCE.search(t):
+        return "transference_link"
+    if rp.FRAME_P.search(t) and rp.P_FRAME_REACTION.search(t) and (you_ok or not rp.FRAME_P.search(t).group().startswith("you")):
+        return "frame_feelings"
+    if you_ok and rp.P_FEELINGS.search(t):
+        return "feelings_about_therapist"
+    if you_ok and rp.P_HERE_NOW.search(t):
+        return "here_and_now"
+    return None
+
+
+def _blocks_inheritance(d: Dialogue, i: int) -> bool:
+    """Whether utterance ``i`` leaves the relationship topic despite answering it."""
+    t = d.norms[i]
+    if d.acks[i] or rp.SHIFT.search(t):
+        return True
+    if d.roles[i] is Role.THERAPIST:
+        if rp.T_REDIRECT.search(t):
+            return True
+        if SELF_DISCLOSURE.search(t) and not NOT_SELF_DISCLOSURE.search(t):
+            return True
+    elif ASKS_THERAPIST_LIFE.search(t):
+        return True
+    return False
+
+
+def _inherited(subtype: str) -> str:
+    # Immediacy is the therapist telling their own feeling; what follows it (the
+    # patient's answer, the therapist's next line) is about feelings between them.
+    return "feelings_about_therapist" if subtype == "immediacy" else subtype
+
+
+def relationship_labels(d: Dialogue) -> list[str | None]:
+    """The relationship subtype of every utterance (None where it is not relationship talk)."""
+    clients = {u.speaker for u, r in zip(d.session.utterances, d.roles) if r is not Role.THERAPIST}
+    multi = len(clients) > 1
+    cues = [detect_cue(d, i, multi) for i in range(d.n)]
+    labels: list[str | None] = list(cues)
+    run = 0  # inherited utterances since the last cue
+    for i in range(d.n):
+        if cues[i] is not None:
+            run = 0
+            continue
+        # The turn answered: the previous utterance, or the one before a bare
+        # acknowledgement of the other side ("mm-hmm") that keeps the floor.
+        src = i - 1
+        if src >= 0 and d.acks[src] and labels[src] is None and src - 1 >= 0 \
+                and d.roles[src - 1] is d.roles[i]:
+            src -= 1
+        if src < 0 or labels[src] is None or run >= MAX_INHERITED:
+            continue
+        if _blocks_inheritance(d, i):
+            run = MAX_INHERITED  # the topic has moved on: stop the chain
+            continue
+        labels[i] = _inherited(labels[src])
+        run += 1
+    return labels
+
+
+class RelationshipTalk:
+    """Labels relationship talk and its subtype (layer ``relationship``)."""
+
+    name = "relationship"
+    version = "1"
+    requires: tuple[str, ...] = ()
+    produces = ("relationship",)
+
+    def annotate(self, session: Session) -> AnnotatorOutput:
+        """One ``relationship`` annotation per utterance that is relationship talk."""
+        d = Dialogue(session)
+        return AnnotatorOutput(annotations=tuple(
+            Annotation(i, "relationship", label, self.name, self.version)
+            for i, label in enumerate(relationship_labels(d)) if label is not None
+        ))

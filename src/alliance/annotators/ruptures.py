@@ -1,0 +1,199 @@
+"""Rupture markers in patient utterances and their repair (codebook section 3).
+
+Two annotators, because repair needs the therapist's flags and the flags need
+to know where the strain is:
+
+- :class:`RuptureMarkers` (utterance layer ``rupture``) reads each patient
+  utterance against the therapist turn it answers. A "no" is a decline, not a
+  rupture, when it answers a relationship question, unless it comes with
+  strain ("I've told you twice now"); a short answer is a withdrawal only
+  after an invitation to say more; rejecting an intervention is a rupture only
+  when the rejection carries strain.
+- :class:`Ruptures` (span layer ``rupture``) turns every marked utterance into
+  a rupture and decides whether it was repaired: a ``repair`` flag within the
+  therapist's next :data:`REPAIR_WINDOW` turns, then a patient turn among the
+  next :data:`REPAIR_WINDOW` after it that re-engages (no marker, more than a
+  bare acknowledgement).
+"""
+
+from __future__ import annotations
+
+from alliance.annotators._flagpatterns import CONFRONT, INTERPRETATION
+from alliance.annotators._lexicon import Dialogue, compile_any
+from alliance.annotators.episodes import DECLINE
+from alliance.model import Annotation, Role, Session, Span
+from alliance.pipeline import AnnotatorOutput
+
+__all__ = ["RuptureMarkers", "Ruptures", "FAMILY", "REPAIR_WINDOW", "rupture_markers"]
+
+#: Marker to family (Rupture Resolution Rating System's two families).
+FAMILY = {
+    "denial": "withdrawal", "minimal_response": "withdrawal", "topic_shift": "withdrawal",
+    "deferential": "withdrawal", "complaint_about_therapist": "confrontation",
+    "complaint_about_therapy": "confrontation", "rejects_intervention": "confrontation",
+}
+#: Therapist turns within which a repair must come, and patient turns within which
+#: the patient must then re-engage.
+REPAIR_WINDOW = 3
+
+COMPLAINT_THERAPIST = compile_any([
+    r"you (?:are not|were not|do not|did not|never|never ever) (?:even |really |actually )?(?:listening|listen|hear|hearing|understand|understanding|get it|get me|care|help|helping|remember|let me)",
+    r"you (?:always|keep|just keep|just) (?:interrupt\w*|bringing|bring|asking|ask|pushing|push|telling|tell|changing|steering|turning|twisting|going on)",
+    r"why (?:do|did|are) you (?:keep|always|even|keep on)\b",
+    r"(?:you|your) (?:were|are|seem|seemed) (?:so |really |totally )?(?:late|rude|judgmental|judging|condescending|cold|distracted|bored|dismissive|patroni[sz]ing|not interested)",
+    r"you (?:looked|look|were looking|kept looking) at (?:the|your) (?:clock|watch|phone)",
+    r"(?:it|that) (?:felt|feels) like you (?:wanted|want|were not|do not|did not|are not)",
+    r"(?:you|your questions) (?:make|made) me feel (?:stupid|worse|judged|small|like)",
+    r"you (?:sound|sounded) (?:just )?like (?:everyone|everybody|my)",
+    r"(?:stop|quit) (?:asking|pushing|telling|analy[sz]ing)",
+    r"you (?:do not|did not) (?:get|understand) (?:it|me|what)",
+    r"easy for you to say",
+])
+COMPLAINT_THERAPY = compile_any([
+    r"(?:these|this|the|our) (?:sessions?|therapy|homework|exercises?|worksheets?|work|breathing|thought records?|talking)\b(?:\s+\w+){0,2}\s+(?:is not|are not|is never|never|do not|does not|did not|has not|have not)\s+(?:\w+ )?(?:going anywhere|working|helping|help|work|helped|worked|changed|making a difference|doing anything|getting)",
+    r"what is the point (?:of|in) (?:this|coming|therapy|these|talking|doing)",
+    r"(?:i am|we are) not getting (?:anywhere|anything|better)",
+    r"(?:this|it|therapy) is (?:a waste|pointless|useless|not helping|not working|going nowhere)",
+    r"(?:waste|wasting) (?:of )?(?:my|our) (?:time|money)",
+    r"(?:the fee|the fees|it|this|therapy|sessions) (?:is|are) (?:too expensive|too much money|a lot of money)",
+    r"(?:going|go|talking) (?:around )?in circles",
+    r"(?:i have|i have been) (?:been )?coming (?:here )?for (?:months|weeks|a year|ages)",
+    r"i do not see (?:how|the point|why)\b(?:\s+\w+){0,6}\s+(?:helps|help|matters|this|therapy)",
+    r"(?:fifty minutes|an hour|one hour|the session) is (?:not|never) (?:enough|long enough)",
+])
+REJECT = compile_any([
+    r"^ (?:(?:no|look|um|well) )*(?:no|nope) (?:no |that is not |it is not |not at all|you are wrong|that is wrong)",
+    r"that is not (?:it|true|right|what i (?:said|meant|mean)|what is going on|how it is)",
+    r"(?:you are|that is|you have got it|you got it) (?:completely |totally |all |just )?wrong",
+    r"(?:that|this) (?:is|sounds) (?:ridiculous|nonsense|silly|absurd|crazy)",
+    r"(?:that|this) (?:does not|will not|would not|is not going to) (?:make sense|work|help)",
+    r"i (?:do not|did not) (?:buy|agree)",
+    r"i (?:already|have already) tried (?:that|it)",
+    r"not at all\b",
+])
+#: Strain that turns a decline or a rejection into a rupture.
+STRAIN = compile_any([
+    r"i (?:have|had) (?:already )?(?:told|said)|i (?:already|just) (?:told|said)|i said (?:it is|i am|that)",
+    r"how many times|why do you keep|stop asking|(?:can|could) we (?:just )?(?:drop|leave|stop|move on)",
+    r"\btwice\b|\bagain\b|^ look\b|seriously|enough|drop it|leave it|for the last time|ridiculous",
+    r"i do not want to (?:talk|go|keep)",
+])
+DENY_FEELING = compile_any([
+    r"i am not (?:\w+ )?(?:upset|angry|mad|sad|hurt|bothered|annoyed|worried|jealous|crying|anxious|scared|irritated|frustrated|offended)",
+    r"(?:it|that) does not (?:bother|upset|hurt|affect) me",
+    r"nothing is wrong|there is nothing wrong|i am fine really",
+])
+OBSERVED_FEELING = compile_any([
+    r"you (?:seem|sound|look|looked|seemed|sounded|are|were|got|get|feel|felt) (?:\w+ )?(?:upset|angry|mad|sad|hurt|annoyed|tearful|irritated|frustrated|tense|quiet|teary|shaken|bothered|worried)",
+    r"i (?:notice|noticed|see|can see)\b",
+    r"(?:your|you) (?:voice|eyes|face|fists?|jaw)",
+])
+DEFER = compile_any([
+    r"whatever you (?:think|say|want|suggest)",
+    r"you are the (?:expert|doctor|professional|therapist)",
+    r"you know (?:best|better)",
+    r"if you say so|if you think so|if that is what you (?:want|think)",
+    r"i (?:will|would|can) do whatever you",
+    r"i guess you are right|i suppose you are right|sure whatever|okay whatever",
+    r"you (?:decide|choose|pick)\b",
+])
+SHIFT = compile_any([
+    r"^ (?:(?:okay|so|well|um|uh|yeah|no|whatever) )*(?:anyway|anyways|so anyway|moving on|on another note|by the way|changing the subject)\b",
+    r"(?:can|could) we (?:talk about|move on to|change|get back to) (?:something else|the subject|another|other)",
+    r"(?:let us|let s) (?:talk about|move on to) (?:something else|another)",
+    r"i do not (?:want|wanna) to (?:talk|get into|go into) (?:about )?(?:this|that|it)",
+])
+MINIMAL = compile_any([
+    r"^ (?:(?:um|uh|well|oh|i mean) )*(?:maybe|i do not know|dunno|i guess|not really|fine|nothing|not much|whatever|sure|okay|"
+    r"i do not remember|no idea|i suppose|hard to say|i am not sure|same as usual|the usual|it was okay|it is okay|not sure|"
+    r"mm|yeah|no|good|alright|all right|same)(?: (?:i guess|really|i suppose|maybe|i do not know))? $",
+])
+#: A therapist turn inviting the patient to say more (open question, prompt).
+INVITATION = compile_any([
+    r"^ (?:(?:so|and|okay|well|now|hmm) )*(?:what|how|why|tell me|say more|can you (?:say|tell|describe|talk)|could you (?:say|tell|describe|talk)|talk about|describe)",
+    r"(?:tell me|say) (?:a bit |a little |some )?more|what (?:else|comes to mind|was that like|is that like|do you make)|how (?:come|so)|what do you mean|help me understand",
+])
+
+
+def _marker(d: Dialogue, i: int, rel: list[str | None]) -> str | None:
+    t = d.norms[i]
+    if d.acks[i] and not MINIMAL.search(t):
+        return None
+    prev = d.answered_turn(i)
+    p = d.norms[prev] if prev is not None else " "
+    p_rel = prev is not None and rel[prev] is not None
+    strain = bool(STRAIN.search(t))
+    if COMPLAINT_THERAPIST.search(t):
+        return "complaint_about_therapist"
+    if COMPLAINT_THERAPY.search(t):
+        return "complaint_about_therapy"
+    declines = bool(DECLINE.search(t))
+    if p_rel and (declines or REJECT.search(t)):
+        # A plain "no, it's fine" to a relationship question is a decline; with
+        # strain after the therapist persisted, it is a denial (codebook rule).
+        if strain:
+            return "denial"
+        return None
+    if DENY_FEELING.search(t) and (prev is None or OBSERVED_FEELING.search(p) or strain):
+        return "denial"
+    if DEFER.search(t):
+        return "deferential"
+    if prev is not None and REJECT.search(t) and (INTERPRETATION.search(p) or CONFRONT.search(p)):
+        if strain or d.words[i] <= 8:
+            return "rejects_intervention"
+    if prev is not None and prev == i - 1 and not d.acks[prev] and SHIFT.search(t):
+        return "topic_shift"
+    if prev == i - 1 and INVITATION.search(p) and not p_rel and d.words[i] <= 4 and MINIMAL.search(t):
+        return "minimal_response"
+    return None
+
+
+def rupture_markers(session: Session) -> list[str | None]:
+    """The rupture marker of every utterance (None for therapists and unmarked turns)."""
+    d = Dialogue(session)
+    rel = session.labels("relationship")
+    return [_marker(d, i, rel) if d.is_patient(i) else None for i in range(d.n)]
+
+
+class RuptureMarkers:
+    """Labels rupture markers on patient utterances (layer ``rupture``)."""
+
+    name = "rupture_markers"
+    version = "1"
+    requires = ("relationship",)
+    produces = ("rupture",)
+
+    def annotate(self, session: Session) -> AnnotatorOutput:
+        """One ``rupture`` annotation per marked patient utterance."""
+        return AnnotatorOutput(annotations=tuple(
+            Annotation(i, "rupture", m, self.name, self.version)
+            for i, m in enumerate(rupture_markers(session)) if m is not None
+        ))
+
+
+class Ruptures:
+    """Rupture spans with family and repair (span layer ``rupture``), from markers and flags."""
+
+    name = "ruptures"
+    version = "1"
+    requires = ("rupture", "flag")
+    produces = ("rupture_span",)
+
+    def annotate(self, session: Session) -> AnnotatorOutput:
+        """One ``rupture`` span per marked utterance, repaired by the codebook rule."""
+        d = Dialogue(session)
+        markers = session.labels("rupture")
+        spans = []
+        for i, marker in enumerate(markers):
+            if marker is None:
+                continue
+            repair = next((j for j in d.following(i, Role.THERAPIST, REPAIR_WINDOW)
+                           if "repair" in session.all_labels("flag", j)), None)
+            repaired = repair is not None and any(
+                markers[k] is None and not d.acks[k]
+                for k in d.following(repair, Role.PATIENT, REPAIR_WINDOW))
+            spans.append(Span("rupture", i, i, {
+                "family": FAMILY[marker], "marker": marker, "repaired": repaired,
+                "repair_index": repair if repaired else None,
+            }, self.name, self.version))
+        return AnnotatorOutput(spans=tuple(spans))

@@ -1,0 +1,1 @@
+"""Measure the shipped annotators against labelled data (AnnoMI, gold folders)."""

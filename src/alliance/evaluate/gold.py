@@ -1,0 +1,280 @@
+"""Score the pipeline against hand-labelled sessions (``alliance evaluate gold DIR``).
+
+A gold folder holds analysis documents (``*.json``, schema
+``alliance.session/1``) whose labels were set by hand: per utterance
+``relationship``, ``rupture``, ``flags`` and ``focus``, and the ``episodes``
+and ``ruptures`` lists. Each document's speakers (with the roles as given)
+and utterances become a :class:`~alliance.model.Session`, the default
+pipeline annotates it, and the two are compared.
+
+Matching rules (documented because figures depend on them):
+
+- **Episodes**: a predicted episode matches a gold one when their spans
+  overlap; one-to-one and greedy, each gold episode (in order) taking the
+  still-free predicted episode it overlaps most. Initiator, stance and
+  ``after_decline`` accuracy are over matched pairs.
+- **Ruptures**: a predicted rupture matches a gold one when their indices
+  differ by at most :data:`RUPTURE_TOLERANCE` (one utterance: a marker may
+  land on either half of a patient turn split in two), one-to-one, nearest
+  first. Marker and family agreement are reported over matched pairs.
+- **Flags** and **relationship talk**: per utterance. Relationship talk is
+  scored as present or absent; subtype agreement is over utterances both call
+  relationship talk.
+- **Session figures**: mean absolute error of
+  ``therapist_returns_after_decline`` and ``one_way_index``, and how many
+  sessions get the returns exactly.
+- **Controls**: sessions with no gold episode; every predicted episode there
+  is a false episode.
+
+The JSON holds totals plus a ``sessions`` list of per-session error counts.
+Nothing here prints transcript text.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any, Iterable
+
+from alliance.errors import InputError
+from alliance.model import Role, Session, Speaker, Utterance
+
+__all__ = ["evaluate_gold", "load_gold", "match_spans", "match_indices", "prf",
+           "RUPTURE_TOLERANCE", "FLAGS"]
+
+#: Predicted and gold rupture indices this far apart still match.
+RUPTURE_TOLERANCE = 1
+#: Flags scored, in report order.
+FLAGS = ("self_disclosure", "confrontation", "backs_down", "repair", "affirmation")
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, Any]:
+    """Precision, recall and F1 with their counts; None where undefined."""
+    p = tp / (tp + fp) if tp + fp else None
+    r = tp / (tp + fn) if tp + fn else None
+    f = 2 * p * r / (p + r) if p and r else (0.0 if (p is not None and r is not None) else None)
+    if tp + fp + fn == 0:
+        f = None
+    return {"precision": _round(p), "recall": _round(r), "f1": _round(f), "tp": tp, "fp": fp, "fn": fn}
+
+
+def _round(x: float | None) -> float | None:
+    return None if x is None else round(x, 4)
+
+
+def match_spans(gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Greedy one-to-one matching of overlapping spans: pairs of (gold, predicted) positions."""
+    free = set(range(len(pred)))
+    pairs = []
+    for gi, (a, b) in enumerate(gold):
+        best, best_overlap = None, 0
+        for pi in sorted(free):
+            c, d = pred[pi]
+            overlap = min(b, d) - max(a, c) + 1
+            if overlap > best_overlap:
+                best, best_overlap = pi, overlap
+        if best is not None:
+            free.discard(best)
+            pairs.append((gi, best))
+    return pairs
+
+
+def match_indices(gold: list[int], pred: list[int], tolerance: int) -> list[tuple[int, int]]:
+    """One-to-one matching of indices within ``tolerance``, nearest pairs first."""
+    candidates = sorted((abs(g - p), gi, pi) for gi, g in enumerate(gold)
+                        for pi, p in enumerate(pred) if abs(g - p) <= tolerance)
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs = []
+    for _, gi, pi in candidates:
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            pairs.append((gi, pi))
+    return sorted(pairs)
+
+
+def _session_from(doc: dict[str, Any], path: Path) -> Session:
+    try:
+        speakers = tuple(Speaker(str(s["id"]), s.get("name"), Role(s["role"])) for s in doc["speakers"])
+        utterances = tuple(
+            Utterance(i, str(u["speaker"]), str(u["text"]), u.get("start_s"), u.get("end_s"))
+            for i, u in enumerate(doc["utterances"]))
+        sid = str(doc.get("session", {}).get("id") or path.stem)
+    except (KeyError, TypeError, ValueError) as e:
+        raise InputError(f"not a gold analysis document ({e.__class__.__name__})", path=str(path),
+                         expected="an alliance.session/1 document with speakers and utterances") from None
+    return Session(sid, speakers, utterances, source=str(path))
+
+
+def load_gold(directory: str | Path) -> list[tuple[Path, dict[str, Any]]]:
+    """The gold documents in ``directory`` (``*.json``, sorted by name)."""
+    root = Path(directory)
+    if not root.is_dir():
+        raise InputError("not a folder", path=str(root), expected="a folder of gold *.json documents")
+    docs = []
+    for p in sorted(root.glob("*.json")):
+        try:
+            docs.append((p, json.loads(p.read_text(encoding="utf-8"))))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+            raise InputError(f"cannot read gold document ({e.__class__.__name__})", path=str(p)) from None
+    if not docs:
+        raise InputError("no gold documents", path=str(root), expected="*.json analysis documents",
+                         hint="run gold/tools/derive.py or point at the folder holding the JSON files")
+    return docs
+
+
+class _Tally:
+    """Running counts over sessions."""
+
+    def __init__(self) -> None:
+        self.c: dict[str, int] = {}
+        self.errors: dict[str, list[float]] = {"returns": [], "one_way": []}
+
+    def add(self, key: str, n: int = 1) -> None:
+        self.c[key] = self.c.get(key, 0) + n
+
+    def get(self, key: str) -> int:
+        return self.c.get(key, 0)
+
+    def acc(self, key: str) -> float | None:
+        total = self.get(key + "_n")
+        return _round(self.get(key + "_ok") / total) if total else None
+
+
+def _flags(utts: list[dict[str, Any]]) -> list[set[str]]:
+    return [set(u.get("flags") or ()) for u in utts]
+
+
+def _score_session(doc: dict[str, Any], path: Path, tally: _Tally) -> dict[str, Any]:
+    from alliance.analysis import analyze_session
+    from alliance.report import analysis_document
+
+    session = _session_from(doc, path)
+    pred = analysis_document(analyze_session(session))
+    g_utts, p_utts = doc["utterances"], pred["utterances"]
+    row: dict[str, Any] = {"id": session.id, "utterances": len(g_utts)}
+
+    # Episodes.
+    g_eps = doc.get("episodes") or []
+    p_eps = pred["episodes"]
+    pairs = match_spans([(e["first"], e["last"]) for e in g_eps], [(e["first"], e["last"]) for e in p_eps])
+    tally.add("ep_tp", len(pairs))
+    tally.add("ep_fp", len(p_eps) - len(pairs))
+    tally.add("ep_fn", len(g_eps) - len(pairs))
+    wrong_init = wrong_stance = 0
+    for gi, pi in pairs:
+        for key, field in (("initiator", "initiator"), ("stance", "patient_stance"), ("after_decline", "after_decline")):
+            ok = g_eps[gi][field] == p_eps[pi][field]
+            tally.add(key + "_n")
+            tally.add(key + "_ok", ok)
+            wrong_init += key == "initiator" and not ok
+            wrong_stance += key == "stance" and not ok
+    if not g_eps:
+        tally.add("control_sessions")
+        tally.add("control_false_episodes", len(p_eps))
+    row.update(episodes_gold=len(g_eps), episodes_predicted=len(p_eps),
+               episodes_missed=len(g_eps) - len(pairs), episodes_false=len(p_eps) - len(pairs),
+               initiator_wrong=wrong_init, stance_wrong=wrong_stance)
+
+    # Ruptures.
+    g_r = doc.get("ruptures") or []
+    p_r = pred["ruptures"]
+    rpairs = match_indices([r["index"] for r in g_r], [r["index"] for r in p_r], RUPTURE_TOLERANCE)
+    tally.add("ru_tp", len(rpairs))
+    tally.add("ru_fp", len(p_r) - len(rpairs))
+    tally.add("ru_fn", len(g_r) - len(rpairs))
+    for gi, pi in rpairs:
+        for key in ("marker", "family", "repaired"):
+            tally.add(f"rupture_{key}_n")
+            tally.add(f"rupture_{key}_ok", g_r[gi][key] == p_r[pi][key])
+    row.update(ruptures_gold=len(g_r), ruptures_predicted=len(p_r),
+               ruptures_missed=len(g_r) - len(rpairs), ruptures_false=len(p_r) - len(rpairs))
+
+    # Flags, relationship talk, focus: per utterance.
+    gf, pf = _flags(g_utts), _flags(p_utts)
+    flag_errors = 0
+    for flag in FLAGS:
+        for g, p in zip(gf, pf):
+            tp, fp, fn = flag in g and flag in p, flag in p and flag not in g, flag in g and flag not in p
+            tally.add(f"{flag}_tp", tp)
+            tally.add(f"{flag}_fp", fp)
+            tally.add(f"{flag}_fn", fn)
+            flag_errors += (fp or fn) and flag != "affirmation"
+    rel_errors = focus_errors = 0
+    for g, p in zip(g_utts, p_utts):
+        gr, pr = g.get("relationship"), p.get("relationship")
+        tally.add("rel_tp", bool(gr and pr))
+        tally.add("rel_fp", bool(pr and not gr))
+        tally.add("rel_fn", bool(gr and not pr))
+        rel_errors += bool(gr) != bool(pr)
+        if gr and pr:
+            tally.add("subtype_n")
+            tally.add("subtype_ok", gr == pr)
+        if g.get("focus"):
+            tally.add("focus_n")
+            tally.add("focus_ok", g["focus"] == p.get("focus"))
+            focus_errors += g["focus"] != p.get("focus")
+    row.update(flag_errors=flag_errors, relationship_errors=rel_errors, focus_errors=focus_errors)
+
+    # Session figures.
+    gm, pm = doc.get("metrics") or {}, pred["metrics"]
+    g_ret = gm.get("therapist_returns_after_decline")
+    if g_ret is None:
+        g_ret = sum(bool(e.get("after_decline")) for e in g_eps)
+    p_ret = pm.get("therapist_returns_after_decline") or 0
+    tally.errors["returns"].append(abs(g_ret - p_ret))
+    row.update(returns_gold=g_ret, returns_predicted=p_ret)
+    g_ow, p_ow = gm.get("one_way_index"), pm.get("one_way_index")
+    if g_ow is not None and p_ow is not None:
+        tally.errors["one_way"].append(abs(g_ow - p_ow))
+        row["one_way_error"] = round(abs(g_ow - p_ow), 4)
+    return row
+
+
+def _mean(xs: Iterable[float]) -> float | None:
+    xs = list(xs)
+    return round(sum(xs) / len(xs), 4) if xs else None
+
+
+def evaluate_gold(directory: str | Path) -> dict[str, Any]:
+    """Score the default pipeline on every gold document in ``directory``.
+
+    Returns totals (precision/recall/F1, accuracies, mean absolute errors) and
+    a ``sessions`` list of per-session error counts.
+    """
+    docs = load_gold(directory)
+    tally = _Tally()
+    started = time.perf_counter()
+    rows = [_score_session(doc, path, tally) for path, doc in docs]
+    seconds = time.perf_counter() - started
+    t = tally
+    return {
+        "folder": str(directory),
+        "sessions_scored": len(rows),
+        "utterances": sum(r["utterances"] for r in rows),
+        "seconds": round(seconds, 3),
+        "episodes": {**prf(t.get("ep_tp"), t.get("ep_fp"), t.get("ep_fn")),
+                     "match": "spans overlap, one-to-one greedy"},
+        "initiator_accuracy": t.acc("initiator"),
+        "stance_accuracy": t.acc("stance"),
+        "after_decline_accuracy": t.acc("after_decline"),
+        "therapist_returns_after_decline": {
+            "mean_abs_error": _mean(t.errors["returns"]),
+            "sessions_exact": sum(e == 0 for e in t.errors["returns"]),
+        },
+        "one_way_index_mean_abs_error": _mean(t.errors["one_way"]),
+        "ruptures": {**prf(t.get("ru_tp"), t.get("ru_fp"), t.get("ru_fn")),
+                     "tolerance": RUPTURE_TOLERANCE,
+                     "marker_agreement": t.acc("rupture_marker"),
+                     "family_agreement": t.acc("rupture_family"),
+                     "repaired_agreement": t.acc("rupture_repaired")},
+        "flags": {f: prf(t.get(f"{f}_tp"), t.get(f"{f}_fp"), t.get(f"{f}_fn")) for f in FLAGS},
+        "relationship_talk": {**prf(t.get("rel_tp"), t.get("rel_fp"), t.get("rel_fn")),
+                              "subtype_agreement": t.acc("subtype")},
+        "focus_accuracy": t.acc("focus"),
+        "controls": {"sessions": t.get("control_sessions"),
+                     "false_episodes": t.get("control_false_episodes")},
+        "sessions": rows,
+    }
