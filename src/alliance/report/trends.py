@@ -77,7 +77,9 @@ def render_trend(plot: TrendPlot, names: Sequence[str], hrefs: Sequence[str]) ->
                 bx = x(i) - step * 0.35 + k * width
                 out.append(f'<a href="{escape(hrefs[i])}"><title>{escape(names[i])}: {escape(s.name)} '
                            f'{escape(plot.fmt(v))}</title><rect x="{bx:.1f}" y="{y0:.1f}" '
-                           f'width="{width - 1:.1f}" height="{_H - _B - y0:.1f}" class="bar-{s.css}"/></a>')
+                           f'width="{width - 1:.1f}" height="{_H - _B - y0:.1f}" class="bar-{s.css}"/></a>'
+                           f'<text x="{bx + width / 2:.1f}" y="{y0 - 3:.1f}" text-anchor="middle" '
+                           f'fill="#1d2329">{escape(plot.fmt(v))}</text>')
             continue
         pts = [(x(i), _y(v, plot.ymax)) if v is not None else None for i, v in enumerate(s.values)]
         path, pen = [], "M"
