@@ -203,3 +203,13 @@ def test_heldout_covers_the_seed_pattern_controls_and_ruptures():
     assert sum(d["metrics"]["therapist_returns_after_decline"] > 0 for d in docs) >= 3
     assert sum(not d["episodes"] for d in docs) >= 2
     assert {"withdrawal", "confrontation"} <= {r["family"] for d in docs for r in d["ruptures"]}
+
+
+def test_readme_counts_are_current():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("gold_derive", GOLD / "tools" / "derive.py")
+    derive = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(derive)
+    docs = {s: [load(p) for p in sorted((GOLD / s).glob("*.json"))] for s in SPLITS}
+    assert derive.counts_table(docs) in (GOLD / "README.md").read_text(encoding="utf-8")
