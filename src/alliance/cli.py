@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
-from alliance.errors import AllianceError, InputError
+from alliance._io import write_atomic
+from alliance.errors import AllianceError
 from alliance.model import Role
 
 __all__ = ["main", "write_atomic"]
@@ -43,22 +42,6 @@ examples:
 
 formats: .txt .vtt .srt .json .jsonl .csv .tsv .docx (chosen by extension or content)
 """
-
-
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file and a rename, so nothing is half-written."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def _err(message: str) -> None:
