@@ -385,3 +385,20 @@ def test_docx_speaker_tables(tmp_path):
         cells[0].text, cells[1].text = who, text
     d.save(str(tmp_path / "t.docx"))
     assert turns(read_one(tmp_path / "t.docx")) == [("Therapist", "How was it?"), ("Client", "Hard.")]
+
+
+def test_pathological_lines_read_in_linear_time(tmp_path):
+    import time
+
+    evil = "\n".join([
+        "T: Hi.", "P: Hi.",
+        "a " * 50_000 + ":",            # a very long almost-prefix
+        "[" * 50_000,                    # unclosed brackets
+        "Aa." * 20_000 + ": x",          # a name-like run without spaces
+        "0:" * 50_000,                   # colons and digits
+    ]) + "\n"
+    p = write(tmp_path, "evil.txt", evil)
+    t = time.perf_counter()
+    s = read_one(p)
+    assert time.perf_counter() - t < 1.0
+    assert [sp.id for sp in s.speakers] == ["T", "P"]

@@ -29,6 +29,11 @@ def test_generic_labels_and_role_words_are_speaker_labels(name):
     assert is_speaker_label(name)
 
 
+@pytest.mark.parametrize("name", ["Personal", "Sam", "Voices", "Note"])
+def test_ordinary_words_are_not_speaker_labels(name):
+    assert not is_speaker_label(name)
+
+
 def test_names_decide_before_behaviour():
     # The client asks all the questions here; the name still wins.
     a = infer_roles([("Client", "Why?"), ("Dr. Wu", "Because."), ("Client", "How?")])

@@ -60,7 +60,7 @@ _THERAPIST_WORDS = frozenset({
 _PATIENT_WORDS = frozenset({"client", "patient", "interviewee", "respondent"})
 _OTHER_WORDS = frozenset({"interpreter", "translator", "observer", "co-therapist", "cotherapist"})
 # Role-free speaker labels written by transcription tools: "Speaker 1", "SPEAKER_00", "Spk 2".
-_GENERIC_LABEL = re.compile(r"(?i)(?:speaker|spk|person|voice|unknown speaker)[ _-]?[0-9a-z]{0,3}")
+_GENERIC_LABEL = re.compile(r"(?i)(?:speaker|spk|person|voice|unknown speaker)(?:[ _-]?\d{1,3}|[ _-][a-z])?")
 _WORD = re.compile(r"[\w-]+")
 
 # Openings of a question in lower-case, unpunctuated ASR text.

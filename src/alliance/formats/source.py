@@ -62,8 +62,12 @@ def read_bytes(path: Path) -> bytes:
     if size == 0:
         raise InputError("file is empty", path=where, expected="a transcript")
     with path.open("rb") as f:
-        # Read at most one byte past the limit, in case the file grew after stat().
-        data = f.read(limit + 1)
+        # Ask for one byte more than stat() said (read(n) allocates n bytes up front);
+        # if the file grew meanwhile, read on, but never past the limit.
+        want = size + 1
+        data = f.read(want)
+        if len(data) == want:
+            data += f.read(limit + 1 - want)
     if len(data) > limit:
         raise InputError(f"file is over the {limit / 2**20:g} MB limit", path=where)
     return data
@@ -106,7 +110,7 @@ def decode(data: bytes, path: str) -> Decoded:
             raise InputError(f"cannot be decoded as {encoding.upper()}", path=path) from None
     else:
         sample = data[:65536]
-        if sum(sample.count(c) for c in _CONTROL) > max(8, len(sample) // 100):
+        if len(sample) - len(sample.translate(None, _CONTROL)) > max(8, len(sample) // 100):
             raise InputError("binary file", path=path, expected="a text transcript")
         try:
             text = data.decode("utf-8")

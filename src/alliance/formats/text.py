@@ -126,9 +126,11 @@ def split_prefix(
     Rev's parentheses after it, or in brackets right after the colon.
     """
     ts: float | None = None
-    lead = _bracketed_time(s, path, line) or _bare_time(s)
-    if lead is not None:
-        ts, s = lead
+    c = s[:1]
+    if c == "[" or c == "(" or c.isdigit():  # cheap test first: most lines start with a name
+        lead = _bracketed_time(s, path, line) or _bare_time(s)
+        if lead is not None:
+            ts, s = lead
     colon = s.find(":", 1, _PREFIX_REACH)
     if colon < 0:
         return None
@@ -153,10 +155,12 @@ def split_prefix(
     if len(head) > _MAX_NAME or not _NAME.fullmatch(head):
         return None
     rest = s[colon + 1:].strip()
-    after = _bracketed_time(rest, path, line) or _bare_time(rest, clock_only=True)
-    if after is not None:
-        ts = after[0] if ts is None else ts
-        rest = after[1]
+    c = rest[:1]
+    if c == "[" or c == "(" or c.isdigit():
+        after = _bracketed_time(rest, path, line) or _bare_time(rest, clock_only=True)
+        if after is not None:
+            ts = after[0] if ts is None else ts
+            rest = after[1]
     return " ".join(head.split()), ts, rest
 
 

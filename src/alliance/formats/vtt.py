@@ -37,23 +37,38 @@ class Cue:
     line: int
 
 
-def _blocks(lines: Sequence[str], first: int) -> list[tuple[int, list[str]]]:
-    """Runs of non-blank lines as ``(1-based line of the first, lines)``, from index ``first``."""
+_BLOCK = re.compile(r"(?m)^[ \t]*\S.*(?:\n[ \t]*\S.*)*")
+# The usual timing line, read in one go; anything else goes through parse_timestamp.
+_TIMING = re.compile(
+    r"(?:(\d+):)?(\d\d):(\d\d)[.,](\d{3})[ \t]+-->[ \t]+(?:(\d+):)?(\d\d):(\d\d)[.,](\d{3})(?:[ \t].*)?",
+    re.ASCII,
+)
+
+
+def _blocks(text: str, first: int) -> list[tuple[int, list[str]]]:
+    """Runs of non-blank lines as ``(1-based line of the first, stripped lines)``.
+
+    Starts at character offset ``first``.
+    """
     out: list[tuple[int, list[str]]] = []
-    current: list[str] = []
-    start = 0
-    for i in range(first, len(lines)):
-        s = lines[i].strip()
-        if s:
-            if not current:
-                start = i + 1
-            current.append(s)
-        elif current:
-            out.append((start, current))
-            current = []
-    if current:
-        out.append((start, current))
+    line, counted = 1, 0
+    for m in _BLOCK.finditer(text, first):
+        line += text.count("\n", counted, m.start())
+        counted = m.start()
+        out.append((line, [s.strip() for s in m.group().split("\n")]))
     return out
+
+
+def _fast_timing(s: str) -> tuple[float, float] | None:
+    m = _TIMING.fullmatch(s)
+    if m is None:
+        return None
+    h1, m1, s1, f1, h2, m2, s2, f2 = m.groups()
+    if int(m1) > 59 or int(s1) > 59 or int(m2) > 59 or int(s2) > 59:
+        return None  # let parse_timestamp report it
+    begin = (int(h1) * 3600 if h1 else 0) + int(m1) * 60 + int(s1) + int(f1) / 1000
+    end = (int(h2) * 3600 if h2 else 0) + int(m2) * 60 + int(s2) + int(f2) / 1000
+    return begin, end
 
 
 def parse_cues(text: str, *, path: str, kind: str = "vtt") -> list[Cue]:
@@ -61,17 +76,16 @@ def parse_cues(text: str, *, path: str, kind: str = "vtt") -> list[Cue]:
 
     Raises :class:`InputError` at the line of a missing or malformed timing line.
     """
-    lines = text.split("\n")
     first = 0
     if kind == "vtt":
-        if not lines[0].lstrip("\ufeff").startswith("WEBVTT"):
+        if not text.lstrip("\ufeff").startswith("WEBVTT"):
             raise InputError("not a WebVTT file", path=path, line=1, expected="a first line 'WEBVTT'")
-        # The header runs to the first blank line.
-        while first < len(lines) and lines[first].strip():
-            first += 1
+        # The header is the first block.
+        header = _BLOCK.match(text)
+        first = header.end() if header else 0
     example = "00:01:02.500 --> 00:01:05.000" if kind == "vtt" else "00:01:02,500 --> 00:01:05,000"
     cues: list[Cue] = []
-    for start, block in _blocks(lines, first):
+    for start, block in _blocks(text, first):
         head = block[0]
         if kind == "vtt" and head.startswith(_SKIPPED_BLOCKS) and (
             head.split(None, 1)[0] in _SKIPPED_BLOCKS
@@ -85,12 +99,15 @@ def parse_cues(text: str, *, path: str, kind: str = "vtt") -> list[Cue]:
             raise InputError("cue without a timing line", path=path, line=start,
                              expected=f"a timing line like '{example}'")
         n = start + at
-        left, _, right = block[at].partition("-->")
-        fields = right.split()
-        if not fields:
-            raise InputError("cue timing has no end time", path=path, line=n, expected=example)
-        begin = parse_timestamp(left, path=path, line=n)
-        end = parse_timestamp(fields[0], path=path, line=n)
+        times = _fast_timing(block[at])
+        if times is None:
+            left, _, right = block[at].partition("-->")
+            fields = right.split()
+            if not fields:
+                raise InputError("cue timing has no end time", path=path, line=n, expected=example)
+            times = (parse_timestamp(left, path=path, line=n),
+                     parse_timestamp(fields[0], path=path, line=n))
+        begin, end = times
         if end < begin:
             raise InputError("cue ends before it starts", path=path, line=n, expected=example)
         cues.append(Cue(begin, end, "\n".join(block[at + 1:]), n))
@@ -102,7 +119,9 @@ def _clean(text: str) -> str:
         text = _TAG.sub("", text)
     if "&" in text:
         text = html.unescape(text)
-    return " ".join(text.split())
+    if "\n" in text or "  " in text or "\t" in text:
+        text = " ".join(text.split())
+    return text.strip()
 
 
 def cue_turns(cues: Sequence[Cue], *, path: str, known: Sequence[str] = ()) -> list[Turn]:
