@@ -18,7 +18,7 @@ from alliance._io import write_atomic
 from alliance.errors import AllianceError
 from alliance.model import Role
 
-__all__ = ["main", "write_atomic"]
+__all__ = ["main", "build_parser"]
 
 EXIT_OK = 0
 EXIT_INPUT = 2
