@@ -304,6 +304,21 @@ def test_srt_reads_commas_and_tolerates_crlf(tmp_path):
     assert s.utterances[0].end_s == 2.5
 
 
+def test_the_fast_cue_path_agrees_with_the_careful_one():
+    from alliance.formats.vtt import _careful_cues, _fast_cues
+
+    srt = (DATA / "session.srt").read_text()
+    vtt = (DATA / "session-zoom.vtt").read_text().replace(
+        "NOTE\nSynthetic session written for the alliance tests.\n\n", "")
+    vtt = vtt.replace("00:00:12.500 --> 00:00:16.000", "00:12.500 --> 00:16.000 align:start")
+    for text, kind, first in ((srt, "srt", 0), (vtt, "vtt", len("WEBVTT\n"))):
+        fast = _fast_cues(text, first)
+        assert fast is not None
+        assert fast == _careful_cues(text, first, path="x", kind=kind)
+    noted = (DATA / "session-zoom.vtt").read_text()
+    assert _fast_cues(noted, len("WEBVTT\n")) is None  # NOTE blocks take the careful path
+
+
 # -- JSON -----------------------------------------------------------------------
 
 

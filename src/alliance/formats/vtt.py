@@ -71,6 +71,48 @@ def _fast_timing(s: str) -> tuple[float, float] | None:
     return begin, end
 
 
+# A whole well-formed cue (identifier, timing, text lines) in one match: the fast path.
+_CUE = re.compile(
+    r"(?:^[^\n]*\S[^\n]*\n)?"
+    r"^[ \t]*(?:(\d+):)?(\d\d):(\d\d)[.,](\d{3})[ \t]+-->[ \t]+"
+    r"(?:(\d+):)?(\d\d):(\d\d)[.,](\d{3})(?:[ \t][^\n]*)?(?:\n|\Z)"
+    r"((?:[ \t]*\S[^\n]*(?:\n|\Z))*)",
+    re.MULTILINE | re.ASCII,
+)
+
+
+def _fast_cues(text: str, first: int) -> list[Cue] | None:
+    """The cues when every block after ``first`` is a well-formed cue, else None.
+
+    Nearly all machine-written files take this path; anything unusual (NOTE
+    blocks, odd times, damage) returns None and goes through the careful path,
+    which also reports errors with their line.
+    """
+    cues: list[Cue] = []
+    line, counted, pos = 1, 0, first
+    for m in _CUE.finditer(text, first):
+        if text[pos:m.start()].strip():
+            return None  # something between cues that is not a cue
+        h1, m1, s1, f1, h2, m2, s2, f2, body = m.groups()
+        if m1 > "59" or s1 > "59" or m2 > "59" or s2 > "59":
+            return None
+        begin = (int(h1) * 3600 if h1 else 0) + int(m1) * 60 + int(s1) + int(f1) / 1000
+        end = (int(h2) * 3600 if h2 else 0) + int(m2) * 60 + int(s2) + int(f2) / 1000
+        if end < begin:
+            return None
+        at = m.start(2)
+        line += text.count("\n", counted, at)
+        counted = at
+        body = body.strip()
+        if "\n" in body:
+            body = "\n".join(part.strip() for part in body.split("\n"))
+        cues.append(Cue(begin, end, body, line))
+        pos = m.end()
+    if text[pos:].strip() or text.count("-->", first) != len(cues):
+        return None
+    return cues
+
+
 def parse_cues(text: str, *, path: str, kind: str = "vtt") -> list[Cue]:
     """The cues of a WebVTT (``kind="vtt"``) or SubRip (``kind="srt"``) text.
 
@@ -83,6 +125,12 @@ def parse_cues(text: str, *, path: str, kind: str = "vtt") -> list[Cue]:
         # The header is the first block.
         header = _BLOCK.match(text)
         first = header.end() if header else 0
+    fast = _fast_cues(text, first)
+    return fast if fast is not None else _careful_cues(text, first, path=path, kind=kind)
+
+
+def _careful_cues(text: str, first: int, *, path: str, kind: str) -> list[Cue]:
+    """Block by block: skips NOTE/STYLE/REGION, reads any time format, reports errors."""
     example = "00:01:02.500 --> 00:01:05.000" if kind == "vtt" else "00:01:02,500 --> 00:01:05,000"
     cues: list[Cue] = []
     for start, block in _blocks(text, first):
