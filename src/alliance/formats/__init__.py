@@ -33,7 +33,7 @@ from alliance.formats.vtt import read_vtt
 from alliance.formats.word import is_docx, read_docx
 from alliance.model import Role, Session
 
-__all__ = ["FORMATS", "read_sessions", "write_jsonl", "detect_format"]
+__all__ = ["FORMATS", "read_sessions", "write_jsonl", "detect_format", "sniff"]
 
 #: The formats ``read_sessions(format=...)`` accepts.
 FORMATS = ("txt", "vtt", "srt", "json", "jsonl", "csv", "tsv", "docx")

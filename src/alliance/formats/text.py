@@ -145,7 +145,7 @@ def split_prefix(
     if colon < 0 or (colon + 1 < len(s) and s[colon + 1] not in " \t"):
         return None
     head = s[:colon].rstrip()
-    if head[-1:] in ")]":
+    if head and head[-1] in ")]":
         opener = head.rfind("(" if head[-1] == ")" else "[")
         inner = head[opener + 1:-1].strip() if opener > 0 else ""
         if inner[:1].isdigit() and ":" in inner:
