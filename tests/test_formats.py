@@ -276,6 +276,18 @@ def test_vtt_cue_ids_are_optional_and_blocks_are_skipped(tmp_path):
     assert (s.utterances[0].start_s, s.utterances[0].end_s) == (1.0, 2.0)
 
 
+def test_zoom_names_may_carry_pronouns(tmp_path):
+    p = write(tmp_path, "s.vtt", (
+        "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nJane Doe (she/her): How are you?\n\n"
+        "2\n00:00:02.000 --> 00:00:03.000\nLee: Fine.\n\n"
+        "3\n00:00:03.000 --> 00:00:04.000\nJane Doe (she/her): Fine?\n\n"
+        "4\n00:00:04.000 --> 00:00:05.000\nLee: Yes.\n"
+    ))
+    s = read_one(p)
+    assert [sp.id for sp in s.speakers] == ["Jane Doe (she/her)", "Lee"]
+    assert s.speaker("Jane Doe (she/her)").role is THERAPIST
+
+
 def test_teams_voice_tags_several_in_one_cue(tmp_path):
     p = write(tmp_path, "s.vtt", (
         "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n"

@@ -38,7 +38,8 @@ from alliance.roles import is_speaker_label
 
 __all__ = ["SpeakerRule", "split_prefix", "parse_lines", "read_text"]
 
-_NAME = re.compile(r"[^\W\d_][\w.'’\-]*(?:[ \t]+[\w.'’\-]+){0,3}")
+# Up to four words, and an optional short parenthetical ("Jane Doe (she/her)").
+_NAME = re.compile(r"[^\W\d_][\w.'’\-]*(?:[ \t]+[\w.'’\-]+){0,3}(?:[ \t]*\([^()\n]{1,24}\))?")
 _MAX_NAME = 40
 # How far into a line a speaker's colon may be.
 _PREFIX_REACH = 64
@@ -55,7 +56,7 @@ _PARTICLES = frozenset({"de", "da", "del", "della", "der", "den", "van", "von", 
 
 
 def _capitalised(name: str) -> bool:
-    words = name.split()
+    words = name.split("(", 1)[0].split()
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _PARTICLES for w in words)
 
 
