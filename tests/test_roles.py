@@ -19,6 +19,7 @@ T, P, O = Role.THERAPIST, Role.PATIENT, Role.OTHER
     ("Client", P), ("Patient", P), ("P", P), ("C", P), ("client", P), ("Client Sarah", P),
     ("Interpreter", O), ("Co-therapist", O),
     ("Sam", None), ("Speaker 1", None), ("Drew", None), ("Tom", None),
+    ("A", None), ("B", None), ("Q", None),  # initials as often as question/answer
 ])
 def test_name_hints(name, role):
     assert name_hint(name) == role

@@ -39,14 +39,15 @@ __all__ = [
 ]
 
 # Whole-name hints, compared lower-case with dots and spaces removed at the ends.
+# Single letters other than T, P and C are left out on purpose: "A"/"B" or "Q"
+# are as often a couple's initials as an interview's question and answer.
 _THERAPIST_NAMES = frozenset({
     "t", "th", "thx", "therapist", "counselor", "counsellor", "clinician", "interviewer",
-    "doctor", "dr", "psychologist", "psychiatrist", "psychotherapist", "analyst", "i",
-    "int", "q", "provider", "practitioner", "coach",
+    "doctor", "dr", "psychologist", "psychiatrist", "psychotherapist", "analyst",
+    "int", "provider", "practitioner", "coach",
 })
 _PATIENT_NAMES = frozenset({
-    "p", "pt", "c", "cl", "client", "patient", "interviewee", "respondent", "r", "a",
-    "participant", "member",
+    "p", "pt", "c", "cl", "client", "patient", "interviewee", "respondent", "participant",
 })
 _OTHER_NAMES = frozenset({
     "interpreter", "translator", "observer", "cotherapist", "co-therapist", "cot",
