@@ -106,10 +106,9 @@ def build_session(
             hint="Check the speaker prefixes, e.g. 'Therapist:' and 'Client:' at the start "
                  "of lines, or 'Name: ' at the start of each cue",
         )
-    known = set(names)
-    mine_t = [n for n in therapists if n in known or n.strip().lower() in {k.lower() for k in known}]
-    mine_r = {n: r for n, r in (roles or {}).items()
-              if n in known or n.strip().lower() in {k.lower() for k in known}}
+    folded = {k.lower() for k in names}
+    mine_t = [n for n in therapists if n.strip().lower() in folded]
+    mine_r = {n: r for n, r in (roles or {}).items() if n.strip().lower() in folded}
     assignment = (inferer or RoleInferer()).infer(
         [(t.speaker, t.text) for t in turns], therapists=mine_t, roles=mine_r, path=draft.source,
     )

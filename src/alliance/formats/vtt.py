@@ -91,7 +91,7 @@ def _fast_cues(text: str, first: int) -> list[Cue] | None:
     cues: list[Cue] = []
     line, counted, pos = 1, 0, first
     for m in _CUE.finditer(text, first):
-        if text[pos:m.start()].strip():
+        if m.start() != pos and text[pos:m.start()].strip():
             return None  # something between cues that is not a cue
         h1, m1, s1, f1, h2, m2, s2, f2, body = m.groups()
         if m1 > "59" or s1 > "59" or m2 > "59" or s2 > "59":
