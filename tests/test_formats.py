@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from alliance.errors import InputError, UnknownFormatError
+from alliance.errors import UnknownFormatError
 from alliance.formats import FORMATS, detect_format, read_sessions
 from alliance.model import Role
 
