@@ -22,7 +22,7 @@ from alliance.model import Role, Session
 
 __all__ = [
     "normalize", "compile_any", "Dialogue", "is_question", "is_ack", "word_count",
-    "FEELING", "NEG_FEELING", "KIN",
+    "FEELING", "NEG_FEELING", "KIN", "OTHERS",
 ]
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
@@ -79,8 +79,12 @@ def normalize(text: str) -> str:
 
 
 def compile_any(patterns: Iterable[str]) -> re.Pattern[str]:
-    """One compiled alternation of ``patterns``, each matched between word boundaries."""
-    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b")
+    """One compiled alternation of ``patterns``, each matched between word boundaries.
+
+    The boundaries are look-arounds rather than ``\\b`` so that a pattern may
+    also anchor on the padding space of a normalised text (``"^ no"``).
+    """
+    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)")
 
 
 def word_count(norm: str) -> int:
@@ -110,6 +114,11 @@ KIN = (
     r"mother|mom|mum|mommy|father|dad|daddy|parents?|husband|wife|partner|boyfriend|"
     r"girlfriend|ex|brother|sister|siblings?|son|daughter|kids?|children|boss|family|"
     r"grandmother|grandfather|grandma|grandpa|uncle|aunt|friend|friends|teacher|stepfather|stepmother"
+)
+#: People outside the room a turn may be about (wider than kin).
+OTHERS = (
+    KIN + r"|neighbou?rs?|colleagues?|manager|landlord|flatmates?|roommates?|doctor|nephew|niece|cousins?|"
+    r"he|she|they|him|her|them|his|their"
 )
 
 _ACK = re.compile(
@@ -142,6 +151,20 @@ def is_question(text: str, norm: str) -> bool:
             or bool(_Q_TAIL.search(norm)))
 
 
+def _client_names(session: Session) -> re.Pattern[str] | None:
+    """First names of the clients when there are several (couples and family work)."""
+    clients = {s.id for s in session.speakers if s.role is not Role.THERAPIST}
+    spoken = {u.speaker for u in session.utterances} & clients
+    if len(spoken) < 2:
+        return None
+    names = {s.name.lower().split()[0] for s in session.speakers
+             if s.id in spoken and s.name and s.name.strip()}
+    names = {n for n in names if n.isalpha() and len(n) > 1}
+    if not names:
+        return re.compile(r"(?!x)x")  # several clients, but no names to look for
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, names))) + r")\b")
+
+
 class Dialogue:
     """The normalised view of a session that the relational annotators share.
 
@@ -162,6 +185,22 @@ class Dialogue:
         self.n = len(self.texts)
         self.questions = tuple(is_question(t, n) for t, n in zip(self.texts, self.norms))
         self.acks = tuple(is_ack(n) for n in self.norms)
+        self.client_names = _client_names(session)
+
+    def you_is_therapist(self, i: int) -> bool:
+        """Whether a client's "you" in utterance ``i`` can mean the therapist.
+
+        In couples and family sessions clients talk to each other (codebook:
+        partners talking to each other is not relationship talk): after another
+        client's turn, or after the therapist has just directed them to another
+        client by name ("what do you need from Robin?"), "you" is the partner.
+        """
+        if self.client_names is None or i == 0:
+            return True
+        prev = i - 1
+        if self.roles[prev] is Role.THERAPIST:
+            return not any(m.start() > 1 for m in self.client_names.finditer(self.norms[prev]))
+        return self.acks[prev]
 
     def is_therapist(self, i: int) -> bool:
         """Whether utterance ``i`` is the therapist's."""

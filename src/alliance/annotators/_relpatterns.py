@@ -11,12 +11,16 @@ relational predicate next to the "you" rather than any "you" at all (generic
 
 from __future__ import annotations
 
-from alliance.annotators._lexicon import KIN, compile_any
+from alliance.annotators._lexicon import compile_any
+from alliance.annotators._lexicon import KIN as _KIN
+
+# Kin words, with the plural or possessive ("mothers", "dads") normalisation leaves.
+KIN = f"(?:{_KIN})s?"
 
 __all__ = [
     "T_TRANSFERENCE", "P_TRANSFERENCE", "T_IMMEDIACY", "FRAME_T", "FRAME_P", "FRAME_ANY",
     "T_FRAME_REACTION", "P_FRAME_REACTION", "T_FEELINGS", "P_FEELINGS", "T_HERE_NOW", "P_HERE_NOW",
-    "T_REACTION_Q", "SHIFT", "T_REDIRECT", "LOGISTICS_ONLY",
+    "T_REACTION_Q", "SHIFT", "T_REDIRECT", "LOGISTICS_ONLY", "P_TRANSFERENCE_WEAK", "KIN",
 ]
 
 _ADV = r"(?:really |very |so |a bit |a little |quite |kind of |sort of |just |still |even |probably |always |never )?"
@@ -32,6 +36,10 @@ T_TRANSFERENCE = compile_any([
     r"(?:\s+\w+){0,4}\s+(?:with me|here|in here|between us|when i)",
     r"(?:same|similar|familiar) (?:thing|feeling|pattern|dynamic)\b(?:\s+\w+){0,4}\s+(?:with me|here with me|between us|in here)",
     rf"(?:remind|reminds|reminded) (?:you|me) of (?:your|my) (?:{KIN})",
+    rf"your (?:{KIN})\b(?:\s+\w+){{0,30}}\s+(?:my|me)\b(?:\s+\w+){{0,5}}\s+(?:a bit |a little |something )?(?:like that|like it|like him|like her|like then|the same|similar)",
+    r"(?:when i|me)\b(?:\s+\w+){0,5}\s+(?:it is as if|as if)\b(?:\s+\w+){0,5}\s+(?:again|all over again)",
+    r"(?:here|in here|with me)\b(?:\s+\w+){0,10}\s+(?:the way|just as|like) (?:you felt |it was |it felt |you were )?(?:with |at )?(?:your (?:" + KIN + r")|home)",
+    r"(?:feels|felt) like being \w+ at home",
 ])
 P_TRANSFERENCE = compile_any([
     rf"you (?:are|were|sound|sounded|seem|act|acted|look) {_ADV}(?:just |exactly )?like (?:my|her|his) (?:{KIN})",
@@ -39,6 +47,13 @@ P_TRANSFERENCE = compile_any([
     rf"(?:like|as) (?:my|her|his) (?:{KIN}) (?:did|does|used to|always did|would)\b(?:\s+\w+){{0,8}}\s+(?:you|with you|here)",
     rf"(?:you|with you)\b(?:\s+\w+){{0,10}}\s+(?:the way|just like|the same as|same as) (?:with )?my (?:{KIN})",
     r"(?:that is|it is|this is) (?:exactly |just )?(?:how|what) it (?:used to be|was) (?:with|at|when)",
+    r"you (?:sound|sounded|are|seem|act) (?:just |exactly )?like (?:her|him|them)\b",
+    r"you remind me of (?:her|him|them|someone)",
+])
+#: A weaker link, enough to turn inherited relationship talk into a transference link.
+P_TRANSFERENCE_WEAK = compile_any([
+    rf"(?:it is|that is|this is|it was) (?:just |exactly )?(?:like|how it was) (?:with |at )?(?:my|home)\b",
+    rf"(?:like|just like|the way|same as) (?:with )?my (?:{KIN})",
 ])
 
 # -- immediacy: the therapist's own feeling toward the patient, now ----------------
@@ -50,6 +65,8 @@ T_IMMEDIACY = compile_any([
     r"drawn|pulled|tearful|emotional|engaged|affection|a lot of (?:warmth|respect|affection|care)|"
     r"frustrated|irritated|impatient|bored|confused|lost) (?:toward|towards|for|of|with|by|about|when you|as you|hearing|listening|right now|in this|here|that you)",
     r"i (?:really )?(?:care about|like working with|enjoy working with|look forward to seeing|am glad to be working with) you",
+    r"i (?:do |really )?(?:like|enjoy) (?:seeing|working with) you",
+    r"i (?:feel|am) (?:glad|happy|pleased) (?:when i see|to see) (?:you|your)",
     r"i (?:am|was|feel) (?:really |very |so )?(?:moved|touched) (?:by what you|hearing|that you|as you|listening)",
     r"(?:how it is|how it feels|what it is like) (?:on|from) my (?:side|end)",
 ])
@@ -59,16 +76,19 @@ _FRAME_CORE = (
     r"(?:the|our|this|that|a|next|coming|upcoming|summer|winter|christmas|august|easter) (?:break(?! up)|gap|time apart)|breaks like this|these breaks|"
     r"missed (?:our|the|last|a) session|missing (?:our|the|last) session|(?:our|the|last) session (?:was |got )?cancel\w*|"
     r"(?:end|ending|finish|finishing|stop|stopping|terminat\w*) (?:of )?(?:therapy|treatment|our work|our sessions|the sessions|these sessions|coming here|seeing me|seeing you|the therapy)|"
-    r"sessions left|our last session|the ending|our ending|(?:our|the) last (?:few )?sessions|"
+    r"sessions left|sessions to go|(?:ending|finishing|stopping|end|finish|stop) in (?:\w+ )?(?:sessions?|weeks?|months?)|our last session|the ending|our ending|(?:our|the) last (?:few )?sessions|"
     r"session length|fifty minutes"
 )
 #: Frame cue in a therapist's mouth (my absence, our sessions, the ending).
 FRAME_T = compile_any([
     r"(?:my|me) (?:being away|going away|vacation|holiday|break|absence|time off|leave|trip|"
-    r"cancel\w*|reschedul\w*|being late|lateness|leaving|being sick|illness|fee|fees)",
+    r"cancel\w*|reschedul\w*|being late|lateness|leaving|being sick|illness|fee|fees|moving|changing)",
+    r"(?:move|moved|moving|change|changed|changing|cancel\w*) (?:our|the) (?:sessions?|appointments?|times?)",
+    r"(?:paying|pay) me|the fee|fee (?:increase|going up|rise)|without our sessions|before i break|i break for",
     r"i (?:was|am|will be|have been|had been) (?:away|gone|on vacation|on holiday|off|sick|late|ill)",
     r"i (?:had to |have to |needed to |need to )?(?:cancel\w*|reschedul\w*|go away|went away|leave|left|am leaving|am going away|take time off|took time off)",
     r"when i (?:go|went|am|was) (?:away|off)|while i was (?:away|gone|off)",
+    r"i (?:go|went|am going|will go|will be going|was|am|will be|have been) (?:away |off )?(?:on )?(?:vacation|holiday|leave|a break|my break|maternity leave)",
     _FRAME_CORE,
 ])
 #: Frame cue in a patient's mouth (your absence, our sessions, the ending).
@@ -77,7 +97,9 @@ FRAME_P = compile_any([
     r"cancel\w*|reschedul\w*|were away|are away|went away|go away|going away|were gone|left|were late|are late|are always late|leaving|were sick|fee|fees)",
     r"(?:miss|missed|missing) (?:coming here|you|our sessions|the sessions|these sessions|having sessions|talking to you|this)\b",
     r"without (?:you|our sessions|sessions|therapy|coming here)\b",
-    r"(?:quit|quitting) (?:therapy|seeing you|coming here)",
+    r"(?:quit|quitting|stop|stopping) (?:therapy|seeing you|coming)",
+    r"(?:keep|continue|carry on) (?:coming|seeing you|therapy)",
+    r"(?:another|a) bill|paying you|pay you|the (?:fee|fees|price)|fee (?:increase|going up|rise)",
     _FRAME_CORE,
 ])
 FRAME_ANY = compile_any([_FRAME_CORE])
@@ -95,6 +117,10 @@ T_FRAME_REACTION = compile_any([
     r"than you let on|left you|more on your own|what comes up|comes up for you|came up for you",
     r"(?:how|what) do you (?:feel|think) about (?:it|that|this|the|my|our|finishing|ending|stopping)",
     r"matters to me how",
+    r"how it (?:is|was|will be|would be|has been) for you",
+    r"(?:is|was) (?:really |partly |also )?about (?:my|me|the break|our|this break)",
+    r"(?:brings?|bring|brought) up (?:for you|anything|something)",
+    r"(?:adds? to|touches|connects? to|plays into|has to do with|is connected|part of why)",
 ])
 #: A patient voicing what the frame means or stirs for them.
 P_FRAME_REACTION = compile_any([
@@ -106,6 +132,8 @@ P_FRAME_REACTION = compile_any([
     r"(?:it|that) (?:hurt|bothered|upset|annoyed|stung)",
     r"(?:hard|difficult|scary|sad|strange|weird) (?:without|to (?:think about|imagine) (?:not|ending|stopping|finishing))",
     r"losing (?:a|this|the|my) (?:place|space|you)",
+    r"i (?:do |really )?(?:want|wanted|would like) to (?:keep|stop|continue|carry on)",
+    r"(?:angry|annoyed|resent\w*|upset)",
 ])
 
 # -- feelings_about_therapist ---------------------------------------------------------
@@ -126,7 +154,10 @@ T_FEELINGS = compile_any([
     r"(?:i|me) (?:was |am )?(?:bored|tired|fed up|annoyed|impatient) with you",
     r"(?:you|part of you) (?:discount|doubt|dismiss)\w*\b(?:\s+\w+){0,4}\s+(?:it|me|what i)",
     r"even when i tell you",
-    r"(?:when i|that i) (?:look|looked) at the clock",
+    r"(?:when i|that i|i did) (?:look|looked) at the clock",
+    r"(?:hiding|hide|hid|keep|keeping) \w+(?: \w+)? from me|to keep me (?:pleased|happy)",
+    r"this is your (?:hour|time|session)|(?:was not|is not) fair (?:on|to) you",
+    r"careful with me|(?:honest|open) with me",
 ])
 P_FEELINGS = compile_any([
     rf"you (?:are|were|seem|seemed|look|looked|sound|sounded|get|got|must be|might be|would be|will be|must get|must have been|were getting|are getting) {_ADV}(?:getting )?(?:{_NEG_T})(?: with| of| by| at| in)? me",
@@ -136,7 +167,7 @@ P_FEELINGS = compile_any([
     r"what you (?:must |really |actually )?(?:think|thought|make) of me",
     r"(?:do|did|would|will|can) you (?:even |still |really |actually )?(?:like|care about|hate|remember|trust|want to see|respect|think about) me",
     r"you (?:do not|did not|never|are not|were not) (?:really |even |actually )?(?:like|care about|care|listen to|listen|listening|understand|get it|believe|hear|remember) ?(?:me|what i|anything)?",
-    r"i (?:really |kind of |sort of |actually |still )?(?:like|trust|hate|miss|missed|need|appreciate|resent|am grateful to|"
+    r"i (?:really |kind of |sort of |actually |still )?(?:like|trust|hate|miss|missed|appreciate|resent|am grateful to|"
     r"am angry at|am angry with|am mad at|was angry with|was angry at|was mad at|am afraid of|am scared of|was hurt by|am annoyed with|was annoyed with) you\b",
     r"(?:let|letting) you down|disappoint(?:ing|ed)? you|(?:a|being a) burden (?:to|on) you|(?:taking|take) up (?:too much of )?your time|wast\w* your time",
     r"you (?:will|would|might|are going to|are gonna|could) (?:leave|give up on|get rid of|get tired of|stop seeing|drop|abandon|kick|send) me",
@@ -150,17 +181,25 @@ P_FEELINGS = compile_any([
     r"if you say you are not|you are just being (?:polite|nice|kind)",
     r"you (?:wanted|want) me (?:gone|to leave|out)",
     r"(?:can|could) (?:i|we) (?:really )?trust you",
+    r"trust (?:people like )?you\b|(?:honest|open) with you|(?:tell|telling) you (?:the truth|everything)",
+    r"you (?:seem|seemed|are|were|look|looked) (?:so |really )?(?:pleased|happy|proud)\b",
+    r"you are (?:twisting|putting words|reading (?:far |way )?too much|catching me)|catching me out",
+    r"i feel\b(?:\s+\w+){0,4}\s+with you\b|(?:helps|nice|good) to know you",
+    r"you always (?:do this|take (?:his|her|their) side)|take (?:his|her) side|you make everything about",
+    r"(?:do|did) you (?:even |still |really )?(?:like|enjoy) (?:seeing|working with|having) me",
+    r"(?:i am|being) your therapist|your (?:only |favou?rite |worst )?(?:patient|client)",
+    r"(?:take|takes|taking|took) (?:his|her|their) side\b(?:\s+\w+){0,2}\s+(?:in here|here)",
 ])
 
 # -- here_and_now ---------------------------------------------------------------------
 T_HERE_NOW = compile_any([
     r"(?:what is it like|what it is like|how is it|how does it feel|what was it like|how was it|how does that feel|"
     r"how was that|what is that like|how has it been|how has that been)\b(?:\s+\w+){0,4}\s+(?:tell|telling|say|saying|share|sharing|talk|talking|"
-    r"be here|being here|to hear|hear|hearing|see|seeing|said)\b(?:\s+\w+){0,4}\s+(?:me|here|today|with me|in here|right now|this|that|just now)",
+    r"be here|being here|to hear|hear|hearing|see|seeing|said)\b(?:\s+\w+){0,4}\s+(?:me|here|today|with me|in here|right now|just now)",
     r"(?:what is happening|what just happened|what happened just now|what is going on)\b(?:\s+\w+){0,2}\s+(?:right now|between us|in here|here|just now)",
     r"between (?:us|you and me|the two of us)",
     r"(?:in|here in) (?:this|the) room",
-    r"\bin here\b",
+    r"(?<!walked )(?<!came )(?<!come )(?<!walk )(?<!coming )\bin here\b",
     r"here with me",
     r"right now with me|with me right now",
     r"(?:notice|noticed|noticing) (?:that )?you (?:just |suddenly )?(?:looked|look|went|go|got|get|changed|laughed|smiled|pulled|turned|bring|brought|move|moved|change|steer|stopped|stop)",
@@ -174,12 +213,17 @@ T_HERE_NOW = compile_any([
     r"(?:say|notice) it (?:out loud )?(?:here|in here|when it happens)",
     r"how was (?:it|that) to talk about",
     r"you (?:bring|brought|take|took|steer|steered|move|moved) (?:us|me|the conversation)\b",
+    r"you (?:went|go|got|get|seem|seemed|are|were) (?:\w+ )?(?:quiet|silent|still|tense|far away|distant)\b(?:\s+\w+){0,3}\s+(?:just now|right now|when i|as i)",
+    r"when i (?:mentioned|said|brought up|asked|raised)\b|\bjust now\b",
+    r"(?:have|having) me (?:notice|say|ask|push)|me (?:pushing|pressing|noticing|challenging|arguing|asking) (?:back|you|like that|that)",
+    r"(?:today|just now|this time) you (?:said|told|did|were able)",
+    r"(?:talked|talking|talk) about me\b",
+    r"i (?:notice|realize|realise) i (?:have been|was|am) (?:doing|talking|deciding|pushing|leading)",
 ])
 P_HERE_NOW = compile_any([
-    r"(?:hard|difficult|scary|embarrassing|strange|weird|awkward|easier|easy|good|nice|a relief) to (?:say|tell you|talk about (?:this|it)|admit) (?:this|that|it)? ?(?:to you|here|in here|out loud|right now)",
+    r"(?:hard|difficult|scary|embarrassing|strange|weird|awkward) to (?:say|tell you|talk about (?:this|it)|admit|bring) (?:this|that|it)? ?(?:up )?(?:to you|here|in here|right now)",
     r"i (?:feel|am|felt) " + _ADV + r"(?:nervous|embarrassed|ashamed|awkward|uncomfortable|exposed|scared|anxious|safe|vulnerable|judged|stupid) "
     r"(?:telling you|saying this|saying that|talking about this|here|right now|in here|with you)",
-    r"i have never (?:told|said) (?:anyone|this|that)",
     r"(?<!cold )(?<!hot )(?<!warm )(?<!stuffy )(?<!dark )(?<!loud )\bin here\b(?! is (?:so |really )?(?:cold|hot|warm|stuffy|dark|loud))",
     r"between (?:us|you and me|the two of us)",
     r"(?:in|here in) (?:this|the) room",
@@ -190,6 +234,7 @@ P_HERE_NOW = compile_any([
 #: relationship context ("how is it for you to hear that?").
 T_REACTION_Q = compile_any([
     r"how (?:is|was) (?:it|that) for you",
+    r"how it (?:is|was|will be) for you",
     r"what (?:is|was) (?:it|that) like for you",
     r"(?:did|do) you feel (?:a bit |at all |a little |kind of )?(?:abandoned|let down|dropped|forgotten|left|rejected|hurt)",
     r"how do you feel about (?:that|it|this)",
@@ -206,7 +251,10 @@ SHIFT = compile_any([
 ])
 T_REDIRECT = compile_any([
     r"tell me (?:more )?about (?:the|your|what|how|that|this) (?!feeling|with me)",
-    r"let us (?:talk about|go back to|get back to|look at|turn to|stay with you|move on|come back to your)",
+    r"let us (?:talk about|go back to|get back to|look at|turn to|stay with you|move on|come back to (?:your|the))",
+    r"(?:leave|drop) (?:that|it|this)(?: there| for now)?\s*$|leave your \w+ out of it",
+    r"^ (?:okay|alright|all right|right|good|fine)(?: so)?(?: and)? (?:what|how|tell|and|so|where|when|did|do|have)\b",
+    r"^ (?:and|so) (?:the|your|what about|how about)\b",
     r"but let us stay with you",
     r"(?:what|how) about your (?:week|work|job|" + KIN + r")",
     r"(?:we are nearly|we are almost|we have to stop|same time|next week)",

@@ -39,7 +39,16 @@ DECLINE = compile_any([
     r"i (?:do not|did not) (?:really )?(?:think about it|mind|notice|care|miss)",
     r"(?:just|only) (?:one|a) session|it is (?:only|just) (?:three|two|a few) weeks",
     r"i do not think (?:so|that is it|it is about)",
-    r"i have (?:told|said)|i (?:already|just) (?:told|said)",
+    r"i have (?:already )?(?:told|said) (?:you|that|it|this)|i (?:already|just) (?:told|said)",
+    r"(?:i will|i would|i am going to|i will be) (?:be )?(?:okay|fine|alright|all right)|you should enjoy|(?:great|good) (?:news )?for you",
+    r"why do you keep|you always do this|can we not|i do not want to talk about",
+    r"^ (?:(?:um|uh|well|oh) )*(?:i do not know|i guess|maybe|not sure|i am not sure|whatever|i suppose)(?: really)? $",
+])
+#: Decline phrases that only refuse when they answer the therapist's relationship question;
+#: volunteered, "it's okay" is reassurance, not refusal.
+ANSWER_ONLY = compile_any([
+    r"(?:it is|it was|that is|i am|i was|everything is) (?:really |totally |honestly |completely |perfectly |absolutely )?(?:fine|okay|alright|all right)\b",
+    r"^ (?:(?:well|um|uh|oh|honestly|look|i mean|really|still|so) )*(?:it is fine|it was fine|that is fine|it is okay|it was okay|that is okay|it is alright|it was alright)",
 ])
 #: Taking it up: feelings, assent, or new material about the relationship.
 ENGAGE = compile_any([
@@ -49,19 +58,24 @@ ENGAGE = compile_any([
     r"caught|small|shrink|stupid|burden|unimportant|forgotten|let down)\b",
     r"^ (?:(?:well|um|uh|oh|honestly|actually|i mean|okay) )*(?:yes|yeah|a little|a bit|kind of|sort of|i guess (?:i|it) did|maybe a|actually|i suppose)\b",
     r"no actually|but yes|i did (?:feel|miss|think)|it did (?:stir|bother|hurt)|i have been thinking|i hadn t|i had not (?:put|thought)|"
-    r"i think i|i want to|i could try|i would like",
+    r"i think i|i want to|i could try|i would like|i feel|i felt|it feels|it felt",
 ])
 _BUT = compile_any([r"but|though|although|except|actually|if i am honest|to be honest"])
 
 
-def utterance_stance(norm: str) -> tuple[bool, bool]:
+def utterance_stance(norm: str, answering: bool = True) -> tuple[bool, bool]:
     """(declines, engages) for one patient utterance inside an episode.
 
-    A refusal that turns ("no, it's fine ... but I did feel a bit lost") does both.
+    A refusal that turns ("no, it's fine ... but I did feel a bit lost") does
+    both. ``answering`` says whether it answers the therapist's relationship
+    talk; volunteered, "it's okay" is reassurance rather than refusal.
     """
-    declines = bool(DECLINE.search(norm))
+    m = DECLINE.search(norm)
+    if m and not answering and ANSWER_ONLY.search(norm) and not DECLINE.search(ANSWER_ONLY.sub(" ", norm)):
+        m = None
+    declines = bool(m)
     if not declines:
-        return False, bool(ENGAGE.search(norm)) or len(norm.split()) >= 12
+        return False, bool(ENGAGE.search(norm))
     turn = _BUT.search(norm)
     engages = bool(turn and ENGAGE.search(norm, turn.end()))
     return True, engages
@@ -76,10 +90,13 @@ def patient_stance_of(d: Dialogue, first: int, last: int) -> str:
         if nxt is not None:
             span.append(nxt)
     declined = engaged = False
+    rel = d.session.labels("relationship")
     for j in span:
         if not d.is_patient(j) or d.acks[j] and "no" not in d.norms[j].split():
             continue
-        dec, eng = utterance_stance(d.norms[j])
+        t = d.previous(j, Role.THERAPIST)
+        answering = t is not None and t >= first and rel[t] is not None
+        dec, eng = utterance_stance(d.norms[j], answering)
         declined |= dec
         engaged |= eng
     if engaged and declined:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from alliance.annotators import _flagpatterns as fp
 from alliance.annotators._lexicon import Dialogue
+from alliance.annotators._relpatterns import T_TRANSFERENCE
 from alliance.model import Annotation, Role, Session
 from alliance.pipeline import AnnotatorOutput
 
@@ -30,6 +31,8 @@ __all__ = ["TherapistFlags", "therapist_flags", "BACKS_DOWN_REACH"]
 
 #: A backs-down must follow the therapist's challenge within this many therapist turns.
 BACKS_DOWN_REACH = 3
+#: Patient markers that show the therapist has just been pushed back on.
+_CHALLENGED = frozenset({"complaint_about_therapist", "complaint_about_therapy", "rejects_intervention", "denial"})
 
 
 def is_self_disclosure(norm: str) -> bool:
@@ -58,12 +61,15 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         # Disagreeing with the patient's self-criticism is support, not a challenge.
         confronts = (bool(fp.CONFRONT.search(t)) and not fp.SUPPORTIVE.search(t)
                      and not fp.SELF_CRITICISM.search(p_norm))
+        # A transference interpretation offered straight back to a complaint
+        # reframes it instead of hearing it: an unsolicited contrary reading.
+        if p_marker in _CHALLENGED and T_TRANSFERENCE.search(t):
+            confronts = True
         if confronts:
             flags.append("confrontation")
         pushed_back = p_marker is not None
         if (not confronts and fp.BACKS_DOWN.search(t)
-                and (therapist_turn - last_conf_turn <= BACKS_DOWN_REACH or p_marker == "rejects_intervention")
-                and (pushed_back or therapist_turn - last_conf_turn <= 1)):
+                and (therapist_turn - last_conf_turn <= BACKS_DOWN_REACH or p_marker in _CHALLENGED)):
             flags.append("backs_down")
         if fp.REPAIR_STRONG.search(t) or (pushed_back and fp.REPAIR_IN_STRAIN.search(t)):
             flags.append("repair")

@@ -23,8 +23,12 @@ Two passes over the dialogue:
 from __future__ import annotations
 
 from alliance.annotators import _relpatterns as rp
+import re
+
 from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE, NOT_SELF_DISCLOSURE, SELF_DISCLOSURE
-from alliance.annotators._lexicon import Dialogue
+from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
+from alliance.annotators.episodes import utterance_stance
+from alliance.annotators.ruptures import COMPLAINT_THERAPIST, COMPLAINT_THERAPY, MINIMAL
 from alliance.model import Annotation, Role, Session
 from alliance.pipeline import AnnotatorOutput
 
@@ -36,20 +40,10 @@ SUBTYPES = ("transference_link", "immediacy", "frame_feelings", "feelings_about_
 #: How many utterances back a frame announcement still gives a reaction question its meaning.
 FRAME_CONTEXT = 3
 #: How many inherited utterances in a row before a run of relationship talk needs a fresh cue.
-MAX_INHERITED = 4
+MAX_INHERITED = 6
 
-
-def _client_you_is_therapist(d: Dialogue, i: int, multi_client: bool) -> bool:
-    """Whether a client's "you" can mean the therapist here.
-
-    In couples and family sessions clients talk to each other; their "you"
-    then means the partner (codebook: partners talking to each other is not
-    relationship talk).
-    """
-    if not multi_client or i == 0:
-        return True
-    prev = i - 1
-    return d.roles[prev] is Role.THERAPIST or d.acks[prev]
+_OTHERS = compile_any([OTHERS])
+_PEOPLE = compile_any([rp.KIN + r"|neighbou?rs?|colleagues?|manager|landlord|flatmates?|roommates?|nephew|niece|cousins?"])
 
 
 def _recent_frame(d: Dialogue, i: int) -> bool:
@@ -60,12 +54,14 @@ def _recent_frame(d: Dialogue, i: int) -> bool:
     return False
 
 
-def detect_cue(d: Dialogue, i: int, multi_client: bool = False) -> str | None:
+def detect_cue(d: Dialogue, i: int) -> str | None:
     """The subtype the words of utterance ``i`` carry on their own, or None."""
     t = d.norms[i]
     if d.acks[i]:
         return None
     if d.roles[i] is Role.THERAPIST:
+        if SELF_DISCLOSURE.search(t) and not NOT_SELF_DISCLOSURE.search(t):
+            return None  # the therapist's "me" is their own life here, not the two of them
         if rp.T_TRANSFERENCE.search(t):
             return "transference_link"
         if rp.T_IMMEDIACY.search(t):
@@ -80,30 +76,46 @@ def detect_cue(d: Dialogue, i: int, multi_client: bool = False) -> str | None:
         if rp.T_HERE_NOW.search(t):
             return "here_and_now"
         return None
-    you_ok = _client_you_is_therapist(d, i, multi_client)
+    # "you ... in here" and "take his side in here" cannot mean the partner.
+    you_ok = d.you_is_therapist(i) or " in here " in t
     if you_ok and rp.P_TRANSFERENCE.search(t):
         return "transference_link"
-    if rp.FRAME_P.search(t) and rp.P_FRAME_REACTION.search(t) and (you_ok or not rp.FRAME_P.search(t).group().startswith("you")):
+    frame = rp.FRAME_P.search(t)
+    if frame and (you_ok or not frame.group().startswith("you")) and (
+            rp.P_FRAME_REACTION.search(t) or COMPLAINT_THERAPY.search(t)):
         return "frame_feelings"
-    if you_ok and rp.P_FEELINGS.search(t):
+    if you_ok and (rp.P_FEELINGS.search(t) or COMPLAINT_THERAPIST.search(t)):
         return "feelings_about_therapist"
-    if you_ok and rp.P_HERE_NOW.search(t):
+    if you_ok and (rp.P_HERE_NOW.search(t) or COMPLAINT_THERAPY.search(t)):
         return "here_and_now"
     return None
 
 
-def _blocks_inheritance(d: Dialogue, i: int) -> bool:
-    """Whether utterance ``i`` leaves the relationship topic despite answering it."""
+def _blocks_inheritance(d: Dialogue, i: int, src: int, src_is_cue: bool, names: re.Pattern[str] | None) -> bool:
+    """Whether utterance ``i`` leaves the relationship topic despite answering ``src``."""
     t = d.norms[i]
-    if d.acks[i] or rp.SHIFT.search(t):
+    if d.acks[i] or MINIMAL.search(t):
+        return True
+    direct_reply = src_is_cue and d.questions[src] and d.roles[src] is Role.THERAPIST
+    if rp.SHIFT.search(t) and not direct_reply:
         return True
     if d.roles[i] is Role.THERAPIST:
         if rp.T_REDIRECT.search(t):
             return True
         if SELF_DISCLOSURE.search(t) and not NOT_SELF_DISCLOSURE.search(t):
             return True
-    elif ASKS_THERAPIST_LIFE.search(t):
-        return True
+        if d.roles[src] is not Role.THERAPIST and utterance_stance(d.norms[src]) == (True, False):
+            return True  # after a plain "no", the therapist's next line is not an answer to it
+        if not src_is_cue and _OTHERS.search(t):
+            return True  # moving on to someone in the patient's life
+        if names is not None and any(m.start() > 1 for m in names.finditer(t)):
+            return True  # in couples work, directing one client to the other
+    else:
+        if ASKS_THERAPIST_LIFE.search(t):
+            return True
+        if not src_is_cue and not d.questions[src] and _PEOPLE.search(t) \
+                and not rp.P_TRANSFERENCE_WEAK.search(t):
+            return True
     return False
 
 
@@ -115,9 +127,8 @@ def _inherited(subtype: str) -> str:
 
 def relationship_labels(d: Dialogue) -> list[str | None]:
     """The relationship subtype of every utterance (None where it is not relationship talk)."""
-    clients = {u.speaker for u, r in zip(d.session.utterances, d.roles) if r is not Role.THERAPIST}
-    multi = len(clients) > 1
-    cues = [detect_cue(d, i, multi) for i in range(d.n)]
+    cues = [detect_cue(d, i) for i in range(d.n)]
+    names = d.client_names
     labels: list[str | None] = list(cues)
     run = 0  # inherited utterances since the last cue
     for i in range(d.n):
@@ -132,10 +143,12 @@ def relationship_labels(d: Dialogue) -> list[str | None]:
             src -= 1
         if src < 0 or labels[src] is None or run >= MAX_INHERITED:
             continue
-        if _blocks_inheritance(d, i):
+        if _blocks_inheritance(d, i, src, cues[src] is not None, names):
             run = MAX_INHERITED  # the topic has moved on: stop the chain
             continue
         labels[i] = _inherited(labels[src])
+        if not d.is_therapist(i) and rp.P_TRANSFERENCE_WEAK.search(d.norms[i]):
+            labels[i] = "transference_link"
         run += 1
     return labels
 

@@ -18,7 +18,7 @@ to know where the strain is:
 
 from __future__ import annotations
 
-from alliance.annotators._flagpatterns import CONFRONT, INTERPRETATION
+from alliance.annotators._flagpatterns import CONFRONT, INTERPRETATION, REPAIR_IN_STRAIN, REPAIR_STRONG
 from alliance.annotators._lexicon import Dialogue, compile_any
 from alliance.annotators.episodes import DECLINE
 from alliance.model import Annotation, Role, Session, Span
@@ -40,12 +40,15 @@ COMPLAINT_THERAPIST = compile_any([
     r"you (?:are not|were not|do not|did not|never|never ever) (?:even |really |actually )?(?:listening|listen|hear|hearing|understand|understanding|get it|get me|care|help|helping|remember|let me)",
     r"you (?:always|keep|just keep|just) (?:interrupt\w*|bringing|bring|asking|ask|pushing|push|telling|tell|changing|steering|turning|twisting|going on)",
     r"why (?:do|did|are) you (?:keep|always|even|keep on)\b",
-    r"(?:you|your) (?:were|are|seem|seemed) (?:so |really |totally )?(?:late|rude|judgmental|judging|condescending|cold|distracted|bored|dismissive|patroni[sz]ing|not interested)",
+    r"(?:you|your) (?:were|are|seem|seemed) (?:so |really |totally )?(?:late|rude|judgmental|judging|condescending|cold|distracted|dismissive|patroni[sz]ing|not interested)",
+    r"you always do this|(?:always )?take (?:his|her|their) side|you make everything about",
+    r"(?:i do not need|stop giving me|enough with|do not lecture) (?:me )?(?:a |the |another |your )?lectur\w*",
+    r"(?:it is|that is) like you want me to",
     r"you (?:looked|look|were looking|kept looking) at (?:the|your) (?:clock|watch|phone)",
     r"(?:it|that) (?:felt|feels) like you (?:wanted|want|were not|do not|did not|are not)",
     r"(?:you|your questions) (?:make|made) me feel (?:stupid|worse|judged|small|like)",
     r"you (?:sound|sounded) (?:just )?like (?:everyone|everybody|my)",
-    r"(?:stop|quit) (?:asking|pushing|telling|analy[sz]ing)",
+    r"(?:^ |please |can you |just |would you )(?:stop|quit) (?:asking|pushing|telling me|analy[sz]ing)",
     r"you (?:do not|did not) (?:get|understand) (?:it|me|what)",
     r"easy for you to say",
 ])
@@ -60,6 +63,11 @@ COMPLAINT_THERAPY = compile_any([
     r"(?:i have|i have been) (?:been )?coming (?:here )?for (?:months|weeks|a year|ages)",
     r"i do not see (?:how|the point|why)\b(?:\s+\w+){0,6}\s+(?:helps|help|matters|this|therapy)",
     r"(?:fifty minutes|an hour|one hour|the session) is (?:not|never) (?:enough|long enough)",
+    r"(?:it is|this is|therapy is|they are|these are|sessions are|that is) not (?:really )?(?:helping|working)",
+    r"(?:worksheets?|homework|exercises?|sessions?|thought records?|diaries|diary) (?:are|is) (?:so )?(?:pointless|useless|a waste|stupid|boring|ridiculous)",
+    r"this is (?:exactly )?what i mean|like being (?:back )?at school",
+    r"(?:fee|fees|price|bill|paying|pay)\b(?:\s+\w+){0,8}\s+(?:angry|annoyed|resent\w*|unfair|too much)",
+    r"(?:angry|annoyed|resent\w*)\b(?:\s+\w+){0,8}\s+(?:fee|fees|pay|paying|bill|price)",
 ])
 REJECT = compile_any([
     r"^ (?:(?:no|look|um|well) )*(?:no|nope) (?:no |that is not |it is not |not at all|you are wrong|that is wrong)",
@@ -76,6 +84,7 @@ STRAIN = compile_any([
     r"i (?:have|had) (?:already )?(?:told|said)|i (?:already|just) (?:told|said)|i said (?:it is|i am|that)",
     r"how many times|why do you keep|stop asking|(?:can|could) we (?:just )?(?:drop|leave|stop|move on)",
     r"\btwice\b|\bagain\b|^ look\b|seriously|enough|drop it|leave it|for the last time|ridiculous",
+    r"reading (?:far |way )?too much|twisting|not it at all|really not it|can we not|you are wrong",
     r"i do not want to (?:talk|go|keep)",
 ])
 DENY_FEELING = compile_any([
@@ -115,32 +124,49 @@ INVITATION = compile_any([
 ])
 
 
-def _marker(d: Dialogue, i: int, rel: list[str | None]) -> str | None:
+def _continues_complaint(d: Dialogue, i: int, prev: int | None, previous: list[str | None]) -> bool:
+    """A repeated complaint continues the same rupture when the therapist's turn in
+    between was a repair or a neutral facilitator (codebook decision rule)."""
+    if prev is None:
+        return False
+    earlier = [j for j in range(max(0, prev - 6), prev) if d.is_patient(j)][-REPAIR_WINDOW:]
+    if not any(previous[j] in ("complaint_about_therapist", "complaint_about_therapy") for j in earlier):
+        return False
+    p = d.norms[prev]
+    return d.acks[prev] or bool(REPAIR_STRONG.search(p) or REPAIR_IN_STRAIN.search(p))
+
+
+def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | None]) -> str | None:
     t = d.norms[i]
+    # In couples and family work a client's "you" may be the partner.
+    you_ok = d.you_is_therapist(i) or " in here " in t
     if d.acks[i] and not MINIMAL.search(t):
         return None
     prev = d.answered_turn(i)
     p = d.norms[prev] if prev is not None else " "
     p_rel = prev is not None and rel[prev] is not None
     strain = bool(STRAIN.search(t))
-    if COMPLAINT_THERAPIST.search(t):
-        return "complaint_about_therapist"
-    if COMPLAINT_THERAPY.search(t):
-        return "complaint_about_therapy"
+    rejects = bool(REJECT.search(t))
+    intervention = bool(INTERPRETATION.search(p) or CONFRONT.search(p))
+    if rejects and strain and intervention:
+        return "rejects_intervention"
+    complaint = ("complaint_about_therapist" if you_ok and COMPLAINT_THERAPIST.search(t)
+                 else "complaint_about_therapy" if COMPLAINT_THERAPY.search(t) else None)
+    if complaint:
+        return None if _continues_complaint(d, i, prev, previous) else complaint
     declines = bool(DECLINE.search(t))
-    if p_rel and (declines or REJECT.search(t)):
+    if p_rel and (declines or rejects or SHIFT.search(t)):
         # A plain "no, it's fine" to a relationship question is a decline; with
-        # strain after the therapist persisted, it is a denial (codebook rule).
-        if strain:
-            return "denial"
-        return None
-    if DENY_FEELING.search(t) and (prev is None or OBSERVED_FEELING.search(p) or strain):
+        # strain after the therapist persisted, it is a rupture (codebook rule).
+        if not strain:
+            return None
+        return "topic_shift" if SHIFT.search(t) else "denial"
+    if DENY_FEELING.search(t):
         return "denial"
     if DEFER.search(t):
         return "deferential"
-    if prev is not None and REJECT.search(t) and (INTERPRETATION.search(p) or CONFRONT.search(p)):
-        if strain or d.words[i] <= 8:
-            return "rejects_intervention"
+    if prev is not None and rejects and intervention and (strain or d.words[i] <= 8):
+        return "rejects_intervention"
     if prev is not None and prev == i - 1 and not d.acks[prev] and SHIFT.search(t):
         return "topic_shift"
     if prev == i - 1 and INVITATION.search(p) and not p_rel and d.words[i] <= 4 and MINIMAL.search(t):
@@ -152,7 +178,11 @@ def rupture_markers(session: Session) -> list[str | None]:
     """The rupture marker of every utterance (None for therapists and unmarked turns)."""
     d = Dialogue(session)
     rel = session.labels("relationship")
-    return [_marker(d, i, rel) if d.is_patient(i) else None for i in range(d.n)]
+    out: list[str | None] = [None] * d.n
+    for i in range(d.n):
+        if d.is_patient(i):
+            out[i] = _marker(d, i, rel, out)
+    return out
 
 
 class RuptureMarkers:

@@ -53,9 +53,7 @@ def prf(tp: int, fp: int, fn: int) -> dict[str, Any]:
     """Precision, recall and F1 with their counts; None where undefined."""
     p = tp / (tp + fp) if tp + fp else None
     r = tp / (tp + fn) if tp + fn else None
-    f = 2 * p * r / (p + r) if p and r else (0.0 if (p is not None and r is not None) else None)
-    if tp + fp + fn == 0:
-        f = None
+    f = None if tp + fp + fn == 0 else (2 * p * r / (p + r) if p and r else 0.0)
     return {"precision": _round(p), "recall": _round(r), "f1": _round(f), "tp": tp, "fp": fp, "fn": fn}
 
 

@@ -1,0 +1,91 @@
+"""``alliance evaluate gold``: scoring against a folder of gold analysis documents."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import alliance.analysis as analysis
+from alliance.annotators.relational import relational_annotators
+from alliance.errors import InputError
+from alliance.evaluate.gold import evaluate_gold, match_indices, match_spans, prf
+from alliance.pipeline import Pipeline
+
+
+def _utt(i, speaker, role, text, rel=None, rupture=None, flags=(), focus="patient_life"):
+    return {"index": i, "speaker": speaker, "role": role, "text": text, "start_s": None, "end_s": None,
+            "flags": list(flags), "relationship": rel, "rupture": rupture, "focus": focus}
+
+
+def _doc(sid, utts, episodes, ruptures=()):
+    return {"schema": "alliance.session/1", "session": {"id": sid, "source": "gold", "duration_s": None},
+            "speakers": [{"id": "T", "name": "Dr. Vale", "role": "therapist"},
+                         {"id": "P", "name": "Robin", "role": "patient"}],
+            "utterances": utts, "episodes": episodes, "ruptures": list(ruptures),
+            "metrics": {"therapist_returns_after_decline": sum(e["after_decline"] for e in episodes),
+                        "one_way_index": 1.0}}
+
+
+@pytest.fixture
+def gold_dir(tmp_path, monkeypatch):
+    # Score the relational annotators alone, so the test does not need the shipped move models.
+    monkeypatch.setattr(analysis, "_DEFAULT", Pipeline(relational_annotators()))
+    a = _doc("a", [
+        _utt(0, "T", "therapist", "Do you feel abandoned when I go on vacation?", "frame_feelings", focus="relationship"),
+        _utt(1, "P", "patient", "No, it's fine. You have a life.", "frame_feelings", focus="relationship"),
+        _utt(2, "T", "therapist", "Okay. How was the week?"),
+        _utt(3, "P", "patient", "Busy. My boss shouted again."),
+    ], [{"first": 0, "last": 1, "initiator": "therapist", "patient_stance": "declined", "after_decline": False}])
+    b = _doc("b", [
+        _utt(0, "T", "therapist", "Could we move Tuesday to three?", focus="logistics"),
+        _utt(1, "P", "patient", "Three works.", focus="logistics"),
+    ], [])
+    for d in (a, b):
+        (tmp_path / f"{d['session']['id']}.json").write_text(json.dumps(d), encoding="utf-8")
+    return tmp_path
+
+
+def test_evaluate_gold_returns_the_documented_keys(gold_dir):
+    r = evaluate_gold(gold_dir)
+    for key in ("sessions_scored", "episodes", "initiator_accuracy", "stance_accuracy",
+                "therapist_returns_after_decline", "one_way_index_mean_abs_error", "ruptures",
+                "flags", "relationship_talk", "focus_accuracy", "controls", "sessions"):
+        assert key in r
+    assert set(r["flags"]) >= {"self_disclosure", "confrontation", "backs_down", "repair"}
+    assert {"precision", "recall", "f1", "tp", "fp", "fn"} <= set(r["episodes"])
+    assert r["sessions_scored"] == 2 and len(r["sessions"]) == 2
+    assert r["controls"] == {"sessions": 1, "false_episodes": 0}
+
+
+def test_evaluate_gold_scores_a_perfect_episode_as_perfect(gold_dir):
+    r = evaluate_gold(gold_dir)
+    assert r["episodes"]["f1"] == 1.0
+    assert r["initiator_accuracy"] == 1.0 and r["stance_accuracy"] == 1.0
+    assert r["therapist_returns_after_decline"]["mean_abs_error"] == 0.0
+
+
+def test_evaluate_gold_output_names_no_transcript_text(gold_dir):
+    assert "vacation" not in json.dumps(evaluate_gold(gold_dir))
+
+
+def test_an_empty_or_missing_folder_is_an_input_error(tmp_path):
+    with pytest.raises(InputError):
+        evaluate_gold(tmp_path)
+    with pytest.raises(InputError):
+        evaluate_gold(tmp_path / "missing")
+
+
+def test_spans_match_one_to_one_when_they_overlap():
+    assert match_spans([(0, 3), (10, 12)], [(2, 5), (4, 6), (20, 21)]) == [(0, 0)]
+    assert match_spans([(0, 3)], []) == []
+
+
+def test_rupture_indices_match_within_the_tolerance_nearest_first():
+    assert match_indices([5, 9], [6, 9, 30], 1) == [(0, 0), (1, 1)]
+    assert match_indices([5], [7], 1) == []
+
+
+def test_prf_handles_empty_counts():
+    assert prf(0, 0, 0)["f1"] is None
+    assert prf(2, 0, 2) == {"precision": 1.0, "recall": 0.5, "f1": 0.6667, "tp": 2, "fp": 0, "fn": 2}

@@ -1,0 +1,92 @@
+"""Therapist flags: self-disclosure, confrontation, backing down, repair."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_relationship import run
+
+
+def flags(session, i):
+    return set(session.all_labels("flag", i))
+
+
+@pytest.mark.parametrize("text", [
+    "My own father was like that.",
+    "I went through a divorce myself, years ago.",
+    "When I was your age I was terrified of exams.",
+    "i used to be afraid of flying myself until my twenties",
+])
+def test_the_therapists_own_life_is_self_disclosure(text):
+    s = run([("p", "My dad drinks every night."), ("t", text)])
+    assert "self_disclosure" in flags(s, 1)
+    assert s.labels("focus")[1] == "therapist_life"
+
+
+@pytest.mark.parametrize("text", [
+    "Sorry I'm a few minutes late, my previous call ran over.",
+    "I'm out of the office Friday, so let's meet Thursday.",
+    "I believe everyone deserves a second chance.",
+    "What was your father like?",
+])
+def test_professional_logistics_and_general_beliefs_are_not_self_disclosure(text):
+    s = run([("p", "Hi."), ("t", text)])
+    assert "self_disclosure" not in flags(s, 1)
+
+
+def test_pointing_out_a_discrepancy_is_a_confrontation():
+    s = run([("p", "It's fine, I've got it under control."),
+             ("t", "You say it's fine, but you've missed three weeks of work.")])
+    assert "confrontation" in flags(s, 1)
+
+
+def test_disagreeing_with_a_self_criticism_is_support_not_confrontation():
+    s = run([("p", "I'm so stupid, I always mess it up."), ("t", "I don't see you as stupid.")])
+    assert "confrontation" not in flags(s, 1)
+
+
+def test_an_unsolicited_contrary_interpretation_is_a_confrontation():
+    s = run([("p", "It's fine, really."),
+             ("t", "I wonder if the irritation is really about my going away.")])
+    assert "confrontation" in flags(s, 1)
+
+
+def test_retracting_after_the_patient_pushes_back_is_backing_down():
+    s = run([
+        ("t", "You keep saying you don't care what your father thinks, but you've mentioned him six times today."),
+        ("p", "You always do this. You make everything about my father."),
+        ("t", "Okay, let's leave your father out of it."),
+    ])
+    assert "confrontation" in flags(s, 0)
+    assert "backs_down" in flags(s, 2)
+
+
+def test_dropping_a_topic_without_an_earlier_challenge_is_not_backing_down():
+    s = run([("p", "I'd rather not talk about my sister today."), ("t", "Okay, let's leave that there.")])
+    assert "backs_down" not in flags(s, 1)
+
+
+def test_owning_a_part_and_inviting_the_patients_view_is_repair():
+    s = run([("p", "Hm."), ("t", "I think I pushed too hard just now. How was that for you?")])
+    assert "repair" in flags(s, 1)
+
+
+def test_a_move_that_retracts_and_repairs_gets_both_flags():
+    s = run([
+        ("t", "You say nobody noticed anything good, but two people asked for your slides."),
+        ("p", "No, that's not it at all. You're twisting what I said."),
+        ("t", "Maybe I've got that wrong, and I came in with it quite hard. How did that feel, me pushing back like that?"),
+    ])
+    assert {"backs_down", "repair"} <= flags(s, 2)
+
+
+def test_validating_a_complaint_is_repair():
+    s = run([("p", "These sessions aren't going anywhere."),
+             ("t", "That's important to hear. What would make this time more useful for you?")])
+    assert "repair" in flags(s, 1)
+
+
+def test_flags_survive_speech_recognition_text():
+    s = run([("p", "its fine ive got it under control"),
+             ("t", "you say its fine but youve missed three weeks of work")])
+    assert "confrontation" in flags(s, 1)

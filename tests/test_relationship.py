@@ -1,0 +1,183 @@
+"""Relationship talk and episodes: specifications on short synthetic dialogues."""
+
+from __future__ import annotations
+
+import pytest
+
+from alliance.annotators.relational import relational_annotators
+from alliance.metrics.relational import relational_metrics
+from alliance.pipeline import Pipeline
+from conftest import make_session
+
+PIPE = Pipeline(relational_annotators())
+
+
+def run(turns, **kw):
+    """Annotate a dialogue given as [(role letter, text), ...] with the relational annotators."""
+    names = {"t": ("Dr. Vale", "therapist"), "p": ("Robin", "patient"), "q": ("Alex", "patient"),
+             "o": ("Mum", "other")}
+    return PIPE(make_session([(*names[r], text) for r, text in turns], **kw))
+
+
+def rel(session):
+    return session.labels("relationship")
+
+
+def episodes(session):
+    return [(e.first, e.last, e.attrs["initiator"], e.attrs["patient_stance"], e.attrs["after_decline"])
+            for e in session.spans_of("episode")]
+
+
+def returns(session):
+    return next(f.value for f in relational_metrics(session) if f.name == "therapist_returns_after_decline")
+
+
+def lower_no_punct(turns):
+    """The same dialogue as a speech recogniser writes it: lower case, no punctuation."""
+    return [(r, "".join(c for c in t.lower() if c.isalnum() or c in " '")) for r, t in turns]
+
+
+VACATION = [
+    ("t", "How was the week?"),
+    ("p", "Long. My manager kept changing the deadline."),
+    ("t", "I'll be away for two weeks in August, so we won't meet on the 10th or the 17th."),
+    ("p", "Okay, I'll note it."),
+    ("t", "Do you feel a bit abandoned when I go on vacation?"),
+    ("p", "No, it's fine. I understand you have a life."),
+    ("t", "Okay."),
+    ("p", "So the deadline moved again on Thursday."),
+    ("t", "What did you do when it moved?"),
+    ("p", "I stayed late and finished it. Nobody thanked me."),
+    ("t", "Nobody noticed how much you carried."),
+    ("p", "Right. It's always like that there."),
+]
+RETURN_1 = [
+    ("t", "I wonder whether my being away stirs up something like that, being left to carry it."),
+    ("p", "No, really, it's two weeks. Everyone needs a holiday."),
+    ("t", "Mm-hmm."),
+    ("p", "Anyway, my sister is visiting on Saturday."),
+    ("t", "How do you feel about her visit?"),
+    ("p", "Nervous. She always criticises the flat."),
+    ("t", "That sounds tiring."),
+    ("p", "It is."),
+]
+RETURN_2 = [
+    ("t", "Before we stop, I want to come back once more to the break. How is it for you, thinking about those weeks without our sessions?"),
+    ("p", "It's fine, honestly. You deserve the time off."),
+]
+
+
+@pytest.mark.parametrize("n_returns", [0, 1, 2])
+def test_the_seed_vacation_pattern_counts_every_return_after_a_decline(n_returns):
+    turns = VACATION + RETURN_1 * (n_returns >= 1) + RETURN_2 * (n_returns >= 2)
+    s = run(turns)
+    eps = episodes(s)
+    assert len(eps) == 1 + n_returns
+    assert all(e[2] == "therapist" and e[3] == "declined" for e in eps)
+    assert [e[4] for e in eps] == [False] + [True] * n_returns
+    assert returns(s) == n_returns
+
+
+@pytest.mark.parametrize("n_returns", [0, 1, 2])
+def test_the_seed_pattern_survives_speech_recognition_text(n_returns):
+    turns = VACATION + RETURN_1 * (n_returns >= 1) + RETURN_2 * (n_returns >= 2)
+    assert returns(run(lower_no_punct(turns))) == n_returns
+
+
+def test_the_decline_after_a_relationship_question_is_relationship_talk_but_no_rupture():
+    s = run(VACATION)
+    assert rel(s)[4] == "frame_feelings" and rel(s)[5] == "frame_feelings"
+    assert s.labels("rupture")[5] is None
+
+
+def test_announcing_a_break_is_logistics_not_relationship_talk():
+    s = run(VACATION[:4])
+    assert rel(s) == [None] * 4
+    assert s.labels("focus")[2] == "logistics"
+
+
+@pytest.mark.parametrize("turns", [
+    [("t", "Can we move Tuesday to three?"), ("p", "Three works."), ("t", "Great, Tuesday at three then."),
+     ("p", "And the invoice went to my old address."), ("t", "I'll tell the office.")],
+    [("t", "Hi, come on in. How are you?"), ("p", "Fine, thanks, and you?"), ("t", "Very well, thank you.")],
+    [("p", "My husband never listens to me. He says I'm impossible."), ("t", "What happens when he says that?"),
+     ("p", "I feel small. My boss does the same, and my mother always left when things got hard."),
+     ("t", "So with him and at work you swallow it."), ("p", "No. I mean yes, I swallow it.")],
+    [("p", "Did you have a nice holiday?"), ("t", "I did, thank you."), ("p", "Where did you go?"),
+     ("t", "Somewhere with a lot of rain. How was your week?"), ("p", "Quiet.")],
+], ids=["logistics", "social", "spouse-boss-mother", "asks-about-therapist"])
+def test_controls_have_no_relationship_talk_and_no_episode(turns):
+    s = run(turns)
+    assert rel(s) == [None] * len(turns)
+    assert episodes(s) == []
+
+
+@pytest.mark.parametrize("role,text,subtype", [
+    ("t", "What's it like, telling me this?", "here_and_now"),
+    ("p", "Sometimes I think you're bored with me.", "feelings_about_therapist"),
+    ("t", "Did my being away for two weeks stir anything up for you?", "frame_feelings"),
+    ("t", "You expect me to leave, the way your mother did.", "transference_link"),
+    ("t", "I notice I feel protective of you when you say that.", "immediacy"),
+    ("p", "You sound just like my father.", "transference_link"),
+    ("p", "do you even like seeing me", "feelings_about_therapist"),
+])
+def test_each_subtype_is_recognised(role, text, subtype):
+    s = run([("p" if role == "t" else "t", "Go on."), (role, text)])
+    assert rel(s)[1] == subtype
+
+
+def test_transference_link_takes_precedence_over_feelings_about_the_therapist():
+    s = run([("p", "It's hard."), ("t", "I wonder if you feel I'm angry with you, just like your father was.")])
+    assert rel(s)[1] == "transference_link"
+
+
+def test_a_reflection_of_feelings_about_the_therapist_continues_the_episode():
+    s = run([
+        ("p", "Last week you looked at the clock twice. It felt like you wanted me gone."),
+        ("t", "Caught taking up too much room."),
+        ("p", "Yes, exactly. Embarrassed, mostly."),
+        ("t", "Let's talk about your job interview."),
+        ("p", "It's on Monday."),
+    ])
+    assert [x is not None for x in rel(s)] == [True, True, True, False, False]
+    assert episodes(s) == [(0, 2, "patient", "engaged", False)]
+
+
+def test_bare_acknowledgements_are_gaps_not_relationship_talk():
+    s = run([("t", "How is it for you to tell me this, right now?"), ("p", "Scary, but good."),
+             ("t", "Mm-hmm."), ("p", "Yeah.")])
+    assert rel(s)[2] is None and rel(s)[3] is None
+
+
+def test_a_patient_who_adds_feeling_after_minimising_is_mixed():
+    s = run([("t", "How are you feeling about ending in four sessions?"),
+             ("p", "Still ready. But I suppose a bit sadder than I let on at first.")])
+    assert episodes(s)[0][3] == "mixed"
+
+
+def test_an_engaged_episode_between_does_not_reset_the_return_count():
+    s = run([
+        ("t", "How do you feel about my vacation next month?"), ("p", "No, it's fine."),
+        ("t", "Tell me about the move."), ("p", "The boxes are everywhere."), ("t", "Sounds chaotic."),
+        ("p", "I think I'm going to miss coming here while you're away. It feels like losing a place."),
+        ("t", "What would you miss most?"), ("p", "Being listened to."),
+        ("t", "Okay. And the new flat?"), ("p", "Small but fine."), ("t", "Good."),
+        ("t", "Coming back to my vacation, I wonder if it stirs up anything about being left."),
+        ("p", "No, honestly."),
+    ])
+    eps = episodes(s)
+    assert [e[3] for e in eps] == ["declined", "engaged", "declined"]
+    assert [e[4] for e in eps] == [False, False, True]
+
+
+def test_couples_talking_to_each_other_is_not_relationship_talk():
+    s = run([("t", "Alex, what do you need from Robin?"), ("q", "You never listen to me."),
+             ("p", "You don't let me finish!"), ("q", "You always do this.")])
+    assert rel(s) == [None] * 4
+
+
+def test_the_annotators_do_not_change_their_input_session():
+    session = make_session([("T", "therapist", "How is it to tell me this?"), ("P", "patient", "Hard.")])
+    before = session
+    PIPE(session)
+    assert session == before and session.annotations == ()

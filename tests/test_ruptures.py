@@ -1,0 +1,88 @@
+"""Rupture markers in patient utterances, and the codebook's repaired rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_relationship import run
+
+
+def marker(session, i):
+    return session.labels("rupture")[i]
+
+
+def rupture_spans(session):
+    return [(r.first, r.attrs["family"], r.attrs["marker"], r.attrs["repaired"], r.attrs["repair_index"])
+            for r in session.spans_of("rupture")]
+
+
+@pytest.mark.parametrize("prompt,reply,expected", [
+    ("You seem upset today.", "I'm not upset. It's fine.", "denial"),
+    ("What comes to mind when you think about her?", "Maybe.", "minimal_response"),
+    ("What was it like to hear that from your mother?", "Anyway, work was busy.", "topic_shift"),
+    ("Shall we try the breathing exercise this week?", "Whatever you think is best.", "deferential"),
+    ("Go on.", "You're not listening to me.", "complaint_about_therapist"),
+    ("How has the week been?", "Honestly, these sessions aren't going anywhere.", "complaint_about_therapy"),
+    ("I wonder if you're angry with her because she reminds you of yourself.",
+     "No, that's not it at all. That's ridiculous.", "rejects_intervention"),
+])
+def test_each_marker_is_recognised_in_its_dialogue_context(prompt, reply, expected):
+    s = run([("t", prompt), ("p", reply)])
+    assert marker(s, 1) == expected
+
+
+def test_a_short_answer_to_a_closed_question_is_not_a_minimal_response():
+    s = run([("t", "Did anything get in the way of the homework?"), ("p", "No.")])
+    assert marker(s, 1) is None
+
+
+def test_correcting_a_detail_and_carrying_on_is_collaboration_not_rejection():
+    s = run([("t", "So it sounds like the fight was on Monday."),
+             ("p", "No, it was Tuesday actually, after dinner, and then she called her mother and it went on for hours.")])
+    assert marker(s, 1) is None
+
+
+def test_a_plain_decline_of_a_relationship_question_is_not_a_rupture():
+    s = run([("t", "Do you feel abandoned when I go on vacation?"),
+             ("p", "No, it's fine. I understand you have a life.")])
+    assert marker(s, 1) is None
+
+
+def test_a_decline_with_strain_after_the_therapist_persists_is_denial():
+    s = run([
+        ("t", "Do you feel abandoned when I go on vacation?"), ("p", "No, it's fine."),
+        ("t", "Okay."), ("p", "Work was busy."), ("t", "Busy how?"), ("p", "Deadlines."),
+        ("t", "I notice that every time I mention August, you bring us quickly back to work."),
+        ("p", "Look, I've told you twice now. It's fine. I'm not upset about August."),
+    ])
+    assert marker(s, 7) == "denial"
+
+
+def test_a_rupture_is_repaired_when_a_repair_is_followed_by_re_engagement():
+    s = run([
+        ("p", "Last week you looked at the clock twice. It felt like you wanted me gone."),
+        ("t", "You're right, I did look at the clock. Thank you for telling me. What was it like to see that?"),
+        ("p", "Embarrassing. Like I'd been talking too much and had been caught at it."),
+    ])
+    assert rupture_spans(s) == [(0, "confrontation", "complaint_about_therapist", True, 1)]
+
+
+def test_a_rupture_without_repair_stays_unrepaired():
+    s = run([
+        ("t", "You keep saying you don't care what your father thinks, but you've mentioned him six times."),
+        ("p", "You always do this. You make everything about my father."),
+        ("t", "Okay, let's leave your father out of it."),
+        ("p", "Fine."),
+    ])
+    assert rupture_spans(s) == [(1, "confrontation", "complaint_about_therapist", False, None)]
+
+
+def test_markers_survive_speech_recognition_text():
+    s = run([("t", "go on"), ("p", "youre not listening to me")])
+    assert marker(s, 1) == "complaint_about_therapist"
+
+
+def test_a_partner_complaining_to_a_partner_is_not_a_rupture():
+    s = run([("t", "Robin, tell Alex what happened."), ("p", "You just went to your phone."),
+             ("q", "You don't listen to me either.")])
+    assert marker(s, 1) is None and marker(s, 2) is None
