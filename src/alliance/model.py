@@ -169,7 +169,9 @@ class Session:
         n = len(self.utterances)
         out: dict[str, list[list[str]]] = {}
         for a in self.annotations:
-            out.setdefault(a.layer, [[] for _ in range(n)])[a.index].append(a.value)
+            if a.layer not in out:  # build the empty rows once per layer, not per annotation
+                out[a.layer] = [[] for _ in range(n)]
+            out[a.layer][a.index].append(a.value)
         return out
 
     @property

@@ -165,6 +165,9 @@ def _client_names(session: Session) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, names))) + r")\b")
 
 
+_CACHE: dict[str, "Dialogue"] = {}
+
+
 class Dialogue:
     """The normalised view of a session that the relational annotators share.
 
@@ -176,8 +179,27 @@ class Dialogue:
     #: How far back (in utterances) a reply looks for the turn it answers.
     REACH = 4
 
+    @classmethod
+    def of(cls, session: Session) -> "Dialogue":
+        """The dialogue view of ``session``, shared by the annotators of one pipeline run.
+
+        Annotated sessions share their utterance tuple and speakers with the
+        session they came from, so the view is built once per session rather
+        than once per annotator (a one-slot cache, holding its key alive).
+        """
+        cached = _CACHE.get("last")
+        if cached is not None and cached.utterances is session.utterances \
+                and cached.speakers == session.speakers:
+            return cached
+        d = cls(session)
+        _CACHE["last"] = d
+        return d
+
     def __init__(self, session: Session) -> None:
-        self.session = session
+        # Only text, speakers and roles: never annotations, which differ
+        # between the sessions that share this view.
+        self.utterances = session.utterances
+        self.speakers = session.speakers
         self.texts = tuple(u.text for u in session.utterances)
         self.norms = tuple(normalize(t) for t in self.texts)
         self.roles = session.roles

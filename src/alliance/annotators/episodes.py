@@ -81,7 +81,7 @@ def utterance_stance(norm: str, answering: bool = True) -> tuple[bool, bool]:
     return True, engages
 
 
-def patient_stance_of(d: Dialogue, first: int, last: int) -> str:
+def patient_stance_of(d: Dialogue, first: int, last: int, rel: list[str | None]) -> str:
     """The patient's stance over utterances ``first..last`` (codebook decision rule)."""
     span = list(range(first, last + 1))
     if d.roles[last] is Role.THERAPIST:
@@ -90,7 +90,6 @@ def patient_stance_of(d: Dialogue, first: int, last: int) -> str:
         if nxt is not None:
             span.append(nxt)
     declined = engaged = False
-    rel = d.session.labels("relationship")
     for j in span:
         if not d.is_patient(j) or d.acks[j] and "no" not in d.norms[j].split():
             continue
@@ -127,12 +126,13 @@ class Episodes:
 
     def annotate(self, session: Session) -> AnnotatorOutput:
         """One ``episode`` span per run, with initiator, patient stance and after_decline."""
-        d = Dialogue(session)
+        d = Dialogue.of(session)
         spans = []
         declined_seen = False
-        for first, last in episode_runs(session.labels("relationship")):
+        rel = session.labels("relationship")
+        for first, last in episode_runs(rel):
             initiator = d.roles[first]
-            stance = patient_stance_of(d, first, last)
+            stance = patient_stance_of(d, first, last, rel)
             spans.append(Span("episode", first, last, {
                 "initiator": initiator.value,
                 "patient_stance": stance,

@@ -42,7 +42,7 @@ def is_self_disclosure(norm: str) -> bool:
 
 def therapist_flags(session: Session) -> list[tuple[str, ...]]:
     """The relational flags of every utterance (empty for non-therapists)."""
-    d = Dialogue(session)
+    d = Dialogue.of(session)
     markers = session.labels("rupture")
     out: list[tuple[str, ...]] = [()] * d.n
     last_conf_turn = -10**9

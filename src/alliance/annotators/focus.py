@@ -63,7 +63,7 @@ SHORT = 12
 
 def focus_labels(session: Session) -> list[str]:
     """The focus of every utterance."""
-    d = Dialogue(session)
+    d = Dialogue.of(session)
     rel = session.labels("relationship")
     out: list[str] = []
     for i in range(d.n):

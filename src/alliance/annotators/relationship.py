@@ -163,7 +163,7 @@ class RelationshipTalk:
 
     def annotate(self, session: Session) -> AnnotatorOutput:
         """One ``relationship`` annotation per utterance that is relationship talk."""
-        d = Dialogue(session)
+        d = Dialogue.of(session)
         return AnnotatorOutput(annotations=tuple(
             Annotation(i, "relationship", label, self.name, self.version)
             for i, label in enumerate(relationship_labels(d)) if label is not None

@@ -176,7 +176,7 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
 
 def rupture_markers(session: Session) -> list[str | None]:
     """The rupture marker of every utterance (None for therapists and unmarked turns)."""
-    d = Dialogue(session)
+    d = Dialogue.of(session)
     rel = session.labels("relationship")
     out: list[str | None] = [None] * d.n
     for i in range(d.n):
@@ -211,7 +211,7 @@ class Ruptures:
 
     def annotate(self, session: Session) -> AnnotatorOutput:
         """One ``rupture`` span per marked utterance, repaired by the codebook rule."""
-        d = Dialogue(session)
+        d = Dialogue.of(session)
         markers = session.labels("rupture")
         spans = []
         for i, marker in enumerate(markers):
