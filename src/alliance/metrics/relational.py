@@ -18,7 +18,8 @@ __all__ = ["relational_metrics", "ONE_WAY_FOCI", "BACKS_DOWN_WINDOW"]
 ONE_WAY_FOCI = frozenset({"patient_life", "relationship"})
 
 #: A confrontation counts as backed down when a ``backs_down`` flag follows
-#: within this many therapist turns.
+#: within this many *later* therapist turns (backing down answers the patient's
+#: reaction, so it cannot sit on the confronting utterance itself).
 BACKS_DOWN_WINDOW = 3
 
 
@@ -32,7 +33,7 @@ def _backed_down(session: Session, confrontations: list[int]) -> list[int]:
     out = []
     for c in confrontations:
         later = [i for i in therapist_turns if i > c][:BACKS_DOWN_WINDOW]
-        if (c in backs and c not in later) or any(i in backs for i in later):
+        if any(i in backs for i in later):
             out.append(c)
     return out
 
