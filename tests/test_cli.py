@@ -87,3 +87,9 @@ def test_several_files_give_json_lines(transcript, tmp_path, capsys):
     assert main(["analyze", str(transcript), str(other), "--format", "json"]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     assert [json.loads(line)["session"]["id"] for line in lines] == ["week", "other"]
+
+
+def test_written_files_get_ordinary_permissions(transcript, tmp_path):
+    out = tmp_path / "a.json"
+    assert main(["analyze", str(transcript), "--format", "json", "--out", str(out)]) == 0
+    assert out.stat().st_mode & 0o044 == 0o044  # readable by group and others under umask 022
