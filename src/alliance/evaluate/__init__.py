@@ -1,1 +1,5 @@
-"""Measure the shipped annotators against labelled data (AnnoMI, gold folders)."""
+"""Scoring the shipped annotators against expert labels.
+
+- ``annomi``: the move and client-talk models against an AnnoMI-format CSV
+  (``alliance evaluate annomi PATH.csv``).
+"""
