@@ -1,6 +1,7 @@
 """The hand-labelled gold sessions obey the analysis contract and the codebook's rules.
 
-Every file in ``gold/dev`` and ``gold/heldout`` is checked on its own terms:
+Every file in ``gold/dev``, ``gold/heldout`` and ``gold/test`` (the blind test
+split, written by a second author) is checked on its own terms:
 its schema and indices, its label vocabularies, and that everything the codebook
 defines by rule (episodes, initiators, returns after a decline, rupture repair,
 metrics) agrees with the per-utterance labels. These checks are written
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 
 GOLD = Path(__file__).resolve().parent.parent / "gold"
-SPLITS = ("dev", "heldout")
+SPLITS = ("dev", "heldout", "test")
 FILES = [p for s in SPLITS for p in sorted((GOLD / s).glob("*.json"))]
 
 ROLES = {"therapist", "patient", "other"}
@@ -58,6 +59,7 @@ def expected_episodes(utts: list[dict]) -> list[tuple[int, int]]:
 def test_there_are_enough_sessions_in_each_split():
     assert len(list((GOLD / "dev").glob("*.json"))) >= 30
     assert 8 <= len(list((GOLD / "heldout").glob("*.json"))) <= 10
+    assert 12 <= len(list((GOLD / "test").glob("*.json"))) <= 16
 
 
 def test_session_ids_are_unique_and_match_file_names():
@@ -66,12 +68,13 @@ def test_session_ids_are_unique_and_match_file_names():
     assert all(load(p)["session"]["id"] == p.stem for p in FILES)
 
 
-def test_heldout_reuses_no_utterance_text_from_dev():
+@pytest.mark.parametrize("first, second", [("dev", "heldout"), ("dev", "test"), ("heldout", "test")])
+def test_no_split_reuses_utterance_text_from_another(first, second):
     def texts(split: str) -> set[str]:
         return {u["text"].lower() for p in (GOLD / split).glob("*.json")
                 for u in load(p)["utterances"] if words(u) >= 5}
-    shared = texts("dev") & texts("heldout")
-    assert not shared, f"{len(shared)} utterances of five or more words appear in both splits"
+    shared = texts(first) & texts(second)
+    assert not shared, f"{len(shared)} utterances of five or more words appear in {first} and {second}"
 
 
 def test_each_json_is_generated_from_a_committed_source():
@@ -89,7 +92,7 @@ class TestGoldSession:
         assert d["session"]["source"] == "gold"
         assert d["session"]["duration_s"] is None or d["session"]["duration_s"] > 0
         assert set(d["gold"]) >= {"style", "notes"} and d["gold"]["notes"]
-        assert 12 <= len(d["utterances"]) <= 60
+        assert 12 <= len(d["utterances"]) <= 70
 
     def test_speakers_and_indices(self, path):
         d = load(path)
@@ -203,6 +206,14 @@ def test_heldout_covers_the_seed_pattern_controls_and_ruptures():
     assert sum(d["metrics"]["therapist_returns_after_decline"] > 0 for d in docs) >= 3
     assert sum(not d["episodes"] for d in docs) >= 2
     assert {"withdrawal", "confrontation"} <= {r["family"] for d in docs for r in d["ruptures"]}
+
+
+def test_test_split_covers_the_seed_pattern_controls_and_ruptures():
+    docs = [load(p) for p in (GOLD / "test").glob("*.json")]
+    assert sum(d["metrics"]["therapist_returns_after_decline"] > 0 for d in docs) >= 4
+    assert sum(not d["episodes"] for d in docs) >= 3
+    assert {"withdrawal", "confrontation"} <= {r["family"] for d in docs for r in d["ruptures"]}
+    assert any(sum(s["role"] == "patient" for s in d["speakers"]) >= 2 for d in docs)
 
 
 def test_readme_counts_are_current():
