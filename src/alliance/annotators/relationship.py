@@ -22,8 +22,10 @@ Two passes over the dialogue:
 
 from __future__ import annotations
 
-from alliance.annotators import _relpatterns as rp
 import re
+
+from alliance.annotators import _cues as cu
+from alliance.annotators import _relpatterns as rp
 
 from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE, NOT_SELF_DISCLOSURE, SELF_DISCLOSURE
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
@@ -48,10 +50,26 @@ _PEOPLE = compile_any([rp.KIN + r"|neighbou?rs?|colleagues?|manager|landlord|fla
 
 def _recent_frame(d: Dialogue, i: int) -> bool:
     for j in range(max(0, i - FRAME_CONTEXT), i):
-        pattern = rp.FRAME_T if d.roles[j] is Role.THERAPIST else rp.FRAME_P
-        if pattern.search(d.norms[j]):
+        if d.roles[j] is Role.THERAPIST:
+            hit = rp.FRAME_T.search(d.norms[j]) or cu.FRAME_T_WIDE.search(d.norms[j])
+        else:
+            hit = rp.FRAME_P.search(d.norms[j])
+        if hit:
             return True
     return False
+
+
+def _t_frame(d: Dialogue, i: int, t: str) -> bool:
+    """A therapist's frame talk with feeling or meaning attached (never bare logistics)."""
+    if rp.LOGISTICS_ONLY.search(t):
+        return False
+    frame = rp.FRAME_T.search(t) or cu.FRAME_T_WIDE.search(t)
+    if frame and (rp.T_FRAME_REACTION.search(t) or cu.T_REACTION_WIDE.search(t)
+                  or (d.questions[i] and cu.T_OPEN_Q.search(t))):
+        return True
+    # "What's that like to hear?" right after the announcement.
+    return bool((rp.T_REACTION_Q.search(t) or cu.T_REACTION_WIDE.search(t) or cu.T_OPEN_Q.search(t))
+                and _recent_frame(d, i) and not _OTHERS.search(t))
 
 
 def detect_cue(d: Dialogue, i: int) -> str | None:
@@ -60,35 +78,60 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
     if d.acks[i]:
         return None
     if d.roles[i] is Role.THERAPIST:
-        if SELF_DISCLOSURE.search(t) and not NOT_SELF_DISCLOSURE.search(t):
+        frame = _t_frame(d, i, t)
+        if not frame and SELF_DISCLOSURE.search(t) and not NOT_SELF_DISCLOSURE.search(t):
             return None  # the therapist's "me" is their own life here, not the two of them
-        if rp.T_TRANSFERENCE.search(t):
+        if rp.T_TRANSFERENCE.search(t) or cu.T_LINK.search(t):
             return "transference_link"
-        if rp.T_IMMEDIACY.search(t):
+        if rp.T_IMMEDIACY.search(t) or cu.T_IMMEDIACY_WIDE.search(t):
             return "immediacy"
-        if not rp.LOGISTICS_ONLY.search(t) and (
-            (rp.FRAME_T.search(t) and rp.T_FRAME_REACTION.search(t))
-            or (rp.T_REACTION_Q.search(t) and _recent_frame(d, i))
-        ):
+        if frame:
             return "frame_feelings"
-        if rp.T_FEELINGS.search(t):
+        if rp.T_FEELINGS.search(t) or cu.T_FEEL_P.search(t):
             return "feelings_about_therapist"
-        if rp.T_HERE_NOW.search(t):
+        if rp.T_HERE_NOW.search(t) or cu.T_PROCESS.search(t):
             return "here_and_now"
         return None
+    # Reported speech ("my husband said you never listen") is about someone else's "you".
+    t = cu.REPORTED.sub(" ", t)
     # "you ... in here" and "take his side in here" cannot mean the partner.
     you_ok = d.you_is_therapist(i) or " in here " in t
-    if you_ok and rp.P_TRANSFERENCE.search(t):
+    if you_ok and (rp.P_TRANSFERENCE.search(t) or cu.P_LINK.search(t)):
         return "transference_link"
     frame = rp.FRAME_P.search(t)
     if frame and (you_ok or not frame.group().startswith("you")) and (
             rp.P_FRAME_REACTION.search(t) or COMPLAINT_THERAPY.search(t)):
         return "frame_feelings"
-    if you_ok and (rp.P_FEELINGS.search(t) or COMPLAINT_THERAPIST.search(t)):
+    wide = cu.FRAME_P_WIDE.search(t)
+    if wide and (you_ok or "you" not in wide.group().split()) and (
+            cu.P_REACTION_WIDE.search(t) or d.questions[i] or COMPLAINT_THERAPY.search(t)):
+        return "frame_feelings"
+    if you_ok and (rp.P_FEELINGS.search(t) or COMPLAINT_THERAPIST.search(t) or cu.P_FEEL_T.search(t)):
         return "feelings_about_therapist"
-    if you_ok and (rp.P_HERE_NOW.search(t) or COMPLAINT_THERAPY.search(t)):
+    if you_ok and (rp.P_HERE_NOW.search(t) or COMPLAINT_THERAPY.search(t) or cu.P_PROCESS.search(t)):
         return "here_and_now"
     return None
+
+
+def _frame_return(d: Dialogue, i: int, topics: set[str]) -> bool:
+    """A therapist turn that comes back to a frame topic already raised in this session."""
+    t = d.norms[i]
+    if not topics or rp.LOGISTICS_ONLY.search(t):
+        return False
+    if not any(m.group() in topics for m in cu.TOPIC_WORDS.finditer(t)):
+        return False
+    return bool(cu.RETURN.search(t) or cu.T_REACTION_WIDE.search(t) or rp.T_FRAME_REACTION.search(t)
+                or re.search(r"\b(?:feel|feels|feeling|talk about|wonder|wondering)\b", t))
+
+
+def _topics(d: Dialogue, first: int, last: int) -> set[str]:
+    """Frame topic words of an episode and of the announcement just before it."""
+    out: set[str] = set()
+    for j in range(max(0, first - FRAME_CONTEXT), last + 1):
+        if j < first and not d.is_therapist(j):
+            continue  # the announcement is the therapist's
+        out.update(m.group() for m in cu.TOPIC_WORDS.finditer(d.norms[j]))
+    return out
 
 
 def _blocks_inheritance(d: Dialogue, i: int, src: int, src_is_cue: bool, names: re.Pattern[str] | None) -> bool:
@@ -108,15 +151,31 @@ def _blocks_inheritance(d: Dialogue, i: int, src: int, src_is_cue: bool, names: 
             return True  # after a plain "no", the therapist's next line is not an answer to it
         if not src_is_cue and _OTHERS.search(t):
             return True  # moving on to someone in the patient's life
-        if names is not None and any(m.start() > 1 for m in names.finditer(t)):
+        if not src_is_cue and not d.questions[i] and not cu.T_ANCHOR.search(t) and not _echoes(d, i, src):
+            return True  # a comment on events ("that sounds busy"), not on the two of them
+        if names is not None and any(m.start() > 1 and m.group() != _first_name(d, src)
+                                     for m in names.finditer(t)):
             return True  # in couples work, directing one client to the other
     else:
-        if ASKS_THERAPIST_LIFE.search(t):
+        if ASKS_THERAPIST_LIFE.search(t) or cu.P_APOLOGY.search(t):
             return True
         if not src_is_cue and not d.questions[src] and _PEOPLE.search(t) \
                 and not rp.P_TRANSFERENCE_WEAK.search(t):
             return True
     return False
+
+
+def _first_name(d: Dialogue, i: int) -> str | None:
+    """The lower-cased first name of the speaker of utterance ``i``, if known."""
+    speaker = d.utterances[i].speaker
+    name = next((s.name for s in d.speakers if s.id == speaker and s.name), None)
+    return name.lower().split()[0] if name and name.strip() else None
+
+
+def _echoes(d: Dialogue, i: int, src: int) -> bool:
+    """A short therapist turn that repeats words of the turn it answers ("Sort of.")."""
+    words = d.norms[i].split()
+    return len(words) <= 5 and bool(set(words) & set(d.norms[src].split()))
 
 
 def _inherited(subtype: str) -> str:
@@ -130,9 +189,14 @@ def relationship_labels(d: Dialogue) -> list[str | None]:
     cues = [detect_cue(d, i) for i in range(d.n)]
     names = d.client_names
     labels: list[str | None] = list(cues)
+    topics: set[str] = set()  # frame topics raised so far, for returns that refer back
     run = 0  # inherited utterances since the last cue
     for i in range(d.n):
+        if cues[i] is None and d.is_therapist(i) and _frame_return(d, i, topics):
+            cues[i] = labels[i] = "frame_feelings"
         if cues[i] is not None:
+            if cues[i] in ("frame_feelings", "transference_link"):
+                topics |= _topics(d, i, i)
             run = 0
             continue
         # The turn answered: the previous utterance, or the one before a bare
@@ -149,6 +213,8 @@ def relationship_labels(d: Dialogue) -> list[str | None]:
         labels[i] = _inherited(labels[src])
         if not d.is_therapist(i) and rp.P_TRANSFERENCE_WEAK.search(d.norms[i]):
             labels[i] = "transference_link"
+        if labels[i] == "frame_feelings":
+            topics |= _topics(d, i, i)
         run += 1
     return labels
 

@@ -1,0 +1,177 @@
+"""Compositional cues for relationship talk: referents combined with feeling, meaning or process.
+
+The lexicon in :mod:`alliance.annotators._relpatterns` lists phrasings; this
+module states the *composition* the codebook describes, so that phrasings
+nobody listed still count:
+
+- **frame + reaction**: a reference to the frame (a break, leave, a course or
+  conference, a fortnight away, cancelled, moved or phone sessions, lateness,
+  the fee, the clock, ending or cutting down) together with feeling, meaning or
+  an open question to the patient about it. The frame alone is logistics.
+- **therapist + feeling**: the patient's feeling, wish, fear or judgement with
+  the therapist as its object ("too much for you", "sick of hearing about
+  this", "what I'll say to you"), or the therapist asking about it.
+- **process now**: the way the two of them are talking, in this room, now
+  ("the way I'm going at it", "easier to talk about this here").
+- **link**: "like (with) your mother" next to "me" or "here", in either order.
+- **immediacy**: the therapist's "I find myself feeling", "I'm aware of
+  feeling", said to the patient.
+- **returns**: a later therapist turn that refers back ("once more", "before
+  we finish", "coming back to") to a frame topic already raised.
+
+All patterns are written against :func:`alliance.annotators._lexicon.normalize`.
+"""
+
+from __future__ import annotations
+
+from alliance.annotators._lexicon import compile_any
+from alliance.annotators._relpatterns import KIN
+
+__all__ = [
+    "FRAME_T_WIDE", "FRAME_P_WIDE", "T_REACTION_WIDE", "T_OPEN_Q", "P_REACTION_WIDE", "P_FEEL_T",
+    "T_FEEL_P", "T_PROCESS", "P_PROCESS", "T_LINK", "P_LINK", "T_IMMEDIACY_WIDE", "RETURN",
+    "REPORTED", "TOPIC_WORDS", "T_ANCHOR", "P_APOLOGY", "COMPLAINT_FRAME",
+]
+
+_W = r"(?:\s+\w+)"
+_HOLIDAY = r"summer|winter|christmas|xmas|easter|august|half term|new year|spring|autumn|holiday|holidays"
+
+#: The frame in a therapist's mouth, wider than the listed phrasings.
+FRAME_T_WIDE = compile_any([
+    rf"(?:the|our|this|that|my|next|coming|upcoming|{_HOLIDAY}) (?:\w+ )?(?:break|gap|holiday|holidays|vacation|leave|absence|time off|time away|trip away)",
+    r"i (?:was|am|were) (?:\w+ ){0,3}late|(?:our|the) time(?:s| is) (?:nearly |almost )?up",
+    rf"(?:we|i) (?:break|stop|pause|finish) (?:for|over) (?:{_HOLIDAY}|the)",
+    r"i (?:will be|am|was|have been|will|am going to be) (?:away |off )?(?:at|on) (?:a |the |my )?(?:course|conference|training|leave|holiday|vacation|retreat)",
+    r"(?:away|off) (?:on|at) (?:a |the |my )?(?:course|conference|training|leave|retreat)",
+    r"fortnight|(?:two|three|four|six|few|couple of) weeks? (?:off|away|without|apart|break)|weeks? without|without (?:our |the |any |these )?sessions?",
+    r"not (?:coming here|being here|seeing me|meeting)|instead of (?:here|in person|meeting|coming in)",
+    r"(?:switched|moved|changed|put) (?:us|you|our session|the session|our sessions) (?:to|onto|over to) (?:the )?(?:phone|video|zoom|online|a call|another|a different)",
+    r"(?:the|a|that|our|last) (?:phone|video|online) (?:session|call)|on the phone instead",
+    r"(?:i|me|my) (?:cancel\w*|reschedul\w*|was late|were late|being late|lateness|ran late|running late|kept you waiting|changed the time|moved the time)",
+    r"(?:the|that|our|last) (?:cancel\w*|missed session|session i cancelled|late start)",
+    r"(?:the|my|new|our|your) (?:fee|fees|price|rate|bill)|(?:paying|pay) me|(?:fee|fees|price|rate) (?:going up|goes up|went up|increase|rise)|the money",
+    r"(?:our|the) time (?:is|being) (?:up|nearly up|almost up|over)|time is up|the clock|(?:have to|need to|must) stop (?:now|there|here)|(?:how|what) (?:is it|it is) to stop",
+    r"(?:end|ending|finish|finishing|stop|stopping|terminat\w*) (?:of )?(?:therapy|treatment|our work|our sessions|the sessions|these sessions|coming here|seeing me|seeing each other|together|the work)",
+    r"(?:us|we) (?:are )?(?:finishing|ending|stopping|finish|end|stop) (?:in|at|before|after|by|soon|next|this)",
+    r"(?:our|the|your) (?:last|final) (?:sessions?|few sessions|weeks)|sessions? left|sessions to go|(?:the|our) ending|fortnightly|fewer sessions|cut\w* down to|less often|once a month",
+    rf"i (?:will not|am not going to|will not be) (?:be )?(?:here|around|in)\b{_W}{{0,2}}\s+(?:over|for|during|in|next)",
+])
+
+#: The frame in a patient's mouth: your absence, our sessions, coming here, the fee.
+FRAME_P_WIDE = compile_any([
+    rf"(?:your|the|this|that|{_HOLIDAY}) (?:break|gap)(?! up| down| through| room| time)",
+    r"your (?:holiday|holidays|vacation|leave|absence|time off|trip|course|conference)",
+    r"(?:not|stop|stopping|quit|quitting|miss|missing|without|finish|finishing|end|ending|after) (?:coming here|coming in|coming|therapy|these sessions|our sessions|the sessions|sessions|seeing you|our session|the session|you)\b",
+    r"(?:you|your) (?:cancel\w*|reschedul\w*|were late|are late|are always late|being late|lateness|went away|were away|are away|go away|going away|are going away|were off|are off|moved (?:the|our)|changed (?:the|our)|switched)",
+    r"(?:your|the|this|new|these) (?:fee|fees|price|bill|rate)s?|paying (?:you|this|for this|for therapy|for sessions|so much|this much)|pay you",
+    r"(?:this|therapy|coming here|these sessions|the sessions) (?:is|feels|seems|is just)(?: like)? (?:a )?waste of (?:my |the )?money",
+    r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays) at (?:\w+)|(?:session|appointment) times?|these times|this time slot",
+    r"fifty minutes|(?:we|you) (?:always )?stop (?:just|right|when|as)|(?:the|each|every) end of (?:the|a|each|every) session",
+])
+
+#: A therapist asking or saying what something means or stirs for the patient.
+T_REACTION_WIDE = compile_any([
+    r"you\b(?:\s+\w+){0,6}\s+(?:feel|felt|feeling|abandoned|let down|dropped|forgotten|left|alone|on your own|"
+    r"upset|angry|annoyed|relieved|disappointed|hurt|miss|missed|sad|lonely|anxious|worried|resent\w*|bothered|react\w*|lost|put second|second best)",
+    r"(?:like|hard|easy|difficult|strange|okay|alright) for you|for you to (?:have|hear|think|know|be)|on your mind|sitting with you|sit with you",
+    r"how\b(?:\s+\w+){0,7}\s+(?:is|was|will be|would be|might be|has been|is going to be|could be) for you",
+    r"how\b(?:\s+\w+){1,8}\s+(?:might|will|would|could) be\b|how (?:might|will|would|could)\b(?:\s+\w+){1,8}\s+be\b",
+    r"how (?:is|was|will|would|might) (?:it|that|this) (?:be )?(?:to|when|for|being|knowing|thinking)\b",
+    r"(?:is|was) it like that for you|what (?:is|was) that like|what it is like|what is it like",
+    r"(?:what|any) (?:feelings|thoughts|reactions?)|(?:thoughts|feelings) (?:about|on|around)",
+    r"what (?:does|did|might|would|could) (?:it|that|this) (?:stir|bring|mean)|stir\w* (?:up|anything|something)|what happened for you",
+    r"(?:mean|means|meant|matter|matters|mattered) (?:to|for) you|(?:partly|really|also|in part) about|to do with",
+    r"(?:feel|felt|feels) like (?:being|you were|a|i was|i am)",
+])
+#: An open question to the patient (how / what was it ...), not a scheduling one.
+T_OPEN_Q = compile_any([
+    r"^ (?:(?:so|and|but|well|okay|i wonder|i am wondering|i am curious) )*(?:how (?:is|was|has|will|would|might|did|does|do|are)|what (?:is|was|has|will|would|might|did|does|do) (?:it|that|this|those|you)\b)(?! time| day| works| suits)",
+])
+#: A patient voicing feeling, meaning or evaluation (broad: the frame cue carries specificity).
+P_REACTION_WIDE = compile_any([
+    r"feel|feels|feeling|felt|miss|missed|missing|dread\w*|hate|hated|threw me|forever|resent\w*|ridiculous|waste|"
+    r"annoy\w*|a pain|lost|sick|hard|harder|difficult|scared|afraid|worried|worry|sad|upset|angry|hurt|lonely|alone|"
+    r"still thinking|keep thinking|thinking about|cope|manage|do not know what|what (?:i|will i) (?:will )?do|how will (?:it|i)|"
+    r"abandon\w*|let down|forgot\w*|unfair|too much|too expensive|relie\w*|glad|nervous|empty|weird|strange|cut off",
+])
+#: A patient's feeling, wish, fear or judgement with the therapist as its object.
+P_FEEL_T = compile_any([
+    r"(?:too much|a burden|a nuisance|a pain|hard work|boring|annoying|too needy|too needy) (?:for|to|on) you",
+    r"you\b(?:\s+\w+){0,4}\s+(?:sick|tired|bored|fed up|weary) (?:of|with) (?:me|hearing|listening|this|it|us|my)",
+    r"(?:rehearse|rehears\w*|practi[sc]e|practi[sc]ing|plan|planning|script\w*|imagine|imagining|think about|thinking about) what (?:i will|i would|i am going to|i should|to) (?:say|tell)(?: to)? you",
+    r"you (?:must|probably|will|would|might|are going to|secretly) (?:think|thought|see me as|find me|be thinking)(?= )",
+    r"(?:imagine|imagined|picture|worry|worried|fear|bet|assume|suspect|wonder whether|wonder if|wondered whether|wondered if) (?:that )?you\b(?:\s+\w+){0,8}\s+(?:about me|of me|me|us)\b",
+    r"(?:want|wants|wanted|need|needs|needed|wish|wishes) you to (?:be proud|like|approve|think|see|notice|care|understand|know|tell me|say|fix|rescue|save|be pleased|remember)",
+    r"i (?:get|got|feel|felt|am|was|become|became|feel so|get so) (?:\w+ )?(?:annoyed|angry|irritated|frustrated|cross|mad|furious|upset|hurt|disappointed|close|attached|grateful|jealous|nervous|shy|awkward) (?:with|at|by|toward|towards|to) you\b",
+    r"(?:disappointed|angry|annoyed|fed up|frustrated|cross) (?:in|with) me\b",
+    r"(?:think|thought|judge|judged) (?:less|badly|worse) of me",
+    r"i did not come (?:here|in) to (?:be|get) (?:analy[sz]ed|lectured|judged|told)",
+    r"you (?:are|were) (?:going to |gonna )?(?:judge|judging|laugh|laughing) at me|you (?:will|would) (?:judge|laugh at) me",
+])
+#: The therapist's questions and statements about the patient's feelings toward them.
+T_FEEL_P = compile_any([
+    r"you\b(?:\s+\w+){0,3}\s+(?:imagine|think|expect|fear|worry|suspect|assume|guess|sense|wonder|believe|feel)\w* (?:that )?i (?:think|feel|see|judge|would|will|might|am|was|do|did|must|could|have|had|want|wanted|get|got)\b",
+    r"(?:expect|expects|expecting|waiting|brace|bracing|afraid|worried|scared|fear|fears) (?:for )?me to (?:get|be|go|leave|give|lose|say|stop|judge|think|turn|tell)",
+    r"i (?:was not|am not|was|am|felt|feel|get|got|was never) (?:\w+ )?(?:bored|tired|fed up|annoyed|impatient|angry|irritated|frustrated|disappointed|cross) (?:with|of|at|by|in) you",
+    r"(?:disappointed|angry|annoyed|cross|fed up|frustrated) (?:in|with) me\b",
+])
+#: Process talk, therapist: the way we are working, here and now.
+T_PROCESS = compile_any([
+    r"(?:the way|how) i (?:am|have been|was) (?:\w+ ){0,2}(?:going|asking|doing|pushing|talking|working|putting|coming|leading|pressing)",
+    r"i (?:am|have been) (?:asking|doing) (?:you )?(?:a lot|lots|too much|too many|all the)",
+    r"(?:easier|harder|hard|easy|safe|safer|okay|difficult) (?:for you )?to (?:talk|say|tell|share|open up|be)\b(?:\s+\w+){0,4}\s+(?:here|in here|with me|to me|today|now)\b",
+    r"you (?:just )?(?:laughed|smiled|sighed|paused|went quiet|looked away|frowned|winced|flinched|shrugged|went silent|changed the subject|rolled your eyes|went red|teared up)\b(?:\s+\w+){0,3}\s+(?:as you|as i|when i|just now|right now|there $|then $)",
+    r"what is (?:going on|happening) (?:for you )?(?:right now|just now|as we|in here|here)",
+    r"(?:does|did|is) (?:it|this|that) (?:feel|seem) (?:like )?(?:too much|too fast|too hard|too quick)",
+])
+#: Process talk, patient: saying this here, to the therapist, today.
+P_PROCESS = compile_any([
+    r"(?:easier|harder|hard|easy|safe|safer|scary|strange|weird|awkward|embarrassing|difficult) to (?:talk|say|tell|share|open up|admit|be)\b(?:\s+\w+){0,5}\s+(?:here|in here|to you|with you|today|now|this time)\b",
+    r"(?:hard|difficult) to be (?:in )?(?:here|in the room|in this room)",
+])
+#: A link between the therapist and another relationship, therapist speaking.
+T_LINK = compile_any([
+    rf"(?:like|as|the way|same as|just as|as with) (?:with |it was with |it is with )?your (?:\w+ )?(?:{KIN})\b(?:\s+\w+){{0,12}}\s+(?:me|i|us|here|in here)\b",
+    r"(?:me|i)\b(?:\s+\w+){0,6}\s+(?:the same thing|the same way|do the same|say the same|same as (?:him|her|them))",
+    r"(?:with me|here|in here|between us|to me)\b(?:\s+\w+){0,8}\s+(?:the way|like|as|just as) (?:you did|you used to|it was|you were|you do) (?:at home|with your|as a (?:child|kid|boy|girl)|growing up|at school|back then)",
+    r"(?:gap|break|holiday|holidays|leave|absence|ending)\b(?:\s+\w+){0,3}\s+(?:is|feels|might be|could be|may be) (?:a bit |a little |just |something |kind of |rather )?like (?:that|then|it was|back then|when you|at home|with your|being)",
+])
+#: A link between the therapist and another relationship, patient speaking.
+P_LINK = compile_any([
+    rf"(?:like|same as|the way|as) (?:with |it was with |it is with )?my (?:\w+ )?(?:{KIN})\b(?:\s+\w+){{0,12}}\s+(?:you|with you|here|in here)\b",
+    rf"you remind me of (?:my|her|his|someone|somebody|a|an|the way)\b",
+    rf"you are not (?:my|her|his) (?:{KIN})",
+    r"you\b(?:\s+\w+){0,8}\s+(?:feels?|felt|is|was|it is) (?:just |exactly )?like (?:being )?(?:back )?(?:at home|with my|a (?:child|kid)|at school|when i was)",
+    rf"you\b(?:\s+\w+){{0,4}}\s+(?:thing|what|way) (?:my|her|his) (?:\w+ )?(?:{KIN}) (?:used to|did|does|would|always)",
+    rf"(?:treat|treating|see|seeing|think of) you (?:like|as|the way) (?:i (?:treated|treat|did) )?(?:my|a) (?:\w+ )?(?:{KIN})",
+])
+#: The therapist telling their own feeling toward the patient, now.
+T_IMMEDIACY_WIDE = compile_any([
+    r"i (?:am|was|become|became) (?:aware|conscious) of (?:feeling|being|wanting|a)\b",
+    r"i find myself (?:feeling|getting|wanting|wishing|moved|touched)",
+    r"i (?:am|was|feel) (?:really |so |very )?(?:glad|pleased|happy|relieved) (?:that )?you (?:came|are here|came back|stayed|kept coming|decided to come)",
+])
+#: A therapist turn that refers back to something already raised.
+RETURN = compile_any([
+    r"once more|once again|one more time|(?:come|coming|go|going|get|getting) back to|before we (?:finish|stop|end|close)|"
+    r"still (?:thinking|wondering)|i wonder again|again about|i want to (?:check|ask) (?:again|once|one)|return to|"
+    r"i keep (?:thinking|wondering)|(?:earlier|before) (?:i|we) (?:mentioned|talked|said)|(?:mentioned|said|talked about) (?:earlier|before)",
+])
+#: Words naming a frame topic; remembered once raised so a later return can refer back.
+TOPIC_WORDS = compile_any([
+    rf"{_HOLIDAY}|break|gap|vacation|leave|absence|course|conference|training|fortnight|phone|video|"
+    r"fee|fees|money|ending|finishing|cancel\w*|lateness|clock|fortnightly",
+])
+#: Reported speech: "my husband said you never listen" is about the husband's "you".
+REPORTED = compile_any([
+    rf"(?:{KIN}|he|she|they|people|someone|everyone|everybody|somebody|my \w+) (?:said|says|told me|tells me|keeps saying|kept saying|thinks|thought|reckons|goes|went|was like|is like|shouted|yelled|asked)\b.*",
+])
+#: A therapist turn anchored in the two people (pronouns) rather than a comment on events.
+T_ANCHOR = compile_any([r"i|me|my|we|us|our|you|your|yourself"])
+#: A patient's apology for tears, lateness or the room (social, codebook decision 21).
+P_APOLOGY = compile_any([r"^ (?:(?:oh|um|uh|god) )*(?:sorry|i am sorry|apologies)\b"])
+#: A complaint about a frame arrangement (schedule, fee) from the patient.
+COMPLAINT_FRAME = compile_any([
+    r"(?:so |really |very |just )?(?:annoying|a pain|a nightmare|unfair|ridiculous|a waste|too expensive|too much money)",
+    r"(?:resent|hate) (?:paying|coming|the|these|it)",
+])
