@@ -24,13 +24,14 @@ All patterns are written against :func:`alliance.annotators._lexicon.normalize`.
 
 from __future__ import annotations
 
+from alliance.annotators._flagpatterns import NOT_SELF_DISCLOSURE, SELF_DISCLOSURE
 from alliance.annotators._lexicon import compile_any
-from alliance.annotators._relpatterns import KIN
+from alliance.annotators._relpatterns import FRAME_T, KIN
 
 __all__ = [
     "FRAME_T_WIDE", "FRAME_P_WIDE", "T_REACTION_WIDE", "T_OPEN_Q", "P_REACTION_WIDE", "P_FEEL_T",
     "T_FEEL_P", "T_PROCESS", "P_PROCESS", "T_LINK", "P_LINK", "T_IMMEDIACY_WIDE", "RETURN",
-    "REPORTED", "TOPIC_WORDS", "T_ANCHOR", "P_APOLOGY", "COMPLAINT_FRAME",
+    "REPORTED", "TOPIC_WORDS", "T_ANCHOR", "P_APOLOGY", "COMPLAINT_FRAME", "own_life",
 ]
 
 _W = r"(?:\s+\w+)"
@@ -82,6 +83,7 @@ T_REACTION_WIDE = compile_any([
     r"what (?:does|did|might|would|could) (?:it|that|this) (?:stir|bring|mean)|stir\w* (?:up|anything|something)|what happened for you",
     r"(?:mean|means|meant|matter|matters|mattered) (?:to|for) you|(?:partly|really|also|in part) about|to do with",
     r"(?:feel|felt|feels) like (?:being|you were|a|i was|i am)",
+    r"how\b(?:\s+\w+){0,5}\s+(?:landed|went down|sat with you|left you)",
 ])
 #: An open question to the patient (how / what was it ...), not a scheduling one.
 T_OPEN_Q = compile_any([
@@ -175,3 +177,17 @@ COMPLAINT_FRAME = compile_any([
     r"(?:so |really |very |just )?(?:annoying|a pain|a nightmare|unfair|ridiculous|a waste|too expensive|too much money)",
     r"(?:resent|hate) (?:paying|coming|the|these|it)",
 ])
+
+
+def own_life(norm: str) -> bool:
+    """Whether a therapist's words reveal their life outside the session.
+
+    The therapist's own break, leave or lateness ("when I went on holiday, did
+    you feel ...?") is the frame, not private life: a self-disclosure cue that
+    lies wholly inside a frame reference does not count.
+    """
+    if NOT_SELF_DISCLOSURE.search(norm):
+        return False
+    frames = [m.span() for p in (FRAME_T, FRAME_T_WIDE) for m in p.finditer(norm)]
+    return any(not any(a <= m.start() and m.end() <= b or (m.start() < b and a < m.end()) for a, b in frames)
+               for m in SELF_DISCLOSURE.finditer(norm))

@@ -18,8 +18,12 @@ __all__ = [
 
 #: The therapist's own life, experiences or feelings outside the session.
 SELF_DISCLOSURE = compile_any([
-    rf"my (?:own )?(?:{KIN}|dog|cat|kids|children|wedding|divorce|childhood|therapist|own therapy|analyst|father s|mother s|son s|daughter s)\b",
-    r"my own\b",
+    rf"my (?:own )?(?:(?:{KIN})s?|dog|cat|kids|children|wedding|divorce|childhood|therapist|own therapy|analyst|father s|mother s|son s|daughter s)\b",
+    r"my own\b(?! (?:thread|agenda|idea|ideas|view|views|thinking|interpretation|theory|hunch|assumptions?|reading|sense))",
+    r"our (?:kids|children|son|daughter|family|dog|cat|house|garden|wedding)\b|we (?:took|had|spent|visited) (?:our|the kids|my)",
+    r"i (?:had|have had|used to have|suffered from|suffered with|struggled with|went through|lived with) (?:\w+ ){0,2}"
+    r"(?:panic|depression|anxiety|attacks|a breakdown|a divorce|cancer|an eating|grief|a miscarriage|insomnia|burnout|a drinking)",
+    r"i am (?:\w+ ){1,4}myself\b|i (?:was|used to be) (?:\w+ ){0,3}(?:at|in) (?:university|uni|college|school) (?:too|myself)",
     r"when i was (?:young|younger|a kid|a child|a teenager|little|growing up|your age|in (?:school|college|university|my twenties|training))",
     r"i (?:also|too|myself) (?:struggled|went through|have been through|had|lost|was|felt|know what it is like)",
     r"i (?:went|have gone|have been) through (?:a|the|something|that|this|my own)",
@@ -43,6 +47,7 @@ NOT_SELF_DISCLOSURE = compile_any([
     r"my (?:previous|last|next|earlier|other) (?:call|client|appointment|patient|session|meeting)",
     r"(?:out of|away from) the office|my (?:schedule|calendar|diary|office|practice|colleague|supervisor|secretary|voicemail)",
     r"i (?:believe|think) (?:that )?(?:everyone|people|we all)",
+    r"(?:as a|as your) (?:therapist|clinician|counsell?or|psychologist|doctor)|in my (?:clinical |professional )?(?:work|practice)",
 ])
 #: A patient asking about the therapist's life.
 ASKS_THERAPIST_LIFE = compile_any([
@@ -64,7 +69,12 @@ CONFRONT = compile_any([
     r"you (?:have not|did not|have not really|did not really) (?:really )?(?:given|tried|done)\b(?:\s+\w+){0,6}\s+(?:though|yet)\b",
     r"(?:can not help|keep) wondering (?:whether|if)|you keep saying",
     r"i (?:have to |need to |am going to )?(?:disagree|push back|challenge you|challenge that)",
-    r"(?:oh come on|come on now|come on really|be honest)\b",
+    r"(?:oh come on|come on now|come on really|^ come on(?! in| through| up| over| back| round))\b|(?:^ |please |just )be honest\b|be honest with (?:me|yourself)",
+    r"(?:not sure|do not think) (?:that|it|this) (?:adds up|fits|matches|squares)",
+    r"(?:that|it|this) does not (?:sound|seem|look) like (?:nothing|it|you|the whole)",
+    r"you have (?:brought|mentioned|raised) (?:it|that|this|him|her) (?:up )?(?:\w+ )?(?:three|several|four|five|many|a few) times",
+    r"more than you (?:are )?(?:letting on|let on|admit|are admitting|say|are saying|realise|realize|think)",
+    r"i notice (?:that )?\w+(?: \w+){0,4} (?:is|as) a (?:theme|pattern)",
     r"is that (?:really )?(?:true|the whole|all|what is going on)",
     r"i wonder if (?:it|the|that|this|your|the irritation|the anger)\b(?:\s+\w+){0,6}\s+(?:is|was) really (?:about)?",
     r"(?:is|was) (?:it|that|this) really (?:about|just|only)",
@@ -78,6 +88,13 @@ CONFRONT = compile_any([
     r"you could have (?:stopped|said|done|called)",
     r"(?:actually|in fact) (?:it sounds like|it seems like|i think) (?:you|it)\b(?:\s+\w+){0,6}\s+(?:not|do not|did not|really)",
 ])
+#: A reframe: what the patient said is "really" or "partly" about something else.
+REFRAME = compile_any([
+    r"(?:is|was|might be|could be|may be) (?:really|partly|actually|also|in part|more|at least partly) about",
+    r"i wonder (?:if|whether) (?:the|your|that|this|it)\b(?:\s+\w+){0,5}\s+(?:is|was) about (?:my|me|the|our|last|us|being)",
+])
+#: The patient accounting for themselves: the explanation a reframe contradicts.
+ACCOUNT = compile_any([r"just|only|because|nothing|it is fine|i am fine|not really|i do not think"])
 #: Supportive disagreement with a self-criticism is not a confrontation.
 SUPPORTIVE = compile_any([
     r"i (?:do not|did not|would not) (?:see|think of) you as",
@@ -135,6 +152,14 @@ REPAIR_STRONG = compile_any([
     r"i (?:hear|can hear|get) (?:that )?(?:you are|you were|you feel|how) (?:\w+ )?(?:frustrated|angry|annoyed|disappointed|upset|fed up)\b(?:\s+\w+){0,3}\s+(?:with me|with this|with therapy|with the)",
     r"(?:let me|i want to) (?:make sure i|check i|understand)",
     r"that is (?:a )?(?:fair|good|important) (?:point|question|criticism|feedback)",
+    r"(?:glad|thank you|thanks) (?:that )?you (?:said|told|raised|brought|mentioned|let me know)|gave you that (?:impression|sense|feeling)",
+    r"what (?:have you seen|did you see|did i do|did i say|i said|i did) (?:in me|that)\b",
+    r"(?:fair|understandable|reasonable|natural|okay|right) (?:enough )?(?:to be|to feel|that you (?:are|feel|felt|were))\b|(?:a )?real cost|i can see why",
+    r"i (?:think i )?(?:moved|went|pushed|came in|jumped|rushed|got)\b(?:\s+\w+){0,5}\s+too (?:fast|quickly|hard|soon|far|strong|early)",
+    r"i (?:am|have been) (?:asking|doing) (?:you )?(?:a lot|lots|too much|too many|all the)|(?:the way|how) i (?:am|have been) (?:\w+ ){0,2}(?:going|asking|pushing|doing|coming)",
+    r"i notice i (?:have been|am|was|keep) (?:doing|talking|asking|pushing|leading|deciding)",
+    r"the last thing i (?:would )?want|i (?:may|might) have been (?:\w+ ){0,2}(?:my own|pushing|following|leading|missing|going)",
+    r"(?:my own|my) (?:thread|agenda|idea|view|theory)\b(?:\s+\w+){0,3}\s+(?:rather than|instead of|over|ahead of) (?:yours|your)",
 ])
 #: Repair only when the patient has just voiced strain (validating, inviting more).
 REPAIR_IN_STRAIN = compile_any([
@@ -149,5 +174,6 @@ REPAIR_IN_STRAIN = compile_any([
 INTERPRETATION = compile_any([
     r"i wonder (?:if|whether)|it sounds like|it seems like|i think (?:you|it|that|this)|maybe (?:you|it|this|that)|perhaps (?:you|it)|"
     r"could it be|is it possible|what if|have you (?:tried|thought)|you might|you could|you should|you need to|"
-    r"so you|you are|you feel|you felt|you seem|you sound|it is as if|part of you",
+    r"so you|you are|you feel|you felt|you seem|you sound|it is as if|part of you|maybe|perhaps|my guess|"
+    r"(?:one thing|something) (?:we|you) (?:can|could|might)|we (?:can|could) try|let us try",
 ])

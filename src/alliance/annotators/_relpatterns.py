@@ -254,7 +254,7 @@ T_REDIRECT = compile_any([
     r"let us (?:talk about|go back to|get back to|look at|turn to|stay with you|move on|come back to (?:your|the))",
     r"(?:leave|drop) (?:that|it|this)(?: there| for now)?\s*$|leave your \w+ out of it",
     r"^ (?:okay|alright|all right|right|good|fine)(?: so)?(?: and)? (?:what|how|tell|and|so|where|when|did|do|have)\b",
-    r"^ (?:and|so) (?:the|your|what about|how about)\b",
+    r"^ (?:and|so) (?:what about|how about)\b|^ and (?:the|your)\b",
     r"but let us stay with you",
     r"(?:what|how) about your (?:week|work|job|" + KIN + r")",
     r"(?:we are nearly|we are almost|we have to stop|same time|next week)",

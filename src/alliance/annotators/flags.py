@@ -22,6 +22,7 @@ The ``affirmation`` flag on the same layer comes from the move annotators.
 from __future__ import annotations
 
 from alliance.annotators import _flagpatterns as fp
+from alliance.annotators._cues import own_life
 from alliance.annotators._lexicon import Dialogue
 from alliance.annotators._relpatterns import T_TRANSFERENCE
 from alliance.model import Annotation, Role, Session
@@ -37,7 +38,7 @@ _CHALLENGED = frozenset({"complaint_about_therapist", "complaint_about_therapy",
 
 def is_self_disclosure(norm: str) -> bool:
     """Whether a therapist utterance reveals the therapist's life outside the session."""
-    return bool(fp.SELF_DISCLOSURE.search(norm)) and not fp.NOT_SELF_DISCLOSURE.search(norm)
+    return own_life(norm)
 
 
 def therapist_flags(session: Session) -> list[tuple[str, ...]]:
@@ -64,6 +65,9 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         # A transference interpretation offered straight back to a complaint
         # reframes it instead of hearing it: an unsolicited contrary reading.
         if p_marker in _CHALLENGED and T_TRANSFERENCE.search(t):
+            confronts = True
+        # A reframe of the account the patient has just given ("just tired") contradicts it.
+        if fp.REFRAME.search(t) and fp.ACCOUNT.search(p_norm) and not fp.SUPPORTIVE.search(t):
             confronts = True
         if confronts:
             flags.append("confrontation")

@@ -27,7 +27,7 @@ import re
 from alliance.annotators import _cues as cu
 from alliance.annotators import _relpatterns as rp
 
-from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE, NOT_SELF_DISCLOSURE, SELF_DISCLOSURE
+from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
 from alliance.annotators.episodes import utterance_stance
 from alliance.annotators.ruptures import COMPLAINT_THERAPIST, COMPLAINT_THERAPY, MINIMAL
@@ -79,7 +79,7 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
         return None
     if d.roles[i] is Role.THERAPIST:
         frame = _t_frame(d, i, t)
-        if not frame and SELF_DISCLOSURE.search(t) and not NOT_SELF_DISCLOSURE.search(t):
+        if cu.own_life(t):
             return None  # the therapist's "me" is their own life here, not the two of them
         if rp.T_TRANSFERENCE.search(t) or cu.T_LINK.search(t):
             return "transference_link"
@@ -145,7 +145,7 @@ def _blocks_inheritance(d: Dialogue, i: int, src: int, src_is_cue: bool, names: 
     if d.roles[i] is Role.THERAPIST:
         if rp.T_REDIRECT.search(t):
             return True
-        if SELF_DISCLOSURE.search(t) and not NOT_SELF_DISCLOSURE.search(t):
+        if cu.own_life(t):
             return True
         if d.roles[src] is not Role.THERAPIST and utterance_stance(d.norms[src]) == (True, False):
             return True  # after a plain "no", the therapist's next line is not an answer to it

@@ -18,6 +18,7 @@ to know where the strain is:
 
 from __future__ import annotations
 
+from alliance.annotators import _cues as cu
 from alliance.annotators._flagpatterns import CONFRONT, INTERPRETATION, REPAIR_IN_STRAIN, REPAIR_STRONG
 from alliance.annotators._lexicon import Dialogue, compile_any
 from alliance.annotators.episodes import DECLINE
@@ -51,15 +52,20 @@ COMPLAINT_THERAPIST = compile_any([
     r"(?:^ |please |can you |just |would you )(?:stop|quit) (?:asking|pushing|telling me|analy[sz]ing)",
     r"you (?:do not|did not) (?:get|understand) (?:it|me|what)",
     r"easy for you to say",
+    r"i did not come (?:here|in) to (?:be|get) (?:analy[sz]ed|lectured|judged|told)",
+    r"you (?:sound|sounded|talk|are talking) like (?:a|an)(?= )",
 ])
 COMPLAINT_THERAPY = compile_any([
     r"(?:these|this|the|our) (?:sessions?|therapy|homework|exercises?|worksheets?|work|breathing|thought records?|talking)\b(?:\s+\w+){0,2}\s+(?:is not|are not|is never|never|do not|does not|did not|has not|have not)\s+(?:\w+ )?(?:going anywhere|working|helping|help|work|helped|worked|changed|making a difference|doing anything|getting)",
     r"what is the point (?:of|in) (?:this|coming|therapy|these|talking|doing)",
     r"(?:i am|we are) not getting (?:anywhere|anything|better)",
-    r"(?:this|it|therapy) is (?:a waste|pointless|useless|not helping|not working|going nowhere)",
+    r"(?:this|it|therapy|coming here|these sessions) (?:is|feels|seems|is just)(?: like)? (?:a waste|pointless|useless|not helping|not working|going nowhere|a joke)",
+    r"(?:sick|tired|fed up) of (?:these|the|this|doing|all these|all the) (?:\w+ )?(?:sessions?|therapy|homework|worksheets?|exercises?|records?|diar(?:y|ies)|breathing|questions)",
+    r"(?:do not|did not) think (?:this|therapy|it|these|the) (?:\w+ )?(?:is|are) (?:working|helping|going anywhere|doing anything)",
+    r"what is the point (?:of|in) (?:any of this|all (?:of )?this)",
     r"(?:waste|wasting) (?:of )?(?:my|our) (?:time|money)",
     r"(?:the fee|the fees|it|this|therapy|sessions) (?:is|are) (?:too expensive|too much money|a lot of money)",
-    r"(?:going|go|talking) (?:around )?in circles",
+    r"(?:going|go|talking|talk) (?:a?round )?in circles",
     r"(?:i have|i have been) (?:been )?coming (?:here )?for (?:months|weeks|a year|ages)",
     r"i do not see (?:how|the point|why)\b(?:\s+\w+){0,6}\s+(?:helps|help|matters|this|therapy)",
     r"(?:fifty minutes|an hour|one hour|the session) is (?:not|never) (?:enough|long enough)",
@@ -71,7 +77,8 @@ COMPLAINT_THERAPY = compile_any([
 ])
 REJECT = compile_any([
     r"^ (?:(?:no|look|um|well) )*(?:no|nope) (?:no |that is not |it is not |not at all|you are wrong|that is wrong)",
-    r"that is not (?:it|true|right|what i (?:said|meant|mean)|what is going on|how it is)",
+    r"that is (?:really |just |simply )?not (?:it|true|right|what i (?:said|meant|mean)|what is going on|how it is)",
+    r"(?:that is |what )?(?:rubbish|nonsense|bollocks|codswallop|utter rubbish)|come off it|(?:do not|do not) be (?:ridiculous|silly|daft)|i am nothing like (?:her|him|them|that)",
     r"(?:you are|that is|you have got it|you got it) (?:completely |totally |all |just )?wrong",
     r"(?:that|this) (?:is|sounds) (?:ridiculous|nonsense|silly|absurd|crazy)",
     r"(?:that|this) (?:does not|will not|would not|is not going to) (?:make sense|work|help)",
@@ -83,7 +90,7 @@ REJECT = compile_any([
 STRAIN = compile_any([
     r"i (?:have|had) (?:already )?(?:told|said)|i (?:already|just) (?:told|said)|i said (?:it is|i am|that)",
     r"how many times|why do you keep|stop asking|(?:can|could) we (?:just )?(?:drop|leave|stop|move on)",
-    r"\btwice\b|\bagain\b|^ look\b|seriously|enough|drop it|leave it|for the last time|ridiculous",
+    r"\btwice\b|\bagain\b|^ look\b|seriously|enough|drop it|leave it|for the last time|ridiculous|no no|rubbish|nonsense",
     r"reading (?:far |way )?too much|twisting|not it at all|really not it|can we not|you are wrong",
     r"i do not want to (?:talk|go|keep)",
 ])
@@ -97,12 +104,21 @@ OBSERVED_FEELING = compile_any([
     r"i (?:notice|noticed|see|can see)\b",
     r"(?:your|you) (?:voice|eyes|face|fists?|jaw)",
 ])
+#: The therapist naming an emotion the patient shows now (tears, tension, anger).
+OBSERVED_EMOTION = compile_any([
+    r"you (?:seem|sound|look|looked|seemed|sounded|are|were|got|get)\b(?:\s+\w+){0,2}\s+(?:upset|angry|mad|sad|hurt|annoyed|tearful|"
+    r"irritated|frustrated|tense|teary|shaken|shaky|bothered|worried|anxious|scared|cross|low|down|red|flushed|close to tears)",
+    r"(?:your|you) (?:voice|eyes|face|fists?|jaw|hands?) (?:is|are|went|got|were|was|look|looks|filling|shaking|welling)",
+    r"(?:clenched|shaking|trembling|tears|teary|crying|flinched|filling up|welling up|went red|went pale)",
+])
+_NOT_ADJ = compile_any([r"i am not (\w+)"])
 DEFER = compile_any([
     r"whatever you (?:think|say|want|suggest)",
     r"you are the (?:expert|doctor|professional|therapist)",
     r"you know (?:best|better)",
     r"if you say so|if you think so|if that is what you (?:want|think)",
     r"i (?:will|would|can) do whatever you",
+    r"whatever (?:works|is (?:easiest|best)) for you|(?:it is )?up to you|your call",
     r"i guess you are right|i suppose you are right|sure whatever|okay whatever",
     r"you (?:decide|choose|pick)\b",
 ])
@@ -111,9 +127,11 @@ SHIFT = compile_any([
     r"(?:can|could) we (?:talk about|move on to|change|get back to) (?:something else|the subject|another|other)",
     r"(?:let us|let s) (?:talk about|move on to) (?:something else|another)",
     r"i do not (?:want|wanna) to (?:talk|get into|go into) (?:about )?(?:this|that|it)",
+    r"(?:can|could) we (?:talk about|do|discuss|go back to)\b(?:\s+\w+){1,4}\s+instead|i would (?:rather|prefer to) (?:talk about|discuss|not)",
+    r"before i forget|^ (?:(?:oh|um|well) )*never mind (?:that|all that|about that)|\banyway\b(?:\s+\w+){3,}",
 ])
 MINIMAL = compile_any([
-    r"^ (?:(?:um|uh|well|oh|i mean) )*(?:maybe|i do not know|dunno|i guess|not really|fine|nothing|not much|whatever|sure|okay|"
+    r"^ (?:(?:um|uh|well|oh|i mean) )*(?:maybe|i do not know|dunno|i dunno|do not know|can not remember|nothing much|i guess|not really|fine|nothing|not much|whatever|sure|okay|"
     r"i do not remember|no idea|i suppose|hard to say|i am not sure|same as usual|the usual|it was okay|it is okay|not sure|"
     r"mm|yeah|no|good|alright|all right|same)(?: (?:i guess|really|i suppose|maybe|i do not know))? $",
 ])
@@ -121,6 +139,11 @@ MINIMAL = compile_any([
 INVITATION = compile_any([
     r"^ (?:(?:so|and|okay|well|now|hmm) )*(?:what|how|why|tell me|say more|can you (?:say|tell|describe|talk)|could you (?:say|tell|describe|talk)|talk about|describe)",
     r"(?:tell me|say) (?:a bit |a little |some )?more|what (?:else|comes to mind|was that like|is that like|do you make)|how (?:come|so)|what do you mean|help me understand",
+    r"(?:walk|talk|take) me through",
+])
+#: The start of a short non-answer ("dunno, it just happened").
+MINIMAL_HEAD = compile_any([
+    r"^ (?:(?:um|uh|well|oh) )*(?:dunno|i dunno|i do not know|do not know|no idea|not sure|can not remember|i do not remember|nothing)\b",
 ])
 
 
@@ -136,8 +159,14 @@ def _continues_complaint(d: Dialogue, i: int, prev: int | None, previous: list[s
     return d.acks[prev] or bool(REPAIR_STRONG.search(p) or REPAIR_IN_STRAIN.search(p))
 
 
+def _echo_denial(t: str, p: str) -> bool:
+    """ "I'm not tense" right after the therapist said the patient looks tense."""
+    return any(f" {m.group(1)} " in p for m in _NOT_ADJ.finditer(t))
+
+
 def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | None]) -> str | None:
-    t = d.norms[i]
+    # Reported speech ("my husband said you never listen") is not about the therapist.
+    t = cu.REPORTED.sub(" ", d.norms[i])
     # In couples and family work a client's "you" may be the partner.
     you_ok = d.you_is_therapist(i) or " in here " in t
     if d.acks[i] and not MINIMAL.search(t):
@@ -150,12 +179,23 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     intervention = bool(INTERPRETATION.search(p) or CONFRONT.search(p))
     if rejects and strain and intervention:
         return "rejects_intervention"
+    # Rejection as the main act ("That's rubbish. You don't understand"), when the
+    # therapist did not raise the relationship (there a plain "no" is a decline).
+    reject_first = rejects and REJECT.search(t).start() <= 12
+    if reject_first and intervention and not p_rel and (strain or COMPLAINT_THERAPIST.search(t)
+                                                         or COMPLAINT_THERAPY.search(t)):
+        return "rejects_intervention"
+    if rel[i] == "frame_feelings" and cu.COMPLAINT_FRAME.search(t) and not DECLINE.search(t):
+        return "complaint_about_therapy"  # a complaint about the schedule or the fee
     complaint = ("complaint_about_therapist" if you_ok and COMPLAINT_THERAPIST.search(t)
                  else "complaint_about_therapy" if COMPLAINT_THERAPY.search(t) else None)
     if complaint:
         return None if _continues_complaint(d, i, prev, previous) else complaint
     declines = bool(DECLINE.search(t))
-    if p_rel and (declines or rejects or SHIFT.search(t)):
+    # After the therapist persisted on the relationship, a strained refusal is a rupture
+    # even when the last therapist turn itself carried no relationship cue.
+    recent_rel = any(rel[j] is not None for j in range(max(0, i - 4), i))
+    if (p_rel or (recent_rel and strain)) and (declines or rejects or SHIFT.search(t)):
         # A plain "no, it's fine" to a relationship question is a decline; with
         # strain after the therapist persisted, it is a rupture (codebook rule).
         if not strain:
@@ -163,13 +203,16 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
         return "topic_shift" if SHIFT.search(t) else "denial"
     if DENY_FEELING.search(t):
         return "denial"
+    if prev is not None and not d.questions[prev] and OBSERVED_EMOTION.search(p) and (declines or _echo_denial(t, p)):
+        return "denial"  # denying a feeling the therapist can see
     if DEFER.search(t):
         return "deferential"
     if prev is not None and rejects and intervention and (strain or d.words[i] <= 8):
         return "rejects_intervention"
     if prev is not None and prev == i - 1 and not d.acks[prev] and SHIFT.search(t):
         return "topic_shift"
-    if prev == i - 1 and INVITATION.search(p) and not p_rel and d.words[i] <= 4 and MINIMAL.search(t):
+    if prev == i - 1 and INVITATION.search(p) and not p_rel and d.words[i] <= 4 and (
+            MINIMAL.search(t) or MINIMAL_HEAD.search(t)):
         return "minimal_response"
     return None
 
