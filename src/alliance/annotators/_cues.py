@@ -24,6 +24,8 @@ All patterns are written against :func:`alliance.annotators._lexicon.normalize`.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from alliance.annotators._flagpatterns import NOT_SELF_DISCLOSURE, SELF_DISCLOSURE
 from alliance.annotators._lexicon import compile_any
 from alliance.annotators._relpatterns import FRAME_T, KIN
@@ -39,7 +41,8 @@ _HOLIDAY = r"summer|winter|christmas|xmas|easter|august|half term|new year|sprin
 
 #: The frame in a therapist's mouth, wider than the listed phrasings.
 FRAME_T_WIDE = compile_any([
-    rf"(?:the|our|this|that|my|next|coming|upcoming|{_HOLIDAY}) (?:\w+ )?(?:break|gap|holiday|holidays|vacation|leave|absence|time off|time away|trip away)",
+    rf"(?:the|our|this|that|my|next|coming|upcoming|{_HOLIDAY}) (?:\w+ )?(?:break|gap)(?! with your)",
+    r"(?:my|our) (?:\w+ )?(?:holiday|holidays|vacation|leave|absence|time off|time away|trip away)|(?:me|my) being (?:gone|away|off|on leave|ill)",
     r"i (?:was|am|were) (?:\w+ ){0,3}late|(?:our|the) time(?:s| is) (?:nearly |almost )?up",
     rf"(?:we|i) (?:break|stop|pause|finish) (?:for|over) (?:{_HOLIDAY}|the)",
     r"i (?:will be|am|was|have been|will|am going to be) (?:away |off )?(?:at|on) (?:a |the |my )?(?:course|conference|training|leave|holiday|vacation|retreat)",
@@ -67,7 +70,7 @@ FRAME_P_WIDE = compile_any([
     r"(?:your|the|this|new|these) (?:fee|fees|price|bill|rate)s?|paying (?:you|this|for this|for therapy|for sessions|so much|this much)|pay you",
     r"(?:this|therapy|coming here|these sessions|the sessions) (?:is|feels|seems|is just)(?: like)? (?:a )?waste of (?:my |the )?money",
     r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays) at (?:\w+)|(?:session|appointment) times?|these times|this time slot",
-    r"fifty minutes|(?:we|you) (?:always )?stop (?:just|right|when|as)|(?:the|each|every) end of (?:the|a|each|every) session",
+    r"(?:you|you will|you would) (?:still )?be (?:here|around|back)|fifty minutes|(?:we|you) (?:always )?stop (?:just|right|when|as)|(?:the|each|every) end of (?:the|a|each|every) session",
 ])
 
 #: A therapist asking or saying what something means or stirs for the patient.
@@ -93,7 +96,7 @@ T_OPEN_Q = compile_any([
 P_REACTION_WIDE = compile_any([
     r"feel|feels|feeling|felt|miss|missed|missing|dread\w*|hate|hated|threw me|forever|resent\w*|ridiculous|waste|"
     r"annoy\w*|a pain|lost|sick|hard|harder|difficult|scared|afraid|worried|worry|sad|upset|angry|hurt|lonely|alone|"
-    r"still thinking|keep thinking|thinking about|cope|manage|do not know what|what (?:i|will i) (?:will )?do|how will (?:it|i)|"
+    r"still thinking|keep thinking|thinking about|wonder\w*|cope|manage|do not know what|what (?:i|will i) (?:will )?do|how will (?:it|i)|"
     r"abandon\w*|let down|forgot\w*|unfair|too much|too expensive|relie\w*|glad|nervous|empty|weird|strange|cut off",
 ])
 #: A patient's feeling, wish, fear or judgement with the therapist as its object.
@@ -141,7 +144,7 @@ T_LINK = compile_any([
 #: A link between the therapist and another relationship, patient speaking.
 P_LINK = compile_any([
     rf"(?:like|same as|the way|as) (?:with |it was with |it is with )?my (?:\w+ )?(?:{KIN})\b(?:\s+\w+){{0,12}}\s+(?:you|with you|here|in here)\b",
-    rf"you remind me of (?:my|her|his|someone|somebody|a|an|the way)\b",
+    rf"you remind me (?:\w+ ){{0,3}}of (?:my|her|his|someone|somebody|a|an|the way)\b",
     rf"you are not (?:my|her|his) (?:{KIN})",
     r"you\b(?:\s+\w+){0,8}\s+(?:feels?|felt|is|was|it is) (?:just |exactly )?like (?:being )?(?:back )?(?:at home|with my|a (?:child|kid)|at school|when i was)",
     rf"you\b(?:\s+\w+){{0,4}}\s+(?:thing|what|way) (?:my|her|his) (?:\w+ )?(?:{KIN}) (?:used to|did|does|would|always)",
@@ -179,6 +182,7 @@ COMPLAINT_FRAME = compile_any([
 ])
 
 
+@lru_cache(maxsize=4096)
 def own_life(norm: str) -> bool:
     """Whether a therapist's words reveal their life outside the session.
 
@@ -186,8 +190,9 @@ def own_life(norm: str) -> bool:
     you feel ...?") is the frame, not private life: a self-disclosure cue that
     lies wholly inside a frame reference does not count.
     """
-    if NOT_SELF_DISCLOSURE.search(norm):
+    disclosures = list(SELF_DISCLOSURE.finditer(norm))
+    if not disclosures or NOT_SELF_DISCLOSURE.search(norm):
         return False
     frames = [m.span() for p in (FRAME_T, FRAME_T_WIDE) for m in p.finditer(norm)]
     return any(not any(a <= m.start() and m.end() <= b or (m.start() < b and a < m.end()) for a, b in frames)
-               for m in SELF_DISCLOSURE.finditer(norm))
+               for m in disclosures)

@@ -23,7 +23,7 @@ SELF_DISCLOSURE = compile_any([
     r"our (?:kids|children|son|daughter|family|dog|cat|house|garden|wedding)\b|we (?:took|had|spent|visited) (?:our|the kids|my)",
     r"i (?:had|have had|used to have|suffered from|suffered with|struggled with|went through|lived with) (?:\w+ ){0,2}"
     r"(?:panic|depression|anxiety|attacks|a breakdown|a divorce|cancer|an eating|grief|a miscarriage|insomnia|burnout|a drinking)",
-    r"i am (?:\w+ ){1,4}myself\b|i (?:was|used to be) (?:\w+ ){0,3}(?:at|in) (?:university|uni|college|school) (?:too|myself)",
+    r"i am (?:\w+ ){1,5}myself\b|i (?:was|used to be) (?:\w+ ){0,3}(?:at|in) (?:university|uni|college|school) (?:too|myself)",
     r"when i was (?:young|younger|a kid|a child|a teenager|little|growing up|your age|in (?:school|college|university|my twenties|training))",
     r"i (?:also|too|myself) (?:struggled|went through|have been through|had|lost|was|felt|know what it is like)",
     r"i (?:went|have gone|have been) through (?:a|the|something|that|this|my own)",

@@ -165,7 +165,7 @@ P_FEELINGS = compile_any([
     r"(?:judging|judge|judged|criticizing|criticising|hate|hates) me",
     r"you (?:must|probably|will|would|might|are going to|secretly) (?:think|thought|see me as|find me|be thinking)(?= )",
     r"what you (?:must |really |actually )?(?:think|thought|make) of me",
-    r"(?:do|did|would|will|can) you (?:even |still |really |actually )?(?:like|care about|hate|remember|trust|want to see|respect|think about) me",
+    r"(?:do|did|would|will|can) you (?:even |still |really |actually |ever )?(?:like|care about|hate|remember|trust|want to see|respect|think about) me",
     r"you (?:do not|did not|never|are not|were not) (?:really |even |actually )?(?:like|care about|care|listen to|listen|listening|understand|get it|believe|hear|remember) ?(?:me|what i|anything)?",
     r"i (?:really |kind of |sort of |actually |still )?(?:like|trust|hate|miss|missed|appreciate|resent|am grateful to|"
     r"am angry at|am angry with|am mad at|was angry with|was angry at|was mad at|am afraid of|am scared of|was hurt by|am annoyed with|was annoyed with) you\b",
@@ -253,7 +253,7 @@ T_REDIRECT = compile_any([
     r"tell me (?:more )?about (?:the|your|what|how|that|this) (?!feeling|with me)",
     r"let us (?:talk about|go back to|get back to|look at|turn to|stay with you|move on|come back to (?:your|the))",
     r"(?:leave|drop) (?:that|it|this)(?: there| for now)?\s*$|leave your \w+ out of it",
-    r"^ (?:okay|alright|all right|right|good|fine)(?: so)?(?: and)? (?:what|how|tell|and|so|where|when|did|do|have)\b",
+    r"^ (?:okay|alright|all right|right|good|fine|thanks|thank you)(?: so)?(?: and)? (?:what|how|tell|and|so|where|when|did|do|have)\b",
     r"^ (?:and|so) (?:what about|how about)\b|^ and (?:the|your)\b",
     r"but let us stay with you",
     r"(?:what|how) about your (?:week|work|job|" + KIN + r")",

@@ -10,6 +10,9 @@ Two passes over the dialogue:
    ("did my being away stir anything up?"), never as bare logistics ("can we
    move Tuesday to three?"), and a reaction question ("how is it for you to
    hear that?") counts as frame talk only right after a frame announcement.
+   Beside the listed phrasings, the compositional cues of
+   :mod:`alliance.annotators._cues` (a referent combined with feeling,
+   meaning or process) carry phrasings nobody listed.
 2. **Dialogue.** A reply carries the topic it answers: the patient's "no, it's
    fine" to a question about the therapist's vacation is still about the
    vacation, and the therapist's "caught at taking up too much room" after
@@ -18,6 +21,10 @@ Two passes over the dialogue:
    is a bare acknowledgement, shifts topic, redirects to the patient's life,
    or turns to the therapist's own life. Inheritance fades after a few
    turns without a fresh cue, so one question cannot colour a whole session.
+3. **Returns.** Frame topics raised so far ("the fortnight", "Easter", "the
+   phone") are remembered; a later therapist turn that refers back to one with
+   feeling, wondering or a return phrase ("once more", "before we finish") is
+   frame talk again, though it repeats none of the original words.
 """
 
 from __future__ import annotations
@@ -68,7 +75,7 @@ def _t_frame(d: Dialogue, i: int, t: str) -> bool:
                   or (d.questions[i] and cu.T_OPEN_Q.search(t))):
         return True
     # "What's that like to hear?" right after the announcement.
-    return bool((rp.T_REACTION_Q.search(t) or cu.T_REACTION_WIDE.search(t) or cu.T_OPEN_Q.search(t))
+    return bool((rp.T_REACTION_Q.search(t) or cu.T_REACTION_WIDE.search(t))
                 and _recent_frame(d, i) and not _OTHERS.search(t))
 
 

@@ -59,7 +59,7 @@ COMPLAINT_THERAPY = compile_any([
     r"(?:these|this|the|our) (?:sessions?|therapy|homework|exercises?|worksheets?|work|breathing|thought records?|talking)\b(?:\s+\w+){0,2}\s+(?:is not|are not|is never|never|do not|does not|did not|has not|have not)\s+(?:\w+ )?(?:going anywhere|working|helping|help|work|helped|worked|changed|making a difference|doing anything|getting)",
     r"what is the point (?:of|in) (?:this|coming|therapy|these|talking|doing)",
     r"(?:i am|we are) not getting (?:anywhere|anything|better)",
-    r"(?:this|it|therapy|coming here|these sessions) (?:is|feels|seems|is just)(?: like)? (?:a waste|pointless|useless|not helping|not working|going nowhere|a joke)",
+    r"(?:this|it|therapy|coming here|these sessions)(?: whole thing| whole business)? (?:is|feels|seems|is just)(?: like)? (?:a waste|pointless|useless|not helping|not working|going nowhere|a joke)",
     r"(?:sick|tired|fed up) of (?:these|the|this|doing|all these|all the) (?:\w+ )?(?:sessions?|therapy|homework|worksheets?|exercises?|records?|diar(?:y|ies)|breathing|questions)",
     r"(?:do not|did not) think (?:this|therapy|it|these|the) (?:\w+ )?(?:is|are) (?:working|helping|going anywhere|doing anything)",
     r"what is the point (?:of|in) (?:any of this|all (?:of )?this)",
