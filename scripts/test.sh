@@ -1,5 +1,6 @@
 #!/bin/sh
 # Set up .venv with the test tools and run the tests. Browser tests need /usr/bin/chromium
 # (Debian: apt-get install chromium); without it they are skipped with a reason.
-. "$(dirname "$0")/_venv.sh" "[dev]"
+EXTRAS="[dev]"
+. "$(dirname "$0")/_venv.sh"
 .venv/bin/python -m pytest "$@"
