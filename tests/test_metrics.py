@@ -100,3 +100,19 @@ def test_an_empty_session_has_no_figures_that_crash():
     f = compute_metrics(s)
     assert f["talk_share_words"].value == {}
     assert f["one_way_index"].value is None
+
+
+def test_speaking_time_from_start_times_alone_runs_each_turn_to_the_next():
+    s = make_session([("T", "therapist", "a"), ("P", "patient", "b"), ("T", "therapist", "c")])
+    from dataclasses import replace
+    starts = [0.0, 10.0, 40.0]
+    s = replace(s, utterances=tuple(replace(u, start_s=t) for u, t in zip(s.utterances, starts)))
+    f = compute_metrics(s)
+    # therapist 10 s (0-10) + 0 s (last turn, length unknown); patient 30 s (10-40)
+    assert f["talk_share_seconds"].value == pytest.approx({"patient": 0.75, "therapist": 0.25})
+    assert f["talk_seconds_approximate"].value is True
+
+
+def test_speaking_time_with_end_times_is_exact(short_session):
+    f = compute_metrics(short_session)
+    assert f["talk_seconds_approximate"].value is False

@@ -152,10 +152,13 @@ def _cards(analysis: Analysis) -> tuple[Card, ...]:
 
     words, ev_w, _ = _figure(analysis, "talk_share_words")
     secs, _, _ = _figure(analysis, "talk_share_seconds")
+    approximate, _, _ = _figure(analysis, "talk_seconds_approximate")
     if secs:
         detail = f"time: {_by_role(secs, percent)}"
+        if approximate:
+            detail += " (from start times: each turn runs until the next)"
     elif any(u.start_s is not None for u in s.utterances):
-        detail = "time: n/a (the transcript has start times but not end times)"
+        detail = "time: n/a (some turns have no start time)"
     else:
         detail = "time: n/a (the transcript has no times)"
     cards.append(Card(
