@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 GOLD = Path(__file__).resolve().parent.parent / "gold"
-SPLITS = ("dev", "heldout", "test")
+SPLITS = ("dev", "heldout", "test", "train2")
 FILES = [p for s in SPLITS for p in sorted((GOLD / s).glob("*.json"))]
 
 ROLES = {"therapist", "patient", "other"}
@@ -60,6 +60,7 @@ def test_there_are_enough_sessions_in_each_split():
     assert len(list((GOLD / "dev").glob("*.json"))) >= 30
     assert 8 <= len(list((GOLD / "heldout").glob("*.json"))) <= 10
     assert 12 <= len(list((GOLD / "test").glob("*.json"))) <= 16
+    assert 6 <= len(list((GOLD / "train2").glob("*.json"))) <= 30
 
 
 def test_session_ids_are_unique_and_match_file_names():
@@ -68,7 +69,7 @@ def test_session_ids_are_unique_and_match_file_names():
     assert all(load(p)["session"]["id"] == p.stem for p in FILES)
 
 
-@pytest.mark.parametrize("first, second", [("dev", "heldout"), ("dev", "test"), ("heldout", "test")])
+@pytest.mark.parametrize("first, second", [(a, b) for i, a in enumerate(SPLITS) for b in SPLITS[i + 1:]])
 def test_no_split_reuses_utterance_text_from_another(first, second):
     def texts(split: str) -> set[str]:
         return {u["text"].lower() for p in (GOLD / split).glob("*.json")
