@@ -1,6 +1,6 @@
 """Sessions for the report tests and benchmark: the demo transcript, hand-annotated.
 
-The demo transcript (``demo/session.txt``) is read here with a tiny parser of
+The demo transcript (``demo/alvarez-sam-week-12.txt``) is read here with a tiny parser of
 its ``[hh:mm:ss] Name: text`` lines, so the report tests do not depend on the
 readers or the annotators; the labels below are ours, following the codebook.
 """
@@ -14,7 +14,7 @@ from alliance.analysis import Analysis
 from alliance.metrics import compute_metrics
 from alliance.model import Annotation, Role, Session, Speaker, Span, Utterance
 
-DEMO = Path(__file__).resolve().parents[1] / "demo" / "session.txt"
+DEMO = Path(__file__).resolve().parents[1] / "demo" / "alvarez-sam-week-12.txt"
 
 _LINE = re.compile(r"^\[(\d+):(\d\d):(\d\d)\] ([^:]+): (.*)$")
 

@@ -166,7 +166,7 @@ def test_the_demo_transcript_report_shows_its_episode_rupture_and_self_disclosur
     if "episodes" not in {step.get("name") for step in analyses[0].pipeline}:
         pytest.xfail("the relationship annotators are not in the default pipeline yet")
     write_reports(analyses, tmp_path)
-    p = Page(browser, tmp_path / "session.html")
+    p = Page(browser, tmp_path / f"{DEMO.stem}.html")
     try:
         assert p.errors == []
         moments = p.page.locator("#moments")
