@@ -53,11 +53,11 @@ FRAME_T_WIDE = compile_any([
     r"(?:the|a|that|our|last) (?:phone|video|online) (?:session|call)|on the phone instead",
     r"(?:i|me|my) (?:cancel\w*|reschedul\w*|was late|were late|being late|lateness|ran late|running late|kept you waiting|changed the time|moved the time)",
     r"(?:the|that|our|last) (?:cancel\w*|missed session|session i cancelled|late start)",
-    r"(?:the|my|new|our|your) (?:fee|fees|price|rate|bill)|(?:paying|pay) me|(?:fee|fees|price|rate) (?:going up|goes up|went up|increase|rise)|the money",
+    r"(?:the|my|new|our|your) (?:fee|fees|price|rate|bill)|(?:paying|pay) me|(?:fee|fees|price|rate) (?:going up|goes up|went up|increase|rise)",
     r"(?:our|the) time (?:is|being) (?:up|nearly up|almost up|over)|time is up|the clock|(?:have to|need to|must) stop (?:now|there|here)|(?:how|what) (?:is it|it is) to stop",
     r"(?:end|ending|finish|finishing|stop|stopping|terminat\w*) (?:of )?(?:therapy|treatment|our work|our sessions|the sessions|these sessions|coming here|seeing me|seeing each other|together|the work)",
     r"(?:us|we) (?:are )?(?:finishing|ending|stopping|finish|end|stop) (?:in|at|before|after|by|soon|next|this)",
-    r"(?:our|the|your) (?:last|final) (?:sessions?|few sessions|weeks)|sessions? left|sessions to go|(?:the|our) ending|fortnightly|fewer sessions|cut\w* down to|less often|once a month",
+    r"(?:our|the|your) (?:last|final) (?:sessions?|few sessions|weeks)|sessions? left|sessions to go|(?:the|our) ending|fortnightly|fewer sessions|cut\w* (?:us |our sessions |the sessions |sessions )?down to (?:fortnightly|every|once|one session|monthly)|(?:sessions|see each other|meet) less often|(?:sessions|meet|see you|see me) once a month",
     rf"i (?:will not|am not going to|will not be) (?:be )?(?:here|around|in)\b{_W}{{0,2}}\s+(?:over|for|during|in|next)",
 ])
 
@@ -65,9 +65,9 @@ FRAME_T_WIDE = compile_any([
 FRAME_P_WIDE = compile_any([
     rf"(?:your|the|this|that|{_HOLIDAY}) (?:break|gap)(?! up| down| through| room| time)",
     r"your (?:holiday|holidays|vacation|leave|absence|time off|trip|course|conference)",
-    r"(?:not|stop|stopping|quit|quitting|miss|missing|without|finish|finishing|end|ending|after) (?:coming here|coming in|coming|therapy|these sessions|our sessions|the sessions|sessions|seeing you|our session|the session|you)\b",
+    r"(?:not|stop|stopping|quit|quitting|miss|missing|without|finish|finishing|end|ending|after) (?:coming here|coming in|therapy|these sessions|our sessions|the sessions|seeing you|our session|the session)\b|(?:miss|missing|without) (?:you\b(?! know)|sessions\b)|(?:stop|stopping|quit|quitting) coming\b",
     r"(?:you|your) (?:cancel\w*|reschedul\w*|were late|are late|are always late|being late|lateness|went away|were away|are away|go away|going away|are going away|were off|are off|moved (?:the|our)|changed (?:the|our)|switched)",
-    r"(?:your|the|this|new|these) (?:fee|fees|price|bill|rate)s?|paying (?:you|this|for this|for therapy|for sessions|so much|this much)|pay you",
+    r"(?:your|the|this|new|these) (?:fee|fees|price)s?|(?<!at )(?:your|this|new) rate\b|(?:your|this) bill\b|paying (?:you|this|for this|for therapy|for sessions|so much|this much)|pay you",
     r"(?:this|therapy|coming here|these sessions|the sessions) (?:is|feels|seems|is just)(?: like)? (?:a )?waste of (?:my |the )?money",
     r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays) at (?:\w+)|(?:session|appointment) times?|these times|this time slot",
     r"(?:you|you will|you would) (?:still )?be (?:here|around|back)|fifty minutes|(?:we|you) (?:always )?stop (?:just|right|when|as)|(?:the|each|every) end of (?:the|a|each|every) session",
@@ -115,7 +115,7 @@ P_FEEL_T = compile_any([
 ])
 #: The therapist's questions and statements about the patient's feelings toward them.
 T_FEEL_P = compile_any([
-    r"you\b(?:\s+\w+){0,3}\s+(?:imagine|think|expect|fear|worry|suspect|assume|guess|sense|wonder|believe|feel)\w* (?:that )?i (?:think|feel|see|judge|would|will|might|am|was|do|did|must|could|have|had|want|wanted|get|got)\b",
+    r"you\b(?:\s+\w+){0,3}\s+(?:imagine|think|expect|fear|worry|suspect|assume|guess|sense|wonder|believe|feel)\w* (?:that )?i (?!(?:do not|did not|have|had|can|will|would|am going) (?:have|got|choice|to)\b)(?:think|feel|see|judge|would|will|might|am|was|do|did|must|could|have|had|want|wanted|get|got)\b",
     r"(?:expect|expects|expecting|waiting|brace|bracing|afraid|worried|scared|fear|fears) (?:for )?me to (?:get|be|go|leave|give|lose|say|stop|judge|think|turn|tell)",
     r"i (?:was not|am not|was|am|felt|feel|get|got|was never) (?:\w+ )?(?:bored|tired|fed up|annoyed|impatient|angry|irritated|frustrated|disappointed|cross) (?:with|of|at|by|in) you",
     r"(?:disappointed|angry|annoyed|cross|fed up|frustrated) (?:in|with) me\b",
@@ -136,14 +136,14 @@ P_PROCESS = compile_any([
 ])
 #: A link between the therapist and another relationship, therapist speaking.
 T_LINK = compile_any([
-    rf"(?:like|as|the way|same as|just as|as with) (?:with |it was with |it is with )?your (?:\w+ )?(?:{KIN})\b(?:\s+\w+){{0,12}}\s+(?:me|i|us|here|in here)\b",
+    rf"(?:like|as|the way|same as|just as|as with) (?:with |it was with |it is with )?your (?:\w+ )?(?:{KIN})\b(?! (?:doctor|nurse|counsell?or|therapist|worker|teacher|coach|gp))(?:\s+\w+){{0,12}}\s+(?:me|i|us|here|in here)\b",
     r"(?:me|i)\b(?:\s+\w+){0,6}\s+(?:the same thing|the same way|do the same|say the same|same as (?:him|her|them))",
     r"(?:with me|here|in here|between us|to me)\b(?:\s+\w+){0,8}\s+(?:the way|like|as|just as) (?:you did|you used to|it was|you were|you do) (?:at home|with your|as a (?:child|kid|boy|girl)|growing up|at school|back then)",
     r"(?:gap|break|holiday|holidays|leave|absence|ending)\b(?:\s+\w+){0,3}\s+(?:is|feels|might be|could be|may be) (?:a bit |a little |just |something |kind of |rather )?like (?:that|then|it was|back then|when you|at home|with your|being)",
 ])
 #: A link between the therapist and another relationship, patient speaking.
 P_LINK = compile_any([
-    rf"(?:like|same as|the way|as) (?:with |it was with |it is with )?my (?:\w+ )?(?:{KIN})\b(?:\s+\w+){{0,12}}\s+(?:you|with you|here|in here)\b",
+    rf"(?:like|same as|the way|as) (?:with |it was with |it is with )?my (?:\w+ )?(?:{KIN})\b(?:\s+\w+){{0,12}}\s+(?:you(?! know| see| can| have| get| just| do not know| never know| mean| go)|with you|here|in here)\b",
     rf"you remind me (?:\w+ ){{0,3}}of (?:my|her|his|someone|somebody|a|an|the way)\b",
     rf"you are not (?:my|her|his) (?:{KIN})",
     r"you\b(?:\s+\w+){0,8}\s+(?:feels?|felt|is|was|it is) (?:just |exactly )?like (?:being )?(?:back )?(?:at home|with my|a (?:child|kid)|at school|when i was)",
@@ -154,7 +154,7 @@ P_LINK = compile_any([
 T_IMMEDIACY_WIDE = compile_any([
     r"i (?:am|was|become|became) (?:aware|conscious) of (?:feeling|being|wanting|a)\b",
     r"i find myself (?:feeling|getting|wanting|wishing|moved|touched)",
-    r"i (?:am|was|feel) (?:really |so |very )?(?:glad|pleased|happy|relieved) (?:that )?you (?:came|are here|came back|stayed|kept coming|decided to come)",
+    r"i (?:am|was|feel) (?:really |so |very )?(?:glad|pleased|happy|relieved) (?:that )?you (?:came(?! in\b)|are here(?! today)|came back|stayed|kept coming|decided to come)",
 ])
 #: A therapist turn that refers back to something already raised.
 RETURN = compile_any([

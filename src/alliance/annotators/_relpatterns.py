@@ -29,7 +29,7 @@ _NEG_T = (r"bored|tired|sick|fed up|annoyed|irritated|frustrated|disappointed|an
 
 # -- transference_link: the therapist relationship tied to another one ---------
 T_TRANSFERENCE = compile_any([
-    rf"(?:me|i)\b(?:\s+\w+){{0,10}}\s+(?:the way|like|just like|the same way|as|as if) (?:with )?your (?:{KIN})",
+    rf"(?:me|i(?! hear| remember| am thinking| was thinking| know))\b(?:\s+\w+){{0,10}}\s+(?:the way|like|just like|the same way|as|as if) (?:with )?your (?:{KIN})",
     rf"your (?:{KIN})\b(?:\s+\w+){{0,12}}\s+(?:with me|about me|toward me|towards me|here with me|in here|when i|me too|with me too)",
     rf"(?:as if|like) (?:i am|i was|i were) your (?:{KIN})",
     r"(?:some of|any of|part of) (?:that|this|those feelings|what you felt)\b(?:\s+\w+){0,4}\s+(?:comes up|come up|happens|happening|gets stirred|is here|is in here|shows up)"
@@ -44,7 +44,7 @@ T_TRANSFERENCE = compile_any([
 P_TRANSFERENCE = compile_any([
     rf"you (?:are|were|sound|sounded|seem|act|acted|look) {_ADV}(?:just |exactly )?like (?:my|her|his) (?:{KIN})",
     rf"you remind me (?:so much )?of (?:my|her|his) (?:{KIN})",
-    rf"(?:like|as) (?:my|her|his) (?:{KIN}) (?:did|does|used to|always did|would)\b(?:\s+\w+){{0,8}}\s+(?:you|with you|here)",
+    rf"(?:like|as) (?:my|her|his) (?:{KIN}) (?:did|does|used to|always did|would)\b(?:\s+\w+){{0,8}}\s+(?:you(?! know| see| mean)|with you|here)",
     rf"(?:you|with you)\b(?:\s+\w+){{0,10}}\s+(?:the way|just like|the same as|same as) (?:with )?my (?:{KIN})",
     r"(?:that is|it is|this is) (?:exactly |just )?(?:how|what) it (?:used to be|was) (?:with|at|when)",
     r"you (?:sound|sounded|are|seem|act) (?:just |exactly )?like (?:her|him|them)\b",
@@ -64,8 +64,8 @@ T_IMMEDIACY = compile_any([
     r"warm|fond|helpless|tender|hopeful|tense|uneasy|distant|connected|grateful|honou?red|privileged|"
     r"drawn|pulled|tearful|emotional|engaged|affection|a lot of (?:warmth|respect|affection|care)|"
     r"frustrated|irritated|impatient|bored|confused|lost) (?:toward|towards|for|of|with|by|about|when you|as you|hearing|listening|right now|in this|here|that you)",
-    r"i (?:really )?(?:care about|like working with|enjoy working with|look forward to seeing|am glad to be working with) you",
-    r"i (?:do |really )?(?:like|enjoy) (?:seeing|working with) you",
+    r"i (?:really )?(?:care about|like working with|enjoy working with|am glad to be working with) you",
+    r"i (?:do |really )?(?:like|enjoy) (?:seeing|working with) you(?! (?:next|on|then|again|soon))",
     r"i (?:feel|am) (?:glad|happy|pleased) (?:when i see|to see) (?:you|your)",
     r"i (?:am|was|feel) (?:really |very |so )?(?:moved|touched) (?:by what you|hearing|that you|as you|listening)",
     r"(?:how it is|how it feels|what it is like) (?:on|from) my (?:side|end)",
@@ -73,7 +73,7 @@ T_IMMEDIACY = compile_any([
 
 # -- frame: breaks, cancellations, lateness, fees, length, ending ---------------------
 _FRAME_CORE = (
-    r"(?:the|our|this|that|a|next|coming|upcoming|summer|winter|christmas|august|easter) (?:break(?! up)|gap|time apart)|breaks like this|these breaks|"
+    r"(?:the|our|this|that|a|next|coming|upcoming|summer|winter|christmas|august|easter) (?:break(?! up| from)|gap|time apart)|breaks like this|these breaks|"
     r"missed (?:our|the|last|a) session|missing (?:our|the|last) session|(?:our|the|last) session (?:was |got )?cancel\w*|"
     r"(?:end|ending|finish|finishing|stop|stopping|terminat\w*) (?:of )?(?:therapy|treatment|our work|our sessions|the sessions|these sessions|coming here|seeing me|seeing you|the therapy)|"
     r"sessions left|sessions to go|(?:ending|finishing|stopping|end|finish|stop) in (?:\w+ )?(?:sessions?|weeks?|months?)|our last session|the ending|our ending|(?:our|the) last (?:few )?sessions|"
@@ -142,9 +142,9 @@ T_FEELINGS = compile_any([
     r"let down|critici[sz]ed|judged|dismissed|safe|comfortable|uncomfortable|close|trust\w*|scared|afraid|"
     r"nervous|worried|ashamed|embarrassed|resent\w*|cross|pissed off) (?:about|toward|towards|with|at|by|of|around|in) me",
     r"(?:about|toward|towards) (?:me|us|our relationship|our work together|working with me)\b",
-    r"what (?:i|i might|i would|i will|i must|i may) (?:think|thought|say|feel|make of)",
+    r"(?<!tell you )(?<!telling you )(?<!tell them )(?<!telling them )what (?:i|i might|i would|i will|i must|i may) (?:think|thought|say|feel|make of)(?! is\b)(?! (?:they|you|he|she|we|people|patients) (?:should|need|ought|must|have to|can))",
     r"(?:do|did|does) (?:you|part of you) (?:feel|think|worry|expect|imagine|wonder|fear|sense|suspect) (?:that )?i (?:am|was|will|would|might|do|did|have|had|am not|was not|do not|did not|could|can|must)",
-    r"(?:like|trust|hate|need|miss|missed|resent|rely on) me\b",
+    r"(?<!would you )(?<!do you )(?<!someone )(?<!somebody )(?<!people )(?<!anyone )(?<!not )(?:like|trust|hate|need|miss|missed|resent|rely on) me\b(?! to\b)",
     r"(?:you|part of you)\b(?:\s+\w+){0,3}\s+(?:angry|annoyed|disappointed|frustrated|upset|mad|irritated|cross|hurt) (?:with|at|by) me",
     r"(?:let|letting) you down",
     r"what i said (?:earlier|last week|last time|before|just now)|when i said that|what i just said",
@@ -157,7 +157,7 @@ T_FEELINGS = compile_any([
     r"(?:when i|that i|i did) (?:look|looked) at the clock",
     r"(?:hiding|hide|hid|keep|keeping) \w+(?: \w+)? from me|to keep me (?:pleased|happy)",
     r"this is your (?:hour|time|session)|(?:was not|is not) fair (?:on|to) you",
-    r"careful with me|(?:honest|open) with me",
+    r"careful with me|(?<!to be )(?<!for being )(?<!thanks )(?:honest|open) with me",
 ])
 P_FEELINGS = compile_any([
     rf"you (?:are|were|seem|seemed|look|looked|sound|sounded|get|got|must be|might be|would be|will be|must get|must have been|were getting|are getting) {_ADV}(?:getting )?(?:{_NEG_T})(?: with| of| by| at| in)? me",
@@ -171,7 +171,7 @@ P_FEELINGS = compile_any([
     r"am angry at|am angry with|am mad at|was angry with|was angry at|was mad at|am afraid of|am scared of|was hurt by|am annoyed with|was annoyed with) you\b",
     r"(?:let|letting) you down|disappoint(?:ing|ed)? you|(?:a|being a) burden (?:to|on) you|(?:taking|take) up (?:too much of )?your time|wast\w* your time",
     r"you (?:will|would|might|are going to|are gonna|could) (?:leave|give up on|get rid of|get tired of|stop seeing|drop|abandon|kick|send) me",
-    r"i (?:worry|worried|am worried|was worried|am afraid|was afraid|fear|get the feeling|sense|suspect|imagine|thought|think|feel|felt) (?:that )?you\b(?:\s+\w+){0,6}\s+(?:me|my|bored|judg\w*|annoyed|tired|waiting for|want me|wanted me|do not like|hate|care|gone)",
+    r"i (?:worry|worried|am worried|was worried|am afraid|was afraid|fear|get the feeling|sense|suspect|imagine|thought|think|feel|felt) (?:that )?you\b(?!(?:\s+\w+){0,2}\s+(?:answered|explained|said))(?:\s+\w+){0,6}\s+(?:me|bored|judg\w*|annoyed|tired|waiting for|want me|wanted me|do not like|hate|care|gone)",
     r"(?:it|that) (?:felt|feels) like you\b",
     r"(?:you looked|you look|you were looking) at (?:the|your) (?:clock|watch|phone)",
     r"you are the only (?:person|one)",
@@ -181,7 +181,7 @@ P_FEELINGS = compile_any([
     r"if you say you are not|you are just being (?:polite|nice|kind)",
     r"you (?:wanted|want) me (?:gone|to leave|out)",
     r"(?:can|could) (?:i|we) (?:really )?trust you",
-    r"trust (?:people like )?you\b|(?:honest|open) with you|(?:tell|telling) you (?:the truth|everything)",
+    r"trust (?:people like )?you\b|(?<!to be )(?<!just be )(?<!will be )(?<!me be )(?<!going to be )(?<!i will )(?<!i am )(?<!i have to be )(?:honest|open) with you|(?<!to )(?:tell|telling) you (?:the truth|everything)",
     r"you (?:seem|seemed|are|were|look|looked) (?:so |really )?(?:pleased|happy|proud)\b",
     r"you are (?:twisting|putting words|reading (?:far |way )?too much|catching me)|catching me out",
     r"i feel\b(?:\s+\w+){0,4}\s+with you\b|(?:helps|nice|good) to know you",
@@ -199,7 +199,7 @@ T_HERE_NOW = compile_any([
     r"(?:what is happening|what just happened|what happened just now|what is going on)\b(?:\s+\w+){0,2}\s+(?:right now|between us|in here|here|just now)",
     r"between (?:us|you and me|the two of us)",
     r"(?:in|here in) (?:this|the) room",
-    r"(?<!walked )(?<!came )(?<!come )(?<!walk )(?<!coming )\bin here\b",
+    r"(?<!walked )(?<!came )(?<!come )(?<!walk )(?<!coming )(?<!made it )(?<!brought you )(?<!brings you )(?<!bring you )(?<!get you )\bin here\b",
     r"here with me",
     r"right now with me|with me right now",
     r"(?:notice|noticed|noticing) (?:that )?you (?:just |suddenly )?(?:looked|look|went|go|got|get|changed|laughed|smiled|pulled|turned|bring|brought|move|moved|change|steer|stopped|stop)",
@@ -224,9 +224,9 @@ P_HERE_NOW = compile_any([
     r"(?:hard|difficult|scary|embarrassing|strange|weird|awkward) to (?:say|tell you|talk about (?:this|it)|admit|bring) (?:this|that|it)? ?(?:up )?(?:to you|here|in here|right now)",
     r"i (?:feel|am|felt) " + _ADV + r"(?:nervous|embarrassed|ashamed|awkward|uncomfortable|exposed|scared|anxious|safe|vulnerable|judged|stupid) "
     r"(?:telling you|saying this|saying that|talking about this|here|right now|in here|with you)",
-    r"(?<!cold )(?<!hot )(?<!warm )(?<!stuffy )(?<!dark )(?<!loud )\bin here\b(?! is (?:so |really )?(?:cold|hot|warm|stuffy|dark|loud))",
-    r"between (?:us|you and me|the two of us)",
-    r"(?:in|here in) (?:this|the) room",
+    r"(?<!cold )(?<!hot )(?<!warm )(?<!stuffy )(?<!dark )(?<!loud )(?<!came )(?<!come )(?<!coming )(?<!made it )(?<!brought me )(?<!brings me )\bin here\b(?! is (?:so |really )?(?:cold|hot|warm|stuffy|dark|loud))",
+    r"between (?:us|the two of us)|(?<!just )(?<!but )between you and me",
+    r"(?:in|here in) (?:this|the) room(?! full)",
     r"(?:talking|coming) here (?:helps|is|feels|has been|makes)",
     r"(?:why|what) (?:are|do) you (?:keep )?(?:asking|looking at) me",
 ])

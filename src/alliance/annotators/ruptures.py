@@ -18,6 +18,8 @@ to know where the strain is:
 
 from __future__ import annotations
 
+import re
+
 from alliance.annotators import _cues as cu
 from alliance.annotators._flagpatterns import CONFRONT, INTERPRETATION, REPAIR_IN_STRAIN, REPAIR_STRONG
 from alliance.annotators._lexicon import Dialogue, compile_any
@@ -59,11 +61,12 @@ COMPLAINT_THERAPY = compile_any([
     r"(?:these|this|the|our) (?:sessions?|therapy|homework|exercises?|worksheets?|work|breathing|thought records?|talking)\b(?:\s+\w+){0,2}\s+(?:is not|are not|is never|never|do not|does not|did not|has not|have not)\s+(?:\w+ )?(?:going anywhere|working|helping|help|work|helped|worked|changed|making a difference|doing anything|getting)",
     r"what is the point (?:of|in) (?:this|coming|therapy|these|talking|doing)",
     r"(?:i am|we are) not getting (?:anywhere|anything|better)",
-    r"(?:this|it|therapy|coming here|these sessions)(?: whole thing| whole business)? (?:is|feels|seems|is just)(?: like)? (?:a waste|pointless|useless|not helping|not working|going nowhere|a joke)",
+    r"(?:this|therapy|coming here|these sessions|talking|talking about it|coming)(?: whole thing| whole business)? (?:is|feels|seems|is just)(?: like)? (?:a waste|pointless|useless|not helping|not working|going nowhere|a joke)",
     r"(?:sick|tired|fed up) of (?:these|the|this|doing|all these|all the) (?:\w+ )?(?:sessions?|therapy|homework|worksheets?|exercises?|records?|diar(?:y|ies)|breathing|questions)",
     r"(?:do not|did not) think (?:this|therapy|it|these|the) (?:\w+ )?(?:is|are) (?:working|helping|going anywhere|doing anything)",
     r"what is the point (?:of|in) (?:any of this|all (?:of )?this)",
-    r"(?:waste|wasting) (?:of )?(?:my|our) (?:time|money)",
+    r"(?:this|it|coming here|these sessions|therapy|you are|we are)(?: is| are)?(?: just| really)? (?:a )?(?:waste|wasting) (?:of )?(?:my|our) (?:time|money)",
+    r"^ (?:(?:just|it is|this is|well|honestly) )*a waste of (?:my|our) time",
     r"(?:the fee|the fees|it|this|therapy|sessions) (?:is|are) (?:too expensive|too much money|a lot of money)",
     r"(?:going|go|talking|talk) (?:a?round )?in circles",
     r"(?:i have|i have been) (?:been )?coming (?:here )?for (?:months|weeks|a year|ages)",
@@ -90,7 +93,7 @@ REJECT = compile_any([
 STRAIN = compile_any([
     r"i (?:have|had) (?:already )?(?:told|said)|i (?:already|just) (?:told|said)|i said (?:it is|i am|that)",
     r"how many times|why do you keep|stop asking|(?:can|could) we (?:just )?(?:drop|leave|stop|move on)",
-    r"\btwice\b|\bagain\b|^ look\b|seriously|enough|drop it|leave it|for the last time|ridiculous|no no|rubbish|nonsense",
+    r"\btwice\b|\bagain\b|^ look\b|seriously|enough|pointless|drop it|leave it|for the last time|ridiculous|no no|rubbish|nonsense",
     r"reading (?:far |way )?too much|twisting|not it at all|really not it|can we not|you are wrong",
     r"i do not want to (?:talk|go|keep)",
 ])
@@ -127,8 +130,8 @@ SHIFT = compile_any([
     r"(?:can|could) we (?:talk about|move on to|change|get back to) (?:something else|the subject|another|other)",
     r"(?:let us|let s) (?:talk about|move on to) (?:something else|another)",
     r"i do not (?:want|wanna) to (?:talk|get into|go into) (?:about )?(?:this|that|it)",
-    r"(?:can|could) we (?:talk about|do|discuss|go back to)\b(?:\s+\w+){1,4}\s+instead|i would (?:rather|prefer to) (?:talk about|discuss|not)",
-    r"before i forget|^ (?:(?:oh|um|well) )*never mind (?:that|all that|about that)|\banyway\b(?:\s+\w+){3,}",
+    r"(?:can|could) we (?:talk about|do|discuss|go back to)\b(?:\s+\w+){1,4}\s+instead|i would (?:rather|prefer to) (?:talk about|discuss|not (?:talk|go into|get into|discuss))",
+    r"before i forget|^ (?:(?:oh|um|well) )*never mind (?:that|all that|about that)",
 ])
 MINIMAL = compile_any([
     r"^ (?:(?:um|uh|well|oh|i mean) )*(?:maybe|i do not know|dunno|i dunno|do not know|can not remember|nothing much|i guess|not really|fine|nothing|not much|whatever|sure|okay|"
@@ -145,6 +148,36 @@ INVITATION = compile_any([
 MINIMAL_HEAD = compile_any([
     r"^ (?:(?:um|uh|well|oh) )*(?:dunno|i dunno|i do not know|do not know|no idea|not sure|can not remember|i do not remember|nothing)\b",
 ])
+
+
+#: "Anyway" opening a sentence in punctuated text ("... it was fine. Anyway, the car");
+#: mid-sentence "I'll do it anyway" is not a change of subject.
+_ANYWAY_SENTENCE = re.compile(r"[.!?;]\s+(?:(?:so|well|um|uh|okay|but)[, ]+)?anyway\b", re.IGNORECASE)
+#: Imperative invitations, which need no question mark ("Tell me about the weekend.").
+_ASKS_MORE = compile_any([r"tell me|say (?:a bit |a little |some )?more|(?:walk|talk|take) me through|help me understand|describe"])
+#: The therapist raising a feeling the patient may then deny ("that hit you hard").
+_FEELING_RAISED = compile_any([r"(?:hit|got to|affected|bothers|bothered|upset|hurt|shook|shaken) you|you (?:feel|felt|seem|look|sound)"])
+#: Closed questions about amounts and times ("how long could you go without?").
+_CLOSED_WH = compile_any([r"how (?:long|many|much|often|old|far|soon)|what (?:time|day|age)|^ (?:(?:so|and|okay|well) )*what (?:i|we) "])
+
+
+def _shifts(d: Dialogue, i: int, t: str) -> bool:
+    """Whether patient utterance ``i`` changes the subject (normalised text ``t``)."""
+    return bool(SHIFT.search(t) or _ANYWAY_SENTENCE.search(d.texts[i]))
+
+
+def _invites(d: Dialogue, j: int) -> bool:
+    """Whether therapist turn ``j`` invites the patient to say more (codebook rule 9).
+
+    In punctuated text the turn must ask (a "?"); "So what I hear is ..." and
+    "What we talk about is confidential" are statements, and "how long could
+    you go without?" is a closed question, which a short answer fully answers.
+    """
+    p = d.norms[j]
+    if not INVITATION.search(p) or _CLOSED_WH.search(p):
+        return False
+    punctuated = any(c in d.texts[j] for c in ".?!")
+    return "?" in d.texts[j] or not punctuated or bool(_ASKS_MORE.search(p))
 
 
 def _continues_complaint(d: Dialogue, i: int, prev: int | None, previous: list[str | None]) -> bool:
@@ -195,13 +228,15 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     # After the therapist persisted on the relationship, a strained refusal is a rupture
     # even when the last therapist turn itself carried no relationship cue.
     recent_rel = any(rel[j] is not None for j in range(max(0, i - 4), i))
-    if (p_rel or (recent_rel and strain)) and (declines or rejects or SHIFT.search(t)):
+    if (p_rel or (recent_rel and strain)) and (declines or rejects or _shifts(d, i, t)):
         # A plain "no, it's fine" to a relationship question is a decline; with
         # strain after the therapist persisted, it is a rupture (codebook rule).
         if not strain:
             return None
-        return "topic_shift" if SHIFT.search(t) else "denial"
-    if DENY_FEELING.search(t):
+        return "topic_shift" if _shifts(d, i, t) else "denial"
+    # Denying a feeling is a marker only when the feeling was just raised or shown.
+    if DENY_FEELING.search(t) and prev is not None and (p_rel or _echo_denial(t, p) or OBSERVED_FEELING.search(p)
+                                                            or _FEELING_RAISED.search(p)):
         return "denial"
     if prev is not None and not d.questions[prev] and OBSERVED_EMOTION.search(p) and (declines or _echo_denial(t, p)):
         return "denial"  # denying a feeling the therapist can see
@@ -209,9 +244,9 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
         return "deferential"
     if prev is not None and rejects and intervention and (strain or d.words[i] <= 8):
         return "rejects_intervention"
-    if prev is not None and prev == i - 1 and not d.acks[prev] and SHIFT.search(t):
+    if prev is not None and prev == i - 1 and not d.acks[prev] and _shifts(d, i, t):
         return "topic_shift"
-    if prev == i - 1 and INVITATION.search(p) and not p_rel and d.words[i] <= 4 and (
+    if prev == i - 1 and _invites(d, prev) and not p_rel and d.words[i] <= 4 and (
             MINIMAL.search(t) or MINIMAL_HEAD.search(t)):
         return "minimal_response"
     return None
