@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 GOLD = Path(__file__).resolve().parent.parent / "gold"
-SPLITS = ("dev", "heldout", "test", "train2")
+SPLITS = ("dev", "heldout", "test", "train2", "test2")
 FILES = [p for s in SPLITS for p in sorted((GOLD / s).glob("*.json"))]
 
 ROLES = {"therapist", "patient", "other"}
@@ -61,6 +61,7 @@ def test_there_are_enough_sessions_in_each_split():
     assert 8 <= len(list((GOLD / "heldout").glob("*.json"))) <= 10
     assert 12 <= len(list((GOLD / "test").glob("*.json"))) <= 16
     assert 6 <= len(list((GOLD / "train2").glob("*.json"))) <= 30
+    assert 12 <= len(list((GOLD / "test2").glob("*.json"))) <= 16
 
 
 def test_session_ids_are_unique_and_match_file_names():
@@ -215,6 +216,17 @@ def test_test_split_covers_the_seed_pattern_controls_and_ruptures():
     assert sum(not d["episodes"] for d in docs) >= 3
     assert {"withdrawal", "confrontation"} <= {r["family"] for d in docs for r in d["ruptures"]}
     assert any(sum(s["role"] == "patient" for s in d["speakers"]) >= 2 for d in docs)
+
+
+def test_second_blind_test_split_covers_every_marker_and_stance():
+    docs = [load(p) for p in (GOLD / "test2").glob("*.json")]
+    returns = {d["metrics"]["therapist_returns_after_decline"] for d in docs}
+    assert {1, 2, 3} <= returns, "seed pattern with one, two and three returns"
+    assert sum(not d["episodes"] for d in docs) >= 3, "negative controls"
+    assert {r["marker"] for d in docs for r in d["ruptures"]} == set(FAMILY)
+    assert {r["repaired"] for d in docs for r in d["ruptures"]} == {True, False}
+    assert {e["initiator"] for d in docs for e in d["episodes"]} >= {"therapist", "patient"}
+    assert {e["patient_stance"] for d in docs for e in d["episodes"]} == STANCES
 
 
 def test_readme_counts_are_current():
