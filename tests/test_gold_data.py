@@ -60,7 +60,7 @@ def test_there_are_enough_sessions_in_each_split():
     assert len(list((GOLD / "dev").glob("*.json"))) >= 30
     assert 8 <= len(list((GOLD / "heldout").glob("*.json"))) <= 10
     assert 12 <= len(list((GOLD / "test").glob("*.json"))) <= 16
-    assert 6 <= len(list((GOLD / "train2").glob("*.json"))) <= 30
+    assert 20 <= len(list((GOLD / "train2").glob("*.json"))) <= 30
     assert 12 <= len(list((GOLD / "test2").glob("*.json"))) <= 16
 
 
