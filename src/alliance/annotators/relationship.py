@@ -36,12 +36,15 @@ from alliance.annotators import _relpatterns as rp
 
 from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
+from alliance.annotators._relmodel import (
+    RelationalModel, combine, dense_features, load_relational_model, needed, session_rows,
+)
 from alliance.annotators.episodes import utterance_stance
 from alliance.annotators.ruptures import COMPLAINT_THERAPIST, COMPLAINT_THERAPY, MINIMAL
 from alliance.model import Annotation, Role, Session
 from alliance.pipeline import AnnotatorOutput
 
-__all__ = ["RelationshipTalk", "SUBTYPES", "detect_cue"]
+__all__ = ["RelationshipTalk", "SUBTYPES", "detect_cue", "relationship_labels", "checked_labels"]
 
 #: Subtypes, highest precedence first (codebook section 6).
 SUBTYPES = ("transference_link", "immediacy", "frame_feelings", "feelings_about_therapist", "here_and_now")
@@ -226,18 +229,44 @@ def relationship_labels(d: Dialogue) -> list[str | None]:
     return labels
 
 
+def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | None]:
+    """The rule labels, checked and extended by the learned scorer when one is given.
+
+    A rule label stands only when the model gives it at least its ``gate``
+    probability; an utterance the rules missed is added when the model is at
+    least ``add`` sure and it sits next to a rule label (see
+    :mod:`alliance.annotators._relmodel`). Only those utterances are scored.
+    """
+    labels = relationship_labels(d)
+    if model is None or d.n == 0:
+        return labels
+    proba, subtypes = model.scores(session_rows(d, model.vectorizer, needed(labels)), dense_features(d))
+    return combine(labels, proba, subtypes, model.gate, model.add)
+
+
 class RelationshipTalk:
-    """Labels relationship talk and its subtype (layer ``relationship``)."""
+    """Labels relationship talk and its subtype (layer ``relationship``).
+
+    Parameters
+    ----------
+    use_model:
+        Check the rules with the shipped learned scorer (``models/relational.*``)
+        when it is present; False runs the rules alone.
+    """
 
     name = "relationship"
-    version = "1"
+    version = "2"
     requires: tuple[str, ...] = ()
     produces = ("relationship",)
+
+    def __init__(self, use_model: bool = True) -> None:
+        self.use_model = use_model
 
     def annotate(self, session: Session) -> AnnotatorOutput:
         """One ``relationship`` annotation per utterance that is relationship talk."""
         d = Dialogue.of(session)
+        model = load_relational_model() if self.use_model else None
         return AnnotatorOutput(annotations=tuple(
             Annotation(i, "relationship", label, self.name, self.version)
-            for i, label in enumerate(relationship_labels(d)) if label is not None
+            for i, label in enumerate(checked_labels(d, model)) if label is not None
         ))

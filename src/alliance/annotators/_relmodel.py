@@ -1,0 +1,211 @@
+"""A learned relationship-talk scorer that checks and extends the rule-based labels.
+
+The rules of :mod:`alliance.annotators.relationship` memorise the phrasings
+they were written against; on other people's sessions they both miss new
+phrasings and fire on look-alikes. This module holds a logistic regression
+that reads, for every utterance:
+
+- word 1-2grams and character 3-4grams of the utterance and of the previous
+  turn (two TF-IDF blocks, :class:`~alliance.annotators._text.NgramVectorizer`);
+- the speaker's role and the turn's shape (question, bare acknowledgement,
+  length), and the same for the previous turn.
+
+It deliberately does not read the rules' own labels (see :data:`DENSE`), so
+that its errors differ from theirs.
+
+Its probability is combined with the rules (:func:`combine`): a rule label
+stands only when the model gives it at least ``gate``; an utterance the rules
+missed becomes relationship talk when the model is at least ``add`` sure (its
+subtype then comes from a second, multinomial head). The thresholds are
+chosen by grouped cross-validation in :mod:`alliance.training.relational`
+and stored with the weights.
+
+Artifacts: ``alliance/models/relational.json`` (thresholds, names, figures)
+and ``relational.npz`` (vocabulary, idf, weights); nothing is pickled. When
+they are missing the rules run alone.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from alliance.annotators._lexicon import Dialogue
+from alliance.annotators._text import NgramVectorizer, normalize
+from alliance.model import Role
+
+__all__ = ["RelationalModel", "DENSE", "SUBTYPE_ORDER", "dense_features", "session_rows", "load_relational_model",
+           "combine", "needed", "ADD_REACH", "MODEL_DIR", "CharGramVectorizer"]
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models"
+FORMAT = 1
+SUBTYPE_ORDER = ("transference_link", "immediacy", "frame_feelings", "feelings_about_therapist", "here_and_now")
+
+_ROLE_NAMES = ("therapist", "patient", "other")
+#: Names of the dense columns, in order. The rule outputs are not among them: the
+#: rules were written against most of the gold sessions, so inside
+#: cross-validation their labels look nearly perfect and a model reading them
+#: learns only to copy them (tried; see the model card).
+DENSE: tuple[str, ...] = (
+    *(f"role={r}" for r in _ROLE_NAMES), "prev_role=therapist", "prev_same_speaker",
+    "question", "ack", "prev_question", "prev_ack", "short", "long",
+)
+
+
+class CharGramVectorizer(NgramVectorizer):
+    """Word 1-2grams and character 3-4grams (narrower than the moves models, for speed)."""
+
+    @staticmethod
+    def _grams(norm: str) -> tuple[list[str], list[str]]:
+        words = norm.split()
+        wg = ["#" + w for w in words] + ["#" + a + " " + b for a, b in zip(words, words[1:])]
+        s = " " + norm + " "
+        cg = [s[i:i + n] for n in (3, 4) for i in range(len(s) - n + 1)]
+        return wg, cg
+
+
+def dense_features(d: Dialogue) -> np.ndarray:
+    """The dense (role and turn-shape) features of every utterance, shape ``(n, len(DENSE))``."""
+    out = np.zeros((d.n, len(DENSE)), dtype=np.float32)
+    col = {name: k for k, name in enumerate(DENSE)}
+    for i in range(d.n):
+        row = out[i]
+        role = d.roles[i]
+        row[col["role=" + ("therapist" if role is Role.THERAPIST else "patient" if role is Role.PATIENT else "other")]] = 1
+        if i > 0:
+            row[col["prev_role=therapist"]] = d.roles[i - 1] is Role.THERAPIST
+            row[col["prev_same_speaker"]] = d.utterances[i - 1].speaker == d.utterances[i].speaker
+            row[col["prev_question"]] = d.questions[i - 1]
+            row[col["prev_ack"]] = d.acks[i - 1]
+        row[col["question"]] = d.questions[i]
+        row[col["ack"]] = d.acks[i]
+        row[col["short"]] = d.words[i] <= 4
+        row[col["long"]] = d.words[i] >= 30
+    return out
+
+
+#: Model-only additions must sit this close to a rule label (they extend or bridge
+#: rule episodes); it also bounds which utterances need scoring at all.
+ADD_REACH = 1
+
+
+def needed(rules: Sequence[str | None]) -> list[bool]:
+    """Utterances whose score :func:`combine` reads: rule labels and their neighbours."""
+    n = len(rules)
+    near = [False] * n
+    for i, r in enumerate(rules):
+        if r is not None:
+            for j in range(max(0, i - ADD_REACH), min(n, i + ADD_REACH + 1)):
+                near[j] = True
+    return near
+
+
+def session_rows(d: Dialogue, vectorizer: NgramVectorizer,
+                 select: Sequence[bool] | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The TF-IDF row of every selected utterance and of the turn before it (others empty)."""
+    empty = (np.zeros(0, np.int32), np.zeros(0, np.float32))
+    if select is None:
+        return [vectorizer.transform_one(normalize(t)) for t in d.texts]
+    want = [bool(select[i] or (i + 1 < d.n and select[i + 1])) for i in range(d.n)]
+    return [vectorizer.transform_one(normalize(t)) if w else empty for t, w in zip(d.texts, want)]
+
+
+@dataclass(frozen=True)
+class RelationalModel:
+    """Binary relationship-talk head, subtype head and the thresholds chosen in training.
+
+    ``W`` has ``2 * n_features + len(DENSE)`` rows (utterance block, previous-turn
+    block, dense); ``S`` has the same rows and one column per subtype.
+    """
+
+    vectorizer: NgramVectorizer
+    W: np.ndarray
+    b: float
+    S: np.ndarray
+    s_b: np.ndarray
+    gate: float
+    add: float
+    meta: dict
+
+    def _logits(self, rows, dense: np.ndarray, M: np.ndarray) -> np.ndarray:
+        nf = self.vectorizer.n_features
+        out = dense @ M[2 * nf:]
+        for i, (idx, val) in enumerate(rows):
+            if len(idx):
+                out[i] += val @ M[idx]
+            if i > 0:
+                pidx, pval = rows[i - 1]
+                if len(pidx):
+                    out[i] += pval @ M[pidx + nf]
+        return out
+
+    def scores(self, rows, dense: np.ndarray) -> tuple[np.ndarray, list[str]]:
+        """Probability of relationship talk and most likely subtype of every utterance."""
+        z = self._logits(rows, dense, self._both)
+        p = 1.0 / (1.0 + np.exp(-(z[:, 0] + self.b)))
+        sub = (z[:, 1:] + self.s_b).argmax(axis=1)
+        return p, [SUBTYPE_ORDER[k] for k in sub]
+
+    @property
+    def _both(self) -> np.ndarray:
+        both = self.__dict__.get("_both_cache")
+        if both is None:
+            both = np.ascontiguousarray(np.hstack([self.W[:, None], self.S]))
+            object.__setattr__(self, "_both_cache", both)
+        return both
+
+
+def combine(rules: Sequence[str | None], proba: np.ndarray, subtypes: Sequence[str], gate: float,
+            add: float) -> list[str | None]:
+    """Rule labels the model confirms (p >= gate), plus confident model-only hits (p >= add)
+    next to a rule label (within :data:`ADD_REACH`).
+
+    A rule label right after a kept one also stands: the model reads one turn
+    of context, so "Yes, exactly. Embarrassed, mostly." looks like nothing to
+    it, while the rules know it answers relationship talk. A chain therefore
+    lives or dies with the cue it started from.
+    """
+    out: list[str | None] = []
+    near = needed(rules)
+    for r, p, s, close in zip(rules, proba, subtypes, near):
+        if r is not None:
+            out.append(r if p >= gate or (out and out[-1] is not None) else None)
+        else:
+            out.append(s if close and p >= add else None)
+    return out
+
+
+@lru_cache(maxsize=2)
+def load_relational_model(directory: Path = MODEL_DIR) -> RelationalModel | None:
+    """The shipped model, or None when its files are absent (the rules then run alone)."""
+    js, npz = Path(directory) / "relational.json", Path(directory) / "relational.npz"
+    if not (js.is_file() and npz.is_file()):
+        return None
+    header = json.loads(js.read_text(encoding="utf-8"))
+    if header.get("format") != FORMAT or list(header.get("dense", [])) != list(DENSE):
+        return None  # trained against other features: rebuild with alliance.training.relational
+    with np.load(npz, allow_pickle=False) as data:
+        grams = bytes(data["vocab"]).decode("utf-8").split("\n")
+        vec = CharGramVectorizer.from_arrays(grams, data["idf"], data["block"])
+        return RelationalModel(vec, np.asarray(data["W"], np.float32), float(data["b"][0]),
+                               np.asarray(data["S"], np.float32), np.asarray(data["s_b"], np.float32),
+                               float(header["gate"]), float(header["add"]), header)
+
+
+def save_relational_model(directory: Path, model: RelationalModel) -> None:
+    """Write ``relational.json`` and ``relational.npz`` (used by training)."""
+    directory = Path(directory)
+    vec = model.vectorizer
+    grams = sorted(vec.vocab_, key=vec.vocab_.get)
+    np.savez_compressed(directory / "relational.npz",
+                        vocab=np.frombuffer("\n".join(grams).encode("utf-8"), dtype=np.uint8),
+                        idf=vec.idf_.astype(np.float32), block=vec.block_.astype(np.int8),
+                        W=model.W.astype(np.float16), b=np.asarray([model.b], np.float32),
+                        S=model.S.astype(np.float16), s_b=model.s_b.astype(np.float32))
+    header = {**model.meta, "format": FORMAT, "dense": list(DENSE), "gate": model.gate, "add": model.add}
+    (directory / "relational.json").write_text(json.dumps(header, indent=2, sort_keys=True) + "\n", encoding="utf-8")
