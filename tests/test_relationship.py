@@ -181,3 +181,24 @@ def test_the_annotators_do_not_change_their_input_session():
     before = session
     PIPE(session)
     assert session == before and session.annotations == ()
+
+
+def test_the_learned_scorer_gates_rule_labels_and_adds_only_next_to_them():
+    import numpy as np
+    from alliance.annotators._relmodel import combine
+    rules = ["frame_feelings", "frame_feelings", None, None, None, "here_and_now"]
+    p = np.array([0.05, 0.02, 0.9, 0.9, 0.9, 0.5])
+    subs = ["here_and_now"] * 6
+    # The first rule label is dropped (p < gate), so its continuation goes too;
+    # additions need a rule label within one utterance.
+    assert combine(rules, p, subs, gate=0.1, add=0.7) == [None, None, "here_and_now", None, "here_and_now",
+                                                          "here_and_now"]
+
+
+def test_rules_alone_when_the_model_is_switched_off():
+    from alliance.annotators.relationship import RelationshipTalk
+    from conftest import make_session
+    s = make_session([("Dr. Vale", "therapist", "Do you feel a bit abandoned when I go on vacation?"),
+                      ("Robin", "patient", "No, it's fine.")])
+    labels = [a.value for a in RelationshipTalk(use_model=False).annotate(s).annotations]
+    assert labels == ["frame_feelings", "frame_feelings"]
