@@ -111,12 +111,18 @@ def _role_share(analysis: Analysis, name: str, role: str) -> float | None:
     return v.get(role) if isinstance(v, dict) else None
 
 
+#: Highest reflections-per-question value the trend axis shows.
+RQ_AXIS_CAP = 4.0
+
+
 def _plots(analyses: Sequence[Analysis]) -> list[TrendPlot]:
     def col(name: str) -> tuple[float | None, ...]:
         return tuple(_value(a, name) for a in analyses)
 
     rq = col("reflection_to_question")
-    rq_max = max([3.0] + [v for v in rq if v is not None])
+    # One session with few questions can have a ratio of 16; cap the axis so the
+    # others stay readable (points above are drawn at the top; tooltips are exact).
+    rq_max = min(max([3.0] + [v for v in rq if v is not None]), RQ_AXIS_CAP)
     fair_rq, good_rq = MITI_THRESHOLDS["reflection_to_question"] or (1.0, 2.0)
     fair_cr, good_cr = MITI_THRESHOLDS["percent_complex_reflections"] or (0.4, 0.5)
     ruptures = col("ruptures")

@@ -18,6 +18,11 @@ __all__ = ["Series", "TrendPlot", "render_trend"]
 _W, _H = 320.0, 150.0
 _L, _R, _T, _B = 38.0, 10.0, 12.0, 24.0
 
+#: Beyond this many sessions, per-point value and n/a labels would overlap: leave them out.
+_LABEL_LIMIT = 15
+#: At most this many session numbers along the x axis.
+_MAX_TICKS = 12
+
 
 @dataclass(frozen=True)
 class Series:
@@ -50,6 +55,9 @@ def render_trend(plot: TrendPlot, names: Sequence[str], hrefs: Sequence[str]) ->
     """``plot`` as an inline ``<svg>``; ``names`` and ``hrefs`` label and link each session."""
     n = len(names)
     step = (_W - _L - _R) / max(n, 1)
+    labelled = n <= _LABEL_LIMIT
+    radius = 3.5 if n <= 30 else 2.0
+    tick_every = max(1, -(-n // _MAX_TICKS))  # ceiling division
 
     def x(i: int) -> float:
         return _L + step * (i + 0.5)
@@ -77,9 +85,11 @@ def render_trend(plot: TrendPlot, names: Sequence[str], hrefs: Sequence[str]) ->
                 bx = x(i) - step * 0.35 + k * width
                 out.append(f'<a href="{escape(hrefs[i])}"><title>{escape(names[i])}: {escape(s.name)} '
                            f'{escape(plot.fmt(v))}</title><rect x="{bx:.1f}" y="{y0:.1f}" '
-                           f'width="{width - 1:.1f}" height="{_H - _B - y0:.1f}" class="bar-{s.css}"/></a>'
-                           f'<text x="{bx + width / 2:.1f}" y="{y0 - 3:.1f}" text-anchor="middle" '
-                           f'fill="#1d2329">{escape(plot.fmt(v))}</text>')
+                           f'width="{max(width - 1, 0.5):.1f}" height="{_H - _B - y0:.1f}" '
+                           f'class="bar-{s.css}"/></a>')
+                if labelled:
+                    out.append(f'<text x="{bx + width / 2:.1f}" y="{y0 - 3:.1f}" text-anchor="middle" '
+                               f'fill="#1d2329">{escape(plot.fmt(v))}</text>')
             continue
         pts = [(x(i), _y(v, plot.ymax)) if v is not None else None for i, v in enumerate(s.values)]
         path, pen = [], "M"
@@ -93,15 +103,17 @@ def render_trend(plot: TrendPlot, names: Sequence[str], hrefs: Sequence[str]) ->
             out.append(f'<path d="{"".join(path)}" class="{"ln" if s.css == "a" else "ln2"}"/>')
         for i, (p, v) in enumerate(zip(pts, s.values)):
             if p is None:
-                if k == 0:
+                if k == 0 and labelled:
                     out.append(f'<text x="{x(i):.1f}" y="{_H - _B - 4:.1f}" text-anchor="middle" '
                                f'fill="#4f5a64">n/a</text>')
                 continue
-            shape = (f'<circle cx="{p[0]:.1f}" cy="{p[1]:.1f}" r="3.5" class="pt"/>' if s.css == "a"
-                     else f'<rect x="{p[0] - 3:.1f}" y="{p[1] - 3:.1f}" width="6" height="6" class="pt2"/>')
+            shape = (f'<circle cx="{p[0]:.1f}" cy="{p[1]:.1f}" r="{radius}" class="pt"/>'
+                     if s.css == "a" else
+                     f'<rect x="{p[0] - radius:.1f}" y="{p[1] - radius:.1f}" width="{2 * radius}" '
+                     f'height="{2 * radius}" class="pt2"/>')
             out.append(f'<a href="{escape(hrefs[i])}"><title>{escape(names[i])}: {escape(s.name)} '
                        f'{escape(plot.fmt(v))}</title>{shape}</a>')  # type: ignore[arg-type]
-    for i in range(n):
+    for i in range(0, n, tick_every):
         out.append(f'<text x="{x(i):.1f}" y="{_H - 8:.1f}" text-anchor="middle" fill="#4f5a64">'
                    f'{i + 1}</text>')
     out.append("</svg>")
