@@ -212,7 +212,6 @@ def build_parser() -> argparse.ArgumentParser:
                     "--format json writes the analysis document (to standard output unless "
                     "--out is given, so it pipes into jq). A bad file is reported and skipped; "
                     "the exit code is then 2.",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="transcript files")
     p.add_argument("--format", choices=["json", "md", "html"], default=None,
