@@ -202,3 +202,74 @@ def test_rules_alone_when_the_model_is_switched_off():
                       ("Robin", "patient", "No, it's fine.")])
     labels = [a.value for a in RelationshipTalk(use_model=False).annotate(s).annotations]
     assert labels == ["frame_feelings", "frame_feelings"]
+
+
+# -- dialogue state: announcements, reaction questions, returns (fourth round) ------
+
+ROOM_MOVE = [
+    ("t", "One bit of news first: the clinic is moving across town at the end of next month."),
+    ("p", "Oh. Across town. Okay."),
+    ("t", "We'll be on the third floor, there's a lift."),
+    ("p", "Right."),
+    ("t", "How is it hearing that we're moving, after all this time?"),
+    ("p", "It's fine, really, I'll sort out a train."),
+    ("t", "Okay. How did the interview go?"),
+    ("p", "Better than I expected. They asked about my gap year."),
+]
+
+
+def test_announcing_a_change_of_room_is_logistics_but_asking_about_it_is_frame_talk():
+    labels = rel(run(ROOM_MOVE))
+    assert labels[0] is None and labels[2] is None
+    assert labels[4] == "frame_feelings" and labels[5] == "frame_feelings"
+    assert labels[6] is None and labels[7] is None
+
+
+@pytest.mark.parametrize("question", [
+    "I wonder how it was, not coming here for a few weeks.",
+    "What will it be like, with three weeks between sessions?",
+    "What was it like, missing last week's session?",
+])
+def test_reaction_questions_that_name_the_frame_indirectly(question):
+    s = run([("t", "How are things?"), ("p", "Busy with the move."), ("t", question),
+             ("p", "Honestly it was okay, I kept busy.")])
+    assert rel(s)[2] == "frame_feelings" and rel(s)[3] == "frame_feelings"
+
+
+def test_a_plain_fine_ends_the_episode_and_the_follow_up_about_events_is_not_relationship_talk():
+    s = run([("t", "I'm sorry I had to cancel our last two sessions."), ("p", "No problem."),
+             ("t", "How was it for you, having that gap with no sessions?"), ("p", "Fine. Kept busy."),
+             ("t", "Busy with what?"), ("p", "The garden, mostly. And the grandchildren.")])
+    assert rel(s)[2] == "frame_feelings" and rel(s)[3] == "frame_feelings"
+    assert rel(s)[4] is None and rel(s)[5] is None
+
+
+@pytest.mark.parametrize("text", [
+    "I did wonder whether you'd come back at all, after the third week.",
+    "I see you scribble something and I think, she's writing that I'm hopeless.",
+    "When you bring up my dad I feel like a file being read out.",
+])
+def test_patient_feelings_about_the_therapist_in_new_words(text):
+    assert rel(run([("t", "What's on your mind today?"), ("p", text)]))[1] == "feelings_about_therapist"
+
+
+@pytest.mark.parametrize("text", [
+    "You told me people who leave should just go. I wonder if that's a bit what I did, going off for a month.",
+    "It's striking that your friend moving away came up just after I mentioned my leave.",
+])
+def test_transference_links_from_the_therapist_side(text):
+    assert rel(run([("p", "Anyway, that's the week."), ("t", text)]))[1] == "transference_link"
+
+
+def test_arranging_the_next_meeting_closes_an_episode():
+    s = run([("t", "I'm aware I'll be away for three weeks. How is that for you?"),
+             ("p", "I'll miss this, to be honest."), ("t", "Thank you for saying so."),
+             ("t", "Let's meet again on the ninth, when I'm back.")])
+    assert rel(s)[1] is not None and rel(s)[3] is None
+
+
+def test_reported_speech_with_words_in_between_is_not_about_the_therapist():
+    s = run([("p", "My brother walked in and said, you never listen to anyone, you're always on that laptop."),
+             ("t", "What happened for you when he said that?"), ("p", "I felt tiny and furious at once.")])
+    assert rel(s) == [None, None, None]
+    assert s.labels("rupture") == [None, None, None]

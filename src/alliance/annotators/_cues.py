@@ -33,7 +33,7 @@ from alliance.annotators._relpatterns import FRAME_T, KIN
 __all__ = [
     "FRAME_T_WIDE", "FRAME_P_WIDE", "T_REACTION_WIDE", "T_OPEN_Q", "P_REACTION_WIDE", "P_FEEL_T",
     "T_FEEL_P", "T_PROCESS", "P_PROCESS", "T_LINK", "P_LINK", "T_IMMEDIACY_WIDE", "RETURN",
-    "REPORTED", "TOPIC_WORDS", "T_ANCHOR", "P_APOLOGY", "COMPLAINT_FRAME", "own_life",
+    "REPORTED", "TOPIC_WORDS", "T_LINK_WEAK", "NOT_REACTION", "T_ANCHOR", "P_APOLOGY", "COMPLAINT_FRAME", "own_life",
 ]
 
 _W = r"(?:\s+\w+)"
@@ -59,6 +59,13 @@ FRAME_T_WIDE = compile_any([
     r"(?:us|we) (?:are )?(?:finishing|ending|stopping|finish|end|stop) (?:in|at|before|after|by|soon|next|this)",
     r"(?:our|the|your) (?:last|final) (?:sessions?|few sessions|weeks)|sessions? left|sessions to go|(?:the|our) ending|fortnightly|fewer sessions|cut\w* (?:us |our sessions |the sessions |sessions )?down to (?:fortnightly|every|once|one session|monthly)|(?:sessions|see each other|meet) less often|(?:sessions|meet|see you|see me) once a month",
     rf"i (?:will not|am not going to|will not be) (?:be )?(?:here|around|in)\b{_W}{{0,2}}\s+(?:over|for|during|in|next)",
+    # A sabbatical, a move of the room, a longer gap between sessions, the therapist
+    # not being there: each changes the setting the two of them meet in.
+    r"(?:my|a|the) sabbatical|(?:i am|i will be) taking (?:a |some )?(?:sabbatical|leave|time off|a break)",
+    r"(?:we are|the practice is|the office is|the clinic is|we will be|i am) (?:\w+ )?(?:moving|relocating)|(?:the|a) new (?:building|room|office|premises)|(?:in|from|after) this room",
+    r"(?:weeks?|longer|a gap|more time|time) between (?:sessions|our sessions|appointments|each session)",
+    r"without me (?:in the room|here|there|around|for)|(?:have|having|had) (?:a|this|that) gap",
+    r"not coming (?:in|here|last week|for a while|for|to)\b|(?:missed|missing|skipped) (?:last weeks? session|last week|last session|a session|our session|sessions)",
 ])
 
 #: The frame in a patient's mouth: your absence, our sessions, coming here, the fee.
@@ -70,6 +77,8 @@ FRAME_P_WIDE = compile_any([
     r"(?:your|the|this|new|these) (?:fee|fees|price)s?|(?<!at )(?:your|this|new) rate\b|(?:your|this) bill\b|paying (?:you|this|for this|for therapy|for sessions|so much|this much)|pay you",
     r"(?:this|therapy|coming here|these sessions|the sessions) (?:is|feels|seems|is just)(?: like)? (?:a )?waste of (?:my |the )?money",
     r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays) at (?:\w+)|(?:session|appointment) times?|these times|this time slot",
+    r"the clock|my minutes|using up (?:my |the )?(?:minutes|time|hour)|(?:before|when) you kick me out",
+    r"(?:whether|if) (?:i should |to |i want to )?(?:keep|continue|carry on|stop|bother) (?:doing this|coming|with this|therapy|with therapy)",
     r"(?:you|you will|you would) (?:still )?be (?:here|around|back)|fifty minutes|(?:we|you) (?:always )?stop (?:just|right|when|as)|(?:the|each|every) end of (?:the|a|each|every) session",
 ])
 
@@ -78,9 +87,10 @@ T_REACTION_WIDE = compile_any([
     r"you\b(?:\s+\w+){0,6}\s+(?:feel|felt|feeling|abandoned|let down|dropped|forgotten|left|alone|on your own|"
     r"upset|angry|annoyed|relieved|disappointed|hurt|miss|missed|sad|lonely|anxious|worried|resent\w*|bothered|react\w*|lost|put second|second best)",
     r"(?:like|hard|easy|difficult|strange|okay|alright) for you|for you to (?:have|hear|think|know|be)|on your mind|sitting with you|sit with you",
+    r"for (?:the two of you|you two|you both|both of you)|(?:to hear|hearing) that",
     r"how\b(?:\s+\w+){0,7}\s+(?:is|was|will be|would be|might be|has been|is going to be|could be) for you",
     r"how\b(?:\s+\w+){1,8}\s+(?:might|will|would|could) be\b|how (?:might|will|would|could)\b(?:\s+\w+){1,8}\s+be\b",
-    r"how (?:is|was|will|would|might) (?:it|that|this) (?:be )?(?:to|when|for|being|knowing|thinking)\b",
+    r"how (?:is|was|will|would|might) (?:it|that|this) (?:be )?(?:to|when|for|being|knowing|thinking|hearing|going)\b",
     r"(?:is|was) it like that for you|what (?:is|was) that like|what it is like|what is it like",
     r"(?:what|any) (?:feelings|thoughts|reactions?)|(?:thoughts|feelings) (?:about|on|around)",
     r"what (?:does|did|might|would|could) (?:it|that|this) (?:stir|bring|mean)|stir\w* (?:up|anything|something)|what happened for you",
@@ -91,6 +101,8 @@ T_REACTION_WIDE = compile_any([
 #: An open question to the patient (how / what was it ...), not a scheduling one.
 T_OPEN_Q = compile_any([
     r"^ (?:(?:so|and|but|well|okay|i wonder|i am wondering|i am curious) )*(?:how (?:is|was|has|will|would|might|did|does|do|are)|what (?:is|was|has|will|would|might|did|does|do) (?:it|that|this|those|you)\b)(?! time| day| works| suits)",
+    # Embedded: "I wonder how it was, not coming here"; "I'm wondering what it's like to hear".
+    r"(?:wonder|wondering|curious) (?:how|what) (?:it|that|this) (?:is|was|will be|would be|has been|might be|is going to be)\b",
 ])
 #: A patient voicing feeling, meaning or evaluation (broad: the frame cue carries specificity).
 P_REACTION_WIDE = compile_any([
@@ -112,6 +124,12 @@ P_FEEL_T = compile_any([
     r"(?:think|thought|judge|judged) (?:less|badly|worse) of me",
     r"i did not come (?:here|in) to (?:be|get) (?:analy[sz]ed|lectured|judged|told)",
     r"you (?:are|were) (?:going to |gonna )?(?:judge|judging|laugh|laughing) at me|you (?:will|would) (?:judge|laugh at) me",
+    # Doubting the therapist would come back, or fearing being dropped.
+    r"(?:wonder|wondered|wondering|worried|thought|think|doubt\w*) (?:whether |if |that )?you (?:would|will|had|were|might)? ?(?:\w+ )?(?:come back|be back|coming back|leave|give up|packed|pack|drop|dropped|forget|forgot)\b",
+    r"(?:packed|dropped|ditched|forgotten about|given up on|giving up on) me\b|packed me in",
+    # What the patient sees the therapist do, and what they make of it.
+    r"i (?:see|saw|notice|noticed|watch|watched) you (?:\w+ ){0,5}(?:and|then) i (?:think|thought|feel|felt|wonder|get|start)",
+    r"when you (?:\w+ ){1,5}i (?:feel|felt|get|start|think)\b",
 ])
 #: The therapist's questions and statements about the patient's feelings toward them.
 T_FEEL_P = compile_any([
@@ -119,6 +137,7 @@ T_FEEL_P = compile_any([
     r"(?:expect|expects|expecting|waiting|brace|bracing|afraid|worried|scared|fear|fears) (?:for )?me to (?:get|be|go|leave|give|lose|say|stop|judge|think|turn|tell)",
     r"i (?:was not|am not|was|am|felt|feel|get|got|was never) (?:\w+ )?(?:bored|tired|fed up|annoyed|impatient|angry|irritated|frustrated|disappointed|cross) (?:with|of|at|by|in) you",
     r"(?:disappointed|angry|annoyed|cross|fed up|frustrated) (?:in|with) me\b",
+    r"i (?:had |would |have |might |might have )?(?:dropped|abandoned|forgotten about|given up on|packed) you\b|packed you in",
 ])
 #: Process talk, therapist: the way we are working, here and now.
 T_PROCESS = compile_any([
@@ -128,6 +147,11 @@ T_PROCESS = compile_any([
     r"you (?:just )?(?:laughed|smiled|sighed|paused|went quiet|looked away|frowned|winced|flinched|shrugged|went silent|changed the subject|rolled your eyes|went red|teared up)\b(?:\s+\w+){0,3}\s+(?:as you|as i|when i|just now|right now|there $|then $)",
     r"what is (?:going on|happening) (?:for you )?(?:right now|just now|as we|in here|here)",
     r"(?:does|did|is) (?:it|this|that) (?:feel|seem) (?:like )?(?:too much|too fast|too hard|too quick)",
+    # Owning the way they have been working ("I've kept coming back to it", "I pushed my idea on you").
+    r"i (?:have |had )?(?:kept|keep) (?:coming back to|going back to|bringing up|pushing|returning to)|that is on me",
+    r"i (?:pushed|pressed|forced|imposed) (?:\w+ ){0,4}on you",
+    r"worth (?:us |we )?(?:spending|using|giving) (?:the next|our|some of our|the rest of)",
+    r"(?:can|could|shall) we (?:spend|use) (?:part|some|half|a bit) of (?:today|this session|the session|our time)",
 ])
 #: Process talk, patient: saying this here, to the therapist, today.
 P_PROCESS = compile_any([
@@ -140,6 +164,14 @@ T_LINK = compile_any([
     r"(?:me|i)\b(?:\s+\w+){0,6}\s+(?:the same thing|the same way|do the same|say the same|same as (?:him|her|them))",
     r"(?:with me|here|in here|between us|to me)\b(?:\s+\w+){0,8}\s+(?:the way|like|as|just as) (?:you did|you used to|it was|you were|you do) (?:at home|with your|as a (?:child|kid|boy|girl)|growing up|at school|back then)",
     r"(?:gap|break|holiday|holidays|leave|absence|ending)\b(?:\s+\w+){0,3}\s+(?:is|feels|might be|could be|may be) (?:a bit |a little |just |something |kind of |rather )?like (?:that|then|it was|back then|when you|at home|with your|being)",
+    # The therapist's own act set beside what someone else did or what the patient said of others.
+    r"(?:that is|it is|this is|which is) (?:a bit |a little |kind of |sort of |maybe |perhaps |exactly |just |partly )?(?:what|like what) i (?:did|have done|am doing|was doing)\b",
+    r"(?:me|i)\b(?:\s+\w+){0,8}\s+the way (?:he|she|they) (?:did|used to|does|would)\b",
+    r"(?:came|comes|come) up (?:just |right )?(?:after|when|as) i (?:mentioned|said|told you|announced|raised)\b",
+])
+#: A weaker therapist link, enough to turn inherited relationship talk into a transference link.
+T_LINK_WEAK = compile_any([
+    r"the same (?:fear|feeling|worry|thing|pattern|shame|dread) (?:that|as|you|which)\b",
 ])
 #: A link between the therapist and another relationship, patient speaking.
 P_LINK = compile_any([
@@ -149,12 +181,14 @@ P_LINK = compile_any([
     r"you\b(?:\s+\w+){0,8}\s+(?:feels?|felt|is|was|it is) (?:just |exactly )?like (?:being )?(?:back )?(?:at home|with my|a (?:child|kid)|at school|when i was)",
     rf"you\b(?:\s+\w+){{0,4}}\s+(?:thing|what|way) (?:my|her|his) (?:\w+ )?(?:{KIN}) (?:used to|did|does|would|always)",
     rf"(?:treat|treating|see|seeing|think of) you (?:like|as|the way) (?:i (?:treated|treat|did) )?(?:my|a) (?:\w+ )?(?:{KIN})",
+    r"you\b(?:\s+\w+){0,5}\s+(?:the same way|the way|just like|like) (?:he|she|they) (?:did|used to|does|would)\b",
 ])
 #: The therapist telling their own feeling toward the patient, now.
 T_IMMEDIACY_WIDE = compile_any([
     r"i (?:am|was|become|became) (?:aware|conscious) of (?:feeling|being|wanting|a)\b",
     r"i find myself (?:feeling|getting|wanting|wishing|moved|touched)",
     r"i (?:am|was|feel) (?:really |so |very )?(?:glad|pleased|happy|relieved) (?:that )?you (?:came(?! in\b)|are here(?! today)|came back|stayed|kept coming|decided to come)",
+    r"^ (?:\w+ ){0,8}(?:it|that|this|you) (?:really )?(?:matters|counts|mattered|counted|means a lot|meant a lot) to me $",
 ])
 #: A therapist turn that refers back to something already raised.
 RETURN = compile_any([
@@ -162,6 +196,8 @@ RETURN = compile_any([
     r"still (?:thinking|wondering)|i wonder again|again about|i want to (?:check|ask) (?:again|once|one)|return to|"
     r"i keep (?:thinking|wondering)|(?:earlier|before) (?:i|we) (?:mentioned|talked|said)|(?:mentioned|said|talked about) (?:earlier|before)",
 ])
+#: Politeness and disclaimers that look like reactions but are not ("I'm afraid", "nothing to do with you").
+NOT_REACTION = compile_any([r"i am afraid|(?:nothing|not anything) to do with (?:you|anything you)"])
 #: Words naming a frame topic; remembered once raised so a later return can refer back.
 TOPIC_WORDS = compile_any([
     rf"{_HOLIDAY}|break|gap|vacation|leave|absence|course|conference|training|fortnight|phone|video|"
@@ -169,10 +205,10 @@ TOPIC_WORDS = compile_any([
 ])
 #: Reported speech: "my husband said you never listen" is about the husband's "you".
 REPORTED = compile_any([
-    rf"(?:{KIN}|he|she|they|people|someone|everyone|everybody|somebody|my \w+) (?:said|says|told me|tells me|keeps saying|kept saying|thinks|thought|reckons|goes|went|was like|is like|shouted|yelled|asked)\b.*",
+    rf"(?:{KIN}|he|she|they|people|someone|everyone|everybody|somebody|my \w+) (?:(?:came|walked|comes|walks|turned|looked|just) (?:\w+ )?(?:and|round and|over and) )?(?:said|says|told me|tells me|keeps saying|kept saying|thinks|thought|reckons|goes|went|was like|is like|shouted|yelled|asked)\b.*",
 ])
 #: A therapist turn anchored in the two people (pronouns) rather than a comment on events.
-T_ANCHOR = compile_any([r"i|me|my|we|us|our|you|your|yourself"])
+T_ANCHOR = compile_any([r"i|me|my|we|us|our|you|your|yourself|here|waiting room|coming here|this room"])
 #: A patient's apology for tears, lateness or the room (social, codebook decision 21).
 P_APOLOGY = compile_any([r"^ (?:(?:oh|um|uh|god) )*(?:sorry|i am sorry|apologies)\b"])
 #: A complaint about a frame arrangement (schedule, fee) from the patient.

@@ -258,6 +258,7 @@ T_REDIRECT = compile_any([
     r"but let us stay with you",
     r"(?:what|how) about your (?:week|work|job|" + KIN + r")",
     r"(?:we are nearly|we are almost|we have to stop|same time|next week)",
+    r"(?:let us|we will|shall we) meet (?:again )?(?:on|next|in)\b|see you (?:on|in) (?:the|two|three)\b",
 ])
 LOGISTICS_ONLY = compile_any([
     r"(?:can|could) (?:we|you|i) (?:move|change|switch|reschedule)\b",

@@ -28,7 +28,7 @@ EPISODE_GAP = 2
 DECLINE = compile_any([
     r"^ (?:(?:well|um|uh|oh|honestly|look|i mean|really|still|so) )*(?:no|nope|nah|not really|not at all|"
     r"i do not think so|i am fine|it is fine|it was fine|that is fine|it is okay|it was okay|that is okay|"
-    r"it is alright|it was alright|ready|still ready|i am ready|it is time|not much|nothing)\b(?! actually)",
+    r"it is alright|it was alright|ready|still ready|i am ready|it is time|not much|nothing|no worries|all good|fine(?=(?: \w+){0,3} $))\b(?! actually)",
     r"(?:it is|it was|that is|i am|i was|everything is) (?:really |totally |honestly |completely |perfectly |absolutely )?(?:fine|okay|alright|all right)\b",
     r"(?:you|people|everyone|everybody|therapists) (?:have|has|have got|deserve|deserves|need|needs|are entitled to|is entitled to|get|gets) "
     r"(?:a |your own |their own |to have a |to take a )?(?:life|lives|holiday|holidays|vacation|break|rest|time off)",

@@ -73,6 +73,7 @@ def _t_frame(d: Dialogue, i: int, t: str) -> bool:
     """A therapist's frame talk with feeling or meaning attached (never bare logistics)."""
     if rp.LOGISTICS_ONLY.search(t):
         return False
+    t = cu.NOT_REACTION.sub(" ", t)  # "I'm afraid", "nothing to do with you": manners, not meaning
     frame = rp.FRAME_T.search(t) or cu.FRAME_T_WIDE.search(t)
     if frame and (rp.T_FRAME_REACTION.search(t) or cu.T_REACTION_WIDE.search(t)
                   or (d.questions[i] and cu.T_OPEN_Q.search(t))):
@@ -123,11 +124,19 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
     return None
 
 
+#: The therapist referring back to their own earlier announcement.
+_BACK_TO_MINE = compile_any([
+    r"(?:come|coming|go|going|get|getting) back to what i (?:said|mentioned|told you|brought up)|what i (?:said|mentioned|told you) (?:at the start|earlier|before|at the beginning)",
+])
+
+
 def _frame_return(d: Dialogue, i: int, topics: set[str]) -> bool:
     """A therapist turn that comes back to a frame topic already raised in this session."""
     t = d.norms[i]
     if not topics or rp.LOGISTICS_ONLY.search(t):
         return False
+    if _BACK_TO_MINE.search(t) and (d.questions[i] or cu.T_REACTION_WIDE.search(t)):
+        return True  # "coming back to what I said at the start, how ...?" after a frame announcement
     if not any(m.group() in topics for m in cu.TOPIC_WORDS.finditer(t)):
         return False
     return bool(cu.RETURN.search(t) or cu.T_REACTION_WIDE.search(t) or rp.T_FRAME_REACTION.search(t)
@@ -222,6 +231,8 @@ def relationship_labels(d: Dialogue) -> list[str | None]:
             continue
         labels[i] = _inherited(labels[src])
         if not d.is_therapist(i) and rp.P_TRANSFERENCE_WEAK.search(d.norms[i]):
+            labels[i] = "transference_link"
+        if d.is_therapist(i) and cu.T_LINK_WEAK.search(d.norms[i]):
             labels[i] = "transference_link"
         if labels[i] == "frame_feelings":
             topics |= _topics(d, i, i)

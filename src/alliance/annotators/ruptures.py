@@ -56,6 +56,8 @@ COMPLAINT_THERAPIST = compile_any([
     r"easy for you to say",
     r"i did not come (?:here|in) to (?:be|get) (?:analy[sz]ed|lectured|judged|told)",
     r"you (?:sound|sounded|talk|are talking) like (?:a|an)(?= )",
+    # Telling the therapist the session is not for them.
+    r"(?:this|it|today) (?:is not|was not|is meant to be|should be|is supposed to be) about you|i came (?:here|in) to talk about (?:my|me|her|him)",
 ])
 COMPLAINT_THERAPY = compile_any([
     r"(?:these|this|the|our) (?:sessions?|therapy|homework|exercises?|worksheets?|work|breathing|thought records?|talking)\b(?:\s+\w+){0,2}\s+(?:is not|are not|is never|never|do not|does not|did not|has not|have not)\s+(?:\w+ )?(?:going anywhere|working|helping|help|work|helped|worked|changed|making a difference|doing anything|getting)",
@@ -65,7 +67,7 @@ COMPLAINT_THERAPY = compile_any([
     r"(?:sick|tired|fed up) of (?:these|the|this|doing|all these|all the) (?:\w+ )?(?:sessions?|therapy|homework|worksheets?|exercises?|records?|diar(?:y|ies)|breathing|questions)",
     r"(?:do not|did not) think (?:this|therapy|it|these|the) (?:\w+ )?(?:is|are) (?:working|helping|going anywhere|doing anything)",
     r"what is the point (?:of|in) (?:any of this|all (?:of )?this)",
-    r"(?:this|it|coming here|these sessions|therapy|you are|we are)(?: is| are)?(?: just| really)? (?:a )?(?:waste|wasting) (?:of )?(?:my|our) (?:time|money)",
+    r"(?:this|it|coming here|these sessions|therapy|you are|we are)(?: is| are| feels like| seems like| feels)?(?: just| really)? (?:a )?(?:waste|wasting) (?:of )?(?:my|our) (?:time|money)",
     r"^ (?:(?:just|it is|this is|well|honestly) )*a waste of (?:my|our) time",
     r"(?:the fee|the fees|it|this|therapy|sessions) (?:is|are) (?:too expensive|too much money|a lot of money)",
     r"(?:going|go|talking|talk) (?:a?round )?in circles",
@@ -96,6 +98,7 @@ STRAIN = compile_any([
     r"\btwice\b|\bagain\b|^ look\b|seriously|enough|pointless|drop it|leave it|for the last time|ridiculous|no no|rubbish|nonsense",
     r"reading (?:far |way )?too much|twisting|not it at all|really not it|can we not|you are wrong",
     r"i do not want to (?:talk|go|keep)",
+    r"i (?:did not|do not) come (?:here|in) to (?:be|get)",
 ])
 DENY_FEELING = compile_any([
     r"i am not (?:\w+ )?(?:upset|angry|mad|sad|hurt|bothered|annoyed|worried|jealous|crying|anxious|scared|irritated|frustrated|offended)",
@@ -143,6 +146,7 @@ INVITATION = compile_any([
     r"^ (?:(?:so|and|okay|well|now|hmm) )*(?:what|how|why|tell me|say more|can you (?:say|tell|describe|talk)|could you (?:say|tell|describe|talk)|talk about|describe)",
     r"(?:tell me|say) (?:a bit |a little |some )?more|what (?:else|comes to mind|was that like|is that like|do you make)|how (?:come|so)|what do you mean|help me understand",
     r"(?:walk|talk|take) me through",
+    r"what (?:did|do) you (?:feel|think|make of)\b|take a guess",
 ])
 #: The start of a short non-answer ("dunno, it just happened").
 MINIMAL_HEAD = compile_any([
