@@ -90,3 +90,33 @@ def test_flags_survive_speech_recognition_text():
     s = run([("p", "its fine ive got it under control"),
              ("t", "you say its fine but youve missed three weeks of work")])
     assert "confrontation" in flags(s, 1)
+
+
+def test_doubting_the_patients_fine_is_a_confrontation():
+    s = run([("p", "She's moving out next month. It's fine, honestly."),
+             ("t", "I'm not sure it is fine. I think you're hurt, and saying it's fine is easier.")])
+    assert "confrontation" in flags(s, 1)
+
+
+def test_holding_to_an_interpretation_after_it_was_rejected_is_a_confrontation():
+    s = run([("t", "I wonder if the row with your brother is partly about your father."),
+             ("p", "No. That's not it at all."),
+             ("t", "Okay. I still think there's something there worth looking at.")])
+    assert "confrontation" in flags(s, 2)
+
+
+def test_still_thinking_without_pushback_is_not_a_confrontation():
+    s = run([("p", "I told my sister I'd help with the move."),
+             ("t", "I still think about what you said last week, about helping everyone.")])
+    assert "confrontation" not in flags(s, 1)
+
+
+def test_a_link_offered_after_the_patient_declined_the_topic_is_a_confrontation():
+    s = run([("t", "I'll be away for four weeks from Monday. How is that for you?"),
+             ("p", "It's fine, honestly. You need the rest."),
+             ("t", "Okay. How was the weekend?"),
+             ("p", "Quiet. My friend cancelled on me again."),
+             ("t", "Mm."),
+             ("p", "She always does that. If people want to go, let them go."),
+             ("t", "You said if people want to go, let them go. I'm thinking that's a bit what I did, going away for a month.")])
+    assert "confrontation" in flags(s, 6)

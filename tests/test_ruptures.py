@@ -86,3 +86,24 @@ def test_a_partner_complaining_to_a_partner_is_not_a_rupture():
     s = run([("t", "Robin, tell Alex what happened."), ("p", "You just went to your phone."),
              ("q", "You don't listen to me either.")])
     assert marker(s, 1) is None and marker(s, 2) is None
+
+
+def test_a_practical_aside_is_not_a_topic_shift():
+    s = run([("t", "How did the viewing go?"), ("p", "Fine, we signed."),
+             ("t", "That's a big step."), ("p", "Oh, before I forget, can the invoices go to the new flat now?")])
+    assert s.labels("rupture")[3] is None
+
+
+def test_telling_the_therapist_the_session_is_not_about_them_is_a_complaint():
+    s = run([("p", "My dad's chair is still by the window."),
+             ("t", "When my own father died I couldn't move his things for a year."),
+             ("p", "No offence, but this isn't about you. I came here to talk about my dad.")])
+    assert s.labels("rupture")[2] == "complaint_about_therapist"
+
+
+def test_a_patients_own_link_when_asked_about_the_therapist_is_not_a_complaint():
+    s = run([("p", "Sometimes I watch you write and think you're keeping score."),
+             ("t", "What's it like, imagining me keeping score?"),
+             ("p", "Like being a kid again. I think you're judging me the same way he did.")])
+    assert s.labels("relationship")[2] == "transference_link"
+    assert s.labels("rupture")[2] is None

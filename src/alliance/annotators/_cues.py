@@ -65,6 +65,10 @@ FRAME_T_WIDE = compile_any([
     r"(?:we are|the practice is|the office is|the clinic is|we will be|i am) (?:\w+ )?(?:moving|relocating)|(?:the|a) new (?:building|room|office|premises)|(?:in|from|after) this room",
     r"(?:weeks?|longer|a gap|more time|time) between (?:sessions|our sessions|appointments|each session)",
     r"without me (?:in the room|here|there|around|for)|(?:have|having|had) (?:a|this|that) gap",
+    # The therapist's own life events announced because they change the sessions.
+    r"(?:my|the) (?:parental|maternity|paternity|sick|medical|extended) leave|(?:my|me) (?:retiring|retirement|moving|move|operation|surgery|leaving)",
+    r"i (?:am|will be|would be|will|would|am going to|have to) (?:be )?(?:going )?(?:away for|off for|retiring|moving (?:to|away|cities|city|abroad)|having (?:surgery|an operation|a baby))",
+    r"instead of me\b|without (?:this|our|the|these) (?:hour|session|sessions|time)\b|\w+ sessions (?:before|until) (?:i|we|june|july|the|christmas|summer)",
     r"not coming (?:in|here|last week|for a while|for|to)\b|(?:missed|missing|skipped) (?:last weeks? session|last week|last session|a session|our session|sessions)",
 ])
 
@@ -77,9 +81,10 @@ FRAME_P_WIDE = compile_any([
     r"(?:your|the|this|new|these) (?:fee|fees|price)s?|(?<!at )(?:your|this|new) rate\b|(?:your|this) bill\b|paying (?:you|this|for this|for therapy|for sessions|so much|this much)|pay you",
     r"(?:this|therapy|coming here|these sessions|the sessions) (?:is|feels|seems|is just)(?: like)? (?:a )?waste of (?:my |the )?money",
     r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays) at (?:\w+)|(?:session|appointment) times?|these times|this time slot",
+    r"(?:you|your) (?:moving|move|retiring|retirement|surgery|operation|parental leave|maternity leave|sabbatical)\b(?! on)|fortnightly|every other week|fewer sessions",
     r"the clock|my minutes|using up (?:my |the )?(?:minutes|time|hour)|(?:before|when) you kick me out",
     r"(?:whether|if) (?:i should |to |i want to )?(?:keep|continue|carry on|stop|bother) (?:doing this|coming|with this|therapy|with therapy)",
-    r"(?:you|you will|you would) (?:still )?be (?:here|around|back)|fifty minutes|(?:we|you) (?:always )?stop (?:just|right|when|as)|(?:the|each|every) end of (?:the|a|each|every) session",
+    r"(?:you|you will|you would) (?:still )?be (?:here|around|back)|fifty minutes|(?:we|you) (?:always )?stop (?:just|right|when|as|at)|(?:the|each|every) end of (?:the|a|each|every) session",
 ])
 
 #: A therapist asking or saying what something means or stirs for the patient.
@@ -88,6 +93,8 @@ T_REACTION_WIDE = compile_any([
     r"upset|angry|annoyed|relieved|disappointed|hurt|miss|missed|sad|lonely|anxious|worried|resent\w*|bothered|react\w*|lost|put second|second best)",
     r"(?:like|hard|easy|difficult|strange|okay|alright) for you|for you to (?:have|hear|think|know|be)|on your mind|sitting with you|sit with you",
     r"for (?:the two of you|you two|you both|both of you)|(?:to hear|hearing) that",
+    r"(?:lands?|landing|landed) (?:somewhere|with you|for you|near|like|on you)|(?:might|may|could) be (?:a )?part of (?:that|this|it|the)",
+    r"(?:use|spend) (?:some of )?(?:them|the time|these|our time) to talk about|talk about (?:finishing|ending|stopping|the ending|us finishing|what it means)",
     r"how\b(?:\s+\w+){0,7}\s+(?:is|was|will be|would be|might be|has been|is going to be|could be) for you",
     r"how\b(?:\s+\w+){1,8}\s+(?:might|will|would|could) be\b|how (?:might|will|would|could)\b(?:\s+\w+){1,8}\s+be\b",
     r"how (?:is|was|will|would|might) (?:it|that|this) (?:be )?(?:to|when|for|being|knowing|thinking|hearing|going)\b",
@@ -109,7 +116,7 @@ P_REACTION_WIDE = compile_any([
     r"feel|feels|feeling|felt|miss|missed|missing|dread\w*|hate|hated|threw me|forever|resent\w*|ridiculous|waste|"
     r"annoy\w*|a pain|lost|sick|hard|harder|difficult|scared|afraid|worried|worry|sad|upset|angry|hurt|lonely|alone|"
     r"still thinking|keep thinking|thinking about|wonder\w*|cope|manage|do not know what|what (?:i|will i) (?:will )?do|how will (?:it|i)|"
-    r"abandon\w*|let down|forgot\w*|unfair|too much|too expensive|relie\w*|glad|nervous|empty|weird|strange|cut off",
+    r"abandon\w*|let down|forgot\w*|unfair|too much|too expensive|relie\w*|glad|nervous|empty|weird|strange|cut off|on my mind",
 ])
 #: A patient's feeling, wish, fear or judgement with the therapist as its object.
 P_FEEL_T = compile_any([
@@ -130,6 +137,7 @@ P_FEEL_T = compile_any([
     # What the patient sees the therapist do, and what they make of it.
     r"i (?:see|saw|notice|noticed|watch|watched) you (?:\w+ ){0,5}(?:and|then) i (?:think|thought|feel|felt|wonder|get|start)",
     r"when you (?:\w+ ){1,5}i (?:feel|felt|get|start|think)\b",
+    r"you (?:were |are )?(?:sitting there )?(?:watching|looking at|staring at|studying) me\b|(?:wonder\w*|worr\w*) what you (?:were |are |must be |might be )?(?:thinking|think|thought)",
 ])
 #: The therapist's questions and statements about the patient's feelings toward them.
 T_FEEL_P = compile_any([
@@ -138,6 +146,7 @@ T_FEEL_P = compile_any([
     r"i (?:was not|am not|was|am|felt|feel|get|got|was never) (?:\w+ )?(?:bored|tired|fed up|annoyed|impatient|angry|irritated|frustrated|disappointed|cross) (?:with|of|at|by|in) you",
     r"(?:disappointed|angry|annoyed|cross|fed up|frustrated) (?:in|with) me\b",
     r"i (?:had |would |have |might |might have )?(?:dropped|abandoned|forgotten about|given up on|packed) you\b|packed you in",
+    r"(?:your mind|you think|you feel|happens for you|happens in you|goes on for you|comes up for you) (?:\w+ )?when i\b|bracing (?:yourself )?(?:for|against) me",
 ])
 #: Process talk, therapist: the way we are working, here and now.
 T_PROCESS = compile_any([
@@ -150,6 +159,7 @@ T_PROCESS = compile_any([
     # Owning the way they have been working ("I've kept coming back to it", "I pushed my idea on you").
     r"i (?:have |had )?(?:kept|keep) (?:coming back to|going back to|bringing up|pushing|returning to)|that is on me",
     r"i (?:pushed|pressed|forced|imposed) (?:\w+ ){0,4}on you",
+    r"how (?:this|today|the) sessions? (?:has been|is|was|is going|went|been) for you|(?:you|your eyes) (?:just )?looked (?:over |across )?at (?:my|the) (?:notes|notepad|pad|clock|watch|phone)",
     r"worth (?:us |we )?(?:spending|using|giving) (?:the next|our|some of our|the rest of)",
     r"(?:can|could|shall) we (?:spend|use) (?:part|some|half|a bit) of (?:today|this session|the session|our time)",
 ])
@@ -168,6 +178,7 @@ T_LINK = compile_any([
     r"(?:that is|it is|this is|which is) (?:a bit |a little |kind of |sort of |maybe |perhaps |exactly |just |partly )?(?:what|like what) i (?:did|have done|am doing|was doing)\b",
     r"(?:me|i)\b(?:\s+\w+){0,8}\s+the way (?:he|she|they) (?:did|used to|does|would)\b",
     r"(?:came|comes|come) up (?:just |right )?(?:after|when|as) i (?:mentioned|said|told you|announced|raised)\b",
+    r"(?:a little|a bit|something|some|part|any) of (?:that|this|those feelings|what you felt)\b(?:\s+\w+){0,3}\s+(?:here|with me|in here|between us)\b",
 ])
 #: A weaker therapist link, enough to turn inherited relationship talk into a transference link.
 T_LINK_WEAK = compile_any([

@@ -250,7 +250,7 @@ SHIFT = compile_any([
     r"same time next week|see you next week|see you then|we are nearly at time|we are almost out of time|we have to stop",
 ])
 T_REDIRECT = compile_any([
-    r"tell me (?:more )?about (?:the|your|what|how|that|this) (?!feeling|with me)",
+    r"tell me (?:more )?about (?:the|your|what|how|that|this) (?!feeling|with me|that is like|it is like|it was like|that was like)",
     r"let us (?:talk about|go back to|get back to|look at|turn to|stay with you|move on|come back to (?:your|the))",
     r"(?:leave|drop) (?:that|it|this)(?: there| for now)?\s*$|leave your \w+ out of it",
     r"^ (?:okay|alright|all right|right|good|fine|thanks|thank you)(?: so)?(?: and)? (?:what|how|tell|and|so|where|when|did|do|have)\b",

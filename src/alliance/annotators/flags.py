@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from alliance.annotators import _flagpatterns as fp
 from alliance.annotators._cues import own_life
-from alliance.annotators._lexicon import Dialogue
+from alliance.annotators._lexicon import Dialogue, compile_any
 from alliance.annotators._relpatterns import T_TRANSFERENCE
 from alliance.model import Annotation, Role, Session
 from alliance.pipeline import AnnotatorOutput
@@ -34,6 +34,20 @@ __all__ = ["TherapistFlags", "therapist_flags", "BACKS_DOWN_REACH"]
 BACKS_DOWN_REACH = 3
 #: Patient markers that show the therapist has just been pushed back on.
 _CHALLENGED = frozenset({"complaint_about_therapist", "complaint_about_therapy", "rejects_intervention", "denial"})
+#: Holding to one's view after the patient pushed back ("I still think ...", "it matters, though").
+_PERSISTS = compile_any([
+    r"i (?:still|do still|really do) think|(?:it|that) (?:still )?matters(?:,)? though|i think it (?:still )?(?:matters|is important|is relevant)",
+    r"still (?:worth|something (?:there )?worth) (?:looking at|exploring|thinking about)|something there worth (?:looking at|exploring)",
+])
+#: Doubting the patient's "it's fine" ("I'm not sure it is fine").
+_DOUBTS_FINE = compile_any([
+    r"(?:not sure|do not think|doubt|wonder if) (?:it is|that is|it was|you are|you were) (?:really |all |entirely |quite )?(?:fine|okay|nothing|all right|alright)\b",
+])
+#: The patient pushing back or minimising, which a persisting or contrary turn then overrides.
+_PUSHBACK = compile_any([
+    r"^ (?:(?:no|look|well|um|honestly) )*(?:no|nope|not really|that is not|it is not|i do not (?:think|buy|agree))\b",
+    r"it is fine|it was fine|i am fine|that is fine|it is not the same|not the same thing|i did not come here",
+])
 
 
 def is_self_disclosure(norm: str) -> bool:
@@ -45,6 +59,7 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
     """The relational flags of every utterance (empty for non-therapists)."""
     d = Dialogue.of(session)
     markers = session.labels("rupture")
+    rel = session.labels("relationship")
     out: list[tuple[str, ...]] = [()] * d.n
     last_conf_turn = -10**9
     therapist_turn = 0
@@ -68,6 +83,15 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
             confronts = True
         # A reframe of the account the patient has just given ("just tired") contradicts it.
         if fp.REFRAME.search(t) and fp.ACCOUNT.search(p_norm) and not fp.SUPPORTIVE.search(t):
+            confronts = True
+        # Holding to an interpretation the patient has just rejected, or doubting
+        # their "it's fine": both are unsolicited contrary readings.
+        if (_PERSISTS.search(t) or _DOUBTS_FINE.search(t)) and (p_marker is not None or _PUSHBACK.search(p_norm)):
+            confronts = True
+        # A transference link the therapist offers after the patient has declined the
+        # topic in this session reads the patient against their own account.
+        if rel[i] == "transference_link" and all(rel[j] is None for j in range(max(0, i - 2), i)) and any(
+                rel[j] is not None and d.is_patient(j) and _PUSHBACK.search(d.norms[j]) for j in range(i)):
             confronts = True
         if confronts:
             flags.append("confrontation")

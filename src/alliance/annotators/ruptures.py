@@ -165,6 +165,10 @@ _FEELING_RAISED = compile_any([r"(?:hit|got to|affected|bothers|bothered|upset|h
 _CLOSED_WH = compile_any([r"how (?:long|many|much|often|old|far|soon)|what (?:time|day|age)|^ (?:(?:so|and|okay|well) )*what (?:i|we) "])
 
 
+#: A practical aside ("before I forget, ...") that changes nothing the therapist raised.
+_ASIDE = compile_any([r"before i forget"])
+
+
 def _shifts(d: Dialogue, i: int, t: str) -> bool:
     """Whether patient utterance ``i`` changes the subject (normalised text ``t``)."""
     return bool(SHIFT.search(t) or _ANYWAY_SENTENCE.search(d.texts[i]))
@@ -224,6 +228,10 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
         return "rejects_intervention"
     if rel[i] == "frame_feelings" and cu.COMPLAINT_FRAME.search(t) and not DECLINE.search(t):
         return "complaint_about_therapy"  # a complaint about the schedule or the fee
+    if rel[i] == "transference_link" and p_rel and prev is not None and d.questions[prev]:
+        # Asked how it is with the therapist, the patient's own link ("you're judging
+        # me the way he did") is insight into the relationship, not a complaint.
+        you_ok = False
     complaint = ("complaint_about_therapist" if you_ok and COMPLAINT_THERAPIST.search(t)
                  else "complaint_about_therapy" if COMPLAINT_THERAPY.search(t) else None)
     if complaint:
@@ -248,7 +256,8 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
         return "deferential"
     if prev is not None and rejects and intervention and (strain or d.words[i] <= 8):
         return "rejects_intervention"
-    if prev is not None and prev == i - 1 and not d.acks[prev] and _shifts(d, i, t):
+    if prev is not None and prev == i - 1 and not d.acks[prev] and _shifts(d, i, t) and not (
+            _ASIDE.search(t) and not (p_rel or intervention or _invites(d, prev))):
         return "topic_shift"
     if prev == i - 1 and _invites(d, prev) and not p_rel and d.words[i] <= 4 and (
             MINIMAL.search(t) or MINIMAL_HEAD.search(t)):
