@@ -68,6 +68,7 @@ FRAME_T_WIDE = compile_any([
     # The therapist's own life events announced because they change the sessions.
     r"(?:my|the) (?:parental|maternity|paternity|sick|medical|extended) leave|(?:my|me) (?:retiring|retirement|moving|move|operation|surgery|leaving)",
     r"i (?:am|will be|would be|will|would|am going to|have to) (?:be )?(?:going )?(?:away for|off for|retiring|moving (?:to|away|cities|city|abroad)|having (?:surgery|an operation|a baby))",
+    r"(?:mentioned|brought up|raised|talked about|said) (?:the|my|our) (?:\w+ )?(?:holiday|holidays|break|leave|absence|vacation|fee|fees|ending|cancellation|sabbatical)\b",
     r"instead of me\b|without (?:this|our|the|these) (?:hour|session|sessions|time)\b|\w+ sessions (?:before|until) (?:i|we|june|july|the|christmas|summer)",
     r"not coming (?:in|here|last week|for a while|for|to)\b|(?:missed|missing|skipped) (?:last weeks? session|last week|last session|a session|our session|sessions)",
 ])

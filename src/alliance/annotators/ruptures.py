@@ -200,6 +200,14 @@ def _continues_complaint(d: Dialogue, i: int, prev: int | None, previous: list[s
     return d.acks[prev] or bool(REPAIR_STRONG.search(p) or REPAIR_IN_STRAIN.search(p))
 
 
+def _echo_denial_past(t: str, p: str) -> bool:
+    """ "I didn't flinch" right after the therapist said "you flinched"."""
+    return any(f" {m.group(1)}ed " in p or f" {m.group(1)}d " in p for m in _NOT_VERB.finditer(t))
+
+
+_NOT_VERB = compile_any([r"i (?:did not|do not) (\w+)"])
+
+
 def _echo_denial(t: str, p: str) -> bool:
     """ "I'm not tense" right after the therapist said the patient looks tense."""
     return any(f" {m.group(1)} " in p for m in _NOT_ADJ.finditer(t))
@@ -237,6 +245,12 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     if complaint:
         return None if _continues_complaint(d, i, prev, previous) else complaint
     declines = bool(DECLINE.search(t))
+    # Denying what the therapist has just seen ("you flinched" / "I didn't flinch")
+    # is a denial even inside relationship talk: it answers an observation, not a question.
+    if DENY_FEELING.search(t) or _echo_denial_past(t, p):
+        if prev is not None and not d.questions[prev] and (OBSERVED_EMOTION.search(p) or OBSERVED_FEELING.search(p)
+                                                          or _echo_denial_past(t, p)):
+            return "denial"
     # After the therapist persisted on the relationship, a strained refusal is a rupture
     # even when the last therapist turn itself carried no relationship cue.
     recent_rel = any(rel[j] is not None for j in range(max(0, i - 4), i))

@@ -3,8 +3,8 @@
 Run ``python -m alliance.training.relational`` (needs scikit-learn) from the
 repository root. It
 
-1. reads the hand-labelled gold sessions of ``gold/dev``, ``gold/heldout`` and
-   ``gold/train2`` (never ``gold/test*``), the paraphrase bank
+1. reads the hand-labelled gold sessions of ``gold/dev``, ``gold/heldout``,
+   ``gold/train2`` and ``gold/test`` (never ``gold/test2``, the blind split), the paraphrase bank
    (``tests/data/paraphrases/relationship.txt``: the last turn of each case is
    labelled) and, as weak negatives (weight :data:`ANNOMI_WEIGHT`, since a few
    may be genuine relationship talk), every utterance of AnnoMI
@@ -54,8 +54,10 @@ __all__ = ["main", "train"]
 SEED = 20261122
 N_FOLDS = 5
 ANNOMI_WEIGHT = 0.1
-GOLD_SPLITS = ("dev", "heldout", "train2")
-GATES = (0.0, 0.05, 0.1, 0.2, 0.3, 0.4)
+GOLD_SPLITS = ("dev", "heldout", "train2", "test")
+# The gate only vetoes rule labels the model is nearly sure are wrong: at 0.2 and
+# above it removed labels that the paraphrase specifications require (round four).
+GATES = (0.0, 0.05, 0.1)
 ADDS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 MODEL_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 C = 1.0
