@@ -33,7 +33,7 @@ from alliance.annotators._relpatterns import FRAME_T, KIN
 __all__ = [
     "FRAME_T_WIDE", "FRAME_P_WIDE", "T_REACTION_WIDE", "T_OPEN_Q", "P_REACTION_WIDE", "P_FEEL_T",
     "T_FEEL_P", "T_PROCESS", "P_PROCESS", "T_LINK", "P_LINK", "T_IMMEDIACY_WIDE", "RETURN",
-    "REPORTED", "TOPIC_WORDS", "T_LINK_WEAK", "NOT_REACTION", "T_ANCHOR", "P_APOLOGY", "COMPLAINT_FRAME", "own_life",
+    "REPORTED", "TOPIC_WORDS", "GENERIC_YOU", "P_RAISES", "CLOSING", "T_LINK_WEAK", "NOT_REACTION", "T_ANCHOR", "P_APOLOGY", "COMPLAINT_FRAME", "own_life",
 ]
 
 _W = r"(?:\s+\w+)"
@@ -46,9 +46,12 @@ FRAME_T_WIDE = compile_any([
     r"i (?:was|am|were) (?:\w+ ){0,3}late|(?:our|the) time(?:s| is) (?:nearly |almost )?up",
     rf"(?:we|i) (?:break|stop|pause|finish) (?:for|over) (?:{_HOLIDAY}|the)",
     r"i (?:will be|am|was|have been|will|am going to be) (?:away |off )?(?:at|on) (?:a |the |my )?(?:course|conference|training|leave|holiday|vacation|retreat)",
+    # "I'll be gone for six weeks", also as speech recognition writes it ("ill be gone").
+    r"(?:i will|ill|i am going to|i would) be (?:gone|away|off|out of the country|out of the office) (?:for|over|until|from|during|the)\b",
     r"(?:away|off) (?:on|at) (?:a |the |my )?(?:course|conference|training|leave|retreat)",
     r"fortnight|(?:two|three|four|six|few|couple of) weeks? (?:off|away|without|apart|break)|weeks? without|without (?:our |the |any |these )?sessions?",
     r"not (?:coming here|being here|seeing me|meeting)|instead of (?:here|in person|meeting|coming in)",
+    r"(?:while|when|after|whilst) i am (?:gone|away|off|on leave)\b",
     r"(?:switched|moved|changed|put) (?:us|you|our session|the session|our sessions) (?:to|onto|over to) (?:the )?(?:phone|video|zoom|online|a call|another|a different)",
     r"(?:the|a|that|our|last) (?:phone|video|online) (?:session|call)|on the phone instead",
     r"(?:i|me|my) (?:cancel\w*|reschedul\w*|was late|were late|being late|lateness|ran late|running late|kept you waiting|changed the time|moved the time)",
@@ -104,6 +107,7 @@ T_REACTION_WIDE = compile_any([
     r"what (?:does|did|might|would|could) (?:it|that|this) (?:stir|bring|mean)|stir\w* (?:up|anything|something)|what happened for you",
     r"(?:mean|means|meant|matter|matters|mattered) (?:to|for) you|(?:partly|really|also|in part) about|to do with",
     r"(?:feel|felt|feels) like (?:being|you were|a|i was|i am)",
+    r"(?:is|was|might be|could be) (?:also |partly |just )?a way (?:of|to)\b",
     r"how\b(?:\s+\w+){0,5}\s+(?:landed|went down|sat with you|left you)",
 ])
 #: An open question to the patient (how / what was it ...), not a scheduling one.
@@ -122,6 +126,7 @@ P_REACTION_WIDE = compile_any([
 #: A patient's feeling, wish, fear or judgement with the therapist as its object.
 P_FEEL_T = compile_any([
     r"(?:too much|a burden|a nuisance|a pain|hard work|boring|annoying|too needy|too needy) (?:for|to|on) you",
+    r"(?:make|making|made|makes) (?:things|it|life|this|everything) (?:\w+ )?(?:hard|harder|difficult|worse|heavy|heavier) for you\b",
     r"you\b(?:\s+\w+){0,4}\s+(?:sick|tired|bored|fed up|weary) (?:of|with) (?:me|hearing|listening|this|it|us|my)",
     r"(?:rehearse|rehears\w*|practi[sc]e|practi[sc]ing|plan|planning|script\w*|imagine|imagining|think about|thinking about) what (?:i will|i would|i am going to|i should|to) (?:say|tell)(?: to)? you",
     r"you (?:must|probably|will|would|might|are going to|secretly) (?:think|thought|see me as|find me|be thinking)(?= )",
@@ -133,6 +138,7 @@ P_FEEL_T = compile_any([
     r"i did not come (?:here|in) to (?:be|get) (?:analy[sz]ed|lectured|judged|told)",
     r"you (?:are|were) (?:going to |gonna )?(?:judge|judging|laugh|laughing) at me|you (?:will|would) (?:judge|laugh at) me",
     # Doubting the therapist would come back, or fearing being dropped.
+    r"(?:waiting|wait|bracing|braced|expecting|expect|afraid|scared) (?:for )?you to (?:laugh|judge|leave|get (?:angry|cross|fed up|bored|sick)|tell me off|give up|turn|drop|criticis\w*|criticiz\w*)",
     r"(?:wonder|wondered|wondering|worried|thought|think|doubt\w*) (?:whether |if |that )?you (?:would|will|had|were|might)? ?(?:\w+ )?(?:come back|be back|coming back|leave|give up|packed|pack|drop|dropped|forget|forgot)\b",
     r"(?:packed|dropped|ditched|forgotten about|given up on|giving up on) me\b|packed me in",
     # What the patient sees the therapist do, and what they make of it.
@@ -160,6 +166,9 @@ T_PROCESS = compile_any([
     # Owning the way they have been working ("I've kept coming back to it", "I pushed my idea on you").
     r"i (?:have |had )?(?:kept|keep) (?:coming back to|going back to|bringing up|pushing|returning to)|that is on me",
     r"i (?:pushed|pressed|forced|imposed) (?:\w+ ){0,4}on you",
+    # Owning pressure just put on the patient ("I think I pushed you earlier", "I steamrolled you").
+    r"i (?:think i |may have |might have )?(?:pushed|pressed|steamrolled|came at you|was lecturing|was pushing|was pressing|kept pressing)\b(?:\s+\w+){0,3}\s+(?:you|too hard|too much|earlier|just now|a minute ago|then|there)\b",
+    r"how (?:has|is|was) (?:today|this|this session|the session|it) (?:been|going|felt)\b(?:\s+\w+){0,4}\s+(?:with me|between us)|(?:it|things) got (?:a bit |a little |quite )?(?:tense|heated|prickly|difficult) (?:between us|in here|earlier|at the start|just now)",
     r"how (?:this|today|the) sessions? (?:has been|is|was|is going|went|been) for you|(?:you|your eyes) (?:just )?looked (?:over |across )?at (?:my|the) (?:notes|notepad|pad|clock|watch|phone)",
     r"worth (?:us |we )?(?:spending|using|giving) (?:the next|our|some of our|the rest of)",
     r"(?:can|could|shall) we (?:spend|use) (?:part|some|half|a bit) of (?:today|this session|the session|our time)",
@@ -174,10 +183,12 @@ T_LINK = compile_any([
     rf"(?:like|as|the way|same as|just as|as with) (?:with |it was with |it is with )?your (?:\w+ )?(?:{KIN})\b(?! (?:doctor|nurse|counsell?or|therapist|worker|teacher|coach|gp))(?:\s+\w+){{0,12}}\s+(?:me|i|us|here|in here)\b",
     r"(?:me|i)\b(?:\s+\w+){0,6}\s+(?:the same thing|the same way|do the same|say the same|same as (?:him|her|them))",
     r"(?:with me|here|in here|between us|to me)\b(?:\s+\w+){0,8}\s+(?:the way|like|as|just as) (?:you did|you used to|it was|you were|you do) (?:at home|with your|as a (?:child|kid|boy|girl)|growing up|at school|back then)",
+    rf"(?:here|in here|with me|to me)\b(?:\s+\w+){{0,8}}\s+(?:the way|just like|just as|like) you (?:\w+ ){{0,3}}(?:everyone|everybody|your (?:\w+ )?(?:{KIN})|at home|with your|growing up|at that table)\b",
     r"(?:gap|break|holiday|holidays|leave|absence|ending)\b(?:\s+\w+){0,3}\s+(?:is|feels|might be|could be|may be) (?:a bit |a little |just |something |kind of |rather )?like (?:that|then|it was|back then|when you|at home|with your|being)",
     # The therapist's own act set beside what someone else did or what the patient said of others.
     r"(?:that is|it is|this is|which is) (?:a bit |a little |kind of |sort of |maybe |perhaps |exactly |just |partly )?(?:what|like what) i (?:did|have done|am doing|was doing)\b",
     r"(?:me|i)\b(?:\s+\w+){0,8}\s+the way (?:he|she|they) (?:did|used to|does|would)\b",
+    rf"(?:me|i) (?:to )?(?:do|did|doing|say|said) what your (?:\w+ )?(?:{KIN}) (?:did|used to|does|would|said)\b",
     r"(?:came|comes|come) up (?:just |right )?(?:after|when|as) i (?:mentioned|said|told you|announced|raised)\b",
     r"(?:a little|a bit|something|some|part|any) of (?:that|this|those feelings|what you felt)\b(?:\s+\w+){0,3}\s+(?:here|with me|in here|between us)\b",
 ])
@@ -206,15 +217,31 @@ T_IMMEDIACY_WIDE = compile_any([
 RETURN = compile_any([
     r"once more|once again|one more time|(?:come|coming|go|going|get|getting) back to|before we (?:finish|stop|end|close)|"
     r"still (?:thinking|wondering)|i wonder again|again about|i want to (?:check|ask) (?:again|once|one)|return to|"
-    r"i keep (?:thinking|wondering)|(?:earlier|before) (?:i|we) (?:mentioned|talked|said)|(?:mentioned|said|talked about) (?:earlier|before)",
+    r"(?:thinking|wondering|asking) about\b(?:\s+\w+){1,4}\s+again|i keep (?:thinking|wondering)|(?:earlier|before) (?:i|we) (?:mentioned|talked|said)|(?:mentioned|said|talked about) (?:earlier|before)",
 ])
 #: Politeness and disclaimers that look like reactions but are not ("I'm afraid", "nothing to do with you").
 NOT_REACTION = compile_any([r"i am afraid|(?:nothing|not anything) to do with (?:you|anything you)"])
 #: Words naming a frame topic; remembered once raised so a later return can refer back.
 TOPIC_WORDS = compile_any([
     rf"{_HOLIDAY}|break|gap|vacation|leave|absence|course|conference|training|fortnight|phone|video|"
-    r"fee|fees|money|ending|finishing|cancel\w*|lateness|clock|fortnightly",
+    r"fee|fees|money|ending|finishing|cancel\w*|lateness|clock|fortnightly|"
+    r"(?:two|three|four|five|six|seven|eight|ten|twelve|few|couple of) weeks",
 ])
+#: Generic "you" in idioms ("you'd think I'd be used to it"): nobody in the room.
+GENERIC_YOU = compile_any([r"you would think (?:i|it|that|they|he|she|people|we) (?:would|should|had)\b"])
+#: The patient asking to raise something the therapist said or did earlier ("Can I go back
+#: to what you said at the start?", "Can I say something? About before?").
+P_RAISES = compile_any([
+    r"(?:go|come|get) back to (?:what|something) you (?:said|mentioned|told me|brought up|did)",
+    r"(?:can|could|may) i (?:say|ask|mention|bring up|raise) (?:something|a thing|one thing|something else)\b(?:\s+\w+){0,3}\s+about "
+    r"(?:before|earlier|the start|the beginning|last (?:week|time|session)|what you|what happened (?:earlier|before|at the start)|you|us)\b",
+])
+#: Closing the session or saying goodbye: logistics, whatever came before.
+CLOSING = compile_any([
+    r"(?:we will|we will have to|we have to|we need to|let us|we should|we can) (?:stop|leave it|finish|end|pause) (?:there|here|for today|now)\b(?!\s+\w+\s+(?:feel|like))",
+    r"see you (?:next|on|then|in|tuesday|monday|wednesday|thursday|friday|soon)|good luck with|take care|have a good (?:week|weekend)",
+])
+
 #: Reported speech: "my husband said you never listen" is about the husband's "you".
 REPORTED = compile_any([
     rf"(?:{KIN}|he|she|they|people|someone|everyone|everybody|somebody|my \w+) (?:(?:came|walked|comes|walks|turned|looked|just) (?:\w+ )?(?:and|round and|over and) )?(?:said|says|told me|tells me|keeps saying|kept saying|thinks|thought|reckons|goes|went|was like|is like|shouted|yelled|asked)\b.*",

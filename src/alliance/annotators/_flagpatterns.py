@@ -69,6 +69,10 @@ CONFRONT = compile_any([
     r"(?:that is not|that does not sound|that is not really|that does not sound really) (?:true|what you (?:said|told)|what happened|how it|quite true|the whole story|the full story)",
     r"(?:that is|that sounds like|that is just) (?:just )?an excuse",
     r"(?<!like )i (?:do not|did not) (?:really )?(?:buy (?:that|it|this)|believe (?:that|it|this|you)|think that is true|think you are being|think that is the whole)",
+    r"(?:not sure|do not know (?:if|that)|am not convinced) i (?:really )?(?:believe|buy) (?:that|it|this|you)",
+    # A contrary reading that pre-empts the patient's objection ("even if it doesn't feel like it").
+    r"even if (?:it does not|you do not|that does not|it did not) (?:feel|seem|look)(?: like)?(?: it| that| so)?\b",
+    r"if you (?:gave|give|tried|try|gave it|were to give) (?:it |this |therapy |talking )?(?:a )?(?:real|proper|fair|decent) (?:chance|go|try)",
     r"you (?:have not|did not|have not really|did not really) (?:really )?(?:given|tried|done)\b(?:\s+\w+){0,6}\s+(?:though|yet)\b",
     r"(?:can not help|keep) wondering (?:whether|if)|you keep saying",
     r"i (?:have to |need to |am going to )?(?:disagree|push back|challenge you|challenge that)",
@@ -100,6 +104,19 @@ CONFRONT = compile_any([
     r"i think (?:what is really|the real (?:reason|issue|problem))|(?:the real|what is really) (?:reason|issue|problem) is",
     r"you (?:are|keep) (?:telling yourself|talking yourself into)",
     r"(?:actually|in fact) (?:it sounds like|it seems like|i think) (?:you|it)\b(?:\s+\w+){0,6}\s+(?:not|do not|did not|really)",
+])
+#: The therapist quoting the patient's own decline back as something to explain
+#: ("saying it's fine about my leave", "telling me you won't need me").
+ECHOED_DECLINE = compile_any([
+    r"(?:saying|telling me|you say|you said|you keep saying|you tell me)\b(?:\s+\w+){0,3}\s+(?:it is fine|it is okay|you are fine|you will be fine|"
+    r"you will not need|you do not need|you would not need|it does not matter|it is no big deal|you are not bothered)",
+])
+#: What the echoed decline is said to be for ("a way of", "so that it doesn't").
+ECHO_PURPOSE = compile_any([r"a way (?:of|to)|so (?:that|it|you)|in case|to avoid|to keep|to stop|wonder"])
+#: Owning one's own pressure on the patient ("I think I pushed too hard", "I steamrolled you").
+OWNS_PUSH = compile_any([
+    r"i (?:think i |may have |might have |can see i |realize i |realise i |have )?(?:pushed|pressed|steamrolled|lectured|was lecturing|was pushing|was pressing|came at you|kept pressing|have kept pressing|jumped in)\b",
+    r"that is on me|i (?:have |had )?(?:kept|been) (?:pressing|pushing|pushing on|going on about)",
 ])
 #: A reframe: what the patient said is "really" or "partly" about something else.
 REFRAME = compile_any([
@@ -135,6 +152,7 @@ BACKS_DOWN = compile_any([
     r"i (?:take|will take) (?:that|it) back|i did not mean (?:to|it)|never mind|scratch that",
     r"(?:i|i may|i might) (?:have|may have|might have) (?:been|gotten|got) (?:wrong|off|ahead|too)",
     r"we do not have to (?:go there|talk about (?:it|that)|get into)",
+    r"(?:we will|we can|i will) (?:leave|drop|let go of) (?:it|that|this)\b|i (?:will not|am not going to|do not need to|will stop) (?:press|push|pursue|keep on|go on about|pushing|pressing)(?:ing)? (?:it|that|this|you)\b",
     r"fair enough|that is fair|i stand corrected|my mistake",
 ])
 #: Repair in any context: owning a part, inviting the patient's view of the strain.
@@ -142,6 +160,7 @@ REPAIR_STRONG = compile_any([
     r"i (?:think i |may have |might have |can see i |realize i |realise i )(?:pushed|pressed|was pushing|got ahead|missed|misunderstood|was wrong|hurt|"
     r"upset|came across|did look|did not|went too)",
     r"i (?:did|do) look at the clock|i can see how that would",
+    r"i (?:think i |may have |might have )?(?:steamrolled|have kept pressing|kept pressing|came at you)\b|that is on me\b",
     r"i am sorry (?:if i|that i|i)\b",
     r"how did (?:that|it) feel\b(?:\s+\w+){0,3}\s+(?:me|when i)",
     r"i came in (?:with it )?(?:too |quite |a bit )?(?:hard|strong|fast|heavy)",

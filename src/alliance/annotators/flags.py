@@ -38,6 +38,7 @@ _CHALLENGED = frozenset({"complaint_about_therapist", "complaint_about_therapy",
 _PERSISTS = compile_any([
     r"i (?:still|do still|really do) think|(?:it|that) (?:still )?matters(?:,)? though|i think it (?:still )?(?:matters|is important|is relevant)",
     r"still (?:worth|something (?:there )?worth) (?:looking at|exploring|thinking about)|something there worth (?:looking at|exploring)",
+    r"(?:^ | i think )\w+(?: \w+){1,12} though $|the (?:facts?|truth|evidence) (?:is|are) (?:that )?|which is what (?:we|i) (?:would )?call",
 ])
 #: Doubting the patient's "it's fine" ("I'm not sure it is fine").
 _DOUBTS_FINE = compile_any([
@@ -48,6 +49,16 @@ _PUSHBACK = compile_any([
     r"^ (?:(?:no|look|well|um|honestly) )*(?:no|nope|not really|that is not|it is not|i do not (?:think|buy|agree))\b",
     r"it is fine|it was fine|i am fine|that is fine|it is not the same|not the same thing|i did not come here",
 ])
+
+
+def _recent_strain(d: Dialogue, markers: list[str | None], i: int) -> bool:
+    """Whether a patient turn since the therapist's previous turn carries a rupture marker."""
+    j = i - 1
+    while j >= 0 and not d.is_therapist(j):
+        if markers[j] is not None:
+            return True
+        j -= 1
+    return False
 
 
 def is_self_disclosure(norm: str) -> bool:
@@ -62,6 +73,7 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
     rel = session.labels("relationship")
     out: list[tuple[str, ...]] = [()] * d.n
     last_conf_turn = -10**9
+    last_back_turn = -10**9 + 1
     therapist_turn = 0
     for i in range(d.n):
         if not d.is_therapist(i):
@@ -93,12 +105,25 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         if rel[i] == "transference_link" and all(rel[j] is None for j in range(max(0, i - 2), i)) and any(
                 rel[j] is not None and d.is_patient(j) and _PUSHBACK.search(d.norms[j]) for j in range(i)):
             confronts = True
+        # Quoting the patient's decline back as a way of avoiding something asserts
+        # a meaning the patient has just denied (codebook decision 12).
+        if fp.ECHOED_DECLINE.search(t) and fp.ECHO_PURPOSE.search(t):
+            confronts = True
         if confronts:
             flags.append("confrontation")
         pushed_back = p_marker is not None
-        if (not confronts and fp.BACKS_DOWN.search(t)
-                and (therapist_turn - last_conf_turn <= BACKS_DOWN_REACH or p_marker in _CHALLENGED)):
+        # The challenge still open: a confrontation shortly before, or strain just voiced.
+        challenged = (therapist_turn - last_conf_turn <= BACKS_DOWN_REACH or p_marker in _CHALLENGED
+                      or _recent_strain(d, markers, i))
+        # Owning one's pressure ("I pushed too hard") retracts the challenge too, once.
+        retracts = fp.BACKS_DOWN.search(t) or (fp.OWNS_PUSH.search(t) and last_back_turn < last_conf_turn)
+        # A bare "fair enough" after a plain decline acknowledges it; it retracts
+        # nothing unless the patient pushed back with strain.
+        if d.acks[i] and p_marker not in _CHALLENGED:
+            retracts = False
+        if not confronts and retracts and challenged:
             flags.append("backs_down")
+            last_back_turn = therapist_turn
         if fp.REPAIR_STRONG.search(t) or (pushed_back and fp.REPAIR_IN_STRAIN.search(t)):
             flags.append("repair")
         if confronts:

@@ -103,8 +103,9 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
         if rp.T_HERE_NOW.search(t) or cu.T_PROCESS.search(t):
             return "here_and_now"
         return None
-    # Reported speech ("my husband said you never listen") is about someone else's "you".
-    t = cu.REPORTED.sub(" ", t)
+    # Reported speech ("my husband said you never listen") and idioms ("you'd think
+    # I'd be used to it") are about someone else's "you".
+    t = cu.GENERIC_YOU.sub(" ", cu.REPORTED.sub(" ", t))
     # "you ... in here" and "take his side in here" cannot mean the partner.
     you_ok = d.you_is_therapist(i) or " in here " in t
     if you_ok and (rp.P_TRANSFERENCE.search(t) or cu.P_LINK.search(t)):
@@ -121,6 +122,12 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
         return "feelings_about_therapist"
     if you_ok and (rp.P_HERE_NOW.search(t) or COMPLAINT_THERAPY.search(t) or cu.P_PROCESS.search(t)):
         return "here_and_now"
+    if you_ok and cu.P_RAISES.search(t):
+        # Raising something the therapist said or did: the frame when the therapist
+        # announced one earlier in the session, else the work between them.
+        return "frame_feelings" if any(
+            d.is_therapist(j) and (rp.FRAME_T.search(d.norms[j]) or cu.FRAME_T_WIDE.search(d.norms[j]))
+            for j in range(i)) else "here_and_now"
     return None
 
 
@@ -156,7 +163,7 @@ def _topics(d: Dialogue, first: int, last: int) -> set[str]:
 def _blocks_inheritance(d: Dialogue, i: int, src: int, src_is_cue: bool, names: re.Pattern[str] | None) -> bool:
     """Whether utterance ``i`` leaves the relationship topic despite answering ``src``."""
     t = d.norms[i]
-    if d.acks[i] or MINIMAL.search(t):
+    if d.acks[i] or MINIMAL.search(t) or cu.CLOSING.search(t):
         return True
     direct_reply = src_is_cue and d.questions[src] and d.roles[src] is Role.THERAPIST
     if rp.SHIFT.search(t) and not direct_reply:

@@ -22,7 +22,7 @@ import re
 
 from alliance.annotators import _cues as cu
 from alliance.annotators._flagpatterns import CONFRONT, INTERPRETATION, REPAIR_IN_STRAIN, REPAIR_STRONG
-from alliance.annotators._lexicon import Dialogue, compile_any
+from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
 from alliance.annotators.episodes import DECLINE
 from alliance.model import Annotation, Role, Session, Span
 from alliance.pipeline import AnnotatorOutput
@@ -43,11 +43,12 @@ COMPLAINT_THERAPIST = compile_any([
     r"you (?:are not|were not|do not|did not|never|never ever) (?:even |really |actually )?(?:listening|listen|hear|hearing|understand|understanding|get it|get me|care|help|helping|remember|let me)",
     r"you (?:always|keep|just keep|just) (?:interrupt\w*|bringing|bring|asking|ask|pushing|push|telling|tell|changing|steering|turning|twisting|going on)",
     r"why (?:do|did|are) you (?:keep|always|even|keep on)\b",
-    r"(?:you|your) (?:were|are|seem|seemed) (?:so |really |totally )?(?:late|rude|judgmental|judging|condescending|cold|distracted|dismissive|patroni[sz]ing|not interested)",
+    r"(?<!when )(?<!while )(?:you|your) (?:were|are|seem|seemed) (?:so |really |totally )?(?:late|rude|judgmental|judging|condescending|cold|distracted|dismissive|patroni[sz]ing|not interested)",
     r"you always do this|(?:always )?take (?:his|her|their) side|you make everything about",
     r"(?:i do not need|stop giving me|enough with|do not lecture) (?:me )?(?:a |the |another |your )?lectur\w*",
     r"(?:it is|that is) like you want me to",
-    r"you (?:looked|look|were looking|kept looking) at (?:the|your) (?:clock|watch|phone)",
+    r"you (?:have |had |keep |kept |are |were )?(?:looked|look|looking|checked|checking|glanced|glancing) (?:\w+ )?at (?:the|your) (?:clock|watch|phone)|(?:are|were) you (?:checking|watching|looking at) the (?:time|clock|watch)",
+    r"(?:putting|put) words in my mouth|you are not (?:even )?listening",
     r"(?:it|that) (?:felt|feels) like you (?:wanted|want|were not|do not|did not|are not)",
     r"(?:you|your questions) (?:make|made) me feel (?:stupid|worse|judged|small|like)",
     r"you (?:sound|sounded) (?:just )?like (?:everyone|everybody|my)",
@@ -77,12 +78,17 @@ COMPLAINT_THERAPY = compile_any([
     r"(?:it is|this is|therapy is|they are|these are|sessions are|that is) not (?:really )?(?:helping|working)",
     r"(?:worksheets?|homework|exercises?|sessions?|thought records?|diaries|diary) (?:are|is) (?:so )?(?:pointless|useless|a waste|stupid|boring|ridiculous)",
     r"this is (?:exactly )?what i mean|like being (?:back )?at school",
+    r"i do not see the point (?:of|in) (?:these|this|the|doing|coming|talking|any|all)",
+    # No progress, said of the therapy: a therapy referent and a no-change verdict together.
+    r"(?:coming here|been coming|these sessions|our sessions|therapy|since i started|when i started|when we started|every week)\b(?:\s+\w+){0,10}\s+(?:nothing (?:has|have|is) (?:changed|different|better)|no better|not any better|not getting (?:any )?better|still (?:the same|stuck))",
+    r"(?:nothing (?:has|have) changed|no better|not any better|still (?:the same|stuck))\b(?:\s+\w+){0,6}\s+(?:since|than when) (?:i|we) (?:started|began|first came)",
+    r"(?:worksheets?|homework|exercises?|diary cards?|thought records?|sessions?) (?:feel|feels|is|are) like (?:homework|school|a test|an exam|a class|a chore)",
     r"(?:fee|fees|price|bill|paying|pay)\b(?:\s+\w+){0,8}\s+(?:angry|annoyed|resent\w*|unfair|too much)",
     r"(?:angry|annoyed|resent\w*)\b(?:\s+\w+){0,8}\s+(?:fee|fees|pay|paying|bill|price)",
 ])
 REJECT = compile_any([
     r"^ (?:(?:no|look|um|well) )*(?:no|nope) (?:no |that is not |it is not |not at all|you are wrong|that is wrong)",
-    r"that is (?:really |just |simply )?not (?:it|true|right|what i (?:said|meant|mean)|what is going on|how it is)",
+    r"that is (?:really |just |simply )?not (?:it|true|right|what i (?:said|meant|mean)|what (?:happened|is going on|i am saying|it was)|how it (?:is|was|happened))",
     r"(?:that is |what )?(?:rubbish|nonsense|bollocks|codswallop|utter rubbish)|come off it|(?:do not|do not) be (?:ridiculous|silly|daft)|i am nothing like (?:her|him|them|that)",
     r"(?:you are|that is|you have got it|you got it) (?:completely |totally |all |just )?wrong",
     r"(?:that|this) (?:is|sounds) (?:ridiculous|nonsense|silly|absurd|crazy)",
@@ -96,7 +102,7 @@ STRAIN = compile_any([
     r"i (?:have|had) (?:already )?(?:told|said)|i (?:already|just) (?:told|said)|i said (?:it is|i am|that)",
     r"how many times|why do you keep|stop asking|(?:can|could) we (?:just )?(?:drop|leave|stop|move on)",
     r"\btwice\b|\bagain\b|^ look\b|seriously|enough|pointless|drop it|leave it|for the last time|ridiculous|no no|rubbish|nonsense",
-    r"reading (?:far |way )?too much|twisting|not it at all|really not it|can we not|you are wrong",
+    r"reading (?:far |way )?too much|twisting|not it at all|really not it|can we not|you are wrong|words in my mouth|can we just\b",
     r"i do not want to (?:talk|go|keep)",
     r"i (?:did not|do not) come (?:here|in) to (?:be|get)",
 ])
@@ -135,6 +141,7 @@ SHIFT = compile_any([
     r"i do not (?:want|wanna) to (?:talk|get into|go into) (?:about )?(?:this|that|it)",
     r"(?:can|could) we (?:talk about|do|discuss|go back to)\b(?:\s+\w+){1,4}\s+instead|i would (?:rather|prefer to) (?:talk about|discuss|not (?:talk|go into|get into|discuss))",
     r"before i forget|^ (?:(?:oh|um|well) )*never mind (?:that|all that|about that)",
+    r"^ (?:(?:oh|um|well|so|anyway|whatever|okay) )*(?:did i (?:tell|mention to) you|have i told you|guess what|you will never guess)\b",
 ])
 MINIMAL = compile_any([
     r"^ (?:(?:um|uh|well|oh|i mean) )*(?:maybe|i do not know|dunno|i dunno|do not know|can not remember|nothing much|i guess|not really|fine|nothing|not much|whatever|sure|okay|"
@@ -164,6 +171,14 @@ _FEELING_RAISED = compile_any([r"(?:hit|got to|affected|bothers|bothered|upset|h
 #: Closed questions about amounts and times ("how long could you go without?").
 _CLOSED_WH = compile_any([r"how (?:long|many|much|often|old|far|soon)|what (?:time|day|age)|^ (?:(?:so|and|okay|well) )*what (?:i|we) "])
 
+
+#: A clause against the therapist's reading ("you're twisting it", "you're putting words in my mouth").
+_AGAINST_THERAPIST = compile_any([r"you (?:are|keep|always) (?:twisting|putting words|making (?:it|that|this) (?:up|sound))|words in my mouth"])
+
+#: Someone in the patient's life: a story about them is not a refusal in the room.
+_OTHERS = compile_any([OTHERS + r"|manager|colleague|friend|neighbou?r"])
+#: Owning the feeling ("It is annoying. There. I've said it."): the opposite of a denial.
+_ADMITS = compile_any([r"(?:^ |[^t] )(?:it is|i am|i was|i feel|i felt|that is|it was) (?:\w+ )?(?:annoying|annoyed|angry|cross|hurt|upset|sad|irritated|frustrated|jealous)\b"])
 
 #: A practical aside ("before I forget, ...") that changes nothing the therapist raised.
 _ASIDE = compile_any([r"before i forget"])
@@ -234,6 +249,12 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     if reject_first and intervention and not p_rel and (strain or COMPLAINT_THERAPIST.search(t)
                                                          or COMPLAINT_THERAPY.search(t)):
         return "rejects_intervention"
+    # Rejecting a statement the therapist has just made about the patient, with a
+    # clause against the therapist ("That's not what I said. You're twisting it"):
+    # whatever the statement's wording, the rejection is the main act.
+    if reject_first and you_ok and prev == i - 1 and not d.questions[prev] and (
+            strain and COMPLAINT_THERAPIST.search(t) or _AGAINST_THERAPIST.search(t)):
+        return "rejects_intervention"
     if rel[i] == "frame_feelings" and cu.COMPLAINT_FRAME.search(t) and not DECLINE.search(t):
         return "complaint_about_therapy"  # a complaint about the schedule or the fee
     if rel[i] == "transference_link" and p_rel and prev is not None and d.questions[prev]:
@@ -253,8 +274,8 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
             return "denial"
     # After the therapist persisted on the relationship, a strained refusal is a rupture
     # even when the last therapist turn itself carried no relationship cue.
-    recent_rel = any(rel[j] is not None for j in range(max(0, i - 4), i))
-    if (p_rel or (recent_rel and strain)) and (declines or rejects or _shifts(d, i, t)):
+    recent_rel = any(rel[j] is not None for j in range(max(0, i - 4), i)) and not _OTHERS.search(t)
+    if (p_rel or (recent_rel and strain)) and (declines or rejects or _shifts(d, i, t)) and not _ADMITS.search(t):
         # A plain "no, it's fine" to a relationship question is a decline; with
         # strain after the therapist persisted, it is a rupture (codebook rule).
         if not strain:
@@ -273,7 +294,11 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     if prev is not None and prev == i - 1 and not d.acks[prev] and _shifts(d, i, t) and not (
             _ASIDE.search(t) and not (p_rel or intervention or _invites(d, prev))):
         return "topic_shift"
-    if prev == i - 1 and _invites(d, prev) and not p_rel and d.words[i] <= 4 and (
+    # A relationship question answered "no" is a decline; but "nothing" to "what's
+    # happening for you right now?" after the therapist pressed is a withdrawal.
+    pressed = p_rel and rel[prev] in ("here_and_now", "feelings_about_therapist") and not DECLINE.search(t) \
+        and (bool(CONFRONT.search(p)) or any(previous[j] is not None for j in range(max(0, i - 6), i)))
+    if prev == i - 1 and _invites(d, prev) and (not p_rel or pressed) and d.words[i] <= 4 and (
             MINIMAL.search(t) or MINIMAL_HEAD.search(t)):
         return "minimal_response"
     return None
