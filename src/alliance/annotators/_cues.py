@@ -244,7 +244,7 @@ CLOSING = compile_any([
 
 #: Reported speech: "my husband said you never listen" is about the husband's "you".
 REPORTED = compile_any([
-    rf"(?:{KIN}|he|she|they|people|someone|everyone|everybody|somebody|my \w+) (?:(?:came|walked|comes|walks|turned|looked|just) (?:\w+ )?(?:and|round and|over and) )?(?:said|says|told me|tells me|keeps saying|kept saying|thinks|thought|reckons|goes|went|was like|is like|shouted|yelled|asked)\b.*",
+    rf"(?:{KIN}|he|she|they|people|someone|everyone|everybody|somebody|my \w+) (?:(?:came|walked|comes|walks|turned|turns|looked|looks|just) (?:\w+ ){{0,2}}(?:and|round and|over and) )?(?:said|says|told me|tells me|keeps saying|kept saying|thinks|thought|reckons|goes|went|was like|is like|shouted|yelled|asked)\b.*",
 ])
 #: A therapist turn anchored in the two people (pronouns) rather than a comment on events.
 T_ANCHOR = compile_any([r"i|me|my|we|us|our|you|your|yourself|here|waiting room|coming here|this room"])

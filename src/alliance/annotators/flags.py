@@ -116,7 +116,8 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         challenged = (therapist_turn - last_conf_turn <= BACKS_DOWN_REACH or p_marker in _CHALLENGED
                       or _recent_strain(d, markers, i))
         # Owning one's pressure ("I pushed too hard") retracts the challenge too, once.
-        retracts = fp.BACKS_DOWN.search(t) or (fp.OWNS_PUSH.search(t) and last_back_turn < last_conf_turn)
+        retracts = fp.BACKS_DOWN.search(t) or (fp.OWNS_PUSH.search(t) and (
+            last_back_turn < last_conf_turn or _recent_strain(d, markers, i)))
         # A bare "fair enough" after a plain decline acknowledges it; it retracts
         # nothing unless the patient pushed back with strain.
         if d.acks[i] and p_marker not in _CHALLENGED:

@@ -120,7 +120,8 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
         return "frame_feelings"
     if you_ok and (rp.P_FEELINGS.search(t) or COMPLAINT_THERAPIST.search(t) or cu.P_FEEL_T.search(t)):
         return "feelings_about_therapist"
-    if you_ok and (rp.P_HERE_NOW.search(t) or COMPLAINT_THERAPY.search(t) or cu.P_PROCESS.search(t)):
+    # A complaint about the therapy names the therapy, not "you": it counts in couples work too.
+    if COMPLAINT_THERAPY.search(t) or you_ok and (rp.P_HERE_NOW.search(t) or cu.P_PROCESS.search(t)):
         return "here_and_now"
     if you_ok and cu.P_RAISES.search(t):
         # Raising something the therapist said or did: the frame when the therapist

@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 
 from alliance.annotators import _cues as cu
-from alliance.annotators._flagpatterns import CONFRONT, INTERPRETATION, REPAIR_IN_STRAIN, REPAIR_STRONG
-from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
+from alliance.annotators._flagpatterns import BACKS_DOWN, CONFRONT, INTERPRETATION, REPAIR_IN_STRAIN, REPAIR_STRONG
+from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any, normalize
 from alliance.annotators.episodes import DECLINE
 from alliance.model import Annotation, Role, Session, Span
 from alliance.pipeline import AnnotatorOutput
@@ -41,10 +41,10 @@ REPAIR_WINDOW = 3
 
 COMPLAINT_THERAPIST = compile_any([
     r"you (?:are not|were not|do not|did not|never|never ever) (?:even |really |actually )?(?:listening|listen|hear|hearing|understand|understanding|get it|get me|care|help|helping|remember|let me)",
-    r"you (?:always|keep|just keep|just) (?:interrupt\w*|bringing|bring|asking|ask|pushing|push|telling|tell|changing|steering|turning|twisting|going on)",
+    r"(?<!can )(?<!could )(?<!would )(?<!will )you (?:always|keep|just keep|just) (?:interrupt\w*|bringing|bring|asking|ask|pushing|push|telling|tell|changing|steering|turning|twisting|going on)",
     r"why (?:do|did|are) you (?:keep|always|even|keep on)\b",
     r"(?<!when )(?<!while )(?:you|your) (?:were|are|seem|seemed) (?:so |really |totally )?(?:late|rude|judgmental|judging|condescending|cold|distracted|dismissive|patroni[sz]ing|not interested)",
-    r"you always do this|(?:always )?take (?:his|her|their) side|you make everything about",
+    r"you always do this|(?:always )?(?:take|taking|took) (?:his|her|their) side|(?:side|siding|sided) with (?:him|her|them)\b|you make everything about",
     r"(?:i do not need|stop giving me|enough with|do not lecture) (?:me )?(?:a |the |another |your )?lectur\w*",
     r"(?:it is|that is) like you want me to",
     r"you (?:have |had |keep |kept |are |were )?(?:looked|look|looking|checked|checking|glanced|glancing) (?:\w+ )?at (?:the|your) (?:clock|watch|phone)|(?:are|were) you (?:checking|watching|looking at) the (?:time|clock|watch)",
@@ -71,7 +71,8 @@ COMPLAINT_THERAPY = compile_any([
     r"(?:this|it|coming here|these sessions|therapy|you are|we are)(?: is| are| feels like| seems like| feels)?(?: just| really)? (?:a )?(?:waste|wasting) (?:of )?(?:my|our) (?:time|money)",
     r"^ (?:(?:just|it is|this is|well|honestly) )*a waste of (?:my|our) time",
     r"(?:the fee|the fees|it|this|therapy|sessions) (?:is|are) (?:too expensive|too much money|a lot of money)",
-    r"(?:going|go|talking|talk) (?:a?round )?in circles",
+    # "We're going round in circles" is about the work; "I'm going round in circles" is the patient's own indecision.
+    r"(?:we are|we keep|we have been|we just keep|we just|this is|it is|feels like we are|it feels like we are) (?:just )?(?:going|go|talking|talk) (?:a?round )?in circles",
     r"(?:i have|i have been) (?:been )?coming (?:here )?for (?:months|weeks|a year|ages)",
     r"i do not see (?:how|the point|why)\b(?:\s+\w+){0,6}\s+(?:helps|help|matters|this|therapy)",
     r"(?:fifty minutes|an hour|one hour|the session) is (?:not|never) (?:enough|long enough)",
@@ -168,8 +169,10 @@ _ANYWAY_SENTENCE = re.compile(r"[.!?;]\s+(?:(?:so|well|um|uh|okay|but)[, ]+)?any
 _ASKS_MORE = compile_any([r"tell me|say (?:a bit |a little |some )?more|(?:walk|talk|take) me through|help me understand|describe"])
 #: The therapist raising a feeling the patient may then deny ("that hit you hard").
 _FEELING_RAISED = compile_any([r"(?:hit|got to|affected|bothers|bothered|upset|hurt|shook|shaken) you|you (?:feel|felt|seem|look|sound)"])
-#: Closed questions about amounts and times ("how long could you go without?").
-_CLOSED_WH = compile_any([r"how (?:long|many|much|often|old|far|soon)|what (?:time|day|age)|^ (?:(?:so|and|okay|well) )*what (?:i|we) "])
+#: Closed questions about amounts and times ("how long could you go without?"), and
+#: proposals ("why don't you try that?", "how about next Tuesday?") that "okay" fully answers.
+_CLOSED_WH = compile_any([r"how (?:long|many|much|often|old|far|soon)|what (?:time|day|age)|^ (?:(?:so|and|okay|well) )*what (?:i|we) |"
+                          r"why do not (?:you|we)|how about|what about (?:if|we|trying)"])
 
 
 #: A clause against the therapist's reading ("you're twisting it", "you're putting words in my mouth").
@@ -179,6 +182,13 @@ _AGAINST_THERAPIST = compile_any([r"you (?:are|keep|always) (?:twisting|putting 
 _OTHERS = compile_any([OTHERS + r"|manager|colleague|friend|neighbou?r"])
 #: Owning the feeling ("It is annoying. There. I've said it."): the opposite of a denial.
 _ADMITS = compile_any([r"(?:^ |[^t] )(?:it is|i am|i was|i feel|i felt|that is|it was) (?:\w+ )?(?:annoying|annoyed|angry|cross|hurt|upset|sad|irritated|frustrated|jealous)\b"])
+
+#: Sentence ends in punctuated text.
+_SENTENCE_END = re.compile(r"[.!?]+\s+")
+#: A plain "no" or "fine": a decline, never a withdrawal.
+_PLAIN_NO = compile_any([r"^ (?:(?:um|well|oh) )*(?:no|nope|nah|fine|i am fine|it is fine|it was fine|okay|all right|alright)\b"])
+#: The therapist giving way ("No, of course not", "I'll take your word for it").
+_CONCEDES = compile_any([r"^ (?:(?:no|okay|well) )*of course (?:not|it is not|it was not)\b"])
 
 #: A practical aside ("before I forget, ...") that changes nothing the therapist raised.
 _ASIDE = compile_any([r"before i forget"])
@@ -197,10 +207,17 @@ def _invites(d: Dialogue, j: int) -> bool:
     you go without?" is a closed question, which a short answer fully answers.
     """
     p = d.norms[j]
-    if not INVITATION.search(p) or _CLOSED_WH.search(p):
+    # The question may follow a statement ("Come on. What's happening for you now?").
+    last = normalize(_SENTENCE_END.split(d.texts[j].strip(" .!?"))[-1])
+    if not (INVITATION.search(p) or INVITATION.search(last)) or _CLOSED_WH.search(p):
         return False
     punctuated = any(c in d.texts[j] for c in ".?!")
     return "?" in d.texts[j] or not punctuated or bool(_ASKS_MORE.search(p))
+
+
+def _withdraws(d: Dialogue, i: int, t: str, prev: int | None) -> bool:
+    """A short non-answer ("dunno", "nothing") right after an invitation to say more."""
+    return prev == i - 1 and _invites(d, prev) and d.words[i] <= 4 and bool(MINIMAL.search(t) or MINIMAL_HEAD.search(t))
 
 
 def _continues_complaint(d: Dialogue, i: int, prev: int | None, previous: list[str | None]) -> bool:
@@ -266,6 +283,10 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     if complaint:
         return None if _continues_complaint(d, i, prev, previous) else complaint
     declines = bool(DECLINE.search(t))
+    # A relationship question answered "no" is a decline; but "nothing" to "what's
+    # happening for you right now?" after the therapist pressed is a withdrawal.
+    pressed = p_rel and rel[prev] in ("here_and_now", "feelings_about_therapist") and not _PLAIN_NO.search(t) \
+        and (bool(CONFRONT.search(p)) or any(previous[j] is not None for j in range(max(0, i - 6), i)))
     # Denying what the therapist has just seen ("you flinched" / "I didn't flinch")
     # is a denial even inside relationship talk: it answers an observation, not a question.
     if DENY_FEELING.search(t) or _echo_denial_past(t, p):
@@ -279,7 +300,7 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
         # A plain "no, it's fine" to a relationship question is a decline; with
         # strain after the therapist persisted, it is a rupture (codebook rule).
         if not strain:
-            return None
+            return "minimal_response" if pressed and _withdraws(d, i, t, prev) else None
         return "topic_shift" if _shifts(d, i, t) else "denial"
     # Denying a feeling is a marker only when the feeling was just raised or shown.
     if DENY_FEELING.search(t) and prev is not None and (p_rel or _echo_denial(t, p) or OBSERVED_FEELING.search(p)
@@ -291,15 +312,13 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
         return "deferential"
     if prev is not None and rejects and intervention and (strain or d.words[i] <= 8):
         return "rejects_intervention"
-    if prev is not None and prev == i - 1 and not d.acks[prev] and _shifts(d, i, t) and not (
+    # Moving on after the therapist has conceded and asked nothing ("Fair enough, I'll
+    # take your word for it." / "Anyway, ...") takes the therapist's leave: no marker.
+    conceded = prev is not None and not d.questions[prev] and bool(BACKS_DOWN.search(p) or _CONCEDES.search(p))
+    if prev is not None and prev == i - 1 and not d.acks[prev] and not conceded and _shifts(d, i, t) and not (
             _ASIDE.search(t) and not (p_rel or intervention or _invites(d, prev))):
         return "topic_shift"
-    # A relationship question answered "no" is a decline; but "nothing" to "what's
-    # happening for you right now?" after the therapist pressed is a withdrawal.
-    pressed = p_rel and rel[prev] in ("here_and_now", "feelings_about_therapist") and not DECLINE.search(t) \
-        and (bool(CONFRONT.search(p)) or any(previous[j] is not None for j in range(max(0, i - 6), i)))
-    if prev == i - 1 and _invites(d, prev) and (not p_rel or pressed) and d.words[i] <= 4 and (
-            MINIMAL.search(t) or MINIMAL_HEAD.search(t)):
+    if (not p_rel or pressed) and _withdraws(d, i, t, prev):
         return "minimal_response"
     return None
 
