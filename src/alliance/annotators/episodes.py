@@ -32,15 +32,18 @@ DECLINE = compile_any([
     r"(?:it is|it was|that is|i am|i was|everything is) (?:really |totally |honestly |completely |perfectly |absolutely )?(?:fine|okay|alright|all right)\b",
     r"(?:you|people|everyone|everybody|therapists) (?:have|has|have got|deserve|deserves|need|needs|are entitled to|is entitled to|get|gets) "
     r"(?:a |your own |their own |to have a |to take a )?(?:life|lives|holiday|holidays|vacation|break|rest|time off)",
-    r"(?:you|people) (?:get|got|were) sick|people get sick",
-    r"i (?:understand|get it|get that|know that)\b",
+    r"(?:you|people) (?:get|got|were) sick(?! of)|people get sick(?! of)",
+    # Coping assurances and "it's not the same" minimise what the therapist raised.
+    r"(?<!if )(?<!whether )(?<!how )(?<!not sure )(?:we|i) (?:can|will|could) (?:manage|cope|survive|muddle through)\b(?! without)",
+    r"(?:it is|that is|it was) not (?:really )?the same(?: thing)?\b",
+    r"i (?:understand|get it|get that|know that)\b(?! sort of| kind of| in my head| but)",
     r"(?:not|no) (?:a |that )?big deal|not an issue|not a problem",
     r"(?:it|that) (?:does not|did not|would not) (?:really )?(?:bother|matter|affect)",
     r"i (?:do not|did not) (?:really )?(?:think about it|mind|notice|care|miss)",
     r"(?:just|only) (?:one|a) session|it is (?:only|just) (?:three|two|a few) weeks",
     r"i do not think (?:so|that is it|it is about)",
     r"i have (?:already )?(?:told|said) (?:you|that|it|this)|i (?:already|just) (?:told|said)",
-    r"(?:i will|i would|i am going to|i will be) (?:be )?(?:okay|fine|alright|all right)|you should enjoy|(?:great|good) (?:news )?for you",
+    r"(?:i will|i would|i am going to|i will be) (?:be )?(?:okay|fine|alright|all right)(?! and then| until| but)|you should enjoy|(?:great|good) (?:news )?for you",
     r"why do you keep|you always do this|can we not|i do not want to talk about",
     r"^ (?:(?:um|uh|well|oh) )*(?:i do not know|i guess|maybe|not sure|i am not sure|whatever|i suppose)(?: really)? $",
 ])
@@ -58,8 +61,15 @@ ENGAGE = compile_any([
     r"caught|small|shrink|stupid|burden|unimportant|forgotten|let down)\b",
     r"^ (?:(?:well|um|uh|oh|honestly|actually|i mean|okay) )*(?:yes|yeah|a little|a bit|kind of|sort of|i guess (?:i|it) did|maybe a|actually|i suppose)\b",
     r"no actually|but yes|i did (?:feel|miss|think)|it did (?:stir|bother|hurt)|i have been thinking|i hadn t|i had not (?:put|thought)|"
-    r"i think i|i want to|i could try|i would like|i feel|i felt|it feels|it felt",
+    r"i think i|i want to|i could try|i would (?:actually |really )?like|i feel|i felt|it feels|it felt|on my mind|been thinking about",
 ])
+#: The patient quoting an earlier decline ("I said it was fine", "there, I've said it"):
+#: a report of the past refusal or an admission, not a refusal now.
+REPORTED_DECLINE = compile_any([
+    r"i (?:said|told you)\b(?:\s+\w+){0,6}?\s+(?:fine|okay|alright|all right)\b|there i have said it|i have said it now",
+])
+#: Rupture markers that voice a complaint or reject the therapist's reading (codebook decision 10).
+COMPLAINTS = frozenset({"complaint_about_therapist", "complaint_about_therapy", "rejects_intervention"})
 _BUT = compile_any([r"but|though|although|except|actually|if i am honest|to be honest"])
 
 
@@ -70,6 +80,7 @@ def utterance_stance(norm: str, answering: bool = True) -> tuple[bool, bool]:
     both. ``answering`` says whether it answers the therapist's relationship
     talk; volunteered, "it's okay" is reassurance rather than refusal.
     """
+    norm = REPORTED_DECLINE.sub(" ", norm)
     m = DECLINE.search(norm)
     if m and not answering and ANSWER_ONLY.search(norm) and not DECLINE.search(ANSWER_ONLY.sub(" ", norm)):
         m = None
@@ -81,23 +92,39 @@ def utterance_stance(norm: str, answering: bool = True) -> tuple[bool, bool]:
     return True, engages
 
 
-def patient_stance_of(d: Dialogue, first: int, last: int, rel: list[str | None]) -> str:
-    """The patient's stance over utterances ``first..last`` (codebook decision rule)."""
+def patient_stance_of(d: Dialogue, first: int, last: int, rel: list[str | None],
+                      markers: list[str | None] | None = None) -> str:
+    """The patient's stance over utterances ``first..last`` (codebook decision rule).
+
+    A complaint adds feeling about the relationship (codebook decision 10): the
+    episode is ``engaged`` when the patient then goes on to say more, ``mixed``
+    when nothing but refusals or bare words follow. Inside a frame episode the
+    therapist opened, a complaint about being asked ("why do you keep asking?")
+    is a refusal like any other.
+    """
     span = list(range(first, last + 1))
     if d.roles[last] is Role.THERAPIST:
         # The answer to the episode's last therapist turn belongs to the episode.
         nxt = next((j for j in range(last + 1, min(d.n, last + 1 + EPISODE_GAP)) if d.is_patient(j)), None)
         if nxt is not None:
             span.append(nxt)
-    declined = engaged = False
+    declined = engaged = complained = said_more = False
+    frame_asked = d.is_therapist(first) and rel[first] == "frame_feelings"
     for j in span:
         if not d.is_patient(j) or d.acks[j] and "no" not in d.norms[j].split():
             continue
         t = d.previous(j, Role.THERAPIST)
         answering = t is not None and t >= first and rel[t] is not None
         dec, eng = utterance_stance(d.norms[j], answering)
+        if markers is not None and markers[j] in COMPLAINTS and not (frame_asked and dec):
+            complained = True
+            continue
+        if complained and not dec and (eng or d.words[j] >= 6):
+            said_more = True
         declined |= dec
         engaged |= eng
+    if complained:
+        return "engaged" if said_more else "mixed"
     if engaged and declined:
         return "mixed"
     return "engaged" if engaged else "declined"
@@ -121,7 +148,7 @@ class Episodes:
 
     name = "episodes"
     version = "1"
-    requires = ("relationship",)
+    requires = ("relationship", "rupture")
     produces = ("episode",)
 
     def annotate(self, session: Session) -> AnnotatorOutput:
@@ -130,9 +157,10 @@ class Episodes:
         spans = []
         declined_seen = False
         rel = session.labels("relationship")
+        markers = session.labels("rupture")
         for first, last in episode_runs(rel):
             initiator = d.roles[first]
-            stance = patient_stance_of(d, first, last, rel)
+            stance = patient_stance_of(d, first, last, rel, markers)
             spans.append(Span("episode", first, last, {
                 "initiator": initiator.value,
                 "patient_stance": stance,
