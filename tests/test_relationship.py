@@ -273,3 +273,51 @@ def test_reported_speech_with_words_in_between_is_not_about_the_therapist():
              ("t", "What happened for you when he said that?"), ("p", "I felt tiny and furious at once.")])
     assert rel(s) == [None, None, None]
     assert s.labels("rupture") == [None, None, None]
+
+
+# -- episode stance after a complaint (codebook decision 10) --------------------------------
+
+def _stance_of_first_episode(turns):
+    return episodes(run(turns))[0][3]
+
+
+def test_a_patient_asking_to_go_back_to_what_the_therapist_announced_starts_the_episode():
+    s = run([("t", "I'll be at a conference next month, so we'll miss two weeks."), ("p", "Okay."),
+             ("t", "So, where shall we start today?"),
+             ("p", "Can I go back to what you said at the start? About the conference.")])
+    assert episodes(s)[0][:3] == (3, 3, "patient")
+
+
+def test_a_complaint_the_patient_then_explores_is_an_engaged_episode():
+    assert _stance_of_first_episode([
+        ("t", "I think the lateness is really about your father."),
+        ("p", "No. That's not what I said. You're twisting it round again."),
+        ("t", "Okay. What was it like, hearing that from me just now?"),
+        ("p", "Like being caught out. Like you'd already decided what I felt before I'd said a word."),
+    ]) == "engaged"
+
+
+def test_a_complaint_followed_only_by_shutting_down_is_a_mixed_episode():
+    assert _stance_of_first_episode([
+        ("p", "You always do this. You make everything about my brother."),
+        ("t", "It sounds like I got that wrong. What would you rather we looked at?"),
+        ("p", "Fine."),
+    ]) == "mixed"
+
+
+def test_quoting_an_earlier_decline_while_owning_the_feeling_is_engaged():
+    assert _stance_of_first_episode([
+        ("t", "I'll be at a conference next month, so we'll miss two weeks."), ("p", "Okay."),
+        ("t", "So, where shall we start today?"),
+        ("p", "Can I go back to what you said at the start? About the conference."),
+        ("t", "Please, go on."),
+        ("p", "I said it was fine, and mostly it is. But sitting here I noticed I felt a bit left behind."),
+    ]) == "engaged"
+
+
+def test_coping_assurances_are_declines_even_after_yes():
+    assert _stance_of_first_episode([
+        ("t", "I'll be away for the two weeks of half term. How is that for the two of you?"),
+        ("p", "It's fine, honestly. You're entitled to a break."),
+        ("q", "Yeah, we're grown-ups. We can manage a couple of weeks."),
+    ]) == "declined"

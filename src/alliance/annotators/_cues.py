@@ -33,7 +33,7 @@ from alliance.annotators._relpatterns import FRAME_T, KIN
 __all__ = [
     "FRAME_T_WIDE", "FRAME_P_WIDE", "T_REACTION_WIDE", "T_OPEN_Q", "P_REACTION_WIDE", "P_FEEL_T",
     "T_FEEL_P", "T_PROCESS", "P_PROCESS", "T_LINK", "P_LINK", "T_IMMEDIACY_WIDE", "RETURN",
-    "REPORTED", "TOPIC_WORDS", "GENERIC_YOU", "P_RAISES", "CLOSING", "T_LINK_WEAK", "NOT_REACTION", "T_ANCHOR", "P_APOLOGY", "COMPLAINT_FRAME", "own_life",
+    "REPORTED", "TOPIC_WORDS", "GENERIC_YOU", "P_RAISES", "CLOSING", "P_STRUNG", "SIDES", "T_LINK_WEAK", "NOT_REACTION", "T_ANCHOR", "P_APOLOGY", "COMPLAINT_FRAME", "own_life",
 ]
 
 _W = r"(?:\s+\w+)"
@@ -85,7 +85,8 @@ FRAME_P_WIDE = compile_any([
     r"(?:your|the|this|new|these) (?:fee|fees|price)s?|(?<!at )(?:your|this|new) rate\b|(?:your|this) bill\b|paying (?:you|this|for this|for therapy|for sessions|so much|this much)|pay you",
     r"(?:this|therapy|coming here|these sessions|the sessions) (?:is|feels|seems|is just)(?: like)? (?:a )?waste of (?:my |the )?money",
     r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays) at (?:\w+)|(?:session|appointment) times?|these times|this time slot",
-    r"(?:you|your) (?:moving|move|retiring|retirement|surgery|operation|parental leave|maternity leave|sabbatical)\b(?! on)|fortnightly|every other week|fewer sessions",
+    r"(?:you|your) (?:moving|move|retiring|retirement|surgery|operation|parental leave|maternity leave|sabbatical)\b(?! on)|fortnightly|every other week|every fortnight|fewer sessions",
+    r"(?:a|the|this|that) (?:cancellation|late|missed session|no show) (?:fee|charge)",
     r"the clock|my minutes|using up (?:my |the )?(?:minutes|time|hour)|(?:before|when) you kick me out",
     r"(?:whether|if) (?:i should |to |i want to )?(?:keep|continue|carry on|stop|bother) (?:doing this|coming|with this|therapy|with therapy)",
     r"(?:you|you will|you would) (?:still )?be (?:here|around|back)|fifty minutes|(?:we|you) (?:always )?stop (?:just|right|when|as|at)|(?:the|each|every) end of (?:the|a|each|every) session",
@@ -127,6 +128,7 @@ P_REACTION_WIDE = compile_any([
 P_FEEL_T = compile_any([
     r"(?:too much|a burden|a nuisance|a pain|hard work|boring|annoying|too needy|too needy) (?:for|to|on) you",
     r"(?:make|making|made|makes) (?:things|it|life|this|everything) (?:\w+ )?(?:hard|harder|difficult|worse|heavy|heavier) for you\b",
+    r"(?:feel|felt|feels|feeling) (?:\w+ )?(?:further|far|distant|closer|close|cut off|disconnected)(?: away)? (?:from|to) you\b",
     r"you\b(?:\s+\w+){0,4}\s+(?:sick|tired|bored|fed up|weary) (?:of|with) (?:me|hearing|listening|this|it|us|my)",
     r"(?:rehearse|rehears\w*|practi[sc]e|practi[sc]ing|plan|planning|script\w*|imagine|imagining|think about|thinking about) what (?:i will|i would|i am going to|i should|to) (?:say|tell)(?: to)? you",
     r"you (?:must|probably|will|would|might|are going to|secretly) (?:think|thought|see me as|find me|be thinking)(?= )",
@@ -241,6 +243,13 @@ CLOSING = compile_any([
     r"(?:we will|we will have to|we have to|we need to|let us|we should|we can) (?:stop|leave it|finish|end|pause) (?:there|here|for today|now)\b(?!\s+\w+\s+(?:feel|like))",
     r"see you (?:next|on|then|in|tuesday|monday|wednesday|thursday|friday|soon)|good luck with|take care|have a good (?:week|weekend)",
 ])
+
+#: A patient's felt reaction, strong enough to carry a frame item the patient raised a turn or two before.
+P_STRUNG = compile_any([
+    r"(?:made|makes|make) me feel|(?:it|that) (?:kind of |sort of |really |a bit )?(?:stung|hurt|upset me|threw me|bothered me|got to me|rankled)",
+])
+#: Taking sides is something only a third party does: "you always side with her" addresses the therapist.
+SIDES = compile_any([r"(?:side|siding|sided) with (?:him|her|them)\b|(?:take|taking|took) (?:his|her|their) side"])
 
 #: Reported speech: "my husband said you never listen" is about the husband's "you".
 REPORTED = compile_any([

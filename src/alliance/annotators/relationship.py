@@ -63,7 +63,7 @@ def _recent_frame(d: Dialogue, i: int) -> bool:
         if d.roles[j] is Role.THERAPIST:
             hit = rp.FRAME_T.search(d.norms[j]) or cu.FRAME_T_WIDE.search(d.norms[j])
         else:
-            hit = rp.FRAME_P.search(d.norms[j])
+            hit = rp.FRAME_P.search(d.norms[j]) or cu.FRAME_P_WIDE.search(d.norms[j])
         if hit:
             return True
     return False
@@ -107,7 +107,7 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
     # I'd be used to it") are about someone else's "you".
     t = cu.GENERIC_YOU.sub(" ", cu.REPORTED.sub(" ", t))
     # "you ... in here" and "take his side in here" cannot mean the partner.
-    you_ok = d.you_is_therapist(i) or " in here " in t
+    you_ok = d.you_is_therapist(i) or " in here " in t or bool(cu.SIDES.search(t))
     if you_ok and (rp.P_TRANSFERENCE.search(t) or cu.P_LINK.search(t)):
         return "transference_link"
     frame = rp.FRAME_P.search(t)
@@ -118,6 +118,9 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
     if wide and (you_ok or "you" not in wide.group().split()) and (
             cu.P_REACTION_WIDE.search(t) or d.questions[i] or COMPLAINT_THERAPY.search(t)):
         return "frame_feelings"
+    if cu.P_STRUNG.search(t) and any(d.is_patient(j) and cu.FRAME_P_WIDE.search(d.norms[j])
+                                     for j in range(max(0, i - FRAME_CONTEXT), i)):
+        return "frame_feelings"  # "it stung" right after the patient raised the fee
     if you_ok and (rp.P_FEELINGS.search(t) or COMPLAINT_THERAPIST.search(t) or cu.P_FEEL_T.search(t)):
         return "feelings_about_therapist"
     # A complaint about the therapy names the therapy, not "you": it counts in couples work too.

@@ -185,6 +185,8 @@ _ADMITS = compile_any([r"(?:^ |[^t] )(?:it is|i am|i was|i feel|i felt|that is|i
 
 #: Sentence ends in punctuated text.
 _SENTENCE_END = re.compile(r"[.!?]+\s+")
+#: Words that say the topic has come up before ("again", "I've told you", "earlier").
+_REPEATED = compile_any([r"again|twice|(?:three|four) times|i have (?:already )?(?:told|said)|how many times|last time|keep (?:asking|bringing|on)|earlier|before"])
 #: A plain "no" or "fine": a decline, never a withdrawal.
 _PLAIN_NO = compile_any([r"^ (?:(?:um|well|oh) )*(?:no|nope|nah|fine|i am fine|it is fine|it was fine|okay|all right|alright)\b"])
 #: The therapist giving way ("No, of course not", "I'll take your word for it").
@@ -249,7 +251,7 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     # Reported speech ("my husband said you never listen") is not about the therapist.
     t = cu.REPORTED.sub(" ", d.norms[i])
     # In couples and family work a client's "you" may be the partner.
-    you_ok = d.you_is_therapist(i) or " in here " in t
+    you_ok = d.you_is_therapist(i) or " in here " in t or bool(cu.SIDES.search(t))
     if d.acks[i] and not MINIMAL.search(t):
         return None
     prev = d.answered_turn(i)
@@ -299,7 +301,11 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     if (p_rel or (recent_rel and strain)) and (declines or rejects or _shifts(d, i, t)) and not _ADMITS.search(t):
         # A plain "no, it's fine" to a relationship question is a decline; with
         # strain after the therapist persisted, it is a rupture (codebook rule).
-        if not strain:
+        # Strain counts only once the therapist has persisted: a "Look, it's fine" to
+        # the first relationship question is still a plain decline.
+        persisted = bool(_REPEATED.search(t) or _REPEATED.search(p)) or any(
+            rel[j] is not None and d.is_therapist(j) for j in range(prev if prev is not None else i))
+        if not strain or not persisted:
             return "minimal_response" if pressed and _withdraws(d, i, t, prev) else None
         return "topic_shift" if _shifts(d, i, t) else "denial"
     # Denying a feeling is a marker only when the feeling was just raised or shown.
@@ -313,8 +319,11 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     if prev is not None and rejects and intervention and (strain or d.words[i] <= 8):
         return "rejects_intervention"
     # Moving on after the therapist has conceded and asked nothing ("Fair enough, I'll
-    # take your word for it." / "Anyway, ...") takes the therapist's leave: no marker.
-    conceded = prev is not None and not d.questions[prev] and bool(BACKS_DOWN.search(p) or _CONCEDES.search(p))
+    # take your word for it." / "Anyway, ...") takes the therapist's leave: no marker,
+    # unless the patient was already withdrawing ("Nothing." / "We'll leave it." / "Anyway.").
+    withdrawing = any(previous[j] is not None for j in range(max(0, i - 3), i))
+    conceded = prev is not None and not d.questions[prev] and not withdrawing and bool(
+        BACKS_DOWN.search(p) or _CONCEDES.search(p))
     if prev is not None and prev == i - 1 and not d.acks[prev] and not conceded and _shifts(d, i, t) and not (
             _ASIDE.search(t) and not (p_rel or intervention or _invites(d, prev))):
         return "topic_shift"
