@@ -5,8 +5,9 @@ split over two cues) as Zoom-style WebVTT and as bracket-timestamped text in a
 temporary folder, and times ``read_sessions`` and ``compute_metrics`` on each
 (median and best of several runs; on a shared machine the best run is the
 fair figure). Then reads every session of AnnoMI-simple.csv (when present) and
-computes its metrics. The target: reading a one-hour transcript takes a few
-milliseconds, under 10 ms in the best run.
+computes its metrics. The target: reading a one-hour transcript takes under
+50 ms in the best run, a small slice of the one-second budget for the whole
+analysis (read, annotate, measure).
 
 Run by hand::
 
@@ -28,7 +29,7 @@ from alliance.formats import read_sessions
 from alliance.metrics import compute_metrics
 
 ANNOMI = Path("/work/shared/data/annomi/AnnoMI-simple.csv")
-TARGET_MS = 10.0
+TARGET_MS = 50.0
 _WORDS = ("work sleep week mother call plan tired because really maybe feel think said "
           "again still never always something nothing better worse home time friend").split()
 
