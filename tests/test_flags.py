@@ -120,3 +120,69 @@ def test_a_link_offered_after_the_patient_declined_the_topic_is_a_confrontation(
              ("p", "She always does that. If people want to go, let them go."),
              ("t", "You said if people want to go, let them go. I'm thinking that's a bit what I did, going away for a month.")])
     assert "confrontation" in flags(s, 6)
+
+
+# -- sixth round: self-disclosure and repair on other authors' writing -----------------
+
+@pytest.mark.parametrize("text", [
+    "I'm getting married in the spring, so there will be a gap in June.",
+    "We've had our own share of rows about homework in our house.",
+])
+def test_the_therapists_own_life_events_are_self_disclosure(text):
+    s = run([("p", "So what's new?"), ("t", text)])
+    assert "self_disclosure" in flags(s, 1)
+
+
+@pytest.mark.parametrize("question,answer", [
+    ("Have you got any kids of your own?", "I do, two boys, and they argued about screens all last winter."),
+    ("did you get away to the coast in the end", "i did yes a long weekend of walking and it poured the whole time"),
+])
+def test_answering_the_patients_question_about_ones_life_is_self_disclosure(question, answer):
+    s = run([("p", question), ("t", answer)])
+    assert "self_disclosure" in flags(s, 1)
+
+
+@pytest.mark.parametrize("question,answer", [
+    ("Did you have a nice weekend?", "I did, thanks."),
+    ("Are you married yourself?", "I'd rather keep my own family out of it, but it's a fair question."),
+])
+def test_a_bare_answer_or_a_polite_refusal_is_not_self_disclosure(question, answer):
+    s = run([("p", question), ("t", answer)])
+    assert "self_disclosure" not in flags(s, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "No, I worded that badly, and I'm sorry. Tell me what felt wrong about it.",
+    "You're right, I kept bringing it up after you'd answered. I'm sorry about that.",
+])
+def test_owning_the_wording_or_the_pressure_after_a_complaint_is_repair(text):
+    s = run([("t", "You haven't really practised this week."),
+             ("p", "Great. So now it's my fault."),
+             ("t", text)])
+    assert "repair" in flags(s, 2)
+
+
+def test_welcoming_annoyance_with_the_therapist_is_repair():
+    s = run([("t", "What was it like when I was late today?"),
+             ("p", "Honestly, I was annoyed with you. A little."),
+             ("t", "I'm glad you can say that to me. I'd rather know than have you hide it.")])
+    assert "repair" in flags(s, 2)
+
+
+def test_welcoming_a_warm_remark_is_not_repair():
+    s = run([("t", "How has it been, talking about this with me?"),
+             ("p", "Easier than I thought. I feel quite safe with you."),
+             ("t", "I'm glad you told me.")])
+    assert "repair" not in flags(s, 2)
+
+
+def test_giving_room_after_a_denied_feeling_is_repair():
+    s = run([("t", "Your eyes are filling up."),
+             ("p", "No, no, I'm not upset. It's just the heating."),
+             ("t", "All right. We don't have to go into it. Take your time.")])
+    assert "repair" in flags(s, 2)
+
+
+def test_good_to_hear_news_is_not_repair():
+    s = run([("p", "I've been sleeping better this week."), ("t", "That's good to hear. And work?")])
+    assert "repair" not in flags(s, 1)

@@ -321,3 +321,24 @@ def test_coping_assurances_are_declines_even_after_yes():
         ("p", "It's fine, honestly. You're entitled to a break."),
         ("q", "Yeah, we're grown-ups. We can manage a couple of weeks."),
     ]) == "declined"
+
+
+# -- sixth round: frame announcements and returns in other authors' words -----------------
+
+def test_being_out_for_weeks_is_a_frame_announcement_and_the_month_names_it():
+    s = run([("t", "Before I forget: I'll be out for three weeks in November, for a family matter."),
+             ("p", "Okay, I'll put it in my diary."),
+             ("t", "And what is it like for you, hearing that?"),
+             ("p", "It's fine, honestly. These things happen."),
+             ("t", "How's the new job going?"),
+             ("p", "Busy. My manager keeps changing the rota."),
+             ("t", "Can we come back to November for a moment? Three weeks is a long time."),
+             ("p", "I've told you, it's fine.")])
+    assert rel(s)[2] is not None and rel(s)[6] is not None
+
+
+def test_sessions_moving_to_the_phone_is_a_frame_announcement():
+    s = run([("t", "Something practical: the clinic is being painted, so for a month our sessions will be on the phone."),
+             ("p", "oh right"),
+             ("t", "How do you feel about doing them by phone for a while?")])
+    assert rel(s)[2] == "frame_feelings"

@@ -107,3 +107,29 @@ def test_a_patients_own_link_when_asked_about_the_therapist_is_not_a_complaint()
              ("p", "Like being a kid again. I think you're judging me the same way he did.")])
     assert s.labels("relationship")[2] == "transference_link"
     assert s.labels("rupture")[2] is None
+
+
+# -- sixth round: markers in other authors' words ---------------------------------------
+
+@pytest.mark.parametrize("prompt,reply,expected", [
+    ("What did you notice this week?",
+     "Twelve sessions in and I still can't go to the shops. I can't see this working.", "complaint_about_therapy"),
+    ("How did the talk with your sister go?",
+     "Badly. Your suggestion made things worse, to be honest.", "complaint_about_therapist"),
+    ("I think you skipped the practice most days.", "Lovely. So now it's my fault.", "complaint_about_therapist"),
+])
+def test_complaints_in_new_words(prompt, reply, expected):
+    s = run([("t", prompt), ("p", reply)])
+    assert marker(s, 1) == expected
+
+
+def test_whatever_and_a_new_subject_after_a_challenge_is_a_topic_shift():
+    s = run([("t", "I'm going to push back: last week you said the nights were wrecking your mornings."),
+             ("p", "Whatever. Can we just talk about the match on Saturday?")])
+    assert marker(s, 1) == "topic_shift"
+
+
+def test_complaining_that_a_partner_decides_is_not_deferential():
+    s = run([("t", "Who decided on the visit?"), ("p", "We agreed she'd visit at Easter."),
+             ("q", "It's only agreed when you decide and then tell me.")])
+    assert marker(s, 2) is None

@@ -47,7 +47,8 @@ FRAME_T_WIDE = compile_any([
     rf"(?:we|i) (?:break|stop|pause|finish) (?:for|over) (?:{_HOLIDAY}|the)",
     r"i (?:will be|am|was|have been|will|am going to be) (?:away |off )?(?:at|on) (?:a |the |my )?(?:course|conference|training|leave|holiday|vacation|retreat)",
     # "I'll be gone for six weeks", also as speech recognition writes it ("ill be gone").
-    r"(?:i will|ill|i am going to|i would) be (?:gone|away|off|out of the country|out of the office) (?:for|over|until|from|during|the)\b",
+    r"(?:i will|ill|i am going to|i would) be (?:gone|away|off|out|out of the country|out of the office) (?:for|over|until|from|during|the)\b",
+    r"(?:our|the|your) sessions (?:will|would|are going to|have to) (?:be|happen|go|move) (?:on the phone|by phone|over the phone|online|on video|by video|on zoom)|(?:we|you) would miss (?:the|our) sessions",
     r"(?:away|off) (?:on|at) (?:a |the |my )?(?:course|conference|training|leave|retreat)",
     r"fortnight|(?:two|three|four|six|few|couple of) weeks? (?:off|away|without|apart|break)|weeks? without|without (?:our |the |any |these )?sessions?",
     r"not (?:coming here|being here|seeing me|meeting)|instead of (?:here|in person|meeting|coming in)",
@@ -219,7 +220,8 @@ T_IMMEDIACY_WIDE = compile_any([
 RETURN = compile_any([
     r"once more|once again|one more time|(?:come|coming|go|going|get|getting) back to|before we (?:finish|stop|end|close)|"
     r"still (?:thinking|wondering)|i wonder again|again about|i want to (?:check|ask) (?:again|once|one)|return to|"
-    r"(?:thinking|wondering|asking) about\b(?:\s+\w+){1,4}\s+again|i keep (?:thinking|wondering)|(?:earlier|before) (?:i|we) (?:mentioned|talked|said)|(?:mentioned|said|talked about) (?:earlier|before)",
+    r"(?:thinking|wondering|asking) about\b(?:\s+\w+){1,4}\s+again|i keep (?:thinking|wondering)|(?:earlier|before) (?:i|we) (?:mentioned|talked|said)|(?:mentioned|said|talked about) (?:earlier|before)|"
+    r"you said (?:that )?(?:the|my|our|it|this)\b|leave the door open",
 ])
 #: Politeness and disclaimers that look like reactions but are not ("I'm afraid", "nothing to do with you").
 NOT_REACTION = compile_any([r"i am afraid|(?:nothing|not anything) to do with (?:you|anything you)"])
@@ -227,7 +229,9 @@ NOT_REACTION = compile_any([r"i am afraid|(?:nothing|not anything) to do with (?
 TOPIC_WORDS = compile_any([
     rf"{_HOLIDAY}|break|gap|vacation|leave|absence|course|conference|training|fortnight|phone|video|"
     r"fee|fees|money|ending|finishing|cancel\w*|lateness|clock|fortnightly|"
-    r"(?:two|three|four|five|six|seven|eight|ten|twelve|few|couple of) weeks",
+    r"(?:two|three|four|five|six|seven|eight|ten|twelve|few|couple of) weeks|"
+    # Months named in an announcement ("four weeks in October") are how it is referred back to.
+    r"january|february|april|june|july|september|october|november|december",
 ])
 #: Generic "you" in idioms ("you'd think I'd be used to it"): nobody in the room.
 GENERIC_YOU = compile_any([r"you would think (?:i|it|that|they|he|she|people|we) (?:would|should|had)\b"])

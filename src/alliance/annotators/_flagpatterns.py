@@ -13,7 +13,7 @@ from alliance.annotators._lexicon import KIN, compile_any
 
 __all__ = [
     "SELF_DISCLOSURE", "NOT_SELF_DISCLOSURE", "ASKS_THERAPIST_LIFE", "CONFRONT", "SUPPORTIVE",
-    "SELF_CRITICISM", "BACKS_DOWN", "REPAIR_STRONG", "REPAIR_IN_STRAIN", "INTERPRETATION",
+    "SELF_CRITICISM", "BACKS_DOWN", "REPAIR_STRONG", "REPAIR_IN_STRAIN", "REPAIR_WELCOMES", "INTERPRETATION",
 ]
 
 #: The therapist's own life, experiences or feelings outside the session.
@@ -39,6 +39,8 @@ SELF_DISCLOSURE = compile_any([
     r"^ (?:yes |yeah |i do |i did )?(?:two|three|a) (?:girls|boys|kids|daughters|sons)\b",
     r"it got easier (?:for me|over time)",
     r"we have been (?:together|married)\b",
+    r"i am (?:getting|going to get|about to get|recently) (?:married|divorced|engaged)|(?:my|our) (?:honeymoon|engagement|fianc\w*)\b",
+    r"we (?:have had|had|have) our own (?:share|battles|rows|ups)",
     r"i (?:used to|was|have been|had)\b(?:\s+\w+){0,6}\s+myself\b|until my (?:twenties|thirties|teens)|in my (?:twenties|thirties|teens|youth)",
     r"i (?:did|went|had|spent|saw|visited|watched|read|played|cooked)\b(?:\s+\w+){0,4}\s+(?:gardening|garden|hiking|walk|trip|holiday|vacation|film|movie|match|beach|concert|barbecue)",
 ])
@@ -48,6 +50,8 @@ NOT_SELF_DISCLOSURE = compile_any([
     r"(?:out of|away from) the office|my (?:schedule|calendar|diary|office|practice|colleague|supervisor|secretary|voicemail)",
     r"i (?:believe|think) (?:that )?(?:everyone|people|we all)",
     r"(?:as a|as your) (?:therapist|clinician|counsell?or|psychologist|doctor)|in my (?:clinical |professional )?(?:work|practice)",
+    # Declining to disclose names one's life only to keep it out.
+    r"(?:rather|prefer to|like to) (?:not (?:talk about|bring|share|go into)|keep)\b(?:\s+\w+){0,3}\s+(?:my|out of|private|to myself)|keep my (?:own )?(?:\w+ )?(?:life )?out of",
 ])
 #: A patient asking about the therapist's life.
 ASKS_THERAPIST_LIFE = compile_any([
@@ -58,6 +62,7 @@ ASKS_THERAPIST_LIFE = compile_any([
     r"did it get easier|what about you|and you\b(?:\s+\w+){0,1}$|how about you|what do you do (?:for fun|on weekends)",
     r"(?:are|were) you (?:ever )?(?:married|a parent|depressed|anxious|in therapy)",
     r"did you (?:have|go through|ever (?:feel|have|go))",
+    r"(?:you|you have|have you) (?:got )?any (?:kids|children|family|pets|brothers|sisters)\b|(?:kids|children|family) of your own",
 ])
 #: Challenge, disagreement, a discrepancy pointed out, or a contrary interpretation.
 CONFRONT = compile_any([
@@ -162,6 +167,9 @@ REPAIR_STRONG = compile_any([
     r"i (?:did|do) look at the clock|i can see how that would",
     r"i (?:think i |may have |might have )?(?:steamrolled|have kept pressing|kept pressing|came at you)\b|that is on me\b",
     r"i am sorry (?:if i|that i|i)\b",
+    # Owning the pressure or the wording that caused the strain.
+    r"i am (?:so |really |very )?sorry (?:for (?:pushing|pressing|bringing|going on|keeping on|the way))",
+    r"i (?:put|said|phrased|worded) (?:that|it) (?:really |a bit )?(?:badly|poorly|clumsily|wrong)|i kept (?:bringing|pushing|pressing|asking|coming back)",
     r"how did (?:that|it) feel\b(?:\s+\w+){0,3}\s+(?:me|when i)",
     r"i came in (?:with it )?(?:too |quite |a bit )?(?:hard|strong|fast|heavy)",
     r"i (?:think i )?(?:moved|went|pushed|came in) (?:too fast|too hard|too quickly|too far|too strong)",
@@ -169,7 +177,7 @@ REPAIR_STRONG = compile_any([
     r"that came out (?:as|wrong|harsh)|i was (?:lecturing|preaching|pushing)|i put my (?:idea|view|agenda|interpretation) (?:ahead|before|first)",
     r"let us (?:find|try) something (?:else|different|that)",
     r"i would (?:really |much )?(?:like to hear|rather hear|rather know) (?:what you|about)",
-    r"(?:something|important) (?:i need|for me) to (?:know|hear)|(?:important|good|helpful|useful) to (?:hear|know)",
+    r"(?:something|important) (?:i need|for me) to (?:know|hear)|(?:important|helpful|useful) to (?:hear|know)",
     r"what would make (?:this|our|the) (?:time|sessions?|work) more (?:useful|helpful)",
     r"(?:that|this) (?:was not|is not) fair (?:on|to) you",
     r"how (?:was|is) that for you(?: just now)?\b(?:\s+\w+){0,3}$",
@@ -184,7 +192,7 @@ REPAIR_STRONG = compile_any([
     r"i (?:hear|can hear|get) (?:that )?(?:you are|you were|you feel|how) (?:\w+ )?(?:frustrated|angry|annoyed|disappointed|upset|fed up)\b(?:\s+\w+){0,3}\s+(?:with me|with this|with therapy|with the)",
     r"(?:let me|i want to) (?:make sure i|check i|understand)",
     r"that is (?:a )?(?:fair|good|important) (?:point|question|criticism|feedback)",
-    r"(?:glad|thank you|thanks) (?:that )?you (?:said|told|raised|brought|mentioned|let me know)|gave you that (?:impression|sense|feeling)",
+    r"(?:thank you|thanks) (?:that )?you (?:said|told|raised|brought|mentioned|let me know)|gave you that (?:impression|sense|feeling)",
     r"what (?:have you seen|did you see|did i do|did i say|i said|i did) (?:in me|that)\b",
     r"(?:fair|understandable|reasonable|natural|okay|right) (?:enough )?(?:to be|to feel|that you (?:are|feel|felt|were))\b|(?:a )?real cost|i can see why",
     r"i (?:think i )?(?:moved|went|pushed|came in|jumped|rushed|got)\b(?:\s+\w+){0,5}\s+too (?:fast|quickly|hard|soon|far|strong|early)",
@@ -193,6 +201,13 @@ REPAIR_STRONG = compile_any([
     r"the last thing i (?:would )?want|i (?:may|might) have been (?:\w+ ){0,2}(?:my own|pushing|following|leading|missing|going)",
     r"(?:my own|my) (?:thread|agenda|idea|view|theory)\b(?:\s+\w+){0,3}\s+(?:rather than|instead of|over|ahead of) (?:yours|your)",
 ])
+_WELCOMES = [
+    r"(?:thank you|thanks) for (?:saying|telling|being honest|raising|bringing)|glad (?:that )?you (?:can |could |felt able to )?(?:tell|told|say|said|raise|raised|bring|brought|mention|let me know)",
+    r"(?:i would|i would much|i would really) rather (?:know|hear)|(?:want|like|would like|would really like) to understand",
+]
+#: Thanks or welcome for a strain the patient has just voiced about the therapist ("I'm glad
+#: you can tell me"): a repair then, whether or not the strain carried a rupture marker.
+REPAIR_WELCOMES = compile_any(_WELCOMES)
 #: Repair only when the patient has just voiced strain (validating, inviting more).
 REPAIR_IN_STRAIN = compile_any([
     r"(?:you are|you are absolutely|you are completely) right",
@@ -200,12 +215,16 @@ REPAIR_IN_STRAIN = compile_any([
     r"what was (?:that|it) like",
     r"i hear you|i can hear|i understand (?:that|why|how)",
     r"(?:it|that) (?:makes|made) sense",
-    r"what would you (?:like|prefer|rather)",
+    r"what would you (?:like|prefer|rather|change|want|do differently)",
+    *_WELCOMES,
+    r"(?:good|helpful) to (?:hear|know)",
+    r"i am (?:so |really |very )?sorry (?:about that|for that)|we do not have to (?:go into|talk about|get into)|take your time|no pressure|(?:it|this) is your (?:plan|session|time|choice) too",
 ])
 #: An interpretation or intervention the patient might reject (context for ruptures).
 INTERPRETATION = compile_any([
     r"i wonder (?:if|whether)|it sounds like|it seems like|i think (?:you|it|that|this)|maybe (?:you|it|this|that)|perhaps (?:you|it)|"
     r"could it be|is it possible|what if|have you (?:tried|thought)|you might|you could|you should|you need to|"
     r"so you|you are|you feel|you felt|you seem|you sound|it is as if|part of you|maybe|perhaps|my guess|"
-    r"(?:one thing|something) (?:we|you) (?:can|could|might)|we (?:can|could) try|let us try",
+    r"(?:one thing|something) (?:we|you) (?:can|could|might)|we (?:can|could) try|let us try|"
+    r"i (?:wondered|was wondering|was thinking) about|for (?:this|next) week|(?:a|the) (?:bigger |next |small |first )step",
 ])

@@ -51,6 +51,27 @@ _PUSHBACK = compile_any([
 ])
 
 
+#: An answer that gives what a question about the therapist's life asked for ("I do, a daughter").
+_ANSWERS_OWN = compile_any([
+    r"^ (?:(?:yes|yeah|yep|oh|well|um|ha|i did|i do) )*(?:i (?:did|do|have|am|was|went|got)|we (?:did|do|have|went)|a (?:daughter|son|few days|week|couple)|two|three)\b",
+])
+#: A bare "I did, thanks" answers politely and tells nothing: an answer needs some detail.
+_ANSWER_WORDS = 6
+#: A patient's feeling about the therapist that is itself a strain ("I was annoyed with you",
+#: "you find it easier to see her side"): thanking or welcoming it addresses the strain.
+_STRAIN_AT_T = compile_any([
+    r"annoyed|angry|irritated|frustrated|hurt|upset|cross|disappointed|let down|\bside\b|"
+    r"do not get|not listening|ignored|left out|forgot(?:ten)? me|quieter|fed up",
+])
+
+
+def _answers_own_life(d: Dialogue, i: int, t: str) -> bool:
+    """Whether the therapist answers, with their own life, a question the patient just asked about it."""
+    prev = i - 1
+    return (prev >= 0 and not d.is_therapist(prev) and bool(fp.ASKS_THERAPIST_LIFE.search(d.norms[prev]))
+            and d.words[i] >= _ANSWER_WORDS and bool(_ANSWERS_OWN.search(t)) and not fp.NOT_SELF_DISCLOSURE.search(t))
+
+
 def _recent_strain(d: Dialogue, markers: list[str | None], i: int) -> bool:
     """Whether a patient turn since the therapist's previous turn carries a rupture marker."""
     j = i - 1
@@ -81,7 +102,7 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         therapist_turn += 1
         t = d.norms[i]
         flags: list[str] = []
-        if is_self_disclosure(t):
+        if is_self_disclosure(t) or _answers_own_life(d, i, t):
             flags.append("self_disclosure")
         prev_p = d.previous(i, Role.PATIENT)
         p_norm = d.norms[prev_p] if prev_p is not None else " "
@@ -112,6 +133,10 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         if confronts:
             flags.append("confrontation")
         pushed_back = p_marker is not None
+        # A negative feeling about the therapist, voiced without a marker, is still a strain
+        # that thanks or welcome addresses.
+        voiced_strain = prev_p is not None and rel[prev_p] in (
+            "feelings_about_therapist", "here_and_now") and bool(_STRAIN_AT_T.search(p_norm))
         # The challenge still open: a confrontation shortly before, or strain just voiced.
         challenged = (therapist_turn - last_conf_turn <= BACKS_DOWN_REACH or p_marker in _CHALLENGED
                       or _recent_strain(d, markers, i))
@@ -125,7 +150,8 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         if not confronts and retracts and challenged:
             flags.append("backs_down")
             last_back_turn = therapist_turn
-        if fp.REPAIR_STRONG.search(t) or (pushed_back and fp.REPAIR_IN_STRAIN.search(t)):
+        if fp.REPAIR_STRONG.search(t) or (pushed_back and fp.REPAIR_IN_STRAIN.search(t)) or (
+                voiced_strain and fp.REPAIR_WELCOMES.search(t)):
             flags.append("repair")
         if confronts:
             last_conf_turn = therapist_turn

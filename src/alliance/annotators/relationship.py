@@ -55,6 +55,8 @@ FRAME_CONTEXT = 3
 MAX_INHERITED = 6
 
 _OTHERS = compile_any([OTHERS])
+#: "Them" as the sessions ("doing them by phone"), not other people.
+_THINGS = compile_any([r"(?:doing|having|do|have|holding|hold) them\b"])
 _PEOPLE = compile_any([rp.KIN + r"|neighbou?rs?|colleagues?|manager|landlord|flatmates?|roommates?|nephew|niece|cousins?"])
 
 
@@ -80,7 +82,7 @@ def _t_frame(d: Dialogue, i: int, t: str) -> bool:
         return True
     # "What's that like to hear?" right after the announcement.
     return bool((rp.T_REACTION_Q.search(t) or cu.T_REACTION_WIDE.search(t))
-                and _recent_frame(d, i) and not _OTHERS.search(t))
+                and _recent_frame(d, i) and not _OTHERS.search(_THINGS.sub(" ", t)))
 
 
 def detect_cue(d: Dialogue, i: int) -> str | None:

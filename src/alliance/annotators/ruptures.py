@@ -41,7 +41,7 @@ REPAIR_WINDOW = 3
 
 COMPLAINT_THERAPIST = compile_any([
     r"you (?:are not|were not|do not|did not|never|never ever) (?:even |really |actually )?(?:listening|listen|hear|hearing|understand|understanding|get it|get me|care|help|helping|remember|let me)",
-    r"(?<!can )(?<!could )(?<!would )(?<!will )you (?:always|keep|just keep|just) (?:interrupt\w*|bringing|bring|asking|ask|pushing|push|telling|tell|changing|steering|turning|twisting|going on)",
+    r"(?<!can )(?<!could )(?<!would )(?<!will )you (?:always|keep|just keep|just) (?:interrupt\w*|bringing|bring|asking|ask|pushing|push|telling|tell|saying|changing|steering|turning|twisting|going on)",
     r"why (?:do|did|are) you (?:keep|always|even|keep on)\b",
     r"(?<!when )(?<!while )(?:you|your) (?:were|are|seem|seemed) (?:so |really |totally )?(?:late|rude|judgmental|judging|condescending|cold|distracted|dismissive|patroni[sz]ing|not interested)",
     r"you always do this|(?:always )?(?:take|taking|took) (?:his|her|their) side|(?:side|siding|sided) with (?:him|her|them)\b|you make everything about",
@@ -57,6 +57,9 @@ COMPLAINT_THERAPIST = compile_any([
     r"easy for you to say",
     r"i did not come (?:here|in) to (?:be|get) (?:analy[sz]ed|lectured|judged|told)",
     r"you (?:sound|sounded|talk|are talking) like (?:a|an)(?= )",
+    # The therapist's advice blamed for what followed, and blame handed back ("so now it's my fault").
+    r"your (?:advice|suggestion|idea|homework|plan|exercise) (?:made|makes|has made) (?:it|things|everything|that) worse",
+    r"^ (?:(?:brilliant|great|oh great|lovely|perfect|right|wow|so) )*so now (?:it is|this is) (?:all )?my fault",
     # Telling the therapist the session is not for them.
     r"(?:this|it|today) (?:is not|was not|is meant to be|should be|is supposed to be) about you|i came (?:here|in) to talk about (?:my|me|her|him)",
 ])
@@ -85,6 +88,9 @@ COMPLAINT_THERAPY = compile_any([
     r"(?:nothing (?:has|have) changed|no better|not any better|still (?:the same|stuck))\b(?:\s+\w+){0,6}\s+(?:since|than when) (?:i|we) (?:started|began|first came)",
     r"(?:worksheets?|homework|exercises?|diary cards?|thought records?|sessions?) (?:feel|feels|is|are) like (?:homework|school|a test|an exam|a class|a chore)",
     r"(?:fee|fees|price|bill|paying|pay)\b(?:\s+\w+){0,8}\s+(?:angry|annoyed|resent\w*|unfair|too much)",
+    # No progress counted in sessions, or the patient unable to see the therapy working.
+    r"\w+ (?:sessions|weeks|months) in and (?:i )?(?:still|nothing)|i come here(?: every week)? and nothing (?:ever )?changes",
+    r"i (?:can not|cannot|do not) see (?:this|it|therapy|coming here|these sessions) (?:ever )?(?:working|helping|going anywhere)",
     r"(?:angry|annoyed|resent\w*)\b(?:\s+\w+){0,8}\s+(?:fee|fees|pay|paying|bill|price)",
 ])
 REJECT = compile_any([
@@ -133,7 +139,8 @@ DEFER = compile_any([
     r"i (?:will|would|can) do whatever you",
     r"whatever (?:works|is (?:easiest|best)) for you|(?:it is )?up to you|your call",
     r"i guess you are right|i suppose you are right|sure whatever|okay whatever",
-    r"you (?:decide|choose|pick)\b",
+    # "You decide" hands the choice over; "when you decide and then tell me" complains.
+    r"(?<!when )(?<!if )(?<!because )you (?:decide|choose|pick)\b",
 ])
 SHIFT = compile_any([
     r"^ (?:(?:okay|so|well|um|uh|yeah|no|whatever) )*(?:anyway|anyways|so anyway|moving on|on another note|by the way|changing the subject)\b",
@@ -142,6 +149,7 @@ SHIFT = compile_any([
     r"i do not (?:want|wanna) to (?:talk|get into|go into) (?:about )?(?:this|that|it)",
     r"(?:can|could) we (?:talk about|do|discuss|go back to)\b(?:\s+\w+){1,4}\s+instead|i would (?:rather|prefer to) (?:talk about|discuss|not (?:talk|go into|get into|discuss))",
     r"before i forget|^ (?:(?:oh|um|well) )*never mind (?:that|all that|about that)",
+    r"^ (?:(?:whatever|anyway|fine|ugh|meh) )+(?:can|could) we (?:just )?(?:talk about|move on|do|go back to)\b",
     r"^ (?:(?:oh|um|well|so|anyway|whatever|okay) )*(?:did i (?:tell|mention to) you|have i told you|guess what|you will never guess)\b",
 ])
 MINIMAL = compile_any([
