@@ -10,7 +10,7 @@ the gold files are consistent with their own labels.
 
 Usage::
 
-    python gold/tools/derive.py            # rebuild gold/dev, gold/heldout, gold/test, gold/train2, gold/test2 and gold/test3
+    python gold/tools/derive.py            # rebuild gold/dev, gold/heldout, gold/test, gold/train2, gold/test2, gold/test3 and gold/test4
     python gold/tools/derive.py --counts   # print phenomenon counts per split
     python gold/tools/derive.py --readme   # also rewrite the counts table in gold/README.md
 """
@@ -29,7 +29,7 @@ __all__ = ["SourceError", "SourceSession", "parse_source", "derive", "build_all"
 
 GOLD = Path(__file__).resolve().parent.parent
 SOURCES = GOLD / "tools" / "sessions"
-SPLITS = ("dev", "heldout", "test", "train2", "test2", "test3")
+SPLITS = ("dev", "heldout", "test", "train2", "test2", "test3", "test4")
 
 #: Short label tokens used in the sources, and the codebook labels they stand for.
 FOCUS = {"pl": "patient_life", "tl": "therapist_life", "rel": "relationship",
