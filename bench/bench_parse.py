@@ -28,7 +28,7 @@ from typing import Callable
 from alliance.formats import read_sessions
 from alliance.metrics import compute_metrics
 
-ANNOMI = Path("/work/shared/data/annomi/AnnoMI-simple.csv")
+ANNOMI = Path(__file__).resolve().parents[2] / "shared" / "data" / "annomi" / "AnnoMI-simple.csv"
 TARGET_MS = 50.0
 _WORDS = ("work sleep week mother call plan tired because really maybe feel think said "
           "again still never always something nothing better worse home time friend").split()

@@ -1,6 +1,6 @@
 """Build the shipped move and client-talk models from AnnoMI.
 
-Run ``python -m alliance.training.moves /work/shared/data/annomi`` (needs the
+Run ``python -m alliance.training.moves ../shared/data/annomi`` (needs the
 ``train`` extra: scikit-learn). It
 
 1. reads ``AnnoMI-simple.csv`` for the primary move and client talk (one row
