@@ -38,6 +38,9 @@ SELF_DISCLOSURE = compile_any([
     r"i (?:did|do|had|have)\b(?:\s+\w+){0,2}\s+(?:two|three) (?:girls|boys|kids)",
     r"^ (?:yes |yeah |i do |i did )?(?:two|three|a) (?:girls|boys|kids|daughters|sons)\b",
     r"it got easier (?:for me|over time)",
+    # The therapist's body, health and doctors ("after my gallbladder surgery").
+    r"my (?:own )?(?:doctor|gp|surgeon|surgery|operation|gallbladder|knee|hip|diagnosis|illness|back pain|pregnancy|miscarriage|chemo)\b",
+    r"i did (?:this|that|the) (?:exact |same |very )*(?:same )?thing (?:once|myself|too|when)",
     r"we have been (?:together|married)\b",
     r"i am (?:getting|going to get|about to get|recently) (?:married|divorced|engaged)|(?:my|our) (?:honeymoon|engagement|fianc\w*)\b",
     r"we (?:have had|had|have) our own (?:share|battles|rows|ups)",
@@ -100,7 +103,7 @@ CONFRONT = compile_any([
     r"you could have (?:stopped|said|done|called)",
     r"(?:earlier|last week|last time|a minute ago|a moment ago|before|just now) you (?:said|told me|were saying)\b(?:\s+\w+){0,12}\s+(?:but|now|and yet|yet)\b",
     r"(?:and yet|yet) you (?:still |keep |just )?(?:say|said|tell|keep|go|went|have|did|are)\b",
-    r"how does (?:that|this) (?:fit|square|sit) with|(?:does not|do not) (?:fit|square|match) (?:with )?what you",
+    r"how does (?:that|this) (?:fit|square|sit) with (?!you\b)\w+|(?:does not|do not) (?:fit|square|match) (?:with )?what you",
     r"i (?:am not|m not) (?:sure|convinced) (?:i agree|that is (?:true|right|it|the whole)|it is (?:just|only|really))",
     r"(?:not sure|do not think|doubt) (?:it is|that is|this is|it was) (?:just|only|really just|all|simply) (?:about |because |the )?",
     r"i (?:see|read) it (?:differently|another way)|that is not how i see it|i (?:do not|would not) agree",
@@ -159,6 +162,10 @@ BACKS_DOWN = compile_any([
     r"we do not have to (?:go there|talk about (?:it|that)|get into)",
     r"(?:we will|we can|i will) (?:leave|drop|let go of) (?:it|that|this)\b|i (?:will not|am not going to|do not need to|will stop) (?:press|push|pursue|keep on|go on about|pushing|pressing)(?:ing)? (?:it|that|this|you)\b",
     r"fair enough|that is fair|i stand corrected|my mistake",
+    # Owning the challenge as a mistake, or taking its subject off the agenda.
+    r"i (?:got|had|have got) (?:that|it|you|this) (?:all )?wrong|i (?:jumped|leapt|leaped|rushed) (?:to|into|ahead)|let me stop (?:there|that)",
+    r"(?:take|taking|leave|leaving|put|putting) (?:the|that|this|it|your) (?:\w+ )?off the table|(?:we can|let us|i will) park (?:that|it|this)",
+    r"you know yourself (?:best|better)|you (?:know|would know) (?:that )?better than (?:i|me)",
 ])
 #: Repair in any context: owning a part, inviting the patient's view of the strain.
 REPAIR_STRONG = compile_any([
@@ -187,6 +194,10 @@ REPAIR_STRONG = compile_any([
     r"(?:thank you|thanks) for (?:telling|saying|letting) me",
     r"(?:tell me|say) more about what (?:is not|was not|feels not) (?:working|helpful|right)",
     r"(?:should|shall|could) we (?:try|focus on|do) (?:something|it) (?:else|different|differently)",
+    # Owning one's reason and its cost to the patient ("it was easier for me, and I can see it cost you").
+    r"i can see (?:how |that )?(?:it|that|this) (?:cost|hurt|stung|upset|let down)|because it was (?:easier|quicker|simpler) for me",
+    r"i can see how (?:that|it|this) (?:might|could|must) have",
+    r"(?:would|d) (?:really )?like to (?:know|hear) how (?:that|it) (?:was|felt|landed) for you",
     r"(?:it|that) makes sense (?:that )?you (?:would )?(?:feel|are|were|felt)\b(?:\s+\w+){0,2}\s+(?:frustrated|angry|annoyed|upset|disappointed|hurt|fed up)",
     r"(?:you have|you have got) every right to (?:be|feel)",
     r"i (?:hear|can hear|get) (?:that )?(?:you are|you were|you feel|how) (?:\w+ )?(?:frustrated|angry|annoyed|disappointed|upset|fed up)\b(?:\s+\w+){0,3}\s+(?:with me|with this|with therapy|with the)",
@@ -218,6 +229,8 @@ REPAIR_IN_STRAIN = compile_any([
     r"what would you (?:like|prefer|rather|change|want|do differently)",
     *_WELCOMES,
     r"(?:good|helpful) to (?:hear|know)",
+    # Validating the complaint as anyone's reaction; changing the approach after a withdrawal.
+    r"(?:that|it) would make anyone|anyone would (?:feel|want|be|get)|(?:come at|try|approach|look at) (?:it|this|that) (?:another|a different) way|it does matter to me",
     r"i am (?:so |really |very )?sorry (?:about that|for that)|we do not have to (?:go into|talk about|get into)|take your time|no pressure|(?:it|this) is your (?:plan|session|time|choice) too",
 ])
 #: An interpretation or intervention the patient might reject (context for ruptures).

@@ -36,7 +36,7 @@ BACKS_DOWN_REACH = 3
 _CHALLENGED = frozenset({"complaint_about_therapist", "complaint_about_therapy", "rejects_intervention", "denial"})
 #: Holding to one's view after the patient pushed back ("I still think ...", "it matters, though").
 _PERSISTS = compile_any([
-    r"i (?:still|do still|really do) think|(?:it|that) (?:still )?matters(?:,)? though|i think it (?:still )?(?:matters|is important|is relevant)",
+    r"i (?:still|do still|really do) think|(?:it|that) (?:still )?matters(?:,)? though|i think it (?:still )?(?:matters|is important|is relevant|is worth)",
     r"still (?:worth|something (?:there )?worth) (?:looking at|exploring|thinking about)|something there worth (?:looking at|exploring)",
     r"(?:^ | i think )\w+(?: \w+){1,12} though $|the (?:facts?|truth|evidence) (?:is|are) (?:that )?|which is what (?:we|i) (?:would )?call",
 ])
@@ -49,6 +49,63 @@ _PUSHBACK = compile_any([
     r"^ (?:(?:no|look|well|um|honestly) )*(?:no|nope|not really|that is not|it is not|i do not (?:think|buy|agree))\b",
     r"it is fine|it was fine|i am fine|that is fine|it is not the same|not the same thing|i did not come here",
 ])
+
+
+#: Confrontation read from the dialogue's structure, not the wording of the challenge:
+#: the patient's reply rejects the therapist's reading of them.
+_CONTESTED = frozenset({"rejects_intervention", "complaint_about_therapist"})
+#: Arguing with the patient's complaint or rejection ("I'm not on anybody's side",
+#: "I'm not turning it into a theory"): the therapist denies what the patient said about them.
+_ARGUES = compile_any([
+    r"^ (?:(?:well|look|no|but|hang on|come on) )*i (?:am not|was not|did not|have not|never) "
+    r"(?!sure\b|going to (?:push|press)|trying to (?:push|pressure|upset|hurt|catch)|(?:mean|meaning) to\b)\w+",
+])
+#: Overriding the patient's wish to leave a topic ("Tea can wait", "it's what we're here for").
+_OVERRIDES = compile_any([
+    r"\bcan wait\b|(?:what|why) we are here (?:for|to)|(?:it|that|this) is what we are here|"
+    r"we (?:need|have|still need|still have) to (?:talk about|stay with|stick with|look at|get back to)|let us (?:stay|stick) with (?:this|it|that)",
+])
+#: The patient's own near-miss ("I almost caved"): "but you didn't" then affirms, it does not confront.
+_NEAR_MISS = compile_any([r"\b(?:almost|nearly|was about to|was going to|so close to|had the words ready)\b"])
+_DIDNT = compile_any([r"^ (?:(?:and|but) )*(?:but )?you (?:did not|did not do it|stopped|held)\b"])
+#: Turning the talk back to the patient after answering about oneself ("this isn't about me").
+_REDIRECT = compile_any([r"(?:this|it) is not about me|enough about me|(?:come|get|go) back to you\b|back to you\b"])
+#: A patient question put to the therapist about something they did ("You catch the game?").
+_ASKS_YOU_DID = compile_any([r"\b(?:did )?you (?:catch|see|watch|go|get|have|ever|like|do|hear|try|read)\b"])
+
+
+def _contested(d: Dialogue, markers: list[str | None], i: int, t: str) -> bool:
+    """Whether the patient's next turn rejects the therapist's reading in turn ``i``.
+
+    The reading goes beyond or against what the patient said, whatever its words:
+    the patient answers with a rejection or a complaint about the therapist, or
+    denies the therapist's own verb ("I'm not managing you" to "you're managing me").
+    """
+    # A reading of the patient ("I wonder if you ...", "some anger at your mum"), not a
+    # task or a suggestion, which the patient may reject without being confronted.
+    if not _READING.search(t) or _TASK.search(t):
+        return False
+    j = i + 1
+    while j < d.n and not d.is_patient(j):
+        if d.is_therapist(j):
+            return False
+        j += 1
+    if j >= d.n:
+        return False
+    if markers[j] in _CONTESTED:
+        return True
+    return any(f" {m.group(1)} " in t for m in _DENIES_VERB.finditer(d.norms[j]))
+
+
+#: A reading of the patient: an interpretation with the patient in it.
+_READING = compile_any([
+    r"(?:i wonder (?:if|whether)|i notice|i think|it sounds like|it seems like|maybe|perhaps|could it be|is it possible|part of you|my guess)"
+    r"\b(?:\s+\w+){0,12}\s+(?:you|your|yourself)\b",
+])
+#: A task or a suggestion: rejecting it rejects the plan, not a reading.
+_TASK = compile_any([r"we can (?:do|try)|you could|you should|you might (?:try|want)|this week|next week|(?:a|the) (?:bigger |next |small |first )?step|homework|exercise|try (?:to|and)"])
+#: "I'm not managing you": the verb the patient denies.
+_DENIES_VERB = compile_any([r"^ (?:(?:no|look|well) )*i am not (\w+ing) you\b"])
 
 
 #: An answer that gives what a question about the therapist's life asked for ("I do, a daughter").
@@ -68,8 +125,12 @@ _STRAIN_AT_T = compile_any([
 def _answers_own_life(d: Dialogue, i: int, t: str) -> bool:
     """Whether the therapist answers, with their own life, a question the patient just asked about it."""
     prev = i - 1
-    return (prev >= 0 and not d.is_therapist(prev) and bool(fp.ASKS_THERAPIST_LIFE.search(d.norms[prev]))
-            and d.words[i] >= _ANSWER_WORDS and bool(_ANSWERS_OWN.search(t)) and not fp.NOT_SELF_DISCLOSURE.search(t))
+    if prev < 0 or d.is_therapist(prev):
+        return False
+    asks = fp.ASKS_THERAPIST_LIFE.search(d.norms[prev]) or (
+        d.texts[prev].rstrip().endswith("?") and _ASKS_YOU_DID.search(d.norms[prev]))
+    # "I did, actually. Tough loss." tells something; "I did, thanks" does not.
+    return (bool(asks) and (d.words[i] >= _ANSWER_WORDS or (d.words[i] >= 4 and "." in d.texts[i].rstrip(". "))) and bool(_ANSWERS_OWN.search(t)) and not fp.NOT_SELF_DISCLOSURE.search(t))
 
 
 def _recent_strain(d: Dialogue, markers: list[str | None], i: int) -> bool:
@@ -102,17 +163,29 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         therapist_turn += 1
         t = d.norms[i]
         flags: list[str] = []
-        if is_self_disclosure(t) or _answers_own_life(d, i, t):
+        redirect = _REDIRECT.search(t)
+        # What the therapist said about themselves before turning back to the patient
+        # ("Twice, actually. Anyway, this isn't about me."): the answer is the disclosure.
+        told_own = redirect is not None and len(t[:redirect.start()].split()) >= 2
+        if is_self_disclosure(t) or _answers_own_life(d, i, t) or told_own:
             flags.append("self_disclosure")
         prev_p = d.previous(i, Role.PATIENT)
         p_norm = d.norms[prev_p] if prev_p is not None else " "
         p_marker = markers[prev_p] if prev_p is not None else None
         # Disagreeing with the patient's self-criticism is support, not a challenge.
         confronts = (bool(fp.CONFRONT.search(t)) and not fp.SUPPORTIVE.search(t)
-                     and not fp.SELF_CRITICISM.search(p_norm))
+                     and not fp.SELF_CRITICISM.search(p_norm)
+                     and not (_DIDNT.search(t) and _NEAR_MISS.search(p_norm)))
+        owning = bool(fp.BACKS_DOWN.search(t) or fp.REPAIR_STRONG.search(t) or fp.OWNS_PUSH.search(t))
+        # Structure: a reading the patient rejects; arguing back at a complaint or a
+        # rejection; overriding the patient's wish to leave the topic.
+        if not owning and (_contested(d, markers, i, t)
+                           or (p_marker in _CHALLENGED and _ARGUES.search(t))
+                           or ((p_marker is not None or _PUSHBACK.search(p_norm)) and _OVERRIDES.search(t))):
+            confronts = True
         # A transference interpretation offered straight back to a complaint
         # reframes it instead of hearing it: an unsolicited contrary reading.
-        if p_marker in _CHALLENGED and T_TRANSFERENCE.search(t):
+        if p_marker in _CHALLENGED and T_TRANSFERENCE.search(t) and not owning:
             confronts = True
         # A reframe of the account the patient has just given ("just tired") contradicts it.
         if fp.REFRAME.search(t) and fp.ACCOUNT.search(p_norm) and not fp.SUPPORTIVE.search(t):

@@ -43,7 +43,7 @@ COMPLAINT_THERAPIST = compile_any([
     r"you (?:are not|were not|do not|did not|never|never ever) (?:even |really |actually )?(?:listening|listen|hear|hearing|understand|understanding|get it|get me|care|help|helping|remember|let me)",
     r"(?<!can )(?<!could )(?<!would )(?<!will )you (?:always|keep|just keep|just) (?:interrupt\w*|bringing|bring|asking|ask|pushing|push|telling|tell|saying|changing|steering|turning|twisting|going on)",
     r"why (?:do|did|are) you (?:keep|always|even|keep on)\b",
-    r"(?<!when )(?<!while )(?:you|your) (?:were|are|seem|seemed) (?:so |really |totally )?(?:late|rude|judgmental|judging|condescending|cold|distracted|dismissive|patroni[sz]ing|not interested)",
+    r"(?<!when )(?<!while )(?<!whether )(?<!if )(?:you|your) (?:were|are|seem|seemed) (?:so |really |totally )?(?:late|rude|judgmental|judging|condescending|cold|distracted|dismissive|patroni[sz]ing|not interested)",
     r"you always do this|(?:always )?(?:take|taking|took) (?:his|her|their) side|(?:side|siding|sided) with (?:him|her|them)\b|you make everything about",
     r"(?:i do not need|stop giving me|enough with|do not lecture) (?:me )?(?:a |the |another |your )?lectur\w*",
     r"(?:it is|that is) like you want me to",
@@ -92,6 +92,11 @@ COMPLAINT_THERAPY = compile_any([
     r"\w+ (?:sessions|weeks|months) in and (?:i )?(?:still|nothing)|i come here(?: every week)? and nothing (?:ever )?changes",
     r"i (?:can not|cannot|do not) see (?:this|it|therapy|coming here|these sessions) (?:ever )?(?:working|helping|going anywhere)",
     r"(?:angry|annoyed|resent\w*)\b(?:\s+\w+){0,8}\s+(?:fee|fees|pay|paying|bill|price)",
+    # What the sessions are for, asked bitterly ("is this what I come here for?", "to be told I'm angry?").
+    r"(?:is this|this is|is that|that is) what i (?:come|came|pay|am paying) (?:here )?for|(?:come|came|pay) (?:here )?(?:every week )?(?:just )?to be told",
+    # A therapy task done for months with nothing to show ("we stare at the numbers, nothing changes").
+    r"we (?:stare at|look at|go over|go through|talk about)\b(?:\s+\w+){0,4}\s+nothing (?:ever )?changes",
+    r"i have (?:done|been doing|filled in|been filling in) (?:these|this|the) \w+(?: \w+)? for (?:\w+ )?(?:weeks|months|years)",
 ])
 REJECT = compile_any([
     r"^ (?:(?:no|look|um|well) )*(?:no|nope) (?:no |that is not |it is not |not at all|you are wrong|that is wrong)",
@@ -108,7 +113,7 @@ REJECT = compile_any([
 STRAIN = compile_any([
     r"i (?:have|had) (?:already )?(?:told|said)|i (?:already|just) (?:told|said)|i said (?:it is|i am|that)",
     r"how many times|why do you keep|stop asking|(?:can|could) we (?:just )?(?:drop|leave|stop|move on)",
-    r"\btwice\b|\bagain\b|^ look\b|seriously|enough|pointless|drop it|leave it|for the last time|ridiculous|no no|rubbish|nonsense",
+    r"\btwice\b|\bagain\b|(?:third|fourth|fifth|umpteenth) time|^ look\b|seriously|enough|pointless|drop it|leave it|for the last time|ridiculous|no no|rubbish|nonsense",
     r"reading (?:far |way )?too much|twisting|not it at all|really not it|can we not|you are wrong|words in my mouth|can we just\b",
     r"i do not want to (?:talk|go|keep)",
     r"i (?:did not|do not) come (?:here|in) to (?:be|get)",
@@ -155,7 +160,7 @@ SHIFT = compile_any([
 MINIMAL = compile_any([
     r"^ (?:(?:um|uh|well|oh|i mean) )*(?:maybe|i do not know|dunno|i dunno|do not know|can not remember|nothing much|i guess|not really|fine|nothing|not much|whatever|sure|okay|"
     r"i do not remember|no idea|i suppose|hard to say|i am not sure|same as usual|the usual|it was okay|it is okay|not sure|"
-    r"mm|yeah|no|good|alright|all right|same)(?: (?:i guess|really|i suppose|maybe|i do not know))? $",
+    r"mm|yeah|no|good|alright|all right|same|(?:it )?does not matter|forget it)(?: (?:i guess|really|i suppose|maybe|i do not know))? $",
 ])
 #: A therapist turn inviting the patient to say more (open question, prompt).
 INVITATION = compile_any([
@@ -194,14 +199,20 @@ _ADMITS = compile_any([r"(?:^ |[^t] )(?:it is|i am|i was|i feel|i felt|that is|i
 #: Sentence ends in punctuated text.
 _SENTENCE_END = re.compile(r"[.!?]+\s+")
 #: Words that say the topic has come up before ("again", "I've told you", "earlier").
-_REPEATED = compile_any([r"again|twice|(?:three|four) times|i have (?:already )?(?:told|said)|how many times|last time|keep (?:asking|bringing|on)|earlier|before"])
+_REPEATED = compile_any([r"again|twice|(?:three|four) times|(?:third|fourth|fifth) time|i have (?:already )?(?:told|said)|how many times|last time|keep (?:asking|bringing|on)|earlier|before"])
 #: A plain "no" or "fine": a decline, never a withdrawal.
 _PLAIN_NO = compile_any([r"^ (?:(?:um|well|oh) )*(?:no|nope|nah|fine|i am fine|it is fine|it was fine|okay|all right|alright)\b"])
 #: The therapist giving way ("No, of course not", "I'll take your word for it").
+#: A rejection's bare head ("No." / "Nope,").
+_NO_HEAD = compile_any([r"^ (?:(?:look|um|well|oh) )*(?:no|nope|nah)\b(?! (?:idea|one|problem|worries|doubt|matter|way)\b)"])
 _CONCEDES = compile_any([r"^ (?:(?:no|okay|well) )*of course (?:not|it is not|it was not)\b"])
 
 #: A practical aside ("before I forget, ...") that changes nothing the therapist raised.
 _ASIDE = compile_any([r"before i forget"])
+
+
+#: A name or address before the question ("Callum, how is it ...").
+_VOCATIVE = re.compile(r"^\s*[A-Z]\w+,\s+")
 
 
 def _shifts(d: Dialogue, i: int, t: str) -> bool:
@@ -218,7 +229,7 @@ def _invites(d: Dialogue, j: int) -> bool:
     """
     p = d.norms[j]
     # The question may follow a statement ("Come on. What's happening for you now?").
-    last = normalize(_SENTENCE_END.split(d.texts[j].strip(" .!?"))[-1])
+    last = normalize(_VOCATIVE.sub("", _SENTENCE_END.split(d.texts[j].strip(" .!?"))[-1]))
     if not (INVITATION.search(p) or INVITATION.search(last)) or _CLOSED_WH.search(p):
         return False
     punctuated = any(c in d.texts[j] for c in ".?!")
@@ -282,6 +293,11 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     if reject_first and you_ok and prev == i - 1 and not d.questions[prev] and (
             strain and COMPLAINT_THERAPIST.search(t) or _AGAINST_THERAPIST.search(t)):
         return "rejects_intervention"
+    # "No. You're twisting it." answers a reading of the patient: the bare "no" heads a rejection.
+    if _NO_HEAD.search(t) and intervention and prev == i - 1 and not p_rel and (
+            not d.questions[prev] or p.startswith(" i wonder")) and (
+            strain or _AGAINST_THERAPIST.search(t)) and not DENY_FEELING.search(t):
+        return "rejects_intervention"
     if rel[i] == "frame_feelings" and cu.COMPLAINT_FRAME.search(t) and not DECLINE.search(t):
         return "complaint_about_therapy"  # a complaint about the schedule or the fee
     if rel[i] == "transference_link" and p_rel and prev is not None and d.questions[prev]:
@@ -295,7 +311,7 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     declines = bool(DECLINE.search(t))
     # A relationship question answered "no" is a decline; but "nothing" to "what's
     # happening for you right now?" after the therapist pressed is a withdrawal.
-    pressed = p_rel and rel[prev] in ("here_and_now", "feelings_about_therapist") and not _PLAIN_NO.search(t) \
+    pressed = p_rel and rel[prev] in ("here_and_now", "feelings_about_therapist", "transference_link") and not _PLAIN_NO.search(t) \
         and (bool(CONFRONT.search(p)) or any(previous[j] is not None for j in range(max(0, i - 6), i)))
     # Denying what the therapist has just seen ("you flinched" / "I didn't flinch")
     # is a denial even inside relationship talk: it answers an observation, not a question.
@@ -329,7 +345,7 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     # Moving on after the therapist has conceded and asked nothing ("Fair enough, I'll
     # take your word for it." / "Anyway, ...") takes the therapist's leave: no marker,
     # unless the patient was already withdrawing ("Nothing." / "We'll leave it." / "Anyway.").
-    withdrawing = any(previous[j] is not None for j in range(max(0, i - 3), i))
+    withdrawing = any(FAMILY.get(previous[j]) == "withdrawal" for j in range(max(0, i - 3), i))
     conceded = prev is not None and not d.questions[prev] and not withdrawing and bool(
         BACKS_DOWN.search(p) or _CONCEDES.search(p))
     if prev is not None and prev == i - 1 and not d.acks[prev] and not conceded and _shifts(d, i, t) and not (
