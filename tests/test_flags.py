@@ -186,3 +186,43 @@ def test_giving_room_after_a_denied_feeling_is_repair():
 def test_good_to_hear_news_is_not_repair():
     s = run([("p", "I've been sleeping better this week."), ("t", "That's good to hear. And work?")])
     assert "repair" not in flags(s, 1)
+
+
+@pytest.mark.parametrize("reply", [
+    "No. You're twisting it. I was tired, that's all.",
+    "No. You've got it wrong. I just forgot.",
+    "You always do this, you make everything about me being angry.",
+])
+def test_a_reading_of_the_patient_that_the_patient_rejects_is_a_confrontation(reply):
+    # The structure, not the wording: the therapist's reading goes beyond what the
+    # patient said, and the patient's next turn rejects it.
+    s = run([("p", "I skipped the gym again."),
+             ("t", "Perhaps skipping it keeps you from finding out whether you'd be any good."),
+             ("p", reply)])
+    assert "confrontation" in flags(s, 1)
+
+
+def test_denying_the_therapists_own_verb_contests_the_reading():
+    s = run([("t", "I wonder if you're looking after me, the way you look after your sister."),
+             ("p", "I'm not looking after you. You're my therapist.")])
+    assert "confrontation" in flags(s, 0)
+
+
+@pytest.mark.parametrize("turns", [
+    # A suggestion rejected is a rejected plan, not a confronted patient.
+    [("p", "I want to get out more."), ("t", "So one thing we could try this week is a short walk after lunch."),
+     ("p", "No. That's pointless. You don't get it.")],
+    # A reading of a couple's exchange, with no patient in it, is not about the patient.
+    [("p", "They argued all the way here."), ("t", "It sounds like the drive turned into a contest."),
+     ("p", "You're always taking her side.")],
+])
+def test_a_rejected_suggestion_or_a_reading_without_the_patient_is_not_a_confrontation(turns):
+    assert "confrontation" not in flags(run(turns), 1)
+
+
+def test_a_rejected_reading_answered_by_owning_it_is_backing_down_not_confrontation():
+    s = run([("t", "Perhaps you avoid the form because it makes the debt real."),
+             ("p", "No. You've got it wrong. I just forgot."),
+             ("t", "I got that wrong. Let's take the form off the table.")])
+    assert "confrontation" in flags(s, 0)
+    assert flags(s, 2) >= {"backs_down"} and "confrontation" not in flags(s, 2)

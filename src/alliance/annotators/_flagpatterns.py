@@ -164,7 +164,7 @@ BACKS_DOWN = compile_any([
     r"fair enough|that is fair|i stand corrected|my mistake",
     # Owning the challenge as a mistake, or taking its subject off the agenda.
     r"i (?:got|had|have got) (?:that|it|you|this) (?:all )?wrong|i (?:jumped|leapt|leaped|rushed) (?:to|into|ahead)|let me stop (?:there|that)",
-    r"(?:take|taking|leave|leaving|put|putting) (?:the|that|this|it|your) (?:\w+ )?off the table|(?:we can|let us|i will) park (?:that|it|this)",
+    r"off the table|(?:we can|let us|i will) park (?:that|it|this)",
     r"you know yourself (?:best|better)|you (?:know|would know) (?:that )?better than (?:i|me)",
 ])
 #: Repair in any context: owning a part, inviting the patient's view of the strain.

@@ -25,6 +25,7 @@ from alliance.annotators import _flagpatterns as fp
 from alliance.annotators._cues import own_life
 from alliance.annotators._lexicon import Dialogue, compile_any
 from alliance.annotators._relpatterns import T_TRANSFERENCE
+from alliance.annotators.ruptures import REJECT
 from alliance.model import Annotation, Role, Session
 from alliance.pipeline import AnnotatorOutput
 
@@ -92,7 +93,10 @@ def _contested(d: Dialogue, markers: list[str | None], i: int, t: str) -> bool:
         j += 1
     if j >= d.n:
         return False
-    if markers[j] in _CONTESTED:
+    # A rejection opening the reply ("No. You've got it wrong.") contests the reading
+    # even when it carries no strain and so no rupture marker.
+    head = REJECT.search(d.norms[j])
+    if markers[j] in _CONTESTED or (head is not None and head.start() <= 12):
         return True
     return any(f" {m.group(1)} " in t for m in _DENIES_VERB.finditer(d.norms[j]))
 
@@ -105,7 +109,7 @@ _READING = compile_any([
 #: A task or a suggestion: rejecting it rejects the plan, not a reading.
 _TASK = compile_any([r"we can (?:do|try)|you could|you should|you might (?:try|want)|this week|next week|(?:a|the) (?:bigger |next |small |first )?step|homework|exercise|try (?:to|and)"])
 #: "I'm not managing you": the verb the patient denies.
-_DENIES_VERB = compile_any([r"^ (?:(?:no|look|well) )*i am not (\w+ing) you\b"])
+_DENIES_VERB = compile_any([r"^ (?:(?:no|look|well) )*i am not (\w+ing)(?: (?:after|over|at|on|up))? you\b"])
 
 
 #: An answer that gives what a question about the therapist's life asked for ("I do, a daughter").
