@@ -67,10 +67,11 @@ _OVERRIDES = compile_any([
     r"we (?:need|have|still need|still have) to (?:talk about|stay with|stick with|look at|get back to)|let us (?:stay|stick) with (?:this|it|that)",
 ])
 #: The patient's own near-miss ("I almost caved"): "but you didn't" then affirms, it does not confront.
-_NEAR_MISS = compile_any([r"\b(?:almost|nearly|was about to|was going to|so close to|had the words ready)\b"])
+_NEAR_MISS = compile_any([r"\b(?:almost|nearly|was about to|was going to|so close to|had the words ready|wanted to|could have)\b"])
 _DIDNT = compile_any([r"^ (?:(?:and|but) )*(?:but )?you (?:did not|did not do it|stopped|held)\b"])
 #: Turning the talk back to the patient after answering about oneself ("this isn't about me").
-_REDIRECT = compile_any([r"(?:this|it) is not about me|enough about me|(?:come|get|go) back to you\b|back to you\b"])
+_REDIRECT = compile_any([r"(?:this|it) is not about me|enough about me|(?:come|get|go) back to you\b|back to you\b|"
+                          r"i am (?:more|much more|really more) interested in (?:you|what you|how you|yours)"])
 #: A patient question put to the therapist about something they did ("You catch the game?").
 _ASKS_YOU_DID = compile_any([r"\b(?:did )?you (?:catch|see|watch|go|get|have|ever|like|do|hear|try|read)\b"])
 
