@@ -41,6 +41,9 @@ SELF_DISCLOSURE = compile_any([
     # The therapist's body, health and doctors ("after my gallbladder surgery").
     r"my (?:own )?(?:doctor|gp|surgeon|surgery|operation|gallbladder|knee|hip|diagnosis|illness|back pain|pregnancy|miscarriage|chemo)\b",
     r"i did (?:this|that|the) (?:exact |same |very )*(?:same )?thing (?:once|myself|too|when)",
+    # The therapist's own moves and school days ("we're shifting house", "a D in art in year nine").
+    r"(?:we are|i am|were) (?:shifting|moving) (?:house|home|flat|countries|cities|abroad)\b",
+    r"i (?:\w+ ){1,6}in (?:year|grade|form) (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|\d+)\b",
     r"we have been (?:together|married)\b",
     r"i am (?:getting|going to get|about to get|recently) (?:married|divorced|engaged)|(?:my|our) (?:honeymoon|engagement|fianc\w*)\b",
     r"we (?:have had|had|have) our own (?:share|battles|rows|ups)",
@@ -112,6 +115,17 @@ CONFRONT = compile_any([
     r"i think (?:what is really|the real (?:reason|issue|problem))|(?:the real|what is really) (?:reason|issue|problem) is",
     r"you (?:are|keep) (?:telling yourself|talking yourself into)",
     r"(?:actually|in fact) (?:it sounds like|it seems like|i think) (?:you|it)\b(?:\s+\w+){0,6}\s+(?:not|do not|did not|really)",
+    # Contradicting the patient's own account of themselves ("I don't think you're fine",
+    # "hitting you harder than you're letting yourself feel"), or a complaint ("I don't
+    # think that's accurate"), whatever reading it offers instead.
+    r"i do not think you are (?:really |actually |quite )?(?:fine|okay|all right|alright|over it|coping)",
+    r"(?:harder|more|worse|deeper|further) than you(?: are)? (?:letting yourself|let yourself|allow yourself|allowing yourself)",
+    r"i do not think (?:that is|that was|it is|this is) (?:quite |entirely |really |completely )?(?:accurate|fair|right|true|the case)(?! (?:on|to|of|for) (?:you|yourself))",
+    # A pattern in the patient's replies to the therapist, pointed out ("when I bring up X, you ...").
+    r"(?:i notice|i have noticed|i noticed|i see) (?:that )?(?:when|whenever|every time) i\b(?:\s+\w+){0,6}\s+you\b",
+    r"you have (?:said|told me) (?:\w+ ){0,3}(?:three|four|five|several|a few|many) times",
+    # Holding a subject open against the patient's leaving it.
+    r"i (?:do not want to|am not going to|will not) let (?:this|it|that) go|(?:come|go|get) back to\b(?:\s+\w+){0,8}\s+because i (?:think|feel) (?:it|this|that) (?:matters|is important)",
 ])
 #: The therapist quoting the patient's own decline back as something to explain
 #: ("saying it's fine about my leave", "telling me you won't need me").
@@ -151,7 +165,7 @@ BACKS_DOWN = compile_any([
     r"you (?:are|may be|might be|could be|may well be|might well be) right",
     r"(?:maybe|perhaps) i (?:have |had )?(?:got|gotten|read|misread|misunderstood) (?:that |it |this |you )?wrong",
     r"(?:put|set) my (?:view|idea|opinion|agenda|thoughts?) aside|i will take your (?:answer|word)|leave (?:your|my|the) \w+ out of it",
-    r"i came in (?:with it )?(?:too |quite |a bit )?(?:hard|strong|fast|heavy)",
+    r"i came in (?:with it )?(?:too |quite |a bit )?(?:hard|strong|fast|heavy)(?:ly)?",
     r"(?:maybe|perhaps) (?:that is|it is|i am|i was|i have) (?:not it|wrong|off|mistaken|reading too much|getting ahead|pushing)",
     r"(?:maybe|perhaps) (?:not|that is not it|i got that wrong|i am wrong)",
     r"(?:we can|we could|let us|let me|i will|i can|i am going to) (?:leave|drop|put|set) (?:that|it|this)\b(?:\s+\w+){0,2}\s*(?:there|aside|for now|alone|down)?",
@@ -166,6 +180,8 @@ BACKS_DOWN = compile_any([
     r"i (?:got|had|have got) (?:that|it|you|this) (?:all )?wrong|i (?:jumped|leapt|leaped|rushed) (?:to|into|ahead)|let me stop (?:there|that)",
     r"off the table|(?:we can|let us|i will) park (?:that|it|this)",
     r"you know yourself (?:best|better)|you (?:know|would know) (?:that )?better than (?:i|me)",
+    # Owning how the challenge landed ("I can see that felt like nagging").
+    r"i can see (?:that|it|this|how (?:that|it|this)) (?:felt|came across|sounded|landed|must have felt) (?:like|as)\b",
 ])
 #: Repair in any context: owning a part, inviting the patient's view of the strain.
 REPAIR_STRONG = compile_any([
@@ -173,12 +189,12 @@ REPAIR_STRONG = compile_any([
     r"upset|came across|did look|did not|went too)",
     r"i (?:did|do) look at the clock|i can see how that would",
     r"i (?:think i |may have |might have )?(?:steamrolled|have kept pressing|kept pressing|came at you)\b|that is on me\b",
-    r"i am sorry (?:if i|that i|i)\b",
+    r"i am sorry (?:if i|that i|i(?! will| am going| shall))\b",
     # Owning the pressure or the wording that caused the strain.
     r"i am (?:so |really |very )?sorry (?:for (?:pushing|pressing|bringing|going on|keeping on|the way))",
     r"i (?:put|said|phrased|worded) (?:that|it) (?:really |a bit )?(?:badly|poorly|clumsily|wrong)|i kept (?:bringing|pushing|pressing|asking|coming back)",
     r"how did (?:that|it) feel\b(?:\s+\w+){0,3}\s+(?:me|when i)",
-    r"i came in (?:with it )?(?:too |quite |a bit )?(?:hard|strong|fast|heavy)",
+    r"i came in (?:with it )?(?:too |quite |a bit )?(?:hard|strong|fast|heavy)(?:ly)?",
     r"i (?:think i )?(?:moved|went|pushed|came in) (?:too fast|too hard|too quickly|too far|too strong)",
     r"(?:maybe|perhaps) i am (?:pressing|pushing) (?:too|a bit)",
     r"that came out (?:as|wrong|harsh)|i was (?:lecturing|preaching|pushing)|i put my (?:idea|view|agenda|interpretation) (?:ahead|before|first)",
@@ -205,7 +221,16 @@ REPAIR_STRONG = compile_any([
     r"that is (?:a )?(?:fair|good|important) (?:point|question|criticism|feedback)",
     r"(?:thank you|thanks) (?:that )?you (?:said|told|raised|brought|mentioned|let me know)|gave you that (?:impression|sense|feeling)",
     r"what (?:have you seen|did you see|did i do|did i say|i said|i did) (?:in me|that)\b",
-    r"(?:fair|understandable|reasonable|natural|okay|right) (?:enough )?(?:to be|to feel|that you (?:are|feel|felt|were))\b|(?:a )?real cost|i can see why",
+    r"(?:fair|understandable|reasonable|natural|right) (?:enough )?(?:to be|to feel|that you (?:are|feel|felt|were))\b|(?:a )?real cost|i can see why",
+    # "Okay to be ..." validates a strain only when the feeling is about the therapist.
+    r"okay (?:to be|to feel|that you (?:are|feel|felt|were))\b(?:\s+\w+){0,3}\s+(?:with|at|about) me\b",
+    # Owning one's own defensiveness or a repeat of what was complained of ("I just did it again").
+    r"i (?:just )?did it again|i got (?:defensive|impatient)|instead of (?:hearing|listening to) you",
+    # Inviting the patient's own view of the therapist ("does it feel like I'm one more adult ...?").
+    r"(?:like to|want to|rather) hear it from you|does it (?:feel|seem) like i(?: am| was| have been)?\b",
+    r"(?:want|like|shall we|should we|could we|can we) (?:to )?try something (?:different|else)",
+    # Owning the size of one's question and offering a smaller one.
+    r"(?:that|it) was (?:a |too )?(?:big|hard|heavy|tough|difficult) (?:a )?(?:question|thing to ask)|let me (?:ask|try) (?:a |an )?(?:smaller|easier|simpler|gentler) (?:one|question)",
     r"i (?:think i )?(?:moved|went|pushed|came in|jumped|rushed|got)\b(?:\s+\w+){0,5}\s+too (?:fast|quickly|hard|soon|far|strong|early)",
     r"i (?:am|have been) (?:asking|doing) (?:you )?(?:a lot|lots|too much|too many|all the)|(?:the way|how) i (?:am|have been) (?:\w+ ){0,2}(?:going|asking|pushing|doing|coming)",
     r"i notice i (?:have been|am|was|keep) (?:doing|talking|asking|pushing|leading|deciding)",
@@ -238,6 +263,6 @@ INTERPRETATION = compile_any([
     r"i wonder (?:if|whether)|it sounds like|it seems like|i think (?:you|it|that|this)|maybe (?:you|it|this|that)|perhaps (?:you|it)|"
     r"could it be|is it possible|what if|have you (?:tried|thought)|you might|you could|you should|you need to|"
     r"so you|you are|you feel|you felt|you seem|you sound|it is as if|part of you|maybe|perhaps|my guess|"
-    r"(?:one thing|something) (?:we|you) (?:can|could|might)|we (?:can|could) try|let us try|"
+    r"(?:one thing|something) (?:we|you) (?:can|could|might)|we (?:can|could) try|let us try|(?:one|a) thing that (?:helps|works|can help)|some (?:couples|people|families) (?:find|try|use)|"
     r"i (?:wondered|was wondering|was thinking) about|for (?:this|next) week|(?:a|the) (?:bigger |next |small |first )step",
 ])

@@ -25,7 +25,7 @@ from alliance.annotators import _flagpatterns as fp
 from alliance.annotators._cues import own_life
 from alliance.annotators._lexicon import Dialogue, compile_any
 from alliance.annotators._relpatterns import T_TRANSFERENCE
-from alliance.annotators.ruptures import REJECT
+from alliance.annotators.ruptures import DENY_FEELING, REJECT, STRAIN
 from alliance.model import Annotation, Role, Session
 from alliance.pipeline import AnnotatorOutput
 
@@ -92,7 +92,9 @@ def _contested(d: Dialogue, markers: list[str | None], i: int, t: str) -> bool:
         if d.is_therapist(j):
             return False
         j += 1
-    if j >= d.n:
+    if j >= d.n or _AGREES_HEAD.search(d.norms[j]):
+        # A reply that opens by taking up the reading ("Blindsided is right. And ...")
+        # accepts it, whatever complaint follows.
         return False
     # A rejection opening the reply ("No. You've got it wrong.") contests the reading
     # even when it carries no strain and so no rupture marker.
@@ -102,6 +104,12 @@ def _contested(d: Dialogue, markers: list[str | None], i: int, t: str) -> bool:
     return any(f" {m.group(1)} " in t for m in _DENIES_VERB.finditer(d.norms[j]))
 
 
+#: A reply taking up the therapist's reading ("Blindsided is right", "Yes, exactly").
+_AGREES_HEAD = compile_any([r"^ (?:(?:\w+) ){0,2}(?:is|was) (?:right|true|the word)|^ (?:yes|yeah|exactly|true|absolutely)\b"])
+#: Taking up the patient's request to move elsewhere ("Sure, let's go to panel three").
+_TAKES_UP = compile_any([r"^ (?:(?:sure|okay|ok|all right|alright|fine|right|yes|yeah|of course) )+(?:let us|we can|let s) (?:go|move|do|get|talk|look)\b"])
+#: The patient pushing back in their own words, with or without a rupture marker.
+_PUSHED = (STRAIN, DENY_FEELING, REJECT)
 #: A reading of the patient: an interpretation with the patient in it.
 _READING = compile_any([
     r"(?:i wonder (?:if|whether)|i notice|i think|it sounds like|it seems like|maybe|perhaps|could it be|is it possible|part of you|my guess)"
@@ -161,6 +169,7 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
     out: list[tuple[str, ...]] = [()] * d.n
     last_conf_turn = -10**9
     last_back_turn = -10**9 + 1
+    last_repair_turn = -10**9
     therapist_turn = 0
     for i in range(d.n):
         if not d.is_therapist(i):
@@ -216,8 +225,13 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         voiced_strain = prev_p is not None and rel[prev_p] in (
             "feelings_about_therapist", "here_and_now") and bool(_STRAIN_AT_T.search(p_norm))
         # The challenge still open: a confrontation shortly before, or strain just voiced.
-        challenged = (therapist_turn - last_conf_turn <= BACKS_DOWN_REACH or p_marker in _CHALLENGED
-                      or _recent_strain(d, markers, i))
+        # The patient's own words count too, so that a missed marker does not lose the backing down.
+        # A complaint the therapist has just asked for ("does it feel like I'm ...?") answers
+        # a repair, not a challenge: taking it up is repair, not backing down.
+        invited = last_repair_turn == therapist_turn - 1 and therapist_turn - last_conf_turn > BACKS_DOWN_REACH
+        challenged = not invited and (
+            therapist_turn - last_conf_turn <= BACKS_DOWN_REACH or p_marker in _CHALLENGED
+            or _recent_strain(d, markers, i) or any(x.search(p_norm) for x in _PUSHED))
         # Owning one's pressure ("I pushed too hard") retracts the challenge too, once.
         retracts = fp.BACKS_DOWN.search(t) or (fp.OWNS_PUSH.search(t) and (
             last_back_turn < last_conf_turn or _recent_strain(d, markers, i)))
@@ -225,12 +239,16 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         # nothing unless the patient pushed back with strain.
         if d.acks[i] and p_marker not in _CHALLENGED:
             retracts = False
+        # Following the patient away from the challenge ("Sure, let's go to panel three").
+        if p_marker == "topic_shift" and _TAKES_UP.search(t) and therapist_turn - last_conf_turn <= BACKS_DOWN_REACH:
+            retracts = True
         if not confronts and retracts and challenged:
             flags.append("backs_down")
             last_back_turn = therapist_turn
         if fp.REPAIR_STRONG.search(t) or (pushed_back and fp.REPAIR_IN_STRAIN.search(t)) or (
                 voiced_strain and fp.REPAIR_WELCOMES.search(t)):
             flags.append("repair")
+            last_repair_turn = therapist_turn
         if confronts:
             last_conf_turn = therapist_turn
         out[i] = tuple(flags)

@@ -62,6 +62,9 @@ COMPLAINT_THERAPIST = compile_any([
     r"^ (?:(?:brilliant|great|oh great|lovely|perfect|right|wow|so) )*so now (?:it is|this is) (?:all )?my fault",
     # Telling the therapist the session is not for them.
     r"(?:this|it|today) (?:is not|was not|is meant to be|should be|is supposed to be) about you|i came (?:here|in) to talk about (?:my|me|her|him)",
+    # The therapist likened to something tiresome, or told is not worth telling things to.
+    r"you (?:explain|tell me|say) why i am (?:wrong|mistaken)",
+    r"why i (?:even )?bother (?:telling|talking to|coming|saying)",
 ])
 COMPLAINT_THERAPY = compile_any([
     r"(?:these|this|the|our) (?:sessions?|therapy|homework|exercises?|worksheets?|work|breathing|thought records?|talking)\b(?:\s+\w+){0,2}\s+(?:is not|are not|is never|never|do not|does not|did not|has not|have not)\s+(?:\w+ )?(?:going anywhere|working|helping|help|work|helped|worked|changed|making a difference|doing anything|getting)",
@@ -97,6 +100,7 @@ COMPLAINT_THERAPY = compile_any([
     # A therapy task done for months with nothing to show ("we stare at the numbers, nothing changes").
     r"we (?:stare at|look at|go over|go through|talk about)\b(?:\s+\w+){0,4}\s+nothing (?:ever )?changes",
     r"i have (?:done|been doing|filled in|been filling in) (?:these|this|the) \w+(?: \w+)? for (?:\w+ )?(?:weeks|months|years)",
+    r"(?:it is|this is|that is|they are) (?:the )?same (?:thing |questions? )?every (?:session|week|time)|(?:the )?same questions? (?:over and over|every (?:session|week))",
 ])
 REJECT = compile_any([
     r"^ (?:(?:no|look|um|well) )*(?:no|nope) (?:no |that is not |it is not |not at all|you are wrong|that is wrong)",
@@ -108,6 +112,9 @@ REJECT = compile_any([
     r"i (?:do not|did not) (?:buy|agree)",
     r"i (?:already|have already) tried (?:that|it)",
     r"not at all\b",
+    # A suggestion dismissed as trite or as already tried ("sounds like something off a fridge magnet").
+    r"(?:that|this|it) sounds like (?:something|one of those|a thing) (?:off|out of|from|on) (?:a|an|the)\b",
+    r"we (?:already )?(?:did|tried|have tried|have done) (?:the|that|this) \w+(?: \w+)? (?:thing|before|already)",
 ])
 #: Strain that turns a decline or a rejection into a rupture.
 STRAIN = compile_any([
@@ -117,11 +124,14 @@ STRAIN = compile_any([
     r"reading (?:far |way )?too much|twisting|not it at all|really not it|can we not|you are wrong|words in my mouth|can we just\b",
     r"i do not want to (?:talk|go|keep)",
     r"i (?:did not|do not) come (?:here|in) to (?:be|get)",
+    r"no offen[cs]e",
 ])
 DENY_FEELING = compile_any([
     r"i am not (?:\w+ )?(?:upset|angry|mad|sad|hurt|bothered|annoyed|worried|jealous|crying|anxious|scared|irritated|frustrated|offended)",
     r"(?:it|that) does not (?:bother|upset|hurt|affect) me",
     r"nothing is wrong|there is nothing wrong|i am fine really",
+    # Insisting on being fine ("I'm perfectly all right", "I've said it's fine").
+    r"i am (?:perfectly|absolutely|completely|quite|totally) (?:fine|all right|alright|okay)|i (?:have|already|have already) (?:said|told you) (?:it is|i am) (?:fine|okay|all right)",
 ])
 OBSERVED_FEELING = compile_any([
     r"you (?:seem|sound|look|looked|seemed|sounded|are|were|got|get|feel|felt) (?:\w+ )?(?:upset|angry|mad|sad|hurt|annoyed|tearful|irritated|frustrated|tense|quiet|teary|shaken|bothered|worried)",
@@ -208,11 +218,32 @@ _NO_HEAD = compile_any([r"^ (?:(?:look|um|well|oh) )*(?:no|nope|nah)\b(?! (?:ide
 _CONCEDES = compile_any([r"^ (?:(?:no|okay|well) )*of course (?:not|it is not|it was not)\b"])
 
 #: A practical aside ("before I forget, ...") that changes nothing the therapist raised.
+#: The patient asking to do something of their own ("can I just do panel three?").
+_ASKS_ELSE = compile_any([r"^ (?:(?:um|well|so|okay|look|oh) )*(?:can|could) (?:i|we) just (?:do|go|talk|get|move|skip|finish|carry|show|read|tell)\b"])
 _ASIDE = compile_any([r"before i forget"])
 
 
 #: A name or address before the question ("Callum, how is it ...").
 _VOCATIVE = re.compile(r"^\s*[A-Z]\w+,\s+")
+
+
+#: A client named as the one spoken to ("I don't think that's accurate, Marcus."), not
+#: as the one to talk to ("what do you need from Robin?").
+_NAMED_VOCATIVE = re.compile(r"(?:^|[.?!]\s+)[A-Z]\w+,\s|,\s+[A-Z]\w+[.?!]")
+_NAMED_OBJECT = re.compile(r"\b(?:from|to|with|ask|tell|about)\s+[A-Z]\w+\b")
+
+
+def _answers_vocative(d: Dialogue, i: int) -> bool:
+    """Whether client turn ``i`` answers a therapist turn that named only its addressee.
+
+    The client so addressed who replies "you ..." means the therapist, even in
+    couples work where a named client usually turns the "you" to the partner.
+    """
+    j = i - 1
+    if j < 0 or not d.is_therapist(j):
+        return False
+    text = d.texts[j]
+    return bool(_NAMED_VOCATIVE.search(text)) and not _NAMED_OBJECT.search(text)
 
 
 def _shifts(d: Dialogue, i: int, t: str) -> bool:
@@ -270,7 +301,7 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     # Reported speech ("my husband said you never listen") is not about the therapist.
     t = cu.REPORTED.sub(" ", d.norms[i])
     # In couples and family work a client's "you" may be the partner.
-    you_ok = d.you_is_therapist(i) or " in here " in t or bool(cu.SIDES.search(t))
+    you_ok = d.you_is_therapist(i) or " in here " in t or bool(cu.SIDES.search(t)) or _answers_vocative(d, i)
     if d.acks[i] and not MINIMAL.search(t):
         return None
     prev = d.answered_turn(i)
@@ -316,8 +347,9 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     # Denying what the therapist has just seen ("you flinched" / "I didn't flinch")
     # is a denial even inside relationship talk: it answers an observation, not a question.
     if DENY_FEELING.search(t) or _echo_denial_past(t, p):
+        # ... or a contrary reading of the patient the therapist has just stated.
         if prev is not None and not d.questions[prev] and (OBSERVED_EMOTION.search(p) or OBSERVED_FEELING.search(p)
-                                                          or _echo_denial_past(t, p)):
+                                                          or _echo_denial_past(t, p) or CONFRONT.search(p)):
             return "denial"
     # After the therapist persisted on the relationship, a strained refusal is a rupture
     # even when the last therapist turn itself carried no relationship cue.
@@ -350,6 +382,10 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
         BACKS_DOWN.search(p) or _CONCEDES.search(p))
     if prev is not None and prev == i - 1 and not d.acks[prev] and not conceded and _shifts(d, i, t) and not (
             _ASIDE.search(t) and not (p_rel or intervention or _invites(d, prev))):
+        return "topic_shift"
+    # Asking to do something else straight after a challenge ("Can I just do panel three?")
+    # leaves the challenge: a topic shift whatever the new subject.
+    if prev is not None and prev == i - 1 and not d.questions[prev] and CONFRONT.search(p) and _ASKS_ELSE.search(t):
         return "topic_shift"
     if (not p_rel or pressed) and _withdraws(d, i, t, prev):
         return "minimal_response"
