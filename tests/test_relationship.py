@@ -195,6 +195,20 @@ def test_the_learned_scorer_gates_rule_labels_and_adds_only_next_to_them():
                                                           "here_and_now"]
 
 
+def test_a_confident_model_starts_an_episode_the_rules_missed():
+    import numpy as np
+    from alliance.annotators._relmodel import combine
+    rules = ["here_and_now"] + [None] * 7
+    p = np.array([0.5, 0.3, 0.55, 0.2, 0.2, 0.8, 0.2, 0.7])
+    subs = ["frame_feelings"] * 8
+    # 0.55 >= add two turns from a rule label; 0.8 >= start opens an episode on
+    # its own; 0.7 is below start and only near a model-only hit, so it stays out.
+    assert combine(rules, p, subs, gate=0.1, add=0.5, start=0.75) == [
+        "here_and_now", None, "frame_feelings", None, None, "frame_feelings", None, None]
+    # Without a start threshold the model only adds right next to rule labels.
+    assert combine(rules, p, subs, gate=0.1, add=0.5) == ["here_and_now"] + [None] * 7
+
+
 def test_rules_alone_when_the_model_is_switched_off():
     from alliance.annotators.relationship import RelationshipTalk
     from conftest import make_session

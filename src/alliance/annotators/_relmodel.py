@@ -40,7 +40,7 @@ from alliance.annotators._text import NgramVectorizer, normalize
 from alliance.model import Role
 
 __all__ = ["RelationalModel", "DENSE", "SUBTYPE_ORDER", "dense_features", "session_rows", "load_relational_model",
-           "combine", "needed", "ADD_REACH", "MODEL_DIR", "CharGramVectorizer"]
+           "combine", "needed", "ADD_REACH", "NEAR_REACH", "MODEL_DIR", "CharGramVectorizer"]
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models"
 FORMAT = 1
@@ -92,6 +92,9 @@ def dense_features(d: Dialogue) -> np.ndarray:
 #: Model-only additions must sit this close to a rule label (they extend or bridge
 #: rule episodes); it also bounds which utterances need scoring at all.
 ADD_REACH = 1
+#: With a ``start`` threshold, additions at ``add`` may also sit this close to
+#: labels kept or added in the first pass.
+NEAR_REACH = 2
 
 
 def needed(rules: Sequence[str | None]) -> list[bool]:
@@ -131,6 +134,7 @@ class RelationalModel:
     gate: float
     add: float
     meta: dict
+    start: float = 1.01
 
     def _logits(self, rows, dense: np.ndarray, M: np.ndarray) -> np.ndarray:
         nf = self.vectorizer.n_features
@@ -161,14 +165,20 @@ class RelationalModel:
 
 
 def combine(rules: Sequence[str | None], proba: np.ndarray, subtypes: Sequence[str], gate: float,
-            add: float) -> list[str | None]:
-    """Rule labels the model confirms (p >= gate), plus confident model-only hits (p >= add)
-    next to a rule label (within :data:`ADD_REACH`).
+            add: float, start: float = 1.01) -> list[str | None]:
+    """Rule labels the model confirms (p >= gate), plus model-only hits: p >= add
+    close to a label (within :data:`ADD_REACH` of a rule label, or within
+    :data:`NEAR_REACH` of a kept or added one), and p >= start anywhere.
 
     A rule label right after a kept one also stands: the model reads one turn
     of context, so "Yes, exactly. Embarrassed, mostly." looks like nothing to
     it, while the rules know it answers relationship talk. A chain therefore
     lives or dies with the cue it started from.
+
+    ``start`` lets a confident model open an episode the rules missed: on
+    sessions by authors the rules never saw, that is where recall was lost
+    (leave-one-split-out figures in the model card). The default (above 1)
+    switches it off.
     """
     out: list[str | None] = []
     near = needed(rules)
@@ -177,6 +187,14 @@ def combine(rules: Sequence[str | None], proba: np.ndarray, subtypes: Sequence[s
             out.append(r if p >= gate or (out and out[-1] is not None) else None)
         else:
             out.append(s if close and p >= add else None)
+    if start > 1.0:
+        return out
+    base = [x is not None for x in out]
+    for i in range(len(out)):
+        if out[i] is None:
+            close = any(base[max(0, i - NEAR_REACH):i + NEAR_REACH + 1])
+            if proba[i] >= (add if close else start):
+                out[i] = subtypes[i]
     return out
 
 
@@ -194,7 +212,8 @@ def load_relational_model(directory: Path = MODEL_DIR) -> RelationalModel | None
         vec = CharGramVectorizer.from_arrays(grams, data["idf"], data["block"])
         return RelationalModel(vec, np.asarray(data["W"], np.float32), float(data["b"][0]),
                                np.asarray(data["S"], np.float32), np.asarray(data["s_b"], np.float32),
-                               float(header["gate"]), float(header["add"]), header)
+                               float(header["gate"]), float(header["add"]), header,
+                               float(header.get("start", 1.01)))
 
 
 def save_relational_model(directory: Path, model: RelationalModel) -> None:
@@ -207,5 +226,6 @@ def save_relational_model(directory: Path, model: RelationalModel) -> None:
                         idf=vec.idf_.astype(np.float32), block=vec.block_.astype(np.int8),
                         W=model.W.astype(np.float16), b=np.asarray([model.b], np.float32),
                         S=model.S.astype(np.float16), s_b=model.s_b.astype(np.float32))
-    header = {**model.meta, "format": FORMAT, "dense": list(DENSE), "gate": model.gate, "add": model.add}
+    header = {**model.meta, "format": FORMAT, "dense": list(DENSE), "gate": model.gate, "add": model.add,
+              "start": model.start}
     (directory / "relational.json").write_text(json.dumps(header, indent=2, sort_keys=True) + "\n", encoding="utf-8")

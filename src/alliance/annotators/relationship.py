@@ -258,14 +258,15 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
 
     A rule label stands only when the model gives it at least its ``gate``
     probability; an utterance the rules missed is added when the model is at
-    least ``add`` sure and it sits next to a rule label (see
-    :mod:`alliance.annotators._relmodel`). Only those utterances are scored.
+    least ``add`` sure and it sits next to a label, or at least ``start`` sure
+    anywhere (see :mod:`alliance.annotators._relmodel`).
     """
     labels = relationship_labels(d)
     if model is None or d.n == 0:
         return labels
-    proba, subtypes = model.scores(session_rows(d, model.vectorizer, needed(labels)), dense_features(d))
-    return combine(labels, proba, subtypes, model.gate, model.add)
+    select = needed(labels) if model.start > 1.0 else None  # a start threshold reads every utterance
+    proba, subtypes = model.scores(session_rows(d, model.vectorizer, select), dense_features(d))
+    return combine(labels, proba, subtypes, model.gate, model.add, model.start)
 
 
 class RelationshipTalk:

@@ -4,7 +4,7 @@ Run ``python -m alliance.training.relational`` (needs scikit-learn) from the
 repository root. It
 
 1. reads the hand-labelled gold sessions of ``gold/dev``, ``gold/heldout``,
-   ``gold/train2``, ``gold/test``, ``gold/test2``, ``gold/test3`` and ``gold/test4`` (never ``gold/test5``, the blind split), the paraphrase bank
+   ``gold/train2``, ``gold/test``, ``gold/test2``, ``gold/test3``, ``gold/test4`` and ``gold/test5`` (never ``gold/test6``, the blind split), the paraphrase bank
    (``tests/data/paraphrases/relationship.txt``: the last turn of each case is
    labelled) and, as weak negatives (weight :data:`ANNOMI_WEIGHT`, since a few
    may be genuine relationship talk), every utterance of AnnoMI
@@ -54,12 +54,18 @@ __all__ = ["main", "train"]
 SEED = 20261122
 N_FOLDS = 5
 ANNOMI_WEIGHT = 0.1
-GOLD_SPLITS = ("dev", "heldout", "train2", "test", "test2", "test3", "test4")  # never test5, the blind split
+GOLD_SPLITS = ("dev", "heldout", "train2", "test", "test2", "test3", "test4", "test5")  # never test6, the blind split
 # The gate only vetoes rule labels the model is nearly sure are wrong: at 0.2 and
 # above it removed labels that the paraphrase specifications require (round four).
 GATES = (0.0, 0.05, 0.1)
 ADDS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 MODEL_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
+# Model-only episode starters. Chosen by leaving one new-author split out
+# (round eight, model card): 0.75 roughly doubled the recall the rules lose on
+# unseen authors with no control false episode and AnnoMI episodes 19 -> 22;
+# 0.65 scored higher still but made AnnoMI episodes 19 -> 32. Random-fold CV
+# cannot choose it: there the rules have seen every session.
+START = 0.75
 C = 1.0
 
 
@@ -203,6 +209,7 @@ def _candidates():
     for g in GATES:
         for a in ADDS:
             yield f"rules&p>={g}+p>={a}", g, a
+            yield f"rules&p>={g}+p>={a}+start>={START}", g, (a, START)
 
 
 def _labels(name, g, a, doc, p, s):
@@ -210,7 +217,8 @@ def _labels(name, g, a, doc, p, s):
         return doc.rules
     if g == -1.0:
         return [sub if pp >= a else None for pp, sub in zip(p, s)]
-    return combine(doc.rules, p, s, g, a)
+    a, start = a if isinstance(a, tuple) else (a, 1.01)
+    return combine(doc.rules, p, s, g, a, start)
 
 
 def train(root: Path, annomi: Path, out: Path, log=print, table_out: Path | None = None) -> dict:
@@ -257,6 +265,8 @@ def train(root: Path, annomi: Path, out: Path, log=print, table_out: Path | None
     # Never more false episodes on the controls than the rules alone make.
     combos = [r for r in table if r["gate"] is not None and r["gate"] >= 0]
     ok = [r for r in combos if r["control_false_episodes"] <= table[0]["control_false_episodes"]]
+    # The start threshold is fixed by the leave-one-split-out study; CV picks gate and add.
+    ok = [r for r in ok if isinstance(r["add"], list | tuple)] or ok
     best = max(ok, key=lambda r: (r["episodes"]["f1"], -r["annomi_episodes"], r["utterances"]["f1"]))
     rules_row = table[0]
     model_rows = [r for r in table if r["gate"] == -1.0]
@@ -273,8 +283,9 @@ def train(root: Path, annomi: Path, out: Path, log=print, table_out: Path | None
         "data": {"gold_splits": list(GOLD_SPLITS), "gold_utterances": sum(d.n for d in gold),
                  "paraphrase_cases": len(para), "annomi_weight": ANNOMI_WEIGHT},
     }
-    model = RelationalModel(vec, W, b, S, s_b, float(best["gate"]), float(best["add"]),
-                            {"version": "1", "figures": figures})
+    add, start = best["add"] if isinstance(best["add"], list | tuple) else (best["add"], 1.01)
+    model = RelationalModel(vec, W, b, S, s_b, float(best["gate"]), float(add),
+                            {"version": "1", "figures": figures}, float(start))
     out.mkdir(parents=True, exist_ok=True)
     save_relational_model(out, model)
     log(f"wrote {out}/relational.json and .npz ({time.perf_counter() - t0:.0f}s)")
