@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 GOLD = Path(__file__).resolve().parent.parent / "gold"
-SPLITS = ("dev", "heldout", "test", "train2", "test2", "test3", "test4", "test5")
+SPLITS = ("dev", "heldout", "test", "train2", "test2", "test3", "test4", "test5", "test6")
 FILES = [p for s in SPLITS for p in sorted((GOLD / s).glob("*.json"))]
 
 ROLES = {"therapist", "patient", "other"}
@@ -65,6 +65,7 @@ def test_there_are_enough_sessions_in_each_split():
     assert 12 <= len(list((GOLD / "test3").glob("*.json"))) <= 16
     assert 12 <= len(list((GOLD / "test4").glob("*.json"))) <= 16
     assert 10 <= len(list((GOLD / "test5").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "test6").glob("*.json"))) <= 16
 
 
 def test_session_ids_are_unique_and_match_file_names():
@@ -256,6 +257,17 @@ def test_fourth_blind_test_split_covers_every_marker_and_return_count():
 
 def test_fifth_blind_test_split_covers_every_marker_and_return_count():
     docs = [load(p) for p in (GOLD / "test5").glob("*.json")]
+    returns = {d["metrics"]["therapist_returns_after_decline"] for d in docs}
+    assert {0, 1, 2, 3} <= returns, "seed pattern with one, two and three returns"
+    assert sum(not d["episodes"] for d in docs) >= 2, "negative controls"
+    assert {r["marker"] for d in docs for r in d["ruptures"]} == set(FAMILY)
+    assert {r["repaired"] for d in docs for r in d["ruptures"]} == {True, False}
+    assert {e["initiator"] for d in docs for e in d["episodes"]} == {"therapist", "patient", "other"}
+    assert {e["patient_stance"] for d in docs for e in d["episodes"]} == STANCES
+
+
+def test_sixth_blind_test_split_covers_every_marker_and_return_count():
+    docs = [load(p) for p in (GOLD / "test6").glob("*.json")]
     returns = {d["metrics"]["therapist_returns_after_decline"] for d in docs}
     assert {0, 1, 2, 3} <= returns, "seed pattern with one, two and three returns"
     assert sum(not d["episodes"] for d in docs) >= 2, "negative controls"
