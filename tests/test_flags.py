@@ -226,3 +226,88 @@ def test_a_rejected_reading_answered_by_owning_it_is_backing_down_not_confrontat
              ("t", "I got that wrong. Let's take the form off the table.")])
     assert "confrontation" in flags(s, 0)
     assert flags(s, 2) >= {"backs_down"} and "confrontation" not in flags(s, 2)
+
+
+# -- eighth round: classes written from the codebook's definitions ---------------------------
+
+@pytest.mark.parametrize("patient,therapist", [
+    ("It's all fine, honestly.", "I don't think you're fine, Sam. You've hardly slept all month."),
+    ("The move hasn't really touched me.", "I think leaving the flat is hitting you harder than you're letting yourself feel."),
+    ("Anyway, the boiler again.", "I notice that when I ask about your sister, you tell me it's nothing and move to the boiler."),
+    ("You never ask him anything.", "I don't think that's accurate. We spent last week on his drinking."),
+    ("Can we talk about something else?", "I don't want to let this go: the exam is in two weeks."),
+])
+def test_contradicting_the_patients_own_account_is_a_confrontation(patient, therapist):
+    s = run([("p", patient), ("t", therapist)])
+    assert "confrontation" in flags(s, 1)
+
+
+@pytest.mark.parametrize("therapist", [
+    "I don't think that's fair on you, the way they treated you.",
+    "I don't think you're a failure.",
+])
+def test_siding_with_the_patient_is_not_a_confrontation(therapist):
+    s = run([("p", "They blamed me for the whole thing."), ("t", therapist)])
+    assert "confrontation" not in flags(s, 1)
+
+
+def test_a_reply_that_takes_up_the_reading_does_not_contest_it():
+    s = run([("t", "It sounds like you felt shut out by both of them."),
+             ("p", "Shut out is right. And you always take his side in here too.")])
+    assert "confrontation" not in flags(s, 0)
+
+
+@pytest.mark.parametrize("pushback,retraction", [
+    ("I'm perfectly all right. I don't need picking apart.", "I came in too strongly there. You know yourself better than I do."),
+    ("Honestly, stop. I've said it's fine twice now.", "All right. We'll leave it there."),
+])
+def test_owning_or_dropping_a_challenge_the_patient_pushed_back_on_is_backing_down(pushback, retraction):
+    # The challenge itself is not one the flag rules know: the pushback words carry the evidence.
+    s = run([("t", "Your mother's visit seems to sit with you all week."), ("p", pushback), ("t", retraction)])
+    assert "backs_down" in flags(s, 2)
+
+
+def test_following_the_patient_away_from_a_challenge_is_backing_down():
+    s = run([("t", "You say you want to go back to work, but every plan we make, you find a reason to drop it."),
+             ("p", "Can I just show you the list I wrote?"),
+             ("t", "Sure, let's go to the list.")])
+    assert "confrontation" in flags(s, 0)
+    assert s.labels("rupture")[1] == "topic_shift"
+    assert "backs_down" in flags(s, 2)
+
+
+def test_taking_up_a_complaint_the_therapist_asked_for_is_repair_not_backing_down():
+    s = run([("t", "I'd really like to hear it from you. Does it feel like I'm just another adult with questions?"),
+             ("p", "Kind of. It's the same questions every week. It's boring."),
+             ("t", "That's fair, and useful to know.")])
+    assert "repair" in flags(s, 0)
+    assert "backs_down" not in flags(s, 2)
+
+
+@pytest.mark.parametrize("complaint,text", [
+    ("See, there it is. I say something and you explain why I'm wrong.",
+     "You're right, I just did it again. I got defensive instead of hearing you."),
+    ("Fine.", "That was a big question to throw at you. Let me ask a smaller one: what did you keep?"),
+    ("Pretty much.", "Want to try something different, then?"),
+])
+def test_owning_ones_part_or_changing_the_approach_is_repair(complaint, text):
+    s = run([("t", "How was it?"), ("p", complaint), ("t", text)])
+    assert "repair" in flags(s, 2)
+
+
+@pytest.mark.parametrize("text", [
+    "The lift's been broken all week, I'm sorry. I'll ring the caretaker.",
+    "It's okay to cry in here.",
+])
+def test_apologising_for_the_building_or_allowing_tears_is_not_repair(text):
+    s = run([("p", "It's cold in here."), ("t", text)])
+    assert "repair" not in flags(s, 1)
+
+
+@pytest.mark.parametrize("question,answer", [
+    ("oh nice going anywhere fun", "nowhere fun were shifting house so ill be buried in boxes"),
+    ("You any good at drawing?", "Hopeless. I failed art in year eight."),
+])
+def test_the_therapists_own_move_or_school_days_are_self_disclosure(question, answer):
+    s = run([("p", question), ("t", answer)])
+    assert "self_disclosure" in flags(s, 1)

@@ -133,3 +133,47 @@ def test_complaining_that_a_partner_decides_is_not_deferential():
     s = run([("t", "Who decided on the visit?"), ("p", "We agreed she'd visit at Easter."),
              ("q", "It's only agreed when you decide and then tell me.")])
     assert marker(s, 2) is None
+
+
+# -- eighth round -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("reading,reply", [
+    ("I don't think you're fine, Sam.", "I'm perfectly all right. I'm not someone who falls apart."),
+    ("I think the move is hitting you harder than you're letting yourself feel.",
+     "Can you stop? I've said it's fine three times. I'm not hurt about the flat."),
+])
+def test_insisting_on_being_fine_against_a_stated_reading_is_denial(reading, reply):
+    s = run([("p", "It's fine."), ("t", reading), ("p", reply)])
+    assert marker(s, 2) == "denial"
+
+
+def test_insisting_on_being_fine_to_a_plain_question_is_not_a_rupture():
+    s = run([("t", "How are you today?"), ("p", "I'm perfectly all right, thanks.")])
+    assert marker(s, 1) is None
+
+
+@pytest.mark.parametrize("prompt,reply,expected", [
+    ("One thing that helps some families is a weekly meeting where everyone gets five minutes.",
+     "No offence, but that sounds like something off a poster. We did the meeting thing before and it lasted a week.",
+     "rejects_intervention"),
+    ("I'd like to come back to the sessions you missed.",
+     "Honestly, I don't know why I bother telling you things.", "complaint_about_therapist"),
+    ("How are the sessions for you?", "It's the same every session. It's boring.", "complaint_about_therapy"),
+    ("You say you want to go back, but every plan we make, you drop.", "Can I just finish my drawing?", "topic_shift"),
+])
+def test_eighth_round_markers_in_their_dialogue_context(prompt, reply, expected):
+    s = run([("t", prompt), ("p", reply)])
+    assert marker(s, 1) == expected
+
+
+def test_a_warm_likeness_of_the_therapist_is_not_a_complaint():
+    s = run([("t", "How are you feeling about finishing?"),
+             ("p", "Scared. You're like the stabilisers on a bike and I'll wobble.")])
+    assert marker(s, 1) is None
+
+
+def test_a_named_client_answering_the_therapist_means_the_therapist():
+    turns = [("t", "I don't think that's accurate, Robin. Last week we spent the hour on Alex."),
+             ("p", "See, right there. I say something and you explain why I'm wrong.")]
+    s = run(turns)
+    assert marker(s, 1) == "complaint_about_therapist"

@@ -246,6 +246,14 @@ def _answers_vocative(d: Dialogue, i: int) -> bool:
     return bool(_NAMED_VOCATIVE.search(text)) and not _NAMED_OBJECT.search(text)
 
 
+def _states(d: Dialogue, j: int) -> bool:
+    """Whether turn ``j`` states rather than asks: in punctuated text, no "?" ("I don't
+    think you're fine." states, though it opens like "do you ...?")."""
+    if any(c in d.texts[j] for c in ".?!"):
+        return "?" not in d.texts[j]
+    return not d.questions[j]
+
+
 def _shifts(d: Dialogue, i: int, t: str) -> bool:
     """Whether patient utterance ``i`` changes the subject (normalised text ``t``)."""
     return bool(SHIFT.search(t) or _ANYWAY_SENTENCE.search(d.texts[i]))
@@ -349,7 +357,9 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     if DENY_FEELING.search(t) or _echo_denial_past(t, p):
         # ... or a contrary reading of the patient the therapist has just stated.
         if prev is not None and not d.questions[prev] and (OBSERVED_EMOTION.search(p) or OBSERVED_FEELING.search(p)
-                                                          or _echo_denial_past(t, p) or CONFRONT.search(p)):
+                                                          or _echo_denial_past(t, p)):
+            return "denial"
+        if prev is not None and _states(d, prev) and CONFRONT.search(p):
             return "denial"
     # After the therapist persisted on the relationship, a strained refusal is a rupture
     # even when the last therapist turn itself carried no relationship cue.
@@ -385,7 +395,7 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
         return "topic_shift"
     # Asking to do something else straight after a challenge ("Can I just do panel three?")
     # leaves the challenge: a topic shift whatever the new subject.
-    if prev is not None and prev == i - 1 and not d.questions[prev] and CONFRONT.search(p) and _ASKS_ELSE.search(t):
+    if prev is not None and prev == i - 1 and _states(d, prev) and CONFRONT.search(p) and _ASKS_ELSE.search(t):
         return "topic_shift"
     if (not p_rel or pressed) and _withdraws(d, i, t, prev):
         return "minimal_response"
