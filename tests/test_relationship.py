@@ -356,3 +356,35 @@ def test_sessions_moving_to_the_phone_is_a_frame_announcement():
              ("p", "oh right"),
              ("t", "How do you feel about doing them by phone for a while?")])
     assert rel(s)[2] == "frame_feelings"
+
+
+@pytest.mark.parametrize("question", [
+    "Does that land anywhere for you?",
+    "How is it to hear that?",
+    "I wonder who holds things for you while I'm away.",
+])
+def test_a_reaction_to_an_announced_break_in_new_words_is_frame_talk(question):
+    s = run([("t", "I'll be away for three weeks in June."), ("p", "Okay."), ("t", question)])
+    assert rel(s)[2] == "frame_feelings"
+
+
+@pytest.mark.parametrize("line", [
+    "I came in too strongly there. Tell me about the recital.",
+    "I jumped in with my own read there, and I'd rather hear yours.",
+    "That was a big question to throw at you straight away.",
+])
+def test_the_therapist_owning_the_move_just_made_is_relationship_talk(line):
+    s = run([("p", "I didn't go to the party in the end."), ("t", line)])
+    assert rel(s)[1] is not None
+
+
+def test_a_therapist_setting_their_own_act_beside_the_patient_story_is_a_link():
+    s = run([("p", "My brother always picked his friends over me."),
+             ("t", "I wonder if my cancelling was a little like that too, me choosing something else over you.")])
+    assert rel(s)[1] == "transference_link"
+
+
+def test_someone_else_jumping_in_is_not_relationship_talk():
+    s = run([("t", "What happened at the meeting?"),
+             ("p", "My manager jumped in with his own plan and nobody else spoke.")])
+    assert rel(s) == [None, None]

@@ -100,6 +100,11 @@ T_REACTION_WIDE = compile_any([
     r"(?:like|hard|easy|difficult|strange|okay|alright) for you|for you to (?:have|hear|think|know|be)|on your mind|sitting with you|sit with you",
     r"for (?:the two of you|you two|you both|both of you)|(?:to hear|hearing) that",
     r"(?:lands?|landing|landed) (?:somewhere|with you|for you|near|like|on you)|(?:might|may|could) be (?:a )?part of (?:that|this|it|the)",
+    # Reactions to a frame change in other words: "does that land anywhere", "what's that like
+    # to take in", "how is it to hear that", "who holds things for you while I'm gone".
+    r"(?:lands?|landing|landed) anywhere|(?:like|for you|hard|strange) to take in|how (?:is|was) it to (?:hear|take|know|be told)",
+    r"(?:who|what) (?:holds|will hold|looks after|is there for|keeps|carries) (?:\w+ ){0,2}(?:for )?you (?:while|when)",
+    r"(?:hitting|affecting|hurting|touching|getting to) you (?:harder|more|more than)",
     r"(?:use|spend) (?:some of )?(?:them|the time|these|our time) to talk about|talk about (?:finishing|ending|stopping|the ending|us finishing|what it means)",
     r"how\b(?:\s+\w+){0,7}\s+(?:is|was|will be|would be|might be|has been|is going to be|could be) for you",
     r"how\b(?:\s+\w+){1,8}\s+(?:might|will|would|could) be\b|how (?:might|will|would|could)\b(?:\s+\w+){1,8}\s+be\b",
@@ -174,6 +179,10 @@ T_PROCESS = compile_any([
     r"how (?:has|is|was) (?:today|this|this session|the session|it) (?:been|going|felt)\b(?:\s+\w+){0,4}\s+(?:with me|between us)|(?:it|things) got (?:a bit |a little |quite )?(?:tense|heated|prickly|difficult) (?:between us|in here|earlier|at the start|just now)",
     r"how (?:this|today|the) sessions? (?:has been|is|was|is going|went|been) for you|(?:you|your eyes) (?:just )?looked (?:over |across )?at (?:my|the) (?:notes|notepad|pad|clock|watch|phone)",
     r"worth (?:us |we )?(?:spending|using|giving) (?:the next|our|some of our|the rest of)",
+    # Owning the move just made: "I came in too strongly there", "I jumped in with my own
+    # read", "that was a big question to throw at you", "I can hear I've turned it into a theory".
+    r"i (?:came|jumped|went|rushed|charged) in (?:\w+ ){0,2}(?:too |a bit |rather |very )?(?:strongly|strong|hard|fast|quickly|soon|early|heavy|heavily)\b|i jumped in with my own",
+    r"(?:big|hard|heavy|lot of a) question to (?:throw at|put to|ask) you|i can (?:hear|see) (?:that )?i have (?:turned|made|been|gone)",
     r"(?:can|could|shall) we (?:spend|use) (?:part|some|half|a bit) of (?:today|this session|the session|our time)",
 ])
 #: Process talk, patient: saying this here, to the therapist, today.
@@ -194,6 +203,9 @@ T_LINK = compile_any([
     rf"(?:me|i) (?:to )?(?:do|did|doing|say|said) what your (?:\w+ )?(?:{KIN}) (?:did|used to|does|would|said)\b",
     r"(?:came|comes|come) up (?:just |right )?(?:after|when|as) i (?:mentioned|said|told you|announced|raised)\b",
     r"(?:a little|a bit|something|some|part|any) of (?:that|this|those feelings|what you felt)\b(?:\s+\w+){0,3}\s+(?:here|with me|in here|between us)\b",
+    # "a little like that too, me giving my time to ...": the therapist's own act beside the story.
+    r"(?:like|as) that (?:too|as well)\b(?:\s+\w+){0,2}\s+(?:me|i|my)\b",
+    r"(?:sounds|seems|feels) like it (?:comes|came) from (?:your|an|the|a)\b(?:\s+\w+){0,3}\s+(?:place|voice|past|childhood|history|old)",
 ])
 #: A weaker therapist link, enough to turn inherited relationship talk into a transference link.
 T_LINK_WEAK = compile_any([
@@ -208,6 +220,8 @@ P_LINK = compile_any([
     rf"you\b(?:\s+\w+){{0,4}}\s+(?:thing|what|way) (?:my|her|his) (?:\w+ )?(?:{KIN}) (?:used to|did|does|would|always)",
     rf"(?:treat|treating|see|seeing|think of) you (?:like|as|the way) (?:i (?:treated|treat|did) )?(?:my|a) (?:\w+ )?(?:{KIN})",
     r"you\b(?:\s+\w+){0,5}\s+(?:the same way|the way|just like|like) (?:he|she|they) (?:did|used to|does|would)\b",
+    # The patient putting the therapist among the others: "you included", "so I sort of expect you to as well".
+    r"\byou included\b|\bso (?:yeah )?i (?:sort of |kind of |half )?expect you (?:to|too)\b",
 ])
 #: The therapist telling their own feeling toward the patient, now.
 T_IMMEDIACY_WIDE = compile_any([
