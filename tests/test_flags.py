@@ -311,3 +311,40 @@ def test_apologising_for_the_building_or_allowing_tears_is_not_repair(text):
 def test_the_therapists_own_move_or_school_days_are_self_disclosure(question, answer):
     s = run([("p", question), ("t", answer)])
     assert "self_disclosure" in flags(s, 1)
+
+
+@pytest.mark.parametrize("reading", [
+    "I think part of what you feel about your brother is about me as well.",
+    "I'm wondering whether some of the evenings are about your dad moving away.",
+])
+def test_a_reading_the_patient_turns_down_is_a_confrontation(reading):
+    s = run([("p", "He's always been like that, nothing new."), ("t", reading),
+             ("p", "No, I don't think so. It's got nothing to do with that.")])
+    assert "confrontation" in flags(s, 1)
+
+
+@pytest.mark.parametrize("reading", [
+    "I think the jokes might be a way of not feeling how much you miss her.",
+    "I wonder if being cross with the neighbours is easier than being frightened about the scan.",
+])
+def test_reading_a_defence_into_the_patients_words_is_a_confrontation(reading):
+    s = run([("p", "Anyway, the neighbours were at it again with the bins."), ("t", reading)])
+    assert "confrontation" in flags(s, 1)
+
+
+def test_pointing_out_what_the_patient_says_whenever_a_subject_comes_up_is_a_confrontation():
+    s = run([("p", "Work is mad at the moment, so I won't have time to think."),
+             ("t", "Every time the holiday comes up, you tell me how much work you have on.")])
+    assert "confrontation" in flags(s, 1)
+
+
+def test_hearing_a_complaint_only_to_argue_on_is_a_confrontation():
+    s = run([("p", "I'm sick of these worksheets. Six weeks of them and nothing has changed."),
+             ("t", "I hear that, but the worksheets do work. If you filled them in every night you'd see it.")])
+    assert "confrontation" in flags(s, 1)
+
+
+def test_a_reframe_that_restates_the_patients_own_reason_is_not_a_confrontation():
+    s = run([("p", "I didn't tell her because she'd only panic."),
+             ("t", "So not telling her was partly about sparing her the panic.")])
+    assert "confrontation" not in flags(s, 1)

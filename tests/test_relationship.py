@@ -388,3 +388,43 @@ def test_someone_else_jumping_in_is_not_relationship_talk():
     s = run([("t", "What happened at the meeting?"),
              ("p", "My manager jumped in with his own plan and nobody else spoke.")])
     assert rel(s) == [None, None]
+
+
+def test_the_scorer_alone_opens_an_episode_only_where_the_turn_may_start_one():
+    from alliance.annotators._relmodel import combine
+    import numpy as np
+
+    rules = [None, None, None, None, None, None, None]
+    proba = np.array([0.1, 0.1, 0.1, 0.95, 0.1, 0.1, 0.1])
+    subtypes = ["here_and_now"] * 7
+    assert combine(rules, proba, subtypes, 0.5, 0.6, 0.75)[3] == "here_and_now"
+    assert combine(rules, proba, subtypes, 0.5, 0.6, 0.75, may_start=[True] * 3 + [False] + [True] * 3)[3] is None
+
+
+def test_a_reflection_of_ambivalence_that_names_neither_of_them_is_not_relationship_talk():
+    s = run([("t", "Last time you mentioned the drinking. Where are you with it?"),
+             ("p", "Honestly, I don't know. I like it. It's the one thing that helps me switch off after a shift."),
+             ("t", "It does something for you, and at the same time you brought it up, so part of you is wondering about it."),
+             ("p", "Yeah. My sister keeps saying I smell like a brewery.")])
+    assert rel(s) == [None] * 4
+    assert episodes(s) == []
+
+
+@pytest.mark.parametrize("text,asks", [
+    ("I do not think so", False),
+    ("I have a plan for the weekend", False),
+    ("I was going to say the same", False),
+    ("I wonder what that was like", True),
+    ("I just wonder if it matters", True),
+    ("so do you want to start there", True),
+])
+def test_a_statement_opening_with_i_and_an_auxiliary_is_not_a_question(text, asks):
+    from alliance.annotators._lexicon import is_question, normalize
+
+    assert is_question(text, normalize(text)) is asks
+
+
+def test_asking_what_it_is_like_having_the_therapist_there_is_here_and_now():
+    s = run([("p", "I can't do it with someone looking."),
+             ("t", "What's it like, having me sit here while you try?")])
+    assert rel(s)[1] is not None

@@ -14,6 +14,7 @@ from alliance.annotators._lexicon import KIN, compile_any
 __all__ = [
     "SELF_DISCLOSURE", "NOT_SELF_DISCLOSURE", "ASKS_THERAPIST_LIFE", "CONFRONT", "SUPPORTIVE",
     "SELF_CRITICISM", "BACKS_DOWN", "REPAIR_STRONG", "REPAIR_IN_STRAIN", "REPAIR_WELCOMES", "INTERPRETATION",
+    "REFRAME", "PART_ABOUT", "ACCOUNT", "DEFENCE", "PATTERN_POINTED", "YES_BUT",
 ]
 
 #: The therapist's own life, experiences or feelings outside the session.
@@ -144,6 +145,27 @@ OWNS_PUSH = compile_any([
 REFRAME = compile_any([
     r"(?:is|was|might be|could be|may be) (?:really|partly|actually|also|in part|more|at least partly) about",
     r"i wonder (?:if|whether) (?:the|your|that|this|it)\b(?:\s+\w+){0,5}\s+(?:is|was) about (?:my|me|the|our|last|us|being)",
+])
+#: A wondered or stated reading that part of the patient's own experience is about
+#: something else ("some of the mornings are about your mom", "some of what you feel
+#: about him is about me"): contrary when the patient turns it down.
+PART_ABOUT = compile_any([
+    r"(?:i think|i wonder (?:if|whether)|i am wondering (?:if|whether)|i was wondering (?:if|whether))(?: \w+){0,3} (?:some|part|a lot|much) of\b(?:\s+\w+){0,6}\s+(?:is|are|was|were|might be|could be|may be) about\b",
+])
+#: A defence read into the patient's words: one thing is "a way of not feeling" or
+#: "easier than facing" another. It contradicts the account the patient gives.
+DEFENCE = compile_any([
+    r"(?:i think|i wonder (?:if|whether)|i am wondering (?:if|whether)|maybe|perhaps|my guess is)\b(?:\s+\w+){0,10}\s+"
+    r"(?:is|was|might be|could be|may be|has been) (?:(?:a|your) way (?:of|to) (?:not|avoid|avoiding|keep|keeping|stay|staying|hide|hiding)|"
+    r"easier than (?:being|feeling|facing|admitting|looking at|thinking about))\b",
+])
+#: A pattern in what the patient says whenever a subject comes up ("every time the break comes up, you ...").
+PATTERN_POINTED = compile_any([
+    r"(?:every time|whenever|each time) (?:the |this |that |it |my )?(?:\w+ ){0,2}(?:comes up|gets mentioned|is mentioned)\b(?:\s+\w+){0,2}\s+you\b",
+])
+#: Acknowledging a complaint only to argue on ("I hear that, but the evidence is clear").
+YES_BUT = compile_any([
+    r"^ (?:(?:okay|ok|well|look|sure|right) )*i (?:hear|understand|know|get|see) (?:that|you|this|what you are saying|where you are coming from)\b(?:\s+\w+){0,3}\s+but\b",
 ])
 #: The patient accounting for themselves: the explanation a reframe contradicts.
 ACCOUNT = compile_any([r"just|only|because|nothing|it is fine|i am fine|not really|i do not think"])

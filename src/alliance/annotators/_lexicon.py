@@ -126,11 +126,13 @@ _ACK = re.compile(
     r"got it|true|exactly|totally|absolutely|alright|all right|fine|cool|wow|huh|"
     r"okay okay|yeah yeah|mm mm|that is right|i know|sure sure|of course|thanks|thank you)\s*)+$"
 )
+# "I" may precede only "wonder": before an auxiliary it makes a statement
+# ("I do not think so", "I have a plan"), not an inversion.
 _Q_START = re.compile(
-    r"^ (?:(?:so|and|but|well|okay|now|then|um|uh|i|just|also)\s+)*"
+    r"^ (?:(?:so|and|but|well|okay|now|then|um|uh|just|also)\s+)*"
     r"(?:what|how|why|when|where|who|whom|which|whose|"
     r"do|does|did|is|are|was|were|have|has|had|can|could|would|will|should|may|might|am|"
-    r"wonder|i wonder|any|anything)\b"
+    r"wonder|i (?:just |also |really |was |kind of )?wonder|any|anything)\b"
 )
 _Q_TAIL = re.compile(r"(?<!that is )\b(?:right|is it|do you|did you|was it|are you|or not|would you) $")
 _Q_INNER = re.compile(r"\b(?:i wonder (?:if|whether|what|how|about)|i am wondering|i am curious)\b")

@@ -165,7 +165,7 @@ class RelationalModel:
 
 
 def combine(rules: Sequence[str | None], proba: np.ndarray, subtypes: Sequence[str], gate: float,
-            add: float, start: float = 1.01) -> list[str | None]:
+            add: float, start: float = 1.01, may_start: Sequence[bool] | None = None) -> list[str | None]:
     """Rule labels the model confirms (p >= gate), plus model-only hits: p >= add
     close to a label (within :data:`ADD_REACH` of a rule label, or within
     :data:`NEAR_REACH` of a kept or added one), and p >= start anywhere.
@@ -178,7 +178,8 @@ def combine(rules: Sequence[str | None], proba: np.ndarray, subtypes: Sequence[s
     ``start`` lets a confident model open an episode the rules missed: on
     sessions by authors the rules never saw, that is where recall was lost
     (leave-one-split-out figures in the model card). The default (above 1)
-    switches it off.
+    switches it off. ``may_start``, when given, says which utterances may be
+    such a start at all (the caller's check that they name the pair).
     """
     out: list[str | None] = []
     near = needed(rules)
@@ -193,7 +194,7 @@ def combine(rules: Sequence[str | None], proba: np.ndarray, subtypes: Sequence[s
     for i in range(len(out)):
         if out[i] is None:
             close = any(base[max(0, i - NEAR_REACH):i + NEAR_REACH + 1])
-            if proba[i] >= (add if close else start):
+            if proba[i] >= (add if close else start) and (close or may_start is None or may_start[i]):
                 out[i] = subtypes[i]
     return out
 

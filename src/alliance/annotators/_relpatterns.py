@@ -197,6 +197,8 @@ T_HERE_NOW = compile_any([
     r"how was that|what is that like|how has it been|how has that been)\b(?:\s+\w+){0,4}\s+(?:tell|telling|say|saying|share|sharing|talk|talking|"
     r"be here|being here|to hear|hear|hearing|see|seeing|said)\b(?:\s+\w+){0,4}\s+(?:me|here|today|with me|in here|right now|just now)",
     r"(?:what is happening|what just happened|what happened just now|what is going on)\b(?:\s+\w+){0,2}\s+(?:right now|between us|in here|here|just now)",
+    # Asking what the patient's picture of the therapist is like ("What's it like, having me watch?").
+    r"(?:what is it like|what it is like|how is it|how does it feel|what was it like)\b(?:\s+\w+){0,1}\s+(?:having|imagining|picturing|seeing|knowing|thinking of) me\b",
     r"between (?:us|you and me|the two of us)",
     r"(?:in|here in) (?:this|the) room",
     r"(?<!walked )(?<!came )(?<!come )(?<!walk )(?<!coming )(?<!made it )(?<!brought you )(?<!brings you )(?<!bring you )(?<!get you )\bin here\b",

@@ -146,6 +146,31 @@ def _answers_own_life(d: Dialogue, i: int, t: str) -> bool:
     return (bool(asks) and (d.words[i] >= _ANSWER_WORDS or (d.words[i] >= 4 and "." in d.texts[i].rstrip(". "))) and bool(_ANSWERS_OWN.search(t)) and not fp.NOT_SELF_DISCLOSURE.search(t))
 
 
+#: Words too common to tell whether a reframe echoes the patient's own reason.
+_STEM_STOP = frozenset({"about", "being", "would", "could", "should", "there", "their", "thing", "thinking", "really", "something"})
+
+
+def _echoes_account(reading: str, p_norm: str) -> bool:
+    """Whether what a reframe says it is "about" restates the patient's own reason.
+
+    "So keeping it quiet was partly about protecting her from worrying" after
+    "because you'd worry yourself sick" reflects the account; it does not contradict it.
+    """
+    def stems(text: str) -> set[str]:
+        return {w[:5] for w in text.split() if len(w) >= 5 and w not in _STEM_STOP}
+    return bool(stems(reading) & stems(p_norm))
+
+
+def _turned_down(d: Dialogue, i: int) -> bool:
+    """Whether the patient's next turn, before any therapist turn, opens by turning down what was said."""
+    j = i + 1
+    while j < d.n and not d.is_patient(j):
+        if d.is_therapist(j):
+            return False
+        j += 1
+    return j < d.n and bool(_PUSHBACK.search(d.norms[j]) or REJECT.search(d.norms[j][:40]))
+
+
 def _recent_strain(d: Dialogue, markers: list[str | None], i: int) -> bool:
     """Whether a patient turn since the therapist's previous turn carries a rupture marker."""
     j = i - 1
@@ -201,8 +226,18 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         # reframes it instead of hearing it: an unsolicited contrary reading.
         if p_marker in _CHALLENGED and T_TRANSFERENCE.search(t) and not owning:
             confronts = True
-        # A reframe of the account the patient has just given ("just tired") contradicts it.
-        if fp.REFRAME.search(t) and fp.ACCOUNT.search(p_norm) and not fp.SUPPORTIVE.search(t):
+        # A reframe of the account the patient has just given ("just tired") contradicts it;
+        # so does one the patient's next turn turns down ("No, I don't think so").
+        reframe = fp.REFRAME.search(t) or fp.PART_ABOUT.search(t)
+        if reframe and not fp.SUPPORTIVE.search(t) and not _echoes_account(t[reframe.end():], p_norm) and (
+                fp.ACCOUNT.search(p_norm) or (fp.PART_ABOUT.search(t) and _turned_down(d, i))):
+            confronts = True
+        # A defence read into the patient's words, or a pattern in them pointed out
+        # ("every time the break comes up, you ..."), contradicts their own account.
+        if (fp.DEFENCE.search(t) or fp.PATTERN_POINTED.search(t)) and not owning and not fp.SUPPORTIVE.search(t):
+            confronts = True
+        # "I hear that, but ..." to a complaint or a rejection argues on past it.
+        if p_marker in _CHALLENGED and fp.YES_BUT.search(t) and not owning:
             confronts = True
         # Holding to an interpretation the patient has just rejected, or doubting
         # their "it's fine": both are unsolicited contrary readings.

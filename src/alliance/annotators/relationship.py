@@ -253,6 +253,16 @@ def relationship_labels(d: Dialogue) -> list[str | None]:
     return labels
 
 
+#: A therapist turn that can open an episode on the scorer's word alone names the
+#: pair or the work, or answers a patient turn that does ("we have seven left" /
+#: "you've been counting"): "you brought it up, so part of you is wondering" (an MI
+#: reflection of the patient's ambivalence) does neither, however sure the scorer is.
+_FRAME_WORDS = r"\b(?:here|room|session|sessions|therapy|today)\b"
+_NAMES_PAIR = compile_any([r"\b(?:i|me|my|mine|myself|we|us|our|ourselves)\b|" + _FRAME_WORDS])
+#: The patient naming the therapist or the pair.
+_P_NAMES_PAIR = compile_any([r"\b(?:you|your|yours|we|us|our)\b|" + _FRAME_WORDS])
+
+
 def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | None]:
     """The rule labels, checked and extended by the learned scorer when one is given.
 
@@ -266,7 +276,9 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
         return labels
     select = needed(labels) if model.start > 1.0 else None  # a start threshold reads every utterance
     proba, subtypes = model.scores(session_rows(d, model.vectorizer, select), dense_features(d))
-    return combine(labels, proba, subtypes, model.gate, model.add, model.start)
+    may_start = [not d.is_therapist(i) or bool(_NAMES_PAIR.search(d.norms[i])) or (
+        i > 0 and d.is_patient(i - 1) and bool(_P_NAMES_PAIR.search(d.norms[i - 1]))) for i in range(d.n)]
+    return combine(labels, proba, subtypes, model.gate, model.add, model.start, may_start)
 
 
 class RelationshipTalk:
