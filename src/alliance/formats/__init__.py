@@ -53,17 +53,13 @@ def _unknown(path: str, why: str = "unrecognised transcript format") -> UnknownF
 
 def sniff(text: str) -> str | None:
     """The format a decoded text looks like, or None."""
+    found = _sniff_head(text)
+    if found is not None:
+        return found
     head = text.lstrip()
-    if head.startswith("WEBVTT"):
-        return "vtt"
-    if is_jsonl(head):
-        return "jsonl"
-    if head[:1] and head[0] in "[{":
+    if head[:1] in ("[", "{"):
         return "json"
-    first_lines = head.split("\n", 3)
-    if len(first_lines) > 1 and first_lines[0].strip().isdigit() and "-->" in first_lines[1]:
-        return "srt"
-    header = first_lines[0]
+    header = head.split("\n", 1)[0]
     if Columns().recognises(header, "\t"):
         return "tsv"
     if Columns().recognises(header, ","):
@@ -142,7 +138,7 @@ def _sniff_head(text: str) -> str | None:
     head = text.lstrip()
     if head.startswith("WEBVTT"):
         return "vtt"
-    if head[:1] == "{" and is_jsonl(head):
+    if is_jsonl(head):  # checks for the leading "{" itself before any parsing
         return "jsonl"
     lines = head.split("\n", 2)
     if len(lines) > 1 and lines[0].strip().isdigit() and "-->" in lines[1]:
