@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from alliance.errors import InputError
 from alliance.formats.build import Draft
-from alliance.formats.vtt import cue_turns, parse_cues
+from alliance.formats.vtt import read_captions
 
 __all__ = ["read_srt"]
 
@@ -18,10 +17,5 @@ __all__ = ["read_srt"]
 def read_srt(text: str, *, path: str, session_id: str, known: Sequence[str] = (),
              notes: Sequence[str] = ()) -> Draft:
     """The draft session of a SubRip file."""
-    turns = cue_turns(parse_cues(text, path=path, kind="srt"), path=path, known=known)
-    if not turns:
-        raise InputError(
-            "no speaker names found in the subtitles", path=path,
-            expected="cues whose text starts with 'Name: '",
-        )
-    return Draft(session_id, path, tuple(turns), tuple(notes), {"format": "srt"})
+    return read_captions(text, kind="srt", path=path, session_id=session_id, known=known,
+                         notes=notes)

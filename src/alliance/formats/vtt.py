@@ -20,7 +20,7 @@ from alliance.formats.build import Draft, Turn
 from alliance.formats.source import parse_timestamp
 from alliance.formats.text import SpeakerRule, split_prefix
 
-__all__ = ["Cue", "parse_cues", "cue_turns", "read_vtt"]
+__all__ = ["Cue", "parse_cues", "cue_turns", "read_captions", "read_vtt"]
 
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]*)>")
 _TAG = re.compile(r"</?[^>]*>")
@@ -210,13 +210,29 @@ def cue_turns(cues: Sequence[Cue], *, path: str, known: Sequence[str] = ()) -> l
     return turns
 
 
+# What a caption file without any speaker names was expected to hold, per kind.
+_NO_SPEAKERS = {
+    "vtt": ("no speaker names found in the cues",
+            "cues starting with 'Name: ' (Zoom) or voice tags '<v Name>' (Teams)"),
+    "srt": ("no speaker names found in the subtitles", "cues whose text starts with 'Name: '"),
+}
+
+
+def read_captions(text: str, *, kind: str, path: str, session_id: str,
+                  known: Sequence[str] = (), notes: Sequence[str] = ()) -> Draft:
+    """The draft session of a WebVTT (``kind="vtt"``) or SubRip (``kind="srt"``) text.
+
+    Raises :class:`InputError` when no cue names a speaker.
+    """
+    turns = cue_turns(parse_cues(text, path=path, kind=kind), path=path, known=known)
+    if not turns:
+        message, expected = _NO_SPEAKERS[kind]
+        raise InputError(message, path=path, expected=expected)
+    return Draft(session_id, path, tuple(turns), tuple(notes), {"format": kind})
+
+
 def read_vtt(text: str, *, path: str, session_id: str, known: Sequence[str] = (),
              notes: Sequence[str] = ()) -> Draft:
     """The draft session of a WebVTT file."""
-    turns = cue_turns(parse_cues(text, path=path, kind="vtt"), path=path, known=known)
-    if not turns:
-        raise InputError(
-            "no speaker names found in the cues", path=path,
-            expected="cues starting with 'Name: ' (Zoom) or voice tags '<v Name>' (Teams)",
-        )
-    return Draft(session_id, path, tuple(turns), tuple(notes), {"format": "vtt"})
+    return read_captions(text, kind="vtt", path=path, session_id=session_id, known=known,
+                         notes=notes)
