@@ -93,3 +93,13 @@ def test_written_files_get_ordinary_permissions(transcript, tmp_path):
     out = tmp_path / "a.json"
     assert main(["analyze", str(transcript), "--format", "json", "--out", str(out)]) == 0
     assert out.stat().st_mode & 0o044 == 0o044  # readable by group and others under umask 022
+
+
+def test_html_to_a_terminal_is_refused_before_any_file_is_read(tmp_path, capsys, monkeypatch):
+    import sys
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert main(["analyze", str(tmp_path / "nope.txt"), "--format", "html"]) == 2
+    err = capsys.readouterr().err
+    assert "--out report.html" in err
+    assert "nope.txt" not in err  # refused up front: the missing file was never opened

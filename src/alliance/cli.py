@@ -132,8 +132,12 @@ def _render(analysis: Any, fmt: str) -> str:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     """``alliance analyze``: one analysis per session, rendered as asked."""
-    analyses, code = _analyze_files(args)
     fmt = args.format or "summary"
+    if fmt == "html" and not args.out and sys.stdout.isatty():
+        # Refuse before analysing: the answer does not depend on the files.
+        _err("HTML goes to a file: add --out report.html")
+        return EXIT_INPUT
+    analyses, code = _analyze_files(args)
     if not analyses:
         return code or EXIT_INPUT
     ext = {"json": "json", "md": "md", "html": "html", "summary": "txt"}[fmt]
@@ -156,9 +160,6 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         for a in analyses:
             sys.stdout.write(json.dumps(analysis_document(a), ensure_ascii=False) + "\n")
         return code
-    if fmt == "html" and sys.stdout.isatty():
-        _err("HTML goes to a file: add --out report.html")
-        return EXIT_INPUT
     for a in analyses:
         sys.stdout.write(_render(a, fmt))
     return code
