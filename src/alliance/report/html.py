@@ -37,7 +37,9 @@ INDEX_SCHEMA = "alliance.index/1"
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
 def _env() -> jinja2.Environment:
+    # One environment per process, so each template is compiled once, not once per page.
     # Autoescape everything: the templates only ever produce HTML.
     return jinja2.Environment(
         loader=jinja2.PackageLoader("alliance.report", "templates"),
