@@ -13,6 +13,7 @@ a speaker continues the previous speaker's turn.
 from __future__ import annotations
 
 import json
+import math
 import re
 from typing import Any, Sequence
 
@@ -71,7 +72,7 @@ def _time(value: Any, path: str, line: int | None, where: str) -> float | None:
     if isinstance(value, bool):
         value = str(value)
     if isinstance(value, (int, float)):
-        if value < 0 or value != value or value in (float("inf"),):
+        if value < 0 or not math.isfinite(value):
             raise InputError(f"{where}: malformed time", path=path, line=line,
                              expected="seconds or hh:mm:ss")
         return float(value)
