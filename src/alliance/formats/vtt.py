@@ -64,11 +64,14 @@ def _fast_timing(s: str) -> tuple[float, float] | None:
     if m is None:
         return None
     h1, m1, s1, f1, h2, m2, s2, f2 = m.groups()
-    if int(m1) > 59 or int(s1) > 59 or int(m2) > 59 or int(s2) > 59:
+    if m1 > "59" or s1 > "59" or m2 > "59" or s2 > "59":
         return None  # let parse_timestamp report it
-    begin = (int(h1) * 3600 if h1 else 0) + int(m1) * 60 + int(s1) + int(f1) / 1000
-    end = (int(h2) * 3600 if h2 else 0) + int(m2) * 60 + int(s2) + int(f2) / 1000
-    return begin, end
+    return _seconds(h1, m1, s1, f1), _seconds(h2, m2, s2, f2)
+
+
+def _seconds(h: str | None, m: str, s: str, ms: str) -> float:
+    """Seconds from the digit groups of a ``[h:]mm:ss.mmm`` time matched by the regexes here."""
+    return (int(h) * 3600 if h else 0) + int(m) * 60 + int(s) + int(ms) / 1000
 
 
 # A whole well-formed cue (identifier, timing, text lines) in one match: the fast path.
@@ -96,8 +99,7 @@ def _fast_cues(text: str, first: int) -> list[Cue] | None:
         h1, m1, s1, f1, h2, m2, s2, f2, body = m.groups()
         if m1 > "59" or s1 > "59" or m2 > "59" or s2 > "59":
             return None
-        begin = (int(h1) * 3600 if h1 else 0) + int(m1) * 60 + int(s1) + int(f1) / 1000
-        end = (int(h2) * 3600 if h2 else 0) + int(m2) * 60 + int(s2) + int(f2) / 1000
+        begin, end = _seconds(h1, m1, s1, f1), _seconds(h2, m2, s2, f2)
         if end < begin:
             return None
         at = m.start(2)
