@@ -428,3 +428,54 @@ def test_asking_what_it_is_like_having_the_therapist_there_is_here_and_now():
     s = run([("p", "I can't do it with someone looking."),
              ("t", "What's it like, having me sit here while you try?")])
     assert rel(s)[1] is not None
+
+
+# -- several clients in the room ------------------------------------------------------------
+
+def test_a_relative_voicing_the_patients_feelings_about_the_therapist_starts_an_episode():
+    s = run([("t", "How have the evenings been this week?"),
+             ("p", "Same as always."),
+             ("o", "Can I just say, she actually looks forward to coming here, she'd never tell you to your face."),
+             ("p", "Mum, seriously."),
+             ("t", "Robin, how is it hearing that said out loud?"),
+             ("p", "It's fine. You're alright, I guess.")])
+    assert rel(s)[2] == "feelings_about_therapist"
+    assert rel(s)[4] is not None and rel(s)[5] is not None
+    assert episodes(s)[0][:2] == (2, 5)
+    assert episodes(s)[0][3] == "mixed"  # a refusal that ends in grudging praise
+
+
+def test_a_relative_reporting_what_the_patient_said_about_the_therapist_is_relationship_talk():
+    s = run([("t", "What would you like to start with tonight?"),
+             ("q", "Go on, Robin."),
+             ("o", "He told me on the bus home that you ask good questions, even if he won't admit it.")])
+    assert rel(s)[2] == "feelings_about_therapist"
+
+
+def test_a_partner_saying_the_therapist_sides_with_the_other_is_relationship_talk():
+    s = run([("t", "Alex, what happened on Saturday?"),
+             ("q", "Robin booked a holiday without asking me, again."),
+             ("p", "Here we go. Alex complains, you nod along, and I'm the villain every week.")])
+    assert rel(s)[2] == "feelings_about_therapist"
+
+
+def test_the_therapist_owning_a_lean_toward_one_partner_is_relationship_talk():
+    s = run([("q", "It feels a bit like both of you against me."),
+             ("t", "Thank you for saying it. I may have been taking Robin's side, and I'd like to hear how that has been.")])
+    assert rel(s)[1] is not None
+
+
+def test_comparing_the_therapist_with_an_earlier_counsellor_links_the_relationship():
+    s = run([("o", "She won't say so, but she doesn't mind these sessions."),
+             ("p", "Ugh. Fine. It's better than the old counsellor, he lectured me the whole time."),
+             ("t", "And how is it with me, next to him?")])
+    assert rel(s)[1] == "transference_link"
+    assert rel(s)[2] is not None
+
+
+def test_partners_quarrelling_with_each_other_stay_outside_relationship_talk():
+    s = run([("t", "What's been happening at home?"),
+             ("p", "Alex never tells me anything, and then I find out from the neighbours."),
+             ("q", "Because you'd only shout. You always take over."),
+             ("p", "I don't shout. You just don't like hearing no.")])
+    assert rel(s) == [None, None, None, None]

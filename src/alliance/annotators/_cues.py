@@ -298,3 +298,32 @@ def own_life(norm: str) -> bool:
     frames = [m.span() for p in (FRAME_T, FRAME_T_WIDE) for m in p.finditer(norm)]
     return any(not any(a <= m.start() and m.end() <= b or (m.start() < b and a < m.end()) for a, b in frames)
                for m in disclosures)
+
+# --- Several clients in the room (couples and family work) -------------------------------
+#: A relative or partner voicing the patient's feelings about the therapist or the sessions:
+#: the patient is "he"/"she", so the "you" can only be the therapist.
+P_PROXY = compile_any([
+    r"(?:he|she) (?:actually |really |secretly |still |kind of |sort of )?(?:likes|loves|enjoys|looks forward to|hates|dreads) "
+    r"(?:coming (?:here|in|to see you|to these)|seeing you|talking to you|these sessions|the sessions|you)\b",
+    r"(?:he|she) (?:told|tells|said to) me\b(?:\s+\w+){0,8}? that (?:you|your)\b(?! (?:dad|mum|mom|mother|father|brother|sister|friend))",
+    r"(?:admit it|say it|say that|tell you) to your face",
+])
+#: A client saying the therapist takes the other client's side ("she talks, you nod along").
+P_SIDING = compile_any([
+    r"you (?:just |always )?(?:nod|nodding|nodded) along|(?:two|both of you) against (?:one|me)|"
+    r"(?:gang|ganging|ganged) up on me|you (?:always |just )?(?:agree|agreed|agreeing) with (?:her|him|them)\b",
+])
+#: A client comparing the therapist with an earlier helper ("not as bad as the last counsellor").
+P_PREVIOUS_HELPER = compile_any([
+    r"(?:not as bad as|better than|worse than|nicer than|unlike|different from|same as) (?:the|my|that|our) "
+    r"(?:last|old|previous|other|first|school) (?:counsell?or|therapist|psychologist|psychiatrist|shrink)\b",
+])
+#: The therapist naming their own leaning toward one client ("if I've been taking Jenna's side").
+T_SIDING = compile_any([
+    r"i (?:have been|was|am|might have been|may have been|might be|may be|have) (?:\w+ )?(?:taking|on|took) (?:\w+ s|his|her|their) side\b",
+    r"i (?:have been |was |may have been |might have been |may well have been )?(?:leaning|leant|leaned) (?:\w+ s|his|her|their) way",
+])
+#: The therapist asking how it is with them, in a room with several people ("how is it with me?").
+T_WITH_ME = compile_any([
+    r"how (?:is|was|has) it (?:been )?(?:with|for you with) me\b|what is it like (?:with|having) me\b",
+])

@@ -63,6 +63,10 @@ ENGAGE = compile_any([
     r"no actually|but yes|i did (?:feel|miss|think)|it did (?:stir|bother|hurt)|i have been thinking|i hadn t|i had not (?:put|thought)|"
     r"i think i|i want to|i could try|i would (?:actually |really )?like|i feel|i felt|it feels|it felt|on my mind|been thinking about",
 ])
+#: Grudging praise of the therapist ("you're alright, I suppose"): taking it up, however cool.
+PRAISE = compile_any([
+    r"(?<!if )(?<!not sure )you are (?:okay|alright|all right|decent|not bad|nice|good at this)\b|you do not (?:talk down|judge|lecture|preach)",
+])
 #: The patient quoting an earlier decline ("I said it was fine", "there, I've said it"):
 #: a report of the past refusal or an admission, not a refusal now.
 REPORTED_DECLINE = compile_any([
@@ -86,9 +90,11 @@ def utterance_stance(norm: str, answering: bool = True) -> tuple[bool, bool]:
         m = None
     declines = bool(m)
     if not declines:
-        return False, bool(ENGAGE.search(norm))
+        return False, bool(ENGAGE.search(norm) or PRAISE.search(norm))
+    # A refusal that turns ("no ... but I did feel lost") or ends in grudging praise of the
+    # therapist ("it's fine ... you're alright, I suppose") takes it up too.
     turn = _BUT.search(norm)
-    engages = bool(turn and ENGAGE.search(norm, turn.end()))
+    engages = bool(turn and ENGAGE.search(norm, turn.end())) or bool(PRAISE.search(norm, m.end()))
     return True, engages
 
 

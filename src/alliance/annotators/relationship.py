@@ -100,11 +100,19 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
             return "immediacy"
         if frame:
             return "frame_feelings"
-        if rp.T_FEELINGS.search(t) or cu.T_FEEL_P.search(t):
+        if rp.T_FEELINGS.search(t) or cu.T_FEEL_P.search(t) or cu.T_SIDING.search(t) or cu.T_WITH_ME.search(t):
             return "feelings_about_therapist"
         if rp.T_HERE_NOW.search(t) or cu.T_PROCESS.search(t):
             return "here_and_now"
         return None
+    if d.client_names is not None:
+        # Several clients: a relative voicing the patient's feelings about the therapist,
+        # a client saying the therapist sides with the other, or comparing the therapist
+        # with an earlier helper, needs no "you" that could only mean the therapist.
+        if cu.P_PREVIOUS_HELPER.search(t):
+            return "transference_link"
+        if cu.P_PROXY.search(t) or cu.P_SIDING.search(t):
+            return "feelings_about_therapist"
     # Reported speech ("my husband said you never listen") and idioms ("you'd think
     # I'd be used to it") are about someone else's "you".
     t = cu.GENERIC_YOU.sub(" ", cu.REPORTED.sub(" ", t))
