@@ -479,3 +479,22 @@ def test_partners_quarrelling_with_each_other_stay_outside_relationship_talk():
              ("q", "Because you'd only shout. You always take over."),
              ("p", "I don't shout. You just don't like hearing no.")])
     assert rel(s) == [None, None, None, None]
+
+
+
+def test_question_about_hearing_news_reaches_back_to_the_announcement():
+    """'How is it for you to hear this?' asks about the therapist's announcement a few
+    turns earlier, after the patient's questions about it: the therapist opens the episode."""
+    from alliance.annotators._lexicon import Dialogue
+    from alliance.annotators.relationship import relationship_labels
+
+    session = make_session([
+        ("T", "therapist", "Before we finish, I need to let you know I'll be off work for three weeks from the tenth."),
+        ("P", "patient", "Oh. Is everything all right?"),
+        ("T", "therapist", "Yes, a planned operation, nothing to worry about."),
+        ("P", "patient", "Okay. Good luck with it."),
+        ("T", "therapist", "Thank you. And how is it for you to hear this today?"),
+        ("P", "patient", "Honestly, a bit wobbly. Three weeks feels long."),
+    ])
+    labels = relationship_labels(Dialogue(session))
+    assert labels[4] == "frame_feelings"

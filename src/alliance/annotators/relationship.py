@@ -51,6 +51,18 @@ SUBTYPES = ("transference_link", "immediacy", "frame_feelings", "feelings_about_
 
 #: How many utterances back a frame announcement still gives a reaction question its meaning.
 FRAME_CONTEXT = 3
+#: The therapist's own announcement reaches further for a question about hearing it: after
+#: the patient's first questions ("are you having a baby?") and the therapist's answers,
+#: "how is it for you to hear this?" still asks about the news.
+ANNOUNCEMENT_CONTEXT = 5
+#: A reaction question that points back at news just given ("to hear", "to take in").
+_ABOUT_NEWS = compile_any([r"to hear|hearing (?:this|that|it)|to take in|take (?:it|this|that) in|(?:being|be) told"])
+#: The therapist announcing an absence or a change to the sessions in their own words
+#: ("I need to let you know I'll be off work for four weeks").
+_ANNOUNCES = compile_any([
+    r"(?:need|want|have|got) to (?:let you know|tell you)\b(?:\s+\w+){0,12}\s+(?:i will be (?:out|off|away)|leave|off work|"
+    r"our (?:schedule|sessions|time)|i will not be (?:working|here|around|able to))",
+])
 #: How many inherited utterances in a row before a run of relationship talk needs a fresh cue.
 MAX_INHERITED = 6
 
@@ -61,9 +73,14 @@ _PEOPLE = compile_any([rp.KIN + r"|neighbou?rs?|colleagues?|manager|landlord|fla
 
 
 def _recent_frame(d: Dialogue, i: int) -> bool:
-    for j in range(max(0, i - FRAME_CONTEXT), i):
+    """Whether a frame announcement or frame talk comes just before utterance ``i``."""
+    reach = ANNOUNCEMENT_CONTEXT if d.roles[i] is Role.THERAPIST and _ABOUT_NEWS.search(d.norms[i]) else FRAME_CONTEXT
+    for j in range(max(0, i - reach), i):
         if d.roles[j] is Role.THERAPIST:
-            hit = rp.FRAME_T.search(d.norms[j]) or cu.FRAME_T_WIDE.search(d.norms[j])
+            hit = rp.FRAME_T.search(d.norms[j]) or cu.FRAME_T_WIDE.search(d.norms[j]) or (
+                reach > FRAME_CONTEXT and _ANNOUNCES.search(d.norms[j]))
+        elif j < i - FRAME_CONTEXT:
+            continue
         else:
             hit = rp.FRAME_P.search(d.norms[j]) or cu.FRAME_P_WIDE.search(d.norms[j])
         if hit:
