@@ -1,0 +1,213 @@
+"""The learned scorers' fast paths give the probabilities the plain per-utterance code gave.
+
+The relationship scorer (:mod:`alliance.annotators._relmodel`) and the move /
+client-talk heads (:mod:`alliance.annotators._text_model`) were rewritten to
+vectorise a whole session at once. Their outputs must not move: the
+probabilities pinned below were produced by the per-utterance implementation
+(dict counting, one weight gather per row) on a synthetic session written
+here, and a plain reference implementation in this file is checked against
+the fast path on generated sessions too.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from alliance.annotators._lexicon import Dialogue
+from alliance.annotators._relmodel import dense_features, load_relational_model, session_rows
+from alliance.annotators._text import normalize
+from alliance.model import Role, Session, Speaker, Utterance
+
+TOL = 1e-6
+
+_LINES = [
+    ("T", "How is it for you to hear that I'll be away for two weeks?"),
+    ("P", "Honestly? I'm a bit annoyed with you. You always cancel."),
+    ("T", "You're annoyed with me, and it matters that I'm not here."),
+    ("P", "Yeah."),
+    ("T", "Mm-hmm."),
+    ("P", "I felt like you didn't hear me last time, in this room."),
+    ("T", "What was that like, right now, telling me that?"),
+    ("P", "Weird. My mother never listened either; you remind me of her."),
+    ("O", "She looks forward to coming here every week."),
+    ("T", "So drinking has become your way of winding down after a long day."),
+    ("P", "..."),
+    ("P", "I want to cut back on the wine, for my kids."),
+    ("T", "Yeah."),
+    ("P", "Café au lait — naïve, über cool!"),
+    ("T", "Let's take a look at the plan for next session."),
+    ("P", "x"),
+]
+
+
+def _session(lines=_LINES) -> Session:
+    speakers = (Speaker("T", "Therapist", Role.THERAPIST), Speaker("P", "Patient", Role.PATIENT),
+                Speaker("O", "Relative", Role.OTHER))
+    return Session("equivalence", speakers, tuple(Utterance(i, w, t) for i, (w, t) in enumerate(lines)))
+
+
+@pytest.fixture(scope="module")
+def relmodel():
+    model = load_relational_model()
+    if model is None:
+        pytest.skip("relationship scorer not shipped")
+    return model
+
+
+def _rel_scores(model, session, select=None):
+    d = Dialogue(session)
+    return model.scores(session_rows(d, model.vectorizer, select), dense_features(d))
+
+
+# Produced by the per-utterance implementation (commit 91d56ac) on _session().
+PINNED_P = [
+    0.829869807, 0.978351176, 0.965488672, 0.004883823, 0.000461297, 0.378551871, 0.85924387,
+    0.222578838, 0.255833209, 0.212006524, 0.001867096, 0.091497526, 0.000950719, 0.02066333,
+    0.110648848, 0.009425906,
+]
+PINNED_SUBTYPES = [
+    "frame_feelings", "frame_feelings", "feelings_about_therapist", "feelings_about_therapist",
+    "frame_feelings", "feelings_about_therapist", "here_and_now", "transference_link",
+    "feelings_about_therapist", "frame_feelings", "frame_feelings", "frame_feelings", "frame_feelings",
+    "frame_feelings", "frame_feelings", "frame_feelings",
+]
+#: Only every third utterance selected (the others and their previous turns go unread).
+SELECT = [i % 3 == 0 for i in range(len(_LINES))]
+PINNED_P_SELECTED = [
+    0.829869807, 0.374527007, 0.709259868, 0.004883823, 0.00113429, 0.579928458, 0.85924387,
+    0.057042502, 0.198961109, 0.212006524, 0.001867096, 0.091497526, 0.000950719, 0.014766242,
+    0.080580868, 0.009425906,
+]
+PINNED_MOVE = [  # therapist utterances 0, 2, 4, 6, 9, 12, 14; question, reflection, input, other
+    [0.998931706, 0.000357256, 0.000188449, 0.000522561],
+    [0.02635679, 0.727341354, 0.180805609, 0.065496296],
+    [0.002683424, 0.002275257, 0.000804275, 0.994237065],
+    [0.994689763, 0.001981808, 0.001981599, 0.001346736],
+    [0.023813961, 0.830058992, 0.101691119, 0.044435945],
+    [0.004950778, 0.019384488, 0.000604623, 0.975060105],
+    [0.004729182, 0.088264965, 0.561678767, 0.345327139],
+]
+PINNED_CLIENT_TALK = [  # patient utterances 1, 3, 5, 7, 10, 11, 13, 15; change, neutral, sustain
+    [0.051464912, 0.864748061, 0.083787017],
+    [0.055466741, 0.897556901, 0.046976302],
+    [0.224397674, 0.620322526, 0.15527986],
+    [0.31498003, 0.435794115, 0.249225825],
+    [0.049618311, 0.943905711, 0.006475962],
+    [0.889600694, 0.09950041, 0.010898951],
+    [0.704137802, 0.26674673, 0.029115465],
+    [0.072565369, 0.920750201, 0.00668441],
+]
+
+
+def test_relationship_probabilities_are_pinned(relmodel):
+    p, subtypes = _rel_scores(relmodel, _session())
+    np.testing.assert_allclose(p, PINNED_P, rtol=0, atol=TOL)
+    assert subtypes == PINNED_SUBTYPES
+
+
+def test_relationship_probabilities_are_pinned(relmodel):
+    p, subtypes = _rel_scores(relmodel, _session())
+    np.testing.assert_allclose(p, PINNED_P, rtol=0, atol=TOL)
+    assert subtypes == PINNED_SUBTYPES
+
+
+def test_relationship_probabilities_with_a_selection_are_pinned(relmodel):
+    p, _ = _rel_scores(relmodel, _session(), SELECT)
+    np.testing.assert_allclose(p, PINNED_P_SELECTED, rtol=0, atol=TOL)
+
+
+@pytest.fixture(scope="module")
+def movesmodel():
+    from alliance.annotators.moves import load_moves_model
+
+    return load_moves_model()
+
+
+def _head_proba(model, head, role, session):
+    from alliance.annotators.moves import _inputs
+
+    select = [i for i, r in enumerate(session.roles) if r is role]
+    feats, ctx = _inputs(session, select)
+    return model.head(head).predict_proba(feats, ctx.neighbours, ctx.dense, model.vectorizer.n_features)
+
+
+def test_move_probabilities_are_pinned(movesmodel):
+    proba = _head_proba(movesmodel, "move", Role.THERAPIST, _session())
+    np.testing.assert_allclose(proba, PINNED_MOVE, rtol=0, atol=TOL)
+
+
+def test_client_talk_probabilities_are_pinned(movesmodel):
+    proba = _head_proba(movesmodel, "client_talk", Role.PATIENT, _session())
+    np.testing.assert_allclose(proba, PINNED_CLIENT_TALK, rtol=0, atol=TOL)
+
+
+# --- a plain reference: one dense feature vector per utterance -------------------------
+
+
+def _reference_tfidf(vec, norm: str) -> np.ndarray:
+    """Sublinear TF-IDF of one text as a dense vector, each block L2-normalised."""
+    x = np.zeros(vec.n_features, np.float64)
+    for grams in vec._grams(norm):
+        counts = Counter(g for g in grams if g in vec.vocab_)
+        if not counts:
+            continue
+        cols = [vec.vocab_[g] for g in counts]
+        vals = np.array([(1 + np.log(c)) * vec.idf_[k] for k, c in zip(cols, counts.values())])
+        x[cols] = vals / np.sqrt(vals @ vals)
+    return x
+
+
+def _reference_rel(model, session) -> np.ndarray:
+    d = Dialogue(session)
+    rows = [_reference_tfidf(model.vectorizer, normalize(t)) for t in d.texts]
+    blank = np.zeros(model.vectorizer.n_features)
+    dense = dense_features(d).astype(np.float64)
+    z = np.array([np.concatenate([rows[i], rows[i - 1] if i else blank, dense[i]]) @ model.W
+                  for i in range(d.n)])
+    return 1 / (1 + np.exp(-(z + model.b)))
+
+
+_WORDS = st.sampled_from("you me i we here feel felt angry with about session it's don't "
+                         "sorry, what? really. mm-hmm okay yeah café".split())
+_TEXTS = st.lists(_WORDS, min_size=0, max_size=12).map(" ".join)
+_TURNS = st.lists(st.tuples(st.sampled_from("TPO"), _TEXTS), min_size=1, max_size=8)
+
+
+@settings(max_examples=25, deadline=None)
+@given(turns=_TURNS)
+def test_relationship_fast_path_matches_the_plain_reference(relmodel, turns):
+    session = _session(turns)
+    p, _ = _rel_scores(relmodel, session)
+    np.testing.assert_allclose(p, _reference_rel(relmodel, session), rtol=0, atol=TOL)
+
+
+@settings(max_examples=25, deadline=None)
+@given(turns=_TURNS)
+def test_client_talk_fast_path_matches_the_plain_reference(movesmodel, turns):
+    from alliance.annotators._text_context import SLOTS, context_rows
+
+    session = _session(turns)
+    select = [i for i, r in enumerate(session.roles) if r is Role.PATIENT]
+    if not select:
+        return
+    head = movesmodel.head("client_talk")
+    vec = movesmodel.vectorizer
+    texts = [u.text for u in session.utterances]
+    norms = [normalize(t) for t in texts]
+    ctx = context_rows(texts, norms, [r is Role.THERAPIST for r in session.roles], select)
+    blank = np.zeros(vec.n_features)
+    z = []
+    for k in range(len(select)):
+        parts = [(_reference_tfidf(vec, norms[j]) if j >= 0 else blank)
+                 for j in (ctx.neighbours[k, SLOTS.index(s)] for s in head.slots)]
+        z.append(np.concatenate([*parts, ctx.dense[k]]) @ head.W + head.b)
+    z = np.array(z)
+    want = np.exp(z - z.max(axis=1, keepdims=True))
+    want /= want.sum(axis=1, keepdims=True)
+    np.testing.assert_allclose(_head_proba(movesmodel, "client_talk", Role.PATIENT, session), want,
+                               rtol=0, atol=TOL)
