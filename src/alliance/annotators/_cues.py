@@ -33,7 +33,7 @@ from alliance.annotators._relpatterns import FRAME_T, KIN
 __all__ = [
     "FRAME_T_WIDE", "FRAME_P_WIDE", "T_REACTION_WIDE", "T_OPEN_Q", "P_REACTION_WIDE", "P_FEEL_T",
     "T_FEEL_P", "T_PROCESS", "P_PROCESS", "T_LINK", "P_LINK", "T_IMMEDIACY_WIDE", "RETURN",
-    "REPORTED", "TOPIC_WORDS", "GENERIC_YOU", "P_RAISES", "CLOSING", "P_STRUNG", "SIDES", "T_LINK_WEAK", "NOT_REACTION", "T_ANCHOR", "P_APOLOGY", "COMPLAINT_FRAME", "own_life",
+    "REPORTED", "TOPIC_WORDS", "GENERIC_YOU", "P_RAISES", "CLOSING", "P_STRUNG", "SIDES", "T_LINK_WEAK", "NOT_REACTION", "T_ANCHOR", "P_APOLOGY", "COMPLAINT_FRAME", "own_life", "T_COME_BACK", "P_ENDING",
 ]
 
 _W = r"(?:\s+\w+)"
@@ -74,6 +74,10 @@ FRAME_T_WIDE = compile_any([
     r"i (?:am|will be|would be|will|would|am going to|have to) (?:be )?(?:going )?(?:away for|off for|retiring|moving (?:to|away|cities|city|abroad)|having (?:surgery|an operation|a baby))",
     r"(?:mentioned|brought up|raised|talked about|said) (?:the|my|our) (?:\w+ )?(?:holiday|holidays|break|leave|absence|vacation|fee|fees|ending|cancellation|sabbatical)\b",
     r"instead of me\b|without (?:this|our|the|these) (?:hour|session|sessions|time)\b|\w+ sessions (?:before|until) (?:i|we|june|july|the|christmas|summer)",
+    r"not having (?:our|the|a|any|your) (?:session|sessions|appointment|hour)|(?:meeting|meet|sessions?|seeing you|seeing each other|talking|working) (?:on|by|over) (?:the )?(?:video|phone|zoom|screen)|(?:rather than|instead of|not) in person",
+    r"(?:talked|talk|talking|spoke|thinking|think|thought) about (?:ending|finishing|stopping)(?= $| (?:in|at|by|soon|and|but|so|or|what|how|when|is|was|feels|means|together|here|with me|for good|our work|therapy|the therapy)\b)|(?:ending|finishing|stopping|we finish|we end|we stop) (?:in|at|by|before|after) (?:january|february|march|april|may|june|july|august|september|october|november|december|the summer|the spring|christmas|easter)",
+    r"i am (?:going|flying|travelling|traveling|heading|off) (?:away )?to (?:a |the |an )?(?:\w+ )?(?:conference|course|training|retreat|wedding|funeral|meeting abroad)|there (?:will|would) be no (?:session|sessions)",
+    r"(?:reducing|reduce|cutting|cut|cutting back) (?:my|our) (?:hours|sessions|days)|(?:my|the) (?:practice|office|consulting room) (?:is )?(?:moving|relocating|closing)|moving my practice",
     r"not coming (?:in|here|last week|for a while|for|to)\b|(?:missed|missing|skipped) (?:last weeks? session|last week|last session|a session|our session|sessions)",
 ])
 
@@ -90,6 +94,8 @@ FRAME_P_WIDE = compile_any([
     r"(?:a|the|this|that) (?:cancellation|late|missed session|no show) (?:fee|charge)",
     r"the clock|my minutes|using up (?:my |the )?(?:minutes|time|hour)|(?:before|when) you kick me out",
     r"(?:whether|if) (?:i should |to |i want to )?(?:keep|continue|carry on|stop|bother) (?:doing this|coming|with this|therapy|with therapy)",
+    r"(?:the|our|this|an|my|each) hour (?:is|feels|always|goes|flies|never|is never|is too)|(?:we|you) (?:always )?(?:have to|make us|make me) stop(?= $| just| right| when| as| at| there| now| before)",
+    r"(?:phone|video|online|zoom) (?:sessions?|appointments?)|sessions? (?:on|by|over) (?:the )?(?:phone|video|zoom)|not having (?:our|the|a|my) session",
     r"(?:you|you will|you would) (?:still )?be (?:here|around|back)|fifty minutes|(?:we|you) (?:always )?stop (?:just|right|when|as|at)|(?:the|each|every) end of (?:the|a|each|every) session",
 ])
 
@@ -116,6 +122,14 @@ T_REACTION_WIDE = compile_any([
     r"(?:feel|felt|feels) like (?:being|you were|a|i was|i am)",
     r"(?:is|was|might be|could be) (?:also |partly |just )?a way (?:of|to)\b",
     r"how\b(?:\s+\w+){0,5}\s+(?:landed|went down|sat with you|left you)",
+    # Issue 4, new writing: the frame affecting the patient, the patient's silence about it,
+    # and what the patient pictures it will be like.
+    r"(?:bother|bothers|bothered|upset|upsets|affect|affects|affected|trouble|troubles|unsettle|unsettles|unsettled) you\b",
+    r"you (?:have not|have never|did not|never|do not|have barely|hardly) (?:\w+ )?(?:mentioned|said anything about|talked about|brought up|asked about|spoken about)",
+    r"(?:what|how) do you (?:think|imagine|expect|suppose|reckon|picture) (?:it|that|this|they|those \w+|the \w+) (?:will|would|might|could|is going to|are going to) (?:be|feel)",
+    r"(?:bring|brings|brought|bringing|stir|stirs|stirred) (?:anything|something|much|stuff|a lot|things) up",
+    r"(?:might|may|will|would|could|is going to) (?:feel|seem) (?:\w+ )?(?:long|hard|strange|difficult|odd|weird|empty|lonely|unsettling|a long time)",
+    r"how (?:does|did|do|will|would|might) (?:that|it|this) (?:feel|sit|land|seem)\b|how do you feel\b|(?:your|a) (?:first )?reaction\b|going through your (?:mind|head)",
 ])
 #: An open question to the patient (how / what was it ...), not a scheduling one.
 T_OPEN_Q = compile_any([
@@ -128,6 +142,7 @@ P_REACTION_WIDE = compile_any([
     r"feel|feels|feeling|felt|miss|missed|missing|dread\w*|hate|hated|threw me|forever|resent\w*|ridiculous|waste|"
     r"annoy\w*|a pain|lost|sick|hard|harder|difficult|scared|afraid|worried|worry|sad|upset|angry|hurt|lonely|alone|"
     r"still thinking|keep thinking|thinking about|wonder\w*|cope|manage|do not know what|what (?:i|will i) (?:will )?do|how will (?:it|i)|"
+    r"(?:do not|did not|never) (?:like|enjoy)|prefer|not the same|too short|too long|"
     r"abandon\w*|let down|forgot\w*|unfair|too much|too expensive|relie\w*|glad|nervous|empty|weird|strange|cut off|on my mind",
 ])
 #: A patient's feeling, wish, fear or judgement with the therapist as its object.
@@ -149,6 +164,15 @@ P_FEEL_T = compile_any([
     r"(?:waiting|wait|bracing|braced|expecting|expect|afraid|scared) (?:for )?you to (?:laugh|judge|leave|get (?:angry|cross|fed up|bored|sick)|tell me off|give up|turn|drop|criticis\w*|criticiz\w*)",
     r"(?:wonder|wondered|wondering|worried|thought|think|doubt\w*) (?:whether |if |that )?you (?:would|will|had|were|might)? ?(?:\w+ )?(?:come back|be back|coming back|leave|give up|packed|pack|drop|dropped|forget|forgot)\b",
     r"(?:packed|dropped|ditched|forgotten about|given up on|giving up on) me\b|packed me in",
+    # Issue 4: affect at what the therapist said or did; the therapist easy or hard to talk to;
+    # fearing the therapist's anger; shame about what was told to the therapist.
+    r"(?:bugged|irked|irritated|frustrated|rattled|annoyed|upset|hurt|stung|embarrassed|bothered|threw) (?:me )?(?:a bit |a little |slightly )?when you\b",
+    r"(?:hurt|upset|annoyed|stung|offended|bothered|angry|cross|irritated|embarrassed|thrown) (?:by|about|at|with|over) what you (?:said|did|told me|asked|suggested|wrote)",
+    r"what you (?:said|did|told me|asked)\b(?:\s+\w+){0,8}\s+(?:i was|i felt|i am|it|that) (?:a bit |a little |really |quite )?(?:hurt|upset|annoyed|stung|offended|bothered|angry|cross|irritated)",
+    r"you (?:are|were) (?:\w+ )?(?:easy|easier|hard|harder|difficult|nice|safe|good|the easiest) to (?:talk to|be with|open up to|tell things)",
+    r"(?:afraid|scared|worried|terrified|convinced|sure|frightened) (?:that )?you (?:would|will|might|were going to|are going to) (?:be |get )?(?:angry|cross|mad|annoyed|disappointed|upset|fed up|laugh|think less|judge|hate|tell me off)",
+    r"(?:embarrassed|ashamed|awkward|mortified|regret\w*) (?:about|by|of|at|for) (?:what|how much|everything|all that) i (?:told|said to|showed|shared with|admitted to) you",
+    r"(?:i|i do not|i did not) (?:think|feel|believe|reckon) you (?:really |actually |even |much )?(?:like|liked|care about|cared about|believe|believed|respect|want to see) me\b",
     # What the patient sees the therapist do, and what they make of it.
     r"i (?:see|saw|notice|noticed|watch|watched) you (?:\w+ ){0,5}(?:and|then) i (?:think|thought|feel|felt|wonder|get|start)",
     r"when you (?:\w+ ){1,5}i (?:feel|felt|get|start|think)\b",
@@ -205,6 +229,8 @@ T_LINK = compile_any([
     r"(?:a little|a bit|something|some|part|any) of (?:that|this|those feelings|what you felt)\b(?:\s+\w+){0,3}\s+(?:here|with me|in here|between us)\b",
     # "a little like that too, me giving my time to ...": the therapist's own act beside the story.
     r"(?:like|as) that (?:too|as well)\b(?:\s+\w+){0,2}\s+(?:me|i|my)\b",
+    rf"(?:with|from|of) me\b(?:\s+\w+){{0,6}}\s+(?:expect\w*|wait\w*|brac\w*|same|again|got|get|used to)\b(?:\s+\w+){{0,6}}\s+(?:from|with|at|by|of|like) your (?:\w+ )?(?:{KIN})",
+    rf"(?:my|me|i|our)\b(?:\s+\w+){{0,8}}\s+(?:like|as|same as|just as|reminds? you of|similar to) (?:when|what|how|the way|the time) (?:with )?your (?:\w+ )?(?:{KIN})",
     r"(?:sounds|seems|feels) like it (?:comes|came) from (?:your|an|the|a)\b(?:\s+\w+){0,3}\s+(?:place|voice|past|childhood|history|old)",
 ])
 #: A weaker therapist link, enough to turn inherited relationship talk into a transference link.
@@ -221,6 +247,8 @@ P_LINK = compile_any([
     rf"(?:treat|treating|see|seeing|think of) you (?:like|as|the way) (?:i (?:treated|treat|did) )?(?:my|a) (?:\w+ )?(?:{KIN})",
     r"you\b(?:\s+\w+){0,5}\s+(?:the same way|the way|just like|like) (?:he|she|they) (?:did|used to|does|would)\b",
     # The patient putting the therapist among the others: "you included", "so I sort of expect you to as well".
+    rf"(?:with|to|around) you\b(?:\s+\w+){{0,8}}\s+(?:did|do|used to|was|am)\b(?:\s+\w+){{0,2}}\s+(?:with|to|around|for) my (?:\w+ )?(?:{KIN})",
+    rf"remind\w* me (?:\w+ ){{0,2}}of (?:my|her|his) (?:\w+ )?(?:{KIN})",
     r"\byou included\b|\bso (?:yeah )?i (?:sort of |kind of |half )?expect you (?:to|too)\b",
 ])
 #: The therapist telling their own feeling toward the patient, now.
@@ -235,7 +263,18 @@ RETURN = compile_any([
     r"once more|once again|one more time|(?:come|coming|go|going|get|getting) back to|before we (?:finish|stop|end|close)|"
     r"still (?:thinking|wondering)|i wonder again|again about|i want to (?:check|ask) (?:again|once|one)|return to|"
     r"(?:thinking|wondering|asking) about\b(?:\s+\w+){1,4}\s+again|i keep (?:thinking|wondering)|(?:earlier|before) (?:i|we) (?:mentioned|talked|said)|(?:mentioned|said|talked about) (?:earlier|before)|"
-    r"you said (?:that )?(?:the|my|our|it|this)\b|leave the door open",
+    r"you said (?:that )?(?:the|my|our|it|this)\b|leave the door open|circle back|loop back|find myself (?:thinking|wondering)|thinking again|on my mind",
+])
+#: The ending named loosely by the patient ("when we finish"): weaker than the frame cues,
+#: so it yields to feelings about the therapist voiced in the same turn.
+P_ENDING = compile_any([
+    r"(?:when|after|once|the day) (?:we|this|therapy|the sessions|our sessions) (?:finish|finishes|end|ends|stop|stops|are over|is over)\b(?! (?:the|a|an|my|our|this|that|it|work|dinner|school|up|off|eating|talking)\b)",
+])
+#: The therapist taking the talk back to something ("can I circle back to", "I find myself
+#: thinking again about"): with a frame reference in the same turn, a return to the frame.
+T_COME_BACK = compile_any([
+    r"(?:circle|come|coming|go|going|get|getting|loop|looping|bring|bringing) (?:us )?back (?:round )?to|(?:find|found) myself (?:thinking|wondering)|"
+    r"(?:thinking|wondering) again|i keep (?:thinking|wondering|coming back)|still on my mind|keeps coming back",
 ])
 #: Politeness and disclaimers that look like reactions but are not ("I'm afraid", "nothing to do with you").
 NOT_REACTION = compile_any([r"i am afraid|(?:nothing|not anything) to do with (?:you|anything you)"])
@@ -271,7 +310,8 @@ SIDES = compile_any([r"(?:side|siding|sided) with (?:him|her|them)\b|(?:take|tak
 
 #: Reported speech: "my husband said you never listen" is about the husband's "you".
 REPORTED = compile_any([
-    rf"(?:{KIN}|he|she|they|people|someone|everyone|everybody|somebody|my \w+) (?:(?:came|walked|comes|walks|turned|turns|looked|looks|just) (?:\w+ ){{0,2}}(?:and|round and|over and) )?(?:said|says|told me|tells me|keeps saying|kept saying|thinks|thought|reckons|goes|went|was like|is like|shouted|yelled|asked)\b.*",
+    # An optional name after the relation ("my friend Ciara keeps saying ...").
+    rf"(?:{KIN}|he|she|they|people|someone|everyone|everybody|somebody|my \w+)(?: [a-z]+)?? (?:(?:came|walked|comes|walks|turned|turns|looked|looks|just) (?:\w+ ){{0,2}}(?:and|round and|over and) )?(?:said|says|told me|tells me|keeps saying|kept saying|thinks|thought|reckons|goes|went|was like|is like|shouted|yelled|asked)\b.*",
 ])
 #: A therapist turn anchored in the two people (pronouns) rather than a comment on events.
 T_ANCHOR = compile_any([r"i|me|my|we|us|our|you|your|yourself|here|waiting room|coming here|this room"])

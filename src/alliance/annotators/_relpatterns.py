@@ -63,7 +63,7 @@ T_IMMEDIACY = compile_any([
     r"i (?:feel|am feeling) " + _ADV + r"(?:protective|close|moved|touched|sad|worried|concerned|stuck|pushed away|shut out|"
     r"warm|fond|helpless|tender|hopeful|tense|uneasy|distant|connected|grateful|honou?red|privileged|"
     r"drawn|pulled|tearful|emotional|engaged|affection|a lot of (?:warmth|respect|affection|care)|"
-    r"frustrated|irritated|impatient|bored|confused|lost) (?:toward|towards|for|of|with|by|about|when you|as you|hearing|listening|right now|in this|here|that you)",
+    r"frustrated|irritated|impatient|bored|confused|lost) (?:toward|towards|for|of|with|by|about|to you|when you|as you|hearing|listening|right now|in this|here|that you)",
     r"i (?:really )?(?:care about|like working with|enjoy working with|am glad to be working with) you",
     r"i (?:do |really )?(?:like|enjoy) (?:seeing|working with) you(?! (?:next|on|then|again|soon))",
     r"i (?:feel|am) (?:glad|happy|pleased) (?:when i see|to see) (?:you|your)",
@@ -231,6 +231,7 @@ P_HERE_NOW = compile_any([
     r"(?:in|here in) (?:this|the) room(?! full)",
     r"(?:talking|coming) here (?:helps|is|feels|has been|makes)",
     r"(?:why|what) (?:are|do) you (?:keep )?(?:asking|looking at) me",
+    r"(?:first time|never before|only time) (?:i have |i am |i )?(?:ever )?(?:said|told|say|tell|admitted|admit|spoken|speaking) (?:this|that|it|about this|about that)? ?(?:out loud|to anyone|to anybody|to someone|aloud)",
 ])
 #: A therapist question about the patient's reaction, meaningful only in a frame or
 #: relationship context ("how is it for you to hear that?").

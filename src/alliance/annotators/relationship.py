@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from alliance.annotators import _cues as cu
 from alliance.annotators import _relpatterns as rp
 
@@ -63,6 +65,9 @@ _ANNOUNCES = compile_any([
     r"(?:need|want|have|got) to (?:let you know|tell you)\b(?:\s+\w+){0,12}\s+(?:i will be (?:out|off|away)|leave|off work|"
     r"our (?:schedule|sessions|time)|i will not be (?:working|here|around|able to))",
 ])
+#: A feeling or meaning word: with the frame in a question ("I wonder if the gap might
+#: feel long") it asks what the frame is like for the patient.
+_FEELING_WORD = compile_any([r"feel|feels|feeling|felt|miss|mean|means|matter|matters|stir\w*|bother\w*|affect\w*"])
 #: How many inherited utterances in a row before a run of relationship talk needs a fresh cue.
 MAX_INHERITED = 6
 
@@ -95,7 +100,8 @@ def _t_frame(d: Dialogue, i: int, t: str) -> bool:
     t = cu.NOT_REACTION.sub(" ", t)  # "I'm afraid", "nothing to do with you": manners, not meaning
     frame = rp.FRAME_T.search(t) or cu.FRAME_T_WIDE.search(t)
     if frame and (rp.T_FRAME_REACTION.search(t) or cu.T_REACTION_WIDE.search(t)
-                  or (d.questions[i] and cu.T_OPEN_Q.search(t))):
+                  or (d.questions[i] and (cu.T_OPEN_Q.search(t) or _FEELING_WORD.search(t)))
+                  or d.questions[i] and cu.T_COME_BACK.search(t)):
         return True
     # "What's that like to hear?" right after the announcement.
     return bool((rp.T_REACTION_Q.search(t) or cu.T_REACTION_WIDE.search(t))
@@ -137,9 +143,12 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
     you_ok = d.you_is_therapist(i) or " in here " in t or bool(cu.SIDES.search(t))
     if you_ok and (rp.P_TRANSFERENCE.search(t) or cu.P_LINK.search(t)):
         return "transference_link"
+    if you_ok and rp.P_TRANSFERENCE_WEAK.search(t) and (rp.FRAME_P.search(t) or cu.FRAME_P_WIDE.search(t)):
+        return "transference_link"  # "when you left it was like with my dad": the link outranks the frame
     frame = rp.FRAME_P.search(t)
     if frame and (you_ok or not frame.group().startswith("you")) and (
-            rp.P_FRAME_REACTION.search(t) or COMPLAINT_THERAPY.search(t)):
+            rp.P_FRAME_REACTION.search(t) or COMPLAINT_THERAPY.search(t)
+            or you_ok and cu.P_REACTION_WIDE.search(t)):
         return "frame_feelings"
     wide = cu.FRAME_P_WIDE.search(t)
     if wide and (you_ok or "you" not in wide.group().split()) and (
@@ -153,6 +162,8 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
     # A complaint about the therapy names the therapy, not "you": it counts in couples work too.
     if COMPLAINT_THERAPY.search(t) or you_ok and (rp.P_HERE_NOW.search(t) or cu.P_PROCESS.search(t)):
         return "here_and_now"
+    if you_ok and cu.P_ENDING.search(t) and (cu.P_REACTION_WIDE.search(t) or d.questions[i]):
+        return "frame_feelings"  # "I'm scared about when we finish": the ending, named loosely
     if you_ok and cu.P_RAISES.search(t):
         # Raising something the therapist said or did: the frame when the therapist
         # announced one earlier in the session, else the work between them.
@@ -243,14 +254,27 @@ def _inherited(subtype: str) -> str:
 
 def relationship_labels(d: Dialogue) -> list[str | None]:
     """The relationship subtype of every utterance (None where it is not relationship talk)."""
+    return _label_pass(d)[1]
+
+
+def _label_pass(d: Dialogue) -> tuple[list[str | None], list[str | None]]:
+    """(cues, labels): the subtypes utterances carry in their own words (or as a return
+    to a frame topic), and those labels extended to the replies that answer them."""
     cues = [detect_cue(d, i) for i in range(d.n)]
     names = d.client_names
     labels: list[str | None] = list(cues)
     topics: set[str] = set()  # frame topics raised so far, for returns that refer back
     run = 0  # inherited utterances since the last cue
     for i in range(d.n):
-        if cues[i] is None and d.is_therapist(i) and _frame_return(d, i, topics):
+        # A return to a frame topic outranks process talk ("I keep coming back to the
+        # conference week"): frame_feelings comes first in the codebook's precedence.
+        if cues[i] in (None, "here_and_now") and d.is_therapist(i) and _frame_return(d, i, topics):
             cues[i] = labels[i] = "frame_feelings"
+        if cues[i] == "frame_feelings" and d.is_patient(i) and i > 0 and d.is_therapist(i - 1) \
+                and labels[i - 1] == "transference_link":
+            # Answering the therapist's link in frame words ("when you went away I ...")
+            # takes up the link itself (gold decision 1).
+            cues[i] = labels[i] = "transference_link"
         if cues[i] is not None:
             if cues[i] in ("frame_feelings", "transference_link"):
                 topics |= _topics(d, i, i)
@@ -275,7 +299,7 @@ def relationship_labels(d: Dialogue) -> list[str | None]:
         if labels[i] == "frame_feelings":
             topics |= _topics(d, i, i)
         run += 1
-    return labels
+    return cues, labels
 
 
 #: A therapist turn that can open an episode on the scorer's word alone names the
@@ -288,6 +312,18 @@ _NAMES_PAIR = compile_any([r"\b(?:i|me|my|mine|myself|we|us|our|ourselves)\b|" +
 _P_NAMES_PAIR = compile_any([r"\b(?:you|your|yours|we|us|our)\b|" + _FRAME_WORDS])
 
 
+def _from_context(d: Dialogue, i: int, label: str | None) -> bool:
+    """A therapist's frame cue whose frame is named only in the therapist's own earlier turns."""
+    if label != "frame_feelings" or not d.is_therapist(i) or _names_frame(d, i):
+        return False
+    return any(d.is_therapist(j) and _names_frame(d, j) for j in range(i))
+
+
+def _names_frame(d: Dialogue, i: int) -> bool:
+    """Whether utterance ``i`` names the frame in a therapist's words."""
+    return bool(rp.FRAME_T.search(d.norms[i]) or cu.FRAME_T_WIDE.search(d.norms[i]))
+
+
 def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | None]:
     """The rule labels, checked and extended by the learned scorer when one is given.
 
@@ -296,11 +332,19 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     least ``add`` sure and it sits next to a label, or at least ``start`` sure
     anywhere (see :mod:`alliance.annotators._relmodel`).
     """
-    labels = relationship_labels(d)
+    cues, labels = _label_pass(d)
     if model is None or d.n == 0:
         return labels
     select = needed(labels) if model.start > 1.0 else None  # a start threshold reads every utterance
     proba, subtypes = model.scores(session_rows(d, model.vectorizer, select), dense_features(d))
+    # The scorer reads one turn of context, so a therapist's reaction question or return
+    # whose frame lies in an earlier announcement ("any feelings about that?", "I find
+    # myself thinking again about May") looks like nothing to it; the rules saw the
+    # announcement, so such a label is not the scorer's to veto.
+    held = [i for i in range(d.n) if _from_context(d, i, cues[i])]
+    if held:
+        proba = proba.copy()
+        proba[held] = np.maximum(proba[held], model.gate)
     may_start = [not d.is_therapist(i) or bool(_NAMES_PAIR.search(d.norms[i])) or (
         i > 0 and d.is_patient(i - 1) and bool(_P_NAMES_PAIR.search(d.norms[i - 1]))) for i in range(d.n)]
     return combine(labels, proba, subtypes, model.gate, model.add, model.start, may_start)
