@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from alliance.annotators.relational import relational_annotators
@@ -498,3 +500,31 @@ def test_question_about_hearing_news_reaches_back_to_the_announcement():
     ])
     labels = relationship_labels(Dialogue(session))
     assert labels[4] == "frame_feelings"
+
+
+def _session_bank():
+    """(name, turns, expected episodes) for each session in ``data/relationship_sessions.txt``."""
+    path = Path(__file__).parent / "data" / "relationship_sessions.txt"
+    cases, name, expected, turns = [], None, None, []
+    for line in path.read_text(encoding="utf-8").splitlines() + ["## end | none"]:
+        if line.startswith("## "):
+            if name is not None:
+                cases.append(pytest.param(turns, expected, id=name))
+            name, _, spec = line[3:].partition(" | ")
+            expected = [] if spec.strip() == "none" else [
+                (e.split()[0], e.split()[1], e.endswith("+return")) for e in spec.split(", ")]
+            turns = []
+        elif line and not line.startswith("#"):
+            who, _, text = line.partition(": ")
+            turns.append((who.lower(), text))
+    return cases
+
+
+@pytest.mark.parametrize("turns,expected", _session_bank())
+def test_whole_sessions_in_new_words_give_the_expected_episodes(turns, expected):
+    # Initiator, stance and return flag of every episode, in order: seed-pattern sessions
+    # with indirect returns and new declines, a patient-raised complaint, a relative
+    # starting the episode, speech-recognition text, and a control with none.
+    s = run(turns)
+    assert [(e.attrs["initiator"], e.attrs["patient_stance"], e.attrs["after_decline"])
+            for e in s.spans_of("episode")] == expected

@@ -33,7 +33,7 @@ from alliance.annotators._relpatterns import FRAME_T, KIN
 __all__ = [
     "FRAME_T_WIDE", "FRAME_P_WIDE", "T_REACTION_WIDE", "T_OPEN_Q", "P_REACTION_WIDE", "P_FEEL_T",
     "T_FEEL_P", "T_PROCESS", "P_PROCESS", "T_LINK", "P_LINK", "T_IMMEDIACY_WIDE", "RETURN",
-    "REPORTED", "TOPIC_WORDS", "GENERIC_YOU", "P_RAISES", "CLOSING", "P_STRUNG", "SIDES", "T_LINK_WEAK", "NOT_REACTION", "T_ANCHOR", "P_APOLOGY", "COMPLAINT_FRAME", "own_life", "T_COME_BACK", "P_ENDING",
+    "REPORTED", "TOPIC_WORDS", "GENERIC_YOU", "P_RAISES", "P_BACK", "CLOSING", "P_STRUNG", "SIDES", "T_LINK_WEAK", "NOT_REACTION", "T_ANCHOR", "P_APOLOGY", "COMPLAINT_FRAME", "own_life", "T_COME_BACK", "P_ENDING",
 ]
 
 _W = r"(?:\s+\w+)"
@@ -94,6 +94,7 @@ FRAME_P_WIDE = compile_any([
     r"(?:a|the|this|that) (?:cancellation|late|missed session|no show) (?:fee|charge)",
     r"the clock|my minutes|using up (?:my |the )?(?:minutes|time|hour)|(?:before|when) you kick me out",
     r"(?:whether|if) (?:i should |to |i want to )?(?:keep|continue|carry on|stop|bother) (?:doing this|coming|with this|therapy|with therapy)",
+    r"(?:can|could|can not|could not|afford to) (?:still )?(?:keep|continue|carry on) (?:coming|doing this|with this|with therapy|therapy|seeing you)",
     r"(?:the|our|this|an|my|each) hour (?:is|feels|always|goes|flies|never|is never|is too)|(?:we|you) (?:always )?(?:have to|make us|make me) stop(?= $| just| right| when| as| at| there| now| before)",
     r"(?:phone|video|online|zoom) (?:sessions?|appointments?)|sessions? (?:on|by|over) (?:the )?(?:phone|video|zoom)|not having (?:our|the|a|my) session",
     r"(?:you|you will|you would) (?:still )?be (?:here|around|back)|fifty minutes|(?:we|you) (?:always )?stop (?:just|right|when|as|at)|(?:the|each|every) end of (?:the|a|each|every) session",
@@ -142,7 +143,7 @@ P_REACTION_WIDE = compile_any([
     r"feel|feels|feeling|felt|miss|missed|missing|dread\w*|hate|hated|threw me|forever|resent\w*|ridiculous|waste|"
     r"annoy\w*|a pain|lost|sick|hard|harder|difficult|scared|afraid|worried|worry|sad|upset|angry|hurt|lonely|alone|"
     r"still thinking|keep thinking|thinking about|wonder\w*|cope|manage|do not know what|what (?:i|will i) (?:will )?do|how will (?:it|i)|"
-    r"(?:do not|did not|never) (?:like|enjoy)|prefer|not the same|too short|too long|"
+    r"(?:do not|did not|never) (?:like|enjoy)|prefer|not the same|too short|too long|bother\w*|"
     r"abandon\w*|let down|forgot\w*|unfair|too much|too expensive|relie\w*|glad|nervous|empty|weird|strange|cut off|on my mind",
 ])
 #: A patient's feeling, wish, fear or judgement with the therapist as its object.
@@ -295,6 +296,11 @@ P_RAISES = compile_any([
     r"(?:can|could|may) i (?:say|ask|mention|bring up|raise) (?:something|a thing|one thing|something else)\b(?:\s+\w+){0,3}\s+about "
     r"(?:before|earlier|the start|the beginning|last (?:week|time|session)|what you|what happened (?:earlier|before|at the start)|you|us)\b",
 ])
+#: The patient pointing back to something raised earlier ("can I go back to the conference
+#: thing", "when you said"): with a frame topic already raised, the patient returns to it.
+P_BACK = compile_any([
+    r"(?:go|come|get|circle|going|coming) back to|what you (?:said|mentioned|told me)|you (?:said|mentioned|told me)|earlier|at the start|that (?:\w+ )?thing",
+])
 #: Closing the session or saying goodbye: logistics, whatever came before.
 CLOSING = compile_any([
     r"(?:we will|we will have to|we have to|we need to|let us|we should|we can) (?:stop|leave it|finish|end|pause) (?:there|here|for today|now)\b(?!\s+\w+\s+(?:feel|like))",
@@ -343,10 +349,11 @@ def own_life(norm: str) -> bool:
 #: A relative or partner voicing the patient's feelings about the therapist or the sessions:
 #: the patient is "he"/"she", so the "you" can only be the therapist.
 P_PROXY = compile_any([
-    r"(?:he|she) (?:actually |really |secretly |still |kind of |sort of )?(?:likes|loves|enjoys|looks forward to|hates|dreads) "
+    r"(?:he|she) (?:(?:actually|really|secretly|still|kind of|sort of|always|honestly) ){0,2}(?:likes|loves|enjoys|looks forward to|hates|dreads) "
     r"(?:coming (?:here|in|to see you|to these)|seeing you|talking to you|these sessions|the sessions|you)\b",
     r"(?:he|she) (?:told|tells|said to) me\b(?:\s+\w+){0,8}? that (?:you|your)\b(?! (?:dad|mum|mom|mother|father|brother|sister|friend))",
     r"(?:admit it|say it|say that|tell you) to your face",
+    r"(?:he|she) (?:(?:always|actually|really|never stops|keeps) )?(?:talks|talked|goes on|went on|keeps talking|never stops talking) about you\b",
 ])
 #: A client saying the therapist takes the other client's side ("she talks, you nod along").
 P_SIDING = compile_any([

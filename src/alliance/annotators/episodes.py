@@ -46,6 +46,11 @@ DECLINE = compile_any([
     r"(?:i will|i would|i am going to|i will be) (?:be )?(?:okay|fine|alright|all right)(?! and then| until| but)|you should enjoy|(?:great|good) (?:news )?for you",
     r"why do you keep|you always do this|can we not|i do not want to talk about",
     r"^ (?:(?:um|uh|well|oh) )*(?:i do not know|i guess|maybe|not sure|i am not sure|whatever|i suppose)(?: really)? $",
+    # Turning the question away: "I'd rather not get into that", "that's your business",
+    # "doesn't bother me", "I don't see why it would matter".
+    r"(?:i would|i had) rather not\b|(?:can|could) we (?:talk about something else|move on|change the subject)|"
+    r"(?:that is|it is) (?:your|up to you|none of my) (?:business|call|life|choice)|(?:do not|did not|can not) see why (?:it|that|i) (?:would|should|will)",
+    r"^ (?:(?:well|um|uh|oh|honestly|no) )*(?:does not|did not|would not) (?:really )?(?:bother|matter to|affect|worry) me",
 ])
 #: Decline phrases that only refuse when they answer the therapist's relationship question;
 #: volunteered, "it's okay" is reassurance, not refusal.
@@ -58,10 +63,12 @@ ENGAGE = compile_any([
     r"(?<!not )(?<!never )(?<!no )(?:miss|missed|sad|sadder|angry|hurt|lonely|alone|abandoned|scared|scary|afraid|"
     r"embarrass\w*|ashamed|glad|lost|bored|boring|nervous|worried|jealous|relieved|annoyed|upset|"
     r"strange|weird|hard|difficult|painful|disappointed|frustrated|guilty|exposed|safe|trust|nice to hear|"
-    r"caught|small|shrink|stupid|burden|unimportant|forgotten|let down)\b",
+    r"caught|small|shrink|stupid|burden|unimportant|forgotten|let down|anxious|uneasy|wobbly|exposed|dropped|"
+    r"(?:scares|scared|bothers|bothered|bothering|gets to|got to|worries|upsets|upset) me)\b",
     r"^ (?:(?:well|um|uh|oh|honestly|actually|i mean|okay) )*(?:yes|yeah|a little|a bit|kind of|sort of|i guess (?:i|it) did|maybe a|actually|i suppose)\b",
     r"no actually|but yes|i did (?:feel|miss|think)|it did (?:stir|bother|hurt)|i have been thinking|i hadn t|i had not (?:put|thought)|"
     r"i think i|i want to|i could try|i would (?:actually |really )?like|i feel|i felt|it feels|it felt|on my mind|been thinking about",
+    r"i (?:do |really |actually )?(?:like|love|enjoy|look forward to) (?:coming|seeing you|talking to you|it here|these sessions|our sessions)",
 ])
 #: Grudging praise of the therapist ("you're alright, I suppose"): taking it up, however cool.
 PRAISE = compile_any([
@@ -98,6 +105,14 @@ def utterance_stance(norm: str, answering: bool = True) -> tuple[bool, bool]:
     return True, engages
 
 
+def _own_cue(d: Dialogue, j: int) -> bool:
+    """Whether a patient turn is relationship talk in its own words, not only as a reply."""
+    # Imported here: the relationship annotator imports this module for its stance reading.
+    from alliance.annotators.relationship import detect_cue
+    # A question ("should I still do the homework while you're off?") asks rather than adds.
+    return not d.questions[j] and detect_cue(d, j) is not None
+
+
 def patient_stance_of(d: Dialogue, first: int, last: int, rel: list[str | None],
                       markers: list[str | None] | None = None) -> str:
     """The patient's stance over utterances ``first..last`` (codebook decision rule).
@@ -122,6 +137,11 @@ def patient_stance_of(d: Dialogue, first: int, last: int, rel: list[str | None],
         t = d.previous(j, Role.THERAPIST)
         answering = t is not None and t >= first and rel[t] is not None
         dec, eng = utterance_stance(d.norms[j], answering)
+        if not dec and not eng and not answering and _own_cue(d, j):
+            # Volunteered material about the two of them in the patient's own words; an
+            # answer to the therapist's question that neither refuses nor feels is read
+            # as not taking it up ("you're not my father" declines the link).
+            eng = True
         if markers is not None and markers[j] in COMPLAINTS and not (frame_asked and dec):
             complained = True
             continue

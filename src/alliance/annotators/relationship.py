@@ -192,6 +192,15 @@ def _frame_return(d: Dialogue, i: int, topics: set[str]) -> bool:
                 or re.search(r"\b(?:feel|feels|feeling|talk about|wonder|wondering)\b", t))
 
 
+def _patient_return(d: Dialogue, i: int, topics: set[str]) -> bool:
+    """A patient turn that goes back, with feeling, to a frame topic raised in this session
+    ("can I go back to the conference thing, I think it did bother me")."""
+    t = d.norms[i]
+    if not topics or not any(m.group() in topics for m in cu.TOPIC_WORDS.finditer(t)):
+        return False
+    return bool(cu.P_BACK.search(t) and cu.P_REACTION_WIDE.search(t))
+
+
 def _topics(d: Dialogue, first: int, last: int) -> set[str]:
     """Frame topic words of an episode and of the announcement just before it."""
     out: set[str] = set()
@@ -269,6 +278,8 @@ def _label_pass(d: Dialogue) -> tuple[list[str | None], list[str | None]]:
         # A return to a frame topic outranks process talk ("I keep coming back to the
         # conference week"): frame_feelings comes first in the codebook's precedence.
         if cues[i] in (None, "here_and_now") and d.is_therapist(i) and _frame_return(d, i, topics):
+            cues[i] = labels[i] = "frame_feelings"
+        elif cues[i] is None and d.is_patient(i) and _patient_return(d, i, topics):
             cues[i] = labels[i] = "frame_feelings"
         if cues[i] == "frame_feelings" and d.is_patient(i) and i > 0 and d.is_therapist(i - 1) \
                 and labels[i - 1] == "transference_link":
