@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from alliance.annotators import _cues as cu
+from alliance.annotators import _rupturepatterns as rp
 from alliance.annotators._flagpatterns import BACKS_DOWN, CONFRONT, INTERPRETATION, REPAIR_IN_STRAIN, REPAIR_STRONG
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any, normalize
 from alliance.annotators.episodes import DECLINE
@@ -66,7 +67,7 @@ COMPLAINT_THERAPIST = compile_any([
     r"you (?:explain|tell me|say) why i am (?:wrong|mistaken)",
     r"why i (?:even )?bother (?:telling|talking to|coming|saying)",
 ])
-COMPLAINT_THERAPY = compile_any([
+_COMPLAINT_THERAPY = [
     r"(?:these|this|the|our) (?:sessions?|therapy|homework|exercises?|worksheets?|work|breathing|thought records?|talking)\b(?:\s+\w+){0,2}\s+(?:is not|are not|is never|never|do not|does not|did not|has not|have not)\s+(?:\w+ )?(?:going anywhere|working|helping|help|work|helped|worked|changed|making a difference|doing anything|getting)",
     r"what is the point (?:of|in) (?:this|coming|therapy|these|talking|doing)",
     r"(?:i am|we are) not getting (?:anywhere|anything|better)",
@@ -82,7 +83,7 @@ COMPLAINT_THERAPY = compile_any([
     r"(?:i have|i have been) (?:been )?coming (?:here )?for (?:months|weeks|a year|ages)",
     r"i do not see (?:how|the point|why)\b(?:\s+\w+){0,6}\s+(?:helps|help|matters|this|therapy)",
     r"(?:fifty minutes|an hour|one hour|the session) is (?:not|never) (?:enough|long enough)",
-    r"(?:it is|this is|therapy is|they are|these are|sessions are|that is) not (?:really )?(?:helping|working)",
+    r"(?:this is|therapy is|these are|sessions are) not (?:really )?(?:helping|working)",
     r"(?:worksheets?|homework|exercises?|sessions?|thought records?|diaries|diary) (?:are|is) (?:so )?(?:pointless|useless|a waste|stupid|boring|ridiculous)",
     r"this is (?:exactly )?what i mean|like being (?:back )?at school",
     r"i do not see the point (?:of|in) (?:these|this|the|doing|coming|talking|any|all)",
@@ -101,7 +102,12 @@ COMPLAINT_THERAPY = compile_any([
     r"we (?:stare at|look at|go over|go through|talk about)\b(?:\s+\w+){0,4}\s+nothing (?:ever )?changes",
     r"i have (?:done|been doing|filled in|been filling in) (?:these|this|the) \w+(?: \w+)? for (?:\w+ )?(?:weeks|months|years)",
     r"(?:it is|this is|that is|they are) (?:the )?same (?:thing |questions? )?every (?:session|week|time)|(?:the )?same questions? (?:over and over|every (?:session|week))",
-])
+]
+#: A complaint about the therapy, as the relationship annotator reads it: a bare "it's not
+#: helping" counts there (it is talk about the work), while the marker needs to know what "it" is.
+COMPLAINT_THERAPY = compile_any(_COMPLAINT_THERAPY + [r"(?:it is|they are|that is) not (?:really )?(?:helping|working)"])
+#: The same, without the bare pronoun: the marker reads "it" through :data:`rp.TASK_VERDICT`.
+_THERAPY_COMPLAINT = compile_any(_COMPLAINT_THERAPY)
 REJECT = compile_any([
     r"^ (?:(?:no|look|um|well) )*(?:no|nope) (?:no |that is not |it is not |not at all|you are wrong|that is wrong)",
     r"that is (?:really |just |simply )?not (?:it|true|right|what i (?:said|meant|mean)|what (?:happened|is going on|i am saying|it was)|how it (?:is|was|happened))",
@@ -147,7 +153,7 @@ OBSERVED_EMOTION = compile_any([
 ])
 _NOT_ADJ = compile_any([r"i am not (\w+)"])
 DEFER = compile_any([
-    r"whatever you (?:think|say|want|suggest)",
+    r"whatever you (?:think|say|want|suggest)(?! (?:is|was|will be|gets) (?:wrong|never|ignored|twisted|used|held)\b| do\b| goes\b)",
     r"you are the (?:expert|doctor|professional|therapist)",
     r"you know (?:best|better)",
     r"if you say so|if you think so|if that is what you (?:want|think)",
@@ -178,6 +184,8 @@ INVITATION = compile_any([
     r"(?:tell me|say) (?:a bit |a little |some )?more|what (?:else|comes to mind|was that like|is that like|do you make)|how (?:come|so)|what do you mean|help me understand",
     r"(?:walk|talk|take) me through",
     r"what (?:did|do) you (?:feel|think|make of)\b|take a guess",
+    r"i am (?:really )?curious (?:what|how|about)|i would (?:love|like|really like) to (?:hear|know) (?:what|how|about|more)|"
+    r"i (?:wonder|am wondering) what (?:it|that|this) (?:was|is|felt|feels) like|where do you (?:feel|notice|sense)",
 ])
 #: The start of a short non-answer ("dunno, it just happened").
 MINIMAL_HEAD = compile_any([
@@ -189,7 +197,8 @@ MINIMAL_HEAD = compile_any([
 #: mid-sentence "I'll do it anyway" is not a change of subject.
 _ANYWAY_SENTENCE = re.compile(r"[.!?;]\s+(?:(?:so|well|um|uh|okay|but)[, ]+)?anyway\b", re.IGNORECASE)
 #: Imperative invitations, which need no question mark ("Tell me about the weekend.").
-_ASKS_MORE = compile_any([r"tell me|say (?:a bit |a little |some )?more|(?:walk|talk|take) me through|help me understand|describe"])
+_ASKS_MORE = compile_any([r"tell me|say (?:a bit |a little |some )?more|(?:walk|talk|take) me through|help me understand|describe|"
+                          r"i am (?:really )?curious|i would (?:love|like|really like) to (?:hear|know)"])
 #: The therapist raising a feeling the patient may then deny ("that hit you hard").
 _FEELING_RAISED = compile_any([r"(?:hit|got to|affected|bothers|bothered|upset|hurt|shook|shaken) you|you (?:feel|felt|seem|look|sound)"])
 #: Closed questions about amounts and times ("how long could you go without?"), and
@@ -256,7 +265,7 @@ def _states(d: Dialogue, j: int) -> bool:
 
 def _shifts(d: Dialogue, i: int, t: str) -> bool:
     """Whether patient utterance ``i`` changes the subject (normalised text ``t``)."""
-    return bool(SHIFT.search(t) or _ANYWAY_SENTENCE.search(d.texts[i]))
+    return bool(SHIFT.search(t) or _ANYWAY_SENTENCE.search(d.texts[i]) or rp.SHIFT_OPENER.search(t))
 
 
 def _invites(d: Dialogue, j: int) -> bool:
@@ -277,7 +286,19 @@ def _invites(d: Dialogue, j: int) -> bool:
 
 def _withdraws(d: Dialogue, i: int, t: str, prev: int | None) -> bool:
     """A short non-answer ("dunno", "nothing") right after an invitation to say more."""
-    return prev == i - 1 and _invites(d, prev) and d.words[i] <= 4 and bool(MINIMAL.search(t) or MINIMAL_HEAD.search(t))
+    if prev != i - 1 or d.words[i] > 6 or rp.BACKCHANNEL.search(t) or not _invites(d, prev):
+        return False
+    # A turn cut off mid-word ("tell me-" / "-it's there") is overlap in a split transcript.
+    if d.texts[prev].rstrip().endswith(("-", "\u2014")) or d.texts[i].lstrip().startswith(("-", "\u2014")):
+        return False
+    if d.words[i] <= 4 and (MINIMAL.search(t) or MINIMAL_HEAD.search(t)):
+        return True
+    # Made only of hedges; expanded contractions lengthen one ("i dont know really" is five
+    # words), but a hesitation first ("uh, I don't know") is the patient still searching.
+    return (d.words[i] <= 4 or not _HESITATES.search(t)) and all(w in rp.HEDGE_WORDS for w in t.split())
+
+
+_HESITATES = compile_any([r"^ (?:uh|um|er|erm|well|hmm)\b"])
 
 
 def _continues_complaint(d: Dialogue, i: int, prev: int | None, previous: list[str | None]) -> bool:
@@ -305,6 +326,38 @@ def _echo_denial(t: str, p: str) -> bool:
     return any(f" {m.group(1)} " in p for m in _NOT_ADJ.finditer(t))
 
 
+def _blames_conduct(t: str) -> bool:
+    """A second-person clause blaming the therapist's conduct, asserted rather than wondered about."""
+    m = rp.THERAPIST_CONDUCT.search(t)
+    return m is not None and not rp.WONDERED.search(t[:m.start()])
+
+
+def _about_therapy(t: str, p: str) -> bool:
+    """A verdict of no use on the therapy; a bare "it" counts when the therapist's turn ``p`` named a task."""
+    return bool(_THERAPY_COMPLAINT.search(t) or rp.THERAPY_VERDICT.search(t)
+                or ((rp.TASK_NAMED.search(p) or rp.THERAPY_MENTIONED.search(t)) and rp.TASK_VERDICT.search(t)))
+
+
+#: A reply that owns or agrees ("Yes", "I am, actually"): never a denial.
+_OWNS = compile_any([r"^ (?:(?:um|well|oh) )*(?:yes|yeah|yep|i am actually|i do|i did|i think so|a bit|a little|maybe|probably)\b"])
+
+
+def _denies_seen(d: Dialogue, i: int, t: str, prev: int | None) -> bool:
+    """Whether patient turn ``i`` contradicts a feeling or sign the therapist has just pointed to.
+
+    A bodily sign ("your hands are shaking") counts however the therapist put it;
+    a named feeling only when observed, not guessed or asked ("I wonder if you're
+    upset about the break" invites a decline, which is no marker).
+    """
+    if prev != i - 1:
+        return False
+    p = d.norms[prev]
+    # A sign must be the patient's ("your hands", "you went quiet"), not a question about others.
+    sign = rp.SIGN_SEEN.search(p) and (" your " in p or (" you " in p and not d.questions[prev]))
+    seen = sign or (rp.FEELING_SEEN.search(p) and not rp.HEDGED.search(p))
+    return bool(seen) and bool(rp.DENIES_SEEN.search(t)) and not _OWNS.search(t) and not _ADMITS.search(t)
+
+
 def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | None]) -> str | None:
     # Reported speech ("my husband said you never listen") is not about the therapist.
     t = cu.REPORTED.sub(" ", d.norms[i])
@@ -317,7 +370,7 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     p_rel = prev is not None and rel[prev] is not None
     strain = bool(STRAIN.search(t))
     rejects = bool(REJECT.search(t))
-    intervention = bool(INTERPRETATION.search(p) or CONFRONT.search(p))
+    intervention = bool(INTERPRETATION.search(p) or CONFRONT.search(p) or rp.SUGGESTION.search(p))
     if rejects and strain and intervention:
         return "rejects_intervention"
     # Rejection as the main act ("That's rubbish. You don't understand"), when the
@@ -337,14 +390,22 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
             not d.questions[prev] or p.startswith(" i wonder")) and (
             strain or _AGAINST_THERAPIST.search(t)) and not DENY_FEELING.search(t):
         return "rejects_intervention"
+    # A categorical rejection of a reading or a suggestion carries its own strain
+    # ("That won't work for me", "I've tried that", "That's a stretch").
+    firm = rp.REJECT_FIRM.search(t)
+    if firm is not None and firm.start() <= 30 and prev is not None and intervention and not p_rel and not rp.ACCEPTS.search(t):
+        return "rejects_intervention"
+    # Contradicting a feeling or a bodily sign the therapist has just pointed to.
+    if _denies_seen(d, i, t, prev):
+        return "denial"
     if rel[i] == "frame_feelings" and cu.COMPLAINT_FRAME.search(t) and not DECLINE.search(t):
         return "complaint_about_therapy"  # a complaint about the schedule or the fee
     if rel[i] == "transference_link" and p_rel and prev is not None and d.questions[prev]:
         # Asked how it is with the therapist, the patient's own link ("you're judging
         # me the way he did") is insight into the relationship, not a complaint.
         you_ok = False
-    complaint = ("complaint_about_therapist" if you_ok and COMPLAINT_THERAPIST.search(t)
-                 else "complaint_about_therapy" if COMPLAINT_THERAPY.search(t) else None)
+    complaint = ("complaint_about_therapist" if you_ok and (COMPLAINT_THERAPIST.search(t) or _blames_conduct(t))
+                 else "complaint_about_therapy" if _about_therapy(t, p) else None)
     if complaint:
         return None if _continues_complaint(d, i, prev, previous) else complaint
     declines = bool(DECLINE.search(t))
@@ -380,7 +441,7 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
         return "denial"
     if prev is not None and not d.questions[prev] and OBSERVED_EMOTION.search(p) and (declines or _echo_denial(t, p)):
         return "denial"  # denying a feeling the therapist can see
-    if DEFER.search(t):
+    if DEFER.search(t) or rp.DEFER_WIDE.search(t):
         return "deferential"
     if prev is not None and rejects and intervention and (strain or d.words[i] <= 8):
         return "rejects_intervention"
@@ -390,7 +451,8 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     withdrawing = any(FAMILY.get(previous[j]) == "withdrawal" for j in range(max(0, i - 3), i))
     conceded = prev is not None and not d.questions[prev] and not withdrawing and bool(
         BACKS_DOWN.search(p) or _CONCEDES.search(p))
-    if prev is not None and prev == i - 1 and not d.acks[prev] and not conceded and _shifts(d, i, t) and not (
+    if prev is not None and prev == i - 1 and not d.acks[prev] and not conceded and _shifts(d, i, t) \
+            and not rp.TOPIC_INVITED.search(p) and not (
             _ASIDE.search(t) and not (p_rel or intervention or _invites(d, prev))):
         return "topic_shift"
     # Asking to do something else straight after a challenge ("Can I just do panel three?")

@@ -1,0 +1,206 @@
+"""Structural cues for rupture markers: who is blamed, for what, and in answer to what.
+
+The phrase lists in :mod:`alliance.annotators.ruptures` grew one blind split at
+a time and kept meeting new wordings they had not seen. The cues here are
+written by structure instead, so that a new author's phrasing still falls
+inside them:
+
+- a complaint about the therapist is a second-person subject with a verb or
+  state of disregard ("you interrupted me", "you seemed bored", "you talk to
+  me like a child"), whatever the exact words;
+- a complaint about the therapy is a therapy referent (the sessions, coming
+  here, a task: worksheets, diaries, breathing) with a verdict of no use or
+  no change; a bare "it" counts when the therapist's turn just named a task;
+- a denial contradicts a feeling or bodily sign the therapist has just named
+  ("your hands are shaking" / "It's the coffee. I'm not nervous");
+- a minimal response is a short reply made only of hedges and fillers;
+- a topic shift opens with a discourse marker that leaves the question
+  ("I meant to ask", "did you see ...", "whatever. So ...");
+- deference hands the judgement to the therapist ("if you think it'll help",
+  "you'd know better");
+- a firm rejection is categorical by itself ("that won't work for me",
+  "I've tried that", "that's a stretch") and so carries its strain.
+
+Patterns are written against :func:`alliance.annotators._lexicon.normalize`
+output and kept linear (bounded repeats, no nested quantifiers).
+"""
+
+from __future__ import annotations
+
+from alliance.annotators._lexicon import compile_any
+
+__all__ = [
+    "THERAPIST_CONDUCT", "WONDERED", "THERAPY_VERDICT", "TASK_VERDICT", "TASK_NAMED", "THERAPY_MENTIONED", "FEELING_SEEN", "SIGN_SEEN", "HEDGED", "DENIES_SEEN",
+    "HEDGE_WORDS", "BACKCHANNEL", "SHIFT_OPENER", "TOPIC_INVITED", "DEFER_WIDE", "REJECT_FIRM",
+    "SUGGESTION", "ACCEPTS",
+]
+
+_ADV = r"(?:(?:always|just|never|even|really|kind of|sort of|still|again|totally|completely|so) )*"
+#: States of disregard a patient may see in the therapist.
+_DISREGARD_STATE = (
+    r"bored|distracted|uninterested|impatient|irritated|annoyed with me|fed up with me|elsewhere|miles away|"
+    r"half asleep|not interested|not bothered|not listening|not paying attention|judgmental|judgemental|"
+    r"condescending|patroni[sz]ing|smug|cold|dismissive|in a hurry|rushing"
+)
+#: Second-person conduct that blames the therapist (the "you" must be the therapist: the caller checks).
+THERAPIST_CONDUCT = compile_any([
+    rf"you {_ADV}(?:talk|speak|talked|spoke) (?:to|down to|at) me like",
+    rf"you {_ADV}(?:do not|did not|never|will not|would not) {_ADV}(?:take me seriously|believe me|care|remember|"
+    r"let me (?:finish|speak|talk|explain)|give me a chance|ask (?:me )?(?:about|what|how)|hear me|see me|know me|know what it is like)",
+    rf"(?:do not|did not) think you {_ADV}(?:remember|listen|care|understand|get|hear|know)",
+    rf"you (?:seemed|seem|looked|look|sounded|sound|were|are|have been|got) {_ADV}(?:a bit |pretty |quite |a little )?(?:{_DISREGARD_STATE})\b",
+    r"you (?:have |had |kept |keep |were |are |just )?(?:interrupt\w*|yawn\w*|laugh\w* at me|smirk\w*|rush\w* me|ignor\w* me|"
+    r"dismiss\w* me|patroni[sz]\w* me|judg\w* me|lectur\w* me|talk\w* over me|cut me off|cutting me off|"
+    r"(?:cut|cutting|brush\w*) me off|talk\w* down to me|fob\w* me off|nag\w* me|hurr\w* me)",
+    r"you (?:have |had )?(?:already )?made (?:your|up your) mind|you (?:have |had )?already decided (?:about|what|who)",
+    r"you (?:are|were|have been) (?:not|no) (?:much |any |really |a lot of )?(?:help|use|good)\b|you (?:are|have been) (?:useless|no help|hopeless)\b",
+    r"you (?:keep|kept|have been|were|are|just) (?:looking|glancing|checking|writing|scribbling) (?:at |in |on )?(?:your|the) "
+    r"(?:notes|phone|watch|clock|notebook|computer|screen|pad)|(?:on|checking|looking at) your phone",
+    r"(?:felt|feels|seemed|seems|looked|looks) (?:like|as if|as though) you (?:were|are) (?:laughing|smirking|judging|bored|humouring|"
+    r"humoring|not (?:listening|interested|bothered)|only|just) ",
+    r"you (?:do not|did not) (?:even |really |actually )?care\b|you are (?:just|only) doing your job|you (?:are|get) (?:just |only )?"
+    r"(?:paid|here for the money)|you (?:just |only )?(?:tell|say) (?:me )?what (?:i|you think i) want to hear",
+])
+
+#: A "you" clause wondered about rather than asserted ("I'm checking whether you're judging me").
+WONDERED = compile_any([r"(?:whether|if|wonder\w*|worr\w*|afraid|scared|checking|in case|sometimes i (?:think|feel|imagine)|i imagine) (?:\w+ ){0,2}$"])
+
+#: What the therapy is made of: the sessions, coming here, its tasks.
+_THERAPY = (
+    r"(?:this|therapy|counsell?ing|coming here|coming in|talking about it|all this talking|these sessions|the sessions|our sessions|"
+    r"(?:these|the|this|all (?:the|these)|those|our|your) (?:\w+ )?(?:exercises?|worksheets?|homework|diar(?:y|ies)|thought records?|"
+    r"breathing|agenda|plan|sheets?|cards?|techniques?|skills?|tasks?|forms?|questionnaires?|logs?|sessions?|talking))"
+)
+_NO_USE = (
+    r"(?:a joke|useless|pointless|a waste(?: of (?:time|money|an hour|my time))?|boring|stupid|silly|patroni[sz]ing|childish|"
+    r"not for me|not helping|not working|doing nothing|not doing anything|making (?:it|me|things) worse|no help|no use|no good|"
+    r"not going anywhere|going nowhere|getting nowhere|not getting (?:us |me )?anywhere)"
+)
+#: A verdict of no use or no change on the therapy ("these exercises are a joke", "I feel worse since I started coming here").
+THERAPY_VERDICT = compile_any([
+    rf"{_THERAPY} (?:\w+ )?(?:is|are|feels|feel|seems|seem|was|were|has been|have been) (?:just |really |so |a bit |such |all |kind of )?{_NO_USE}",
+    r"(?:this|we|therapy|it all|these sessions) (?:is not|are not|is never|are never) (?:really )?(?:going|getting) (?:anywhere|us anywhere)",
+    r"(?:wonder|wondering|not sure|unsure|doubt) (?:whether|if) (?:this|therapy|coming here|counsell?ing|these sessions) "
+    r"(?:is|are) (?:really )?(?:for me|working|helping|worth it|doing anything|right for me)",
+    r"(?:worse|no better|not better|the same|still stuck) (?:now )?(?:since|than when|than before) (?:i|we) (?:started|began|first came) "
+    r"(?:coming|therapy|seeing you|here|this|counsell?ing)",
+    r"(?:\w+ )?(?:sessions|weeks|months|years) (?:of this )?(?:in )?and i am (?:still )?(?:the same|no better|not any better|stuck|exactly where i was)",
+    r"nothing (?:we|you) (?:have )?(?:tried|done|suggested|talked about) (?:has )?(?:made|makes|helped|helps|worked|works|changed)",
+    r"(?:every|each) (?:week|session|time)\b(?:\s+\w+){0,8}\s+(?:and )?(?:every (?:week|session|time) )?nothing (?:ever )?(?:changes|happens|is different)",
+    r"(?:sick|tired|fed up|bored) (?:of|with) (?:the |these |this |all (?:the |these )?|doing (?:the |these )?)?(?:\w+ )?"
+    r"(?:sessions?|therapy|homework|worksheets?|exercises?|records?|diar(?:y|ies)|breathing|questions|agenda|forms?|cards?|coming here)",
+    r"(?:can not stand|hate|loathe|dread|detest) (?:these|the|this|doing (?:the|these)|all (?:the|these)) (?:\w+ )?"
+    r"(?:sessions?|homework|worksheets?|exercises?|records?|diar(?:y|ies)|breathing|forms?|cards?|questionnaires?)",
+    r"paying (?:a fortune|a lot|so much|good money|all this money|all this)\b(?:\s+\w+){0,6}\s+(?:no|not any|can not see any|nothing|do not see any) "
+    r"(?:difference|better|change|improvement)",
+    r"(?:not sure|do not think|doubt) (?:that )?(?:talking|coming here|these sessions|this|therapy|it all|any of this|the talking)\b"
+    r"(?:\s+\w+){0,5}\s+(?:actually |really )?(?:helps|help|works|work|is helping|does anything|makes a difference|changes anything)",
+    r"waste of (?:an|the|a whole) (?:hour|session|afternoon|morning)",
+])
+#: A therapy task named in the therapist's turn, so that the patient's "it" can refer to it.
+TASK_NAMED = compile_any([
+    r"exercises?|worksheets?|homework|diar(?:y|ies)|thought records?|breathing|sheets?|cards?|techniques?|skills?|practice|"
+    r"sleep plan|plan we made|the plan|forms?|log|relaxation|mindfulness|exposure|experiment|sessions?|therapy|our work|the work|last week s session|last session",
+])
+#: The patient's pronoun verdict on a task just named ("It's not doing anything for me", "It's useless").
+TASK_VERDICT = compile_any([
+    rf"^ (?:(?:honestly|well|um|to be honest|frankly|look|no) )*(?:it|they|that|this|those|these) (?:is|are|was|were|has been|have been|felt|feels) "
+    rf"(?:just |really |so |a bit |such |kind of |completely |totally )?(?:{_NO_USE}|like a waste\b|(?:not|never) (?:\w+ )?(?:doing anything|helped|helping|useful|any (?:use|good|help)))",
+    r"^ (?:(?:honestly|well|um|frankly) )*(?:it|they|that) (?:does not|do not|did not|has not|have not|never) (?:\w+ )?(?:help|work|do anything|make any difference|made any difference|helped|worked)",
+    r"(?:it|that|this) (?:felt|feels|was) (?:like )?(?:a |an )?(?:complete |total |bit of a )?waste of (?:my )?(?:time|money|an hour)",
+    r"(?:it is|it has been|that is|they are|it was) not (?:really |actually )?(?:helping|working|helped|worked)\b",
+])
+#: The therapy itself named in the patient's own turn ("I want to stop coming. It's not really helping").
+THERAPY_MENTIONED = compile_any([r"coming here|stop coming|keep coming|coming in|these sessions|our sessions|therapy|counsell?ing|seeing you"])
+
+_FEEL_ADJ = (
+    r"upset|angry|cross|mad|sad|hurt|annoyed|tearful|teary|irritated|frustrated|tense|shaken|shaky|bothered|worried|anxious|"
+    r"scared|nervous|low|down|emotional|furious|afraid|wound up|on edge|agitated|uncomfortable|rattled|stung|close to tears|"
+    r"about to cry|flat|quiet|withdrawn|distressed|overwhelmed|moved|fed up|irritable|defensive"
+)
+#: The therapist naming a feeling the patient shows now ("you seem cross with me", "that stung").
+FEELING_SEEN = compile_any([
+    rf"you (?:seem|seemed|look|looked|sound|sounded|are|were|went|got)\b(?:\s+\w+){{0,3}}\s+(?:{_FEEL_ADJ})\b",
+    r"(?:that|it|this) (?:sounded|sounds|seemed|seems|looked|looks|must have been|was|is) (?:\w+ )?(?:painful|hard to say|upsetting|hurtful|"
+    r"difficult to say)\b",
+    r"(?:stung|hit you|got to you|hurt you|upset you|shook you|rattled you)\b",
+    rf"i (?:can )?(?:hear|see|sense|notice) (?:how |that |some |the )?(?:\w+ ){{0,2}}(?:{_FEEL_ADJ})\b",
+])
+#: A bodily sign of feeling the therapist points to ("your jaw's tight", "your hands are shaking").
+SIGN_SEEN = compile_any([
+    r"your (?:left |right |whole |own )?(?:jaw|voice|face|eyes?|hands?|fists?|shoulders?|lips?|chin|breathing)s?\b(?:\s+\w+){0,2}\s+(?:is|are|was|were|went|got|look|looks|changed|tight|shaking|filling|welling|wobbl\w*|trembl\w*|clench\w*|red|wet)",
+    r"tears|crying|teary|tearful|welling|wobbl\w*|trembl\w*|shaking|gripping|clench\w*|flinch\w*|close to the surface|"
+    r"you (?:went|have gone|go|are going|got) (?:very |really |a bit |all )?(?:quiet|pale|red|white|still|silent)",
+])
+#: A feeling offered as a guess or a question rather than observed: a "no" to it is a decline, not a denial.
+HEDGED = compile_any([
+    r"i wonder|^ (?:(?:so|and|but|okay) )*(?:do|are|did|were|is|how|what|could|would|can) |do you|are you|did you|were you|whether|"
+    r"if you|perhaps|maybe|might|could it|sounds like|seems like|"
+    r"it seems|i guess|i imagine|i think|my guess|part of you",
+])
+#: The patient contradicting a feeling or sign just named ("It isn't", "It's the coffee", "I'm completely fine").
+DENIES_SEEN = compile_any([
+    r"^ (?:(?:no|nope|um|well|honestly|what|look|oh) )*(?:\w+ )?(?:it|they|that|i|he|she) (?:is|are|was|were|did|do|am|does) not\b"
+    r"(?! (?:only|just|that|all|even|quite|entirely|like)\b)",
+    r"^ (?:(?:no|um|well|oh) )*(?:am i|is it|are they|did i|do i|was i)\b",
+    r"(?:it is|it was|that is|that was) (?:just |only )?nothing\b|nothing (?:is )?(?:wrong|the matter)|i am (?:\w+ )?(?:fine|good|okay|all right|alright|over it|relaxed|calm)\b",
+    r"(?:does not|did not|do not|would not) (?:really |even )?(?:bother|affect|upset|hurt|matter|sting|get to|scare|worry)\b",
+    r"(?:could not|could not) care less|ancient history|i am (?:just |only )?(?:tired|cold|hot|hungry)\b",
+    r"(?:it is|it was|that is|they are) (?:just |only )?(?:the|my) (?:light|coffee|hay fever|allergies|air|heating|cold|sun|glasses|contacts)\b",
+    r"^ (?:\w+ )?no\b(?! (?:idea|one|problem|worries|doubt|matter|way)\b)",
+])
+
+#: Words that carry no answer: a reply made only of these, after an open invitation, is a minimal response.
+HEDGE_WORDS = frozenset("""
+    i do not know dunno remember recall nothing much more to tell say really no maybe guess suppose whatever meh who
+    knows just does did it was is went stuff mm things the usual same there clue idea sure hmm um uh er well oh okay fine
+    alright all right hard matter nowhere anything nobody so kind of sort can think honestly mean eh nah a bit good
+    weird normal odd strange bad alright care bothered nope pass much whatever
+""".split())
+#: A bare backchannel ("yeah", "mm"): a turn-taking signal in split transcripts, not an answer withheld.
+BACKCHANNEL = compile_any([r"^ (?:(?:yeah|yes|mm|mm hmm|hmm|uh huh|right|sure|yep) ?)+ $"])
+
+#: A discourse marker that leaves what the therapist raised ("I meant to ask", "did you see the match?").
+SHIFT_OPENER = compile_any([
+    r"^ (?:(?:oh|um|uh|so|well|okay|ugh|whatever|mm|hmm|actually|right|anyway) )*(?:i (?:meant|forgot|wanted) to (?:ask|tell you|say|mention)|"
+    r"did i (?:mention|tell you|say)|did you (?:see|hear|catch|watch)|have you (?:seen|heard)|speaking of|"
+    r"on a (?:different|other|lighter|separate|happier) note|changing the subject|something else (?:happened|came up)|guess what)\b",
+    r"^ (?:(?:ugh|whatever|meh|pfft|oh well) )+(?:so|anyway|guess what|did i|have i|in other news)\b(?:\s+\w+){2,}",
+    r"i would (?:rather|prefer) not(?: to)?\b(?:\s+\w+){0,6}\s+(?:can|could) we (?:talk about|do|go|move)\b",
+    r"^ (?:(?:oh|um|well|so|actually) )*(?:can|could) we (?:not|not do|skip) (?:this|that|it|go there)\b(?:\s+\w+){0,3}\s+(?:i would rather|can we|let us|anyway)",
+])
+#: The therapist inviting a new topic or closing: moving on then answers them.
+TOPIC_INVITED = compile_any([
+    r"what (?:would|do) you (?:like|want) to (?:talk about|start|focus|work on|bring|cover)|where (?:would|do) you (?:like|want) to (?:start|begin)|"
+    r"anything else|what else (?:is|has|happened)|what is on your mind|where shall we (?:start|begin)|what shall we|how (?:has|was) (?:the|your) week",
+    r"(?:let us|we will|we can|we should|we need to|we have to) (?:stop|finish|end|leave it) (?:there|for today|here)|see you next|that is (?:all|the plan|time)|"
+    r"before you go|(?:our|the) time is up",
+])
+#: Handing the judgement to the therapist ("If you think it'll help, I'll do it", "You'd know better").
+DEFER_WIDE = compile_any([
+    r"^ (?:(?:okay|ok|sure|fine|yeah|well|i suppose|i guess|um) )*if you (?:think|reckon|say|believe|feel) (?:it|that|this|so|it is|that is)\b",
+    r"(?:i suppose|i guess) so if you",
+    r"whatever(?:s| is)? (?:easiest|best|easier|good|works|suits|fine) (?:for you|with you)",
+    r"(?:go along|fit in|fall in) with whatever|whatever you (?:decide|reckon|tell me|prefer|would like)\b",
+    r"you (?:would|will) know (?:better|best)|you know what you are doing|you are the (?:boss|one (?:who is |with the |who has )?"
+    r"(?:trained|qualified|training|expertise))",
+])
+#: A rejection firm enough to carry its own strain ("that won't work for me", "been there, done that").
+REJECT_FIRM = compile_any([
+    r"(?:that|this|it|which) (?:is|sounds) (?:just |simply |completely |totally |a bit of )?(?:wrong|a stretch|psychobabble|rubbish|"
+    r"not for me|way off|off the mark|miles off)\b",
+    r"(?:that|this|it) (?:will not|would not|does not|is not going to|never|can not) (?:work|help|happen)(?: for me| with (?:her|him|them|me))?",
+    r"i (?:have |have already |already |did )?tried (?:that|it|this|those|all that)\b|i have (?:already )?done (?:that|all that|this) (?:before|already)",
+    r"been there(?: and)? done (?:that|it)|(?:^ |oh )please\b|(?:do not|stop) (?:label|diagnos|analy[sz]|psychoanaly[sz])\w* me",
+    r"do not turn (?:it|this|them|that|everything) into|(?:not|nothing) (?:grieving|protecting|avoiding|hiding|scared of|punishing) "
+    r"(?:anything|anyone|anybody|myself)",
+    r"i am not (?:protecting|avoiding|hiding|grieving|punishing|depressed|in denial|repressing|projecting)\b",
+    r"(?:that|it) is (?:really |just )?not (?:me|how i am|who i am|my thing)\b",
+])
+#: A suggestion or task the patient may reject (wider than :data:`~alliance.annotators._flagpatterns.INTERPRETATION`).
+SUGGESTION = compile_any([
+    r"could you (?:try|maybe|perhaps|ask|say|tell|write|go)|would you (?:try|be willing|consider)|how about|"
+    r"try (?:to|and|saying|writing|going|telling|asking)|some (?:people|folks|clients|couples) (?:find|try|use|like)|(?:would|might|could) help",
+])
+#: A reply that takes the suggestion up ("I could. I'll try it tonight").
+ACCEPTS = compile_any([r"^ (?:(?:yes|yeah|okay|ok|sure|hmm|maybe|i could) )*(?:i (?:could|will|can|might|would)|maybe not \w+|more \w+|not \w+ exactly)\b"])
