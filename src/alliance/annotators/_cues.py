@@ -33,10 +33,13 @@ from alliance.annotators._relpatterns import FRAME_T, KIN
 __all__ = [
     "FRAME_T_WIDE", "FRAME_P_WIDE", "T_REACTION_WIDE", "T_OPEN_Q", "P_REACTION_WIDE", "P_FEEL_T",
     "T_FEEL_P", "T_PROCESS", "P_PROCESS", "T_LINK", "P_LINK", "T_IMMEDIACY_WIDE", "RETURN",
-    "REPORTED", "TOPIC_WORDS", "GENERIC_YOU", "P_RAISES", "P_BACK", "CLOSING", "P_STRUNG", "SIDES", "T_LINK_WEAK", "NOT_REACTION", "T_ANCHOR", "P_APOLOGY", "COMPLAINT_FRAME", "own_life", "T_COME_BACK", "P_ENDING",
+    "REPORTED", "TOPIC_WORDS", "GENERIC_YOU", "P_RAISES", "P_BACK", "CLOSING", "P_STRUNG", "SIDES", "T_LINK_WEAK", "NOT_REACTION", "T_ANCHOR", "P_APOLOGY", "COMPLAINT_FRAME", "own_life", "T_COME_BACK", "P_ENDING", "P_COPING",
 ]
 
 _W = r"(?:\s+\w+)"
+#: People a patient may liken the therapist to beyond kin (teachers, coaches, carers).
+_ROLES = (r"headteacher|headmaster|headmistress|coach|nan|nana|gran|granny|stepdad|stepmum|carer|priest|vicar|"
+          r"sergeant|supervisor|tutor|lecturer|professor|nun|guardian|babysitter|nanny")
 _HOLIDAY = r"summer|winter|christmas|xmas|easter|august|half term|new year|spring|autumn|holiday|holidays"
 
 #: The frame in a therapist's mouth, wider than the listed phrasings.
@@ -76,6 +79,10 @@ FRAME_T_WIDE = compile_any([
     r"instead of me\b|without (?:this|our|the|these) (?:hour|session|sessions|time)\b|\w+ sessions (?:before|until) (?:i|we|june|july|the|christmas|summer)",
     r"not having (?:our|the|a|any|your) (?:session|sessions|appointment|hour)|(?:meeting|meet|sessions?|seeing you|seeing each other|talking|working) (?:on|by|over) (?:the )?(?:video|phone|zoom|screen)|(?:rather than|instead of|not) in person",
     r"(?:talked|talk|talking|spoke|thinking|think|thought) about (?:ending|finishing|stopping)(?= $| (?:in|at|by|soon|and|but|so|or|what|how|when|is|was|feels|means|together|here|with me|for good|our work|therapy|the therapy)\b)|(?:ending|finishing|stopping|we finish|we end|we stop) (?:in|at|by|before|after) (?:january|february|march|april|may|june|july|august|september|october|november|december|the summer|the spring|christmas|easter)",
+    r"(?:after|when|once|before|until) i (?:move|leave|retire|go away|am gone|finish here)\b|(?:by|on|over) video\b",
+    r"my last (?:day|week|session|month)\b|(?:i am|i will be) leaving (?:the|this) (?:service|clinic|practice|team|hospital|centre|center)",
+    r"(?:our |the |these |your )?(?:sessions|therapy|our work|the work) (?:will )?(?:finish|finishes|end|ends|stop|stops|come to an end|wind up) (?:in|at|by|before|after|on|soon|next)\b",
+    r"(?:we|you) (?:only )?(?:have|have got|got) (?:one|two|three|four|five|six|seven|eight|a few|a couple of|\w+) (?:more )?(?:sessions? )?left\b",
     r"i am (?:going|flying|travelling|traveling|heading|off) (?:away )?to (?:a |the |an )?(?:\w+ )?(?:conference|course|training|retreat|wedding|funeral|meeting abroad)|there (?:will|would) be no (?:session|sessions)",
     r"(?:reducing|reduce|cutting|cut|cutting back) (?:my|our) (?:hours|sessions|days)|(?:my|the) (?:practice|office|consulting room) (?:is )?(?:moving|relocating|closing)|moving my practice",
     r"not coming (?:in|here|last week|for a while|for|to)\b|(?:missed|missing|skipped) (?:last weeks? session|last week|last session|a session|our session|sessions)",
@@ -86,7 +93,10 @@ FRAME_P_WIDE = compile_any([
     rf"(?:your|the|this|that|{_HOLIDAY}) (?:break|gap)(?! up| down| through| room| time)",
     r"your (?:holiday|holidays|vacation|leave|absence|time off|trip|course|conference)",
     r"(?:not|stop|stopping|quit|quitting|miss|missing|without|finish|finishing|end|ending|after) (?:coming here|coming in|therapy|these sessions|our sessions|the sessions|seeing you|our session|the session)\b|(?:miss|missing|without) (?:you\b(?! know)|sessions\b)|(?:stop|stopping|quit|quitting) coming\b",
-    r"(?:you|your) (?:cancel\w*|reschedul\w*|were late|are late|are always late|being late|lateness|went away|were away|are away|go away|going away|are going away|were off|are off|moved (?:the|our)|changed (?:the|our)|switched)",
+    r"(?:you|you had|you have|you would|you just) (?:cancel\w*|reschedul\w*|changed (?:the|our|my)|moved (?:the|our|my))|(?:you|you were|you are) (?:running |always )?late\b|running late",
+    r"(?:we|you) (?:only )?(?:have|have got|got) (?:one|two|three|four|five|six|a few|a couple of|\w+) (?:more )?(?:sessions? )?left\b|(?:the )?(?:hour|time) is up|(?:the|our|each|a) session (?:just )?(?:ends|stops|finishes)\b",
+    r"(?:skipped|missed|did not come to|did not come in) (?:last weeks?|last session|the last session|a session|our session)",
+    r"(?:your|you) (?:cancel\w*|reschedul\w*|were late|are late|are always late|being late|lateness|went away|were away|are away|go away|going away|are going away|were off|are off|moved (?:the|our)|changed (?:the|our)|switched)",
     r"(?:your|the|this|new|these) (?:fee|fees|price)s?|(?<!at )(?:your|this|new) rate\b|(?:your|this) bill\b|paying (?:you|this|for this|for therapy|for sessions|so much|this much)|pay you",
     r"(?:this|therapy|coming here|these sessions|the sessions) (?:is|feels|seems|is just)(?: like)? (?:a )?waste of (?:my |the )?money",
     r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays) at (?:\w+)|(?:session|appointment) times?|these times|this time slot",
@@ -116,7 +126,7 @@ T_REACTION_WIDE = compile_any([
     r"how\b(?:\s+\w+){0,7}\s+(?:is|was|will be|would be|might be|has been|is going to be|could be) for you",
     r"how\b(?:\s+\w+){1,8}\s+(?:might|will|would|could) be\b|how (?:might|will|would|could)\b(?:\s+\w+){1,8}\s+be\b",
     r"how (?:is|was|will|would|might) (?:it|that|this) (?:be )?(?:to|when|for|being|knowing|thinking|hearing|going)\b",
-    r"(?:is|was) it like that for you|what (?:is|was) that like|what it is like|what is it like",
+    r"(?:is|was) it like that for you|what (?:is|was) that like|what it is like|what is it like|what (?:has|had|will|would) (?:it|that|this) (?:been |be )?like",
     r"(?:what|any) (?:feelings|thoughts|reactions?)|(?:thoughts|feelings) (?:about|on|around)",
     r"what (?:does|did|might|would|could) (?:it|that|this) (?:stir|bring|mean)|stir\w* (?:up|anything|something)|what happened for you",
     r"(?:mean|means|meant|matter|matters|mattered) (?:to|for) you|(?:partly|really|also|in part) about|to do with",
@@ -126,7 +136,8 @@ T_REACTION_WIDE = compile_any([
     # Issue 4, new writing: the frame affecting the patient, the patient's silence about it,
     # and what the patient pictures it will be like.
     r"(?:bother|bothers|bothered|upset|upsets|affect|affects|affected|trouble|troubles|unsettle|unsettles|unsettled) you\b",
-    r"you (?:have not|have never|did not|never|do not|have barely|hardly) (?:\w+ )?(?:mentioned|said anything about|talked about|brought up|asked about|spoken about)",
+    r"(?:you|we) (?:have not|have never|did not|never|do not|have barely|hardly) (?:\w+ )?(?:mentioned|said anything about|talked about|brought up|asked about|spoken about)",
+    r"(?:what|whatever|anything) (?:that|it|this) (?:brings|might bring|may bring|stirs|might stir|raises) up|(?:make|making|leave|leaving) (?:some )?(?:room|space) for (?:that|it|this|whatever|what|any)|(?:a lot|much|quite a lot|a big thing) to take in",
     r"(?:what|how) do you (?:think|imagine|expect|suppose|reckon|picture) (?:it|that|this|they|those \w+|the \w+) (?:will|would|might|could|is going to|are going to) (?:be|feel)",
     r"(?:bring|brings|brought|bringing|stir|stirs|stirred) (?:anything|something|much|stuff|a lot|things) up",
     r"(?:might|may|will|would|could|is going to) (?:feel|seem) (?:\w+ )?(?:long|hard|strange|difficult|odd|weird|empty|lonely|unsettling|a long time)",
@@ -162,9 +173,16 @@ P_FEEL_T = compile_any([
     r"i did not come (?:here|in) to (?:be|get) (?:analy[sz]ed|lectured|judged|told)",
     r"you (?:are|were) (?:going to |gonna )?(?:judge|judging|laugh|laughing) at me|you (?:will|would) (?:judge|laugh at) me",
     # Doubting the therapist would come back, or fearing being dropped.
-    r"(?:waiting|wait|bracing|braced|expecting|expect|afraid|scared) (?:for )?you to (?:laugh|judge|leave|get (?:angry|cross|fed up|bored|sick)|tell me off|give up|turn|drop|criticis\w*|criticiz\w*)",
+    r"(?:waiting|wait|bracing|braced|expecting|expect|afraid|scared) (?:for )?you to (?:laugh|judge|leave|get (?:angry|cross|fed up|bored|sick)|tell me off|give up|turn|drop|criticis\w*|criticiz\w*|forget|stop caring|move on|disappear|replace|lose interest|go cold)",
     r"(?:wonder|wondered|wondering|worried|thought|think|doubt\w*) (?:whether |if |that )?you (?:would|will|had|were|might)? ?(?:\w+ )?(?:come back|be back|coming back|leave|give up|packed|pack|drop|dropped|forget|forgot)\b",
     r"(?:packed|dropped|ditched|forgotten about|given up on|giving up on) me\b|packed me in",
+    r"i (?:am|was|might be|must be) (?:\w+ )?(?:boring|burdening|annoying|irritating|tiring|exhausting|disappointing|wearing|upsetting|overwhelming) you\b|i (?:bore|annoy|burden|disappoint|tire|irritate) you\b",
+    r"you (?:are|were|are not|were not) (?:really |always |even |actually )?(?:on my side|against me|in my corner|with me on this)",
+    r"(?:means|meant) (?:a lot|so much|something|the world|a great deal)(?: to me)? (?:that|when) you\b",
+    r"you (?:have |really )?(?:helped|saved|changed|understood) me\b(?:\s+\w+){0,2}\s+(?:more|so much|a lot|than)|you have (?:really )?helped me\b",
+    r"(?:have to|need to|must|got to|trying to|try to) (?:perform|impress|entertain|be good|be perfect|be interesting|be strong|be positive|look good|be happy) (?:for|to) you|(?:impress|please|entertain) you\b",
+    r"(?:nervous|anxious|scared|worried|dreading|dreaded|excited|looking forward to|glad|relieved|embarrassed) (?:about |to )?(?:see|seeing|come and see|coming to see|facing|talk to|talking to) you\b",
+    r"(?:does|did|would|will|do) (?:it|that|this|i) (?:ever )?(?:annoy|bother|upset|irritate|frustrate|hurt|bore|tire) you\b",
     # Issue 4: affect at what the therapist said or did; the therapist easy or hard to talk to;
     # fearing the therapist's anger; shame about what was told to the therapist.
     r"(?:bugged|irked|irritated|frustrated|rattled|annoyed|upset|hurt|stung|embarrassed|bothered|threw) (?:me )?(?:a bit |a little |slightly )?when you\b",
@@ -209,6 +227,8 @@ T_PROCESS = compile_any([
     r"i (?:came|jumped|went|rushed|charged) in (?:\w+ ){0,2}(?:too |a bit |rather |very )?(?:strongly|strong|hard|fast|quickly|soon|early|heavy|heavily)\b|i jumped in with my own",
     r"(?:big|hard|heavy|lot of a) question to (?:throw at|put to|ask) you|i can (?:hear|see) (?:that )?i have (?:turned|made|been|gone)",
     r"(?:can|could|shall) we (?:spend|use) (?:part|some|half|a bit) of (?:today|this session|the session|our time)",
+    r"(?:notice|noticing|noticed|aware)\b(?:\s+\w+){0,3}\s+(?:we|you and i|the two of us) (?:keep|kept|seem to|both|have both|are both) (?:\w+ )?(?:moving|drifting|steering|coming|going|getting|slipping|avoiding|skirting|circling|quiet|stuck)",
+    r"how (?:this|our|the) (?:conversation|session|talk|work|time together) is (?:going|feeling|landing|sitting)",
 ])
 #: Process talk, patient: saying this here, to the therapist, today.
 P_PROCESS = compile_any([
@@ -230,6 +250,7 @@ T_LINK = compile_any([
     r"(?:a little|a bit|something|some|part|any) of (?:that|this|those feelings|what you felt)\b(?:\s+\w+){0,3}\s+(?:here|with me|in here|between us)\b",
     # "a little like that too, me giving my time to ...": the therapist's own act beside the story.
     r"(?:like|as) that (?:too|as well)\b(?:\s+\w+){0,2}\s+(?:me|i|my)\b",
+    rf"(?:i am|me|i might be|i could be) (?:just )?(?:one more|another|yet another|the next) (?:person|one|adult|man|woman)\b(?:\s+\w+){{0,10}}\s+(?:like|as|the way|same as) (?:with )?your (?:\w+ )?(?:{KIN})",
     rf"(?:with|from|of) me\b(?:\s+\w+){{0,6}}\s+(?:expect\w*|wait\w*|brac\w*|same|again|got|get|used to)\b(?:\s+\w+){{0,6}}\s+(?:from|with|at|by|of|like) your (?:\w+ )?(?:{KIN})",
     rf"(?:my|me|i|our)\b(?:\s+\w+){{0,8}}\s+(?:like|as|same as|just as|reminds? you of|similar to) (?:when|what|how|the way|the time) (?:with )?your (?:\w+ )?(?:{KIN})",
     r"(?:sounds|seems|feels) like it (?:comes|came) from (?:your|an|the|a)\b(?:\s+\w+){0,3}\s+(?:place|voice|past|childhood|history|old)",
@@ -250,12 +271,16 @@ P_LINK = compile_any([
     # The patient putting the therapist among the others: "you included", "so I sort of expect you to as well".
     rf"(?:with|to|around) you\b(?:\s+\w+){{0,8}}\s+(?:did|do|used to|was|am)\b(?:\s+\w+){{0,2}}\s+(?:with|to|around|for) my (?:\w+ )?(?:{KIN})",
     rf"remind\w* me (?:\w+ ){{0,2}}of (?:my|her|his) (?:\w+ )?(?:{KIN})",
+    rf"you (?:are|were|sound|sounded|seem|act|look|remind me) (?:\w+ )?(?:just |exactly |a bit |a lot |so much )?(?:like|of) (?:my|her|his) (?:\w+ ){{0,2}}(?:{KIN}|{_ROLES})s?\b",
     r"\byou included\b|\bso (?:yeah )?i (?:sort of |kind of |half )?expect you (?:to|too)\b",
 ])
 #: The therapist telling their own feeling toward the patient, now.
 T_IMMEDIACY_WIDE = compile_any([
     r"i (?:am|was|become|became) (?:aware|conscious) of (?:feeling|being|wanting|a)\b",
     r"i find myself (?:feeling|getting|wanting|wishing|moved|touched)",
+    r"i (?:notice|feel|have|am aware of|can feel|find|am noticing) (?:a |an |this )?(?:pull|urge|wish|impulse|temptation|part of me) (?:in me )?to\b",
+    r"i am (?:really |so |very |genuinely )?(?:enjoying|loving|liking|valuing) (?:working with|seeing|our work with|getting to know|our time with) you",
+    r"i (?:will|am going to|would|shall) (?:really )?(?:miss (?:working with you|seeing you|our work|our sessions|you)|not forget you|remember you)\b",
     r"i (?:am|was|feel) (?:really |so |very )?(?:glad|pleased|happy|relieved) (?:that )?you (?:came(?! in\b)|are here(?! today)|came back|stayed|kept coming|decided to come)",
     r"^ (?:\w+ ){0,8}(?:it|that|this|you) (?:really )?(?:matters|counts|mattered|counted|means a lot|meant a lot) to me $",
 ])
@@ -265,6 +290,11 @@ RETURN = compile_any([
     r"still (?:thinking|wondering)|i wonder again|again about|i want to (?:check|ask) (?:again|once|one)|return to|"
     r"(?:thinking|wondering|asking) about\b(?:\s+\w+){1,4}\s+again|i keep (?:thinking|wondering)|(?:earlier|before) (?:i|we) (?:mentioned|talked|said)|(?:mentioned|said|talked about) (?:earlier|before)|"
     r"you said (?:that )?(?:the|my|our|it|this)\b|leave the door open|circle back|loop back|find myself (?:thinking|wondering)|thinking again|on my mind",
+])
+#: The patient minimising a break just announced: coping assurances and "you deserve it".
+P_COPING = compile_any([
+    r"(?:i|we) (?:will|can|could|would|am going to) (?:survive|cope|manage|live|muddle through)\b|big (?:girl|boy)|(?:a )?grown ?up|not a (?:child|kid|baby)|"
+    r"you (?:deserve|have earned|need) (?:it|a break|the break|a rest|the rest|a holiday)|(?:only|just) (?:a|two|three|four|a few|a couple of) (?:weeks|days|sessions)\b",
 ])
 #: The ending named loosely by the patient ("when we finish"): weaker than the frame cues,
 #: so it yields to feelings about the therapist voiced in the same turn.

@@ -54,6 +54,7 @@ P_TRANSFERENCE = compile_any([
 P_TRANSFERENCE_WEAK = compile_any([
     rf"(?:it is|that is|this is|it was) (?:just |exactly )?(?:like|how it was) (?:with |at )?(?:my|home)\b",
     rf"(?:like|just like|the way|same as) (?:with )?my (?:{KIN})",
+    r"remind\w* me of (?:when|how|the way|what|the time) (?:my|i)\b",
 ])
 
 # -- immediacy: the therapist's own feeling toward the patient, now ----------------
@@ -231,6 +232,9 @@ P_HERE_NOW = compile_any([
     r"(?:in|here in) (?:this|the) room(?! full)",
     r"(?:talking|coming) here (?:helps|is|feels|has been|makes)",
     r"(?:why|what) (?:are|do) you (?:keep )?(?:asking|looking at) me",
+    r"(?:this|it|that) (?:feels|is|felt|is getting) (?:\w+ )?(?:awkward|weird|strange|uncomfortable|odd|embarrassing|intense|tense) (?:right now|just now|in here|saying this|talking about this|talking to you)",
+    r"(?:do not know|not sure|no idea) what you (?:want|expect|are expecting|are looking for) (?:me to|from me)|what do you want (?:me to say|from me)",
+    r"(?:never|not) (?:cried|said|told|shown|admitted|shared)\b(?:\s+\w+){0,4}\s+(?:in front of|to) (?:anyone|anybody|someone|a stranger|you)\b",
     r"(?:first time|never before|only time) (?:i have |i am |i )?(?:ever )?(?:said|told|say|tell|admitted|admit|spoken|speaking) (?:this|that|it|about this|about that)? ?(?:out loud|to anyone|to anybody|to someone|aloud)",
 ])
 #: A therapist question about the patient's reaction, meaningful only in a frame or

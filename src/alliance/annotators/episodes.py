@@ -77,7 +77,7 @@ PRAISE = compile_any([
 #: The patient quoting an earlier decline ("I said it was fine", "there, I've said it"):
 #: a report of the past refusal or an admission, not a refusal now.
 REPORTED_DECLINE = compile_any([
-    r"i (?:said|told you)\b(?:\s+\w+){0,6}?\s+(?:fine|okay|alright|all right)\b|there i have said it|i have said it now",
+    r"i (?:said|told you)\b(?:\s+\w+){0,9}?\s+(?:fine|okay|alright|all right)\b|there i have said it|i have said it now",
 ])
 #: Rupture markers that voice a complaint or reject the therapist's reading (codebook decision 10).
 COMPLAINTS = frozenset({"complaint_about_therapist", "complaint_about_therapy", "rejects_intervention"})

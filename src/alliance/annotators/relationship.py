@@ -162,6 +162,8 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
     # A complaint about the therapy names the therapy, not "you": it counts in couples work too.
     if COMPLAINT_THERAPY.search(t) or you_ok and (rp.P_HERE_NOW.search(t) or cu.P_PROCESS.search(t)):
         return "here_and_now"
+    if cu.P_COPING.search(t) and any(d.is_therapist(j) and _names_frame(d, j) for j in range(max(0, i - 2), i)):
+        return "frame_feelings"  # "I'm a big girl, I'll survive" to news of a break: it minimises the break
     if you_ok and cu.P_ENDING.search(t) and (cu.P_REACTION_WIDE.search(t) or d.questions[i]):
         return "frame_feelings"  # "I'm scared about when we finish": the ending, named loosely
     if you_ok and cu.P_RAISES.search(t):
