@@ -182,6 +182,7 @@ P_FEEL_T = compile_any([
     r"you (?:have |really )?(?:helped|saved|changed|understood) me\b(?:\s+\w+){0,2}\s+(?:more|so much|a lot|than)|you have (?:really )?helped me\b",
     r"(?:have to|need to|must|got to|trying to|try to) (?:perform|impress|entertain|be good|be perfect|be interesting|be strong|be positive|look good|be happy) (?:for|to) you|(?:impress|please|entertain) you\b",
     r"(?:nervous|anxious|scared|worried|dreading|dreaded|excited|looking forward to|glad|relieved|embarrassed) (?:about |to )?(?:see|seeing|come and see|coming to see|facing|talk to|talking to) you\b",
+    r"(?:hoped|hoping|wished|expected|expecting|thought) (?:that )?you (?:would|might|will|could|were going to) (?:say|notice|ask|mention|remember|call|text|see|understand|get|be pleased|be proud|comment)\b",
     r"(?:does|did|would|will|do) (?:it|that|this|i) (?:ever )?(?:annoy|bother|upset|irritate|frustrate|hurt|bore|tire) you\b",
     # Issue 4: affect at what the therapist said or did; the therapist easy or hard to talk to;
     # fearing the therapist's anger; shame about what was told to the therapist.
@@ -199,6 +200,11 @@ P_FEEL_T = compile_any([
 ])
 #: The therapist's questions and statements about the patient's feelings toward them.
 T_FEEL_P = compile_any([
+    # Issue 4: wanting something from the therapist, dreading facing them, last week with them.
+    r"you (?:wanted|needed|hoped|were hoping|wished) (?:me|for me) to (?:notice|see|say|understand|be proud|like|approve|know|remember|ask|get it|be pleased|comment|praise)\b",
+    r"(?:dread\w*|nervous|scared|afraid|reluctant|(?:did not|do not) want)\b(?:\s+\w+){0,4}\s+(?:face|facing|coming back to|come back to) me\b",
+    r"last (?:week|time|session) with me|with me last (?:week|time|session)",
+    r"(?:wonder\w*|imagin\w*|guess\w*|worr\w*|puzzl\w*|unsure|not sure) (?:about )?what i (?:meant|was getting at|was doing|was thinking|was trying to say)\b",
     r"you\b(?:\s+\w+){0,3}\s+(?:imagine|think|expect|fear|worry|suspect|assume|guess|sense|wonder|believe|feel)\w* (?:that )?i (?!(?:do not|did not|have|had|can|will|would|am going) (?:have|got|choice|to)\b)(?:think|feel|see|judge|would|will|might|am|was|do|did|must|could|have|had|want|wanted|get|got)\b",
     r"(?:expect|expects|expecting|waiting|brace|bracing|afraid|worried|scared|fear|fears) (?:for )?me to (?:get|be|go|leave|give|lose|say|stop|judge|think|turn|tell)",
     r"i (?:was not|am not|was|am|felt|feel|get|got|was never) (?:\w+ )?(?:bored|tired|fed up|annoyed|impatient|angry|irritated|frustrated|disappointed|cross) (?:with|of|at|by|in) you",

@@ -312,7 +312,35 @@ def _label_pass(d: Dialogue) -> tuple[list[str | None], list[str | None]]:
         if labels[i] == "frame_feelings":
             topics |= _topics(d, i, i)
         run += 1
+    _reflected(d, cues, labels)
     return cues, labels
+
+
+#: A therapist turn that reflects what the patient just said ("so you felt I wasn't
+#: listening", "it sounds like part of you ...").
+_REFLECTS = compile_any([
+    r"^ (?:(?:so|and|mm|okay|right|yeah) )*(?:you|part of you|it sounds like|sounds like|it seems like|it sounds as if|what i am hearing|"
+    r"you are saying|you are telling me|so it felt|it felt|there is a part of you)\b",
+])
+
+
+def _reflected(d: Dialogue, cues: list[str | None], labels: list[str | None]) -> None:
+    """Label the patient turn a therapist's relationship reflection mirrors.
+
+    The codebook's "a therapist's reflection of the patient's feelings about the
+    therapist" presupposes that the patient said it: when the therapist's reflection
+    is relationship talk in its own words and the patient's turn just before names
+    the two of them, that turn opened the topic, in words the cues did not list.
+    """
+    for i in range(1, d.n):
+        p = i - 1
+        if cues[i] not in ("feelings_about_therapist", "here_and_now", "transference_link") \
+                or not d.is_therapist(i) or d.questions[i] or labels[p] is not None:
+            continue
+        if not d.is_patient(p) or d.acks[p] or d.words[p] < 4 or not _REFLECTS.search(d.norms[i]):
+            continue
+        if _P_NAMES_PAIR.search(d.norms[p]) and not cu.REPORTED.search(d.norms[p]):
+            labels[p] = cues[i]
 
 
 #: A therapist turn that can open an episode on the scorer's word alone names the
