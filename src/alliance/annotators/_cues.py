@@ -295,6 +295,8 @@ RETURN = compile_any([
     r"once more|once again|one more time|(?:come|coming|go|going|get|getting) back to|before we (?:finish|stop|end|close)|"
     r"still (?:thinking|wondering)|i wonder again|again about|i want to (?:check|ask) (?:again|once|one)|return to|"
     r"(?:thinking|wondering|asking) about\b(?:\s+\w+){1,4}\s+again|i keep (?:thinking|wondering)|(?:earlier|before) (?:i|we) (?:mentioned|talked|said)|(?:mentioned|said|talked about) (?:earlier|before)|"
+    r"(?:go|come|get|going|coming|getting) back\b(?:\s+\w+){1,4}\s+to\b|skip (?:past|over)|rush (?:past|over)|move on (?:too )?(?:quickly|fast)|stay with (?:that|it|this)\b|"
+    r"a long (?:stretch|time|while|gap)|check\w* in (?:again|once more|about)|also thinking|still (?:curious|thinking|wondering)|"
     r"you said (?:that )?(?:the|my|our|it|this)\b|leave the door open|circle back|loop back|find myself (?:thinking|wondering)|thinking again|on my mind",
 ])
 #: The patient minimising a break just announced: coping assurances and "you deserve it".
@@ -310,7 +312,7 @@ P_ENDING = compile_any([
 #: The therapist taking the talk back to something ("can I circle back to", "I find myself
 #: thinking again about"): with a frame reference in the same turn, a return to the frame.
 T_COME_BACK = compile_any([
-    r"(?:circle|come|coming|go|going|get|getting|loop|looping|bring|bringing) (?:us )?back (?:round )?to|(?:find|found) myself (?:thinking|wondering)|"
+    r"(?:circle|come|coming|go|going|get|getting|loop|looping|bring|bringing) (?:us )?back\b(?:\s+\w+){0,4}\s+to\b|(?:find|found) myself (?:thinking|wondering)|"
     r"(?:thinking|wondering) again|i keep (?:thinking|wondering|coming back)|still on my mind|keeps coming back",
 ])
 #: Politeness and disclaimers that look like reactions but are not ("I'm afraid", "nothing to do with you").
@@ -318,7 +320,8 @@ NOT_REACTION = compile_any([r"i am afraid|(?:nothing|not anything) to do with (?
 #: Words naming a frame topic; remembered once raised so a later return can refer back.
 TOPIC_WORDS = compile_any([
     rf"{_HOLIDAY}|break|gap|vacation|leave|absence|course|conference|training|fortnight|phone|video|"
-    r"fee|fees|money|ending|finishing|cancel\w*|lateness|clock|fortnightly|"
+    r"fee|fees|money|ending|finish\w*|cancel\w*|lateness|clock|fortnightly|operation|surgery|sabbatical|maternity|paternity|locum|retire\w*|"
+    r"(?:one|two|three|four|five|six|seven|eight|few|couple of|last|final) sessions?|"
     r"(?:two|three|four|five|six|seven|eight|ten|twelve|few|couple of) weeks|"
     # Months named in an announcement ("four weeks in October") are how it is referred back to.
     r"january|february|april|june|july|september|october|november|december",

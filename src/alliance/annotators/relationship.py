@@ -188,8 +188,8 @@ def _frame_return(d: Dialogue, i: int, topics: set[str]) -> bool:
         return False
     if _BACK_TO_MINE.search(t) and (d.questions[i] or cu.T_REACTION_WIDE.search(t)):
         return True  # "coming back to what I said at the start, how ...?" after a frame announcement
-    if not any(m.group() in topics for m in cu.TOPIC_WORDS.finditer(t)):
-        return False
+    if not _mentions(t, topics) and not _names_frame(d, i):
+        return False  # neither a topic raised before nor the frame named afresh ("my being away")
     return bool(cu.RETURN.search(t) or cu.T_REACTION_WIDE.search(t) or rp.T_FRAME_REACTION.search(t)
                 or re.search(r"\b(?:feel|feels|feeling|talk about|wonder|wondering)\b", t))
 
@@ -198,7 +198,7 @@ def _patient_return(d: Dialogue, i: int, topics: set[str]) -> bool:
     """A patient turn that goes back, with feeling, to a frame topic raised in this session
     ("can I go back to the conference thing, I think it did bother me")."""
     t = d.norms[i]
-    if not topics or not any(m.group() in topics for m in cu.TOPIC_WORDS.finditer(t)):
+    if not topics or not _mentions(t, topics):
         return False
     return bool(cu.P_BACK.search(t) and cu.P_REACTION_WIDE.search(t))
 
@@ -209,8 +209,18 @@ def _topics(d: Dialogue, first: int, last: int) -> set[str]:
     for j in range(max(0, first - FRAME_CONTEXT), last + 1):
         if j < first and not d.is_therapist(j):
             continue  # the announcement is the therapist's
-        out.update(m.group() for m in cu.TOPIC_WORDS.finditer(d.norms[j]))
+        out.update(_stem(m.group()) for m in cu.TOPIC_WORDS.finditer(d.norms[j]))
     return out
+
+
+def _stem(word: str) -> str:
+    # "finish" raised, "finishing" returned to; "holiday" and "holidays".
+    return word[:5]
+
+
+def _mentions(t: str, topics: set[str]) -> bool:
+    """Whether normalised text ``t`` names one of the frame ``topics`` raised so far."""
+    return any(_stem(m.group()) in topics for m in cu.TOPIC_WORDS.finditer(t))
 
 
 def _blocks_inheritance(d: Dialogue, i: int, src: int, src_is_cue: bool, names: re.Pattern[str] | None) -> bool:
@@ -279,7 +289,8 @@ def _label_pass(d: Dialogue) -> tuple[list[str | None], list[str | None]]:
     for i in range(d.n):
         # A return to a frame topic outranks process talk ("I keep coming back to the
         # conference week"): frame_feelings comes first in the codebook's precedence.
-        if cues[i] in (None, "here_and_now") and d.is_therapist(i) and _frame_return(d, i, topics):
+        if cues[i] in (None, "here_and_now", "feelings_about_therapist") and d.is_therapist(i) \
+                and _frame_return(d, i, topics):
             cues[i] = labels[i] = "frame_feelings"
         elif cues[i] is None and d.is_patient(i) and _patient_return(d, i, topics):
             cues[i] = labels[i] = "frame_feelings"
