@@ -50,13 +50,24 @@ SELF_DISCLOSURE = compile_any([
     r"we (?:have had|had|have) our own (?:share|battles|rows|ups)",
     r"i (?:used to|was|have been|had)\b(?:\s+\w+){0,6}\s+myself\b|until my (?:twenties|thirties|teens)|in my (?:twenties|thirties|teens|youth)",
     r"i (?:did|went|had|spent|saw|visited|watched|read|played|cooked)\b(?:\s+\w+){0,4}\s+(?:gardening|garden|hiking|walk|trip|holiday|vacation|film|movie|match|beach|concert|barbecue)",
+    # By structure: the therapist's own family members with an ordinal or age ("after my second child
+    # was born"), their own past self ("at your age", "I used to be terrified of ..."), work before
+    # training, their own operation, being a parent themselves.
+    r"my (?:first|second|third|eldest|oldest|youngest|little|older|younger|late|baby|big|two|three) (?:child|kids?|sons?|daughters?|baby|boys?|girls?|brothers?|sisters?|husband|wife)\b",
+    r"(?:at|when i was) your age|i used to be (?:\w+ ){0,2}(?:terrified|scared|afraid|frightened|anxious|shy|nervous|awful|terrible|hopeless|a |an )|"
+    r"i used to (?:drink|smoke|get (?:panic|anxious|so|really)|have (?:panic|terrible|awful|nightmares))",
+    r"before i (?:trained|qualified|became a|retrained)\b|i (?:worked|used to work) (?:in|at) (?:a|an) (?:bank|shop|factory|restaurant|pub|office|call centre|warehouse|school|kitchen|bar)\b",
+    r"i am (?:having|going in for|booked in for|about to have) (?:an? |my )?(?:operation|surgery|treatment|procedure|baby|op)\b",
+    r"my (?:shoulder|wrist|ankle|neck|heart|teeth|tooth|eye|eyes|hip|knee|back) (?:operation|surgery|op|injury|problem)|"
+    r"(?:(?<=operation )|(?<=surgery ))on my (?:shoulder|wrist|ankle|neck|heart|eyes?|hip|knee|back|foot|hand|spine)\b",
+    r"i am (?:a|an) (?:dad|mum|mom|stepmum|stepmom|stepdad|stepmother|stepfather|grandparent|grandmother|grandfather|granny|grandad|single parent|twin)\b",
 ])
 #: Professional logistics and general beliefs that look like self-disclosure.
 NOT_SELF_DISCLOSURE = compile_any([
     r"my (?:previous|last|next|earlier|other) (?:call|client|appointment|patient|session|meeting)",
     r"(?:out of|away from) the office|my (?:schedule|calendar|diary|office|practice|colleague|supervisor|secretary|voicemail)",
     r"i (?:believe|think) (?:that )?(?:everyone|people|we all)",
-    r"(?:as a|as your) (?:therapist|clinician|counsell?or|psychologist|doctor)|in my (?:clinical |professional )?(?:work|practice)",
+    r"(?<!trained )(?<!became )(?<!qualified )(?:as a|as your) (?:therapist|clinician|counsell?or|psychologist|doctor)|in my (?:clinical |professional )?(?:work|practice)",
     # Declining to disclose names one's life only to keep it out.
     r"(?:rather|prefer to|like to) (?:not (?:talk about|bring|share|go into)|keep)\b(?:\s+\w+){0,3}\s+(?:my|out of|private|to myself)|keep my (?:own )?(?:\w+ )?(?:life )?out of",
 ])
@@ -79,7 +90,7 @@ CONFRONT = compile_any([
     r"(?<!not only )but you (?:also )?(?:said|say|told|keep|missed|just said|have missed|have not|did not|do not|had said)\b",
     r"(?:every time|whenever) i (?:mention|bring up|ask|raise)\b(?:\s+\w+){0,8}\s+you\b",
     r"(?:that is not|that does not sound|that is not really|that does not sound really) (?:true|what you (?:said|told)|what happened|how it|quite true|the whole story|the full story)",
-    r"(?:that is|that sounds like|that is just) (?:just )?an excuse",
+    r"(?:that is|(?:that|it|this) (?:sounds|seems|looks) like|that is just) (?:just )?an excuse",
     r"(?<!like )i (?:do not|did not) (?:really )?(?:buy (?:that|it|this)|believe (?:that|it|this|you)|think that is true|think you are being|think that is the whole)",
     r"(?:not sure|do not know (?:if|that)|am not convinced) i (?:really )?(?:believe|buy) (?:that|it|this|you)",
     # A contrary reading that pre-empts the patient's objection ("even if it doesn't feel like it").
@@ -125,6 +136,19 @@ CONFRONT = compile_any([
     # A pattern in the patient's replies to the therapist, pointed out ("when I bring up X, you ...").
     r"(?:i notice|i have noticed|i noticed|i see) (?:that )?(?:when|whenever|every time) i\b(?:\s+\w+){0,6}\s+you\b",
     r"you have (?:said|told me) (?:\w+ ){0,3}(?:three|four|five|several|a few|many) times",
+    # By structure: the patient's account set against their own record ("different from what you
+    # told me", "hard to square with", "but you've told me you haven't left the house").
+    r"(?:different from|not what|does not (?:match|fit|square with|sit with)|at odds with|contradicts|(?:hard|difficult) to (?:square|fit|reconcile|match) with) "
+    r"what you (?:told me|said|described|were saying|mentioned|have said|have told me)",
+    r"(?:hard|difficult) to (?:square|reconcile)\b|does not (?:square|tally)\b",
+    r"but you (?:have|had|have also) (?:told|said|mentioned|described|been (?:late|missing|skipping|drinking|cancell?ing|avoiding)|"
+    r"not (?:left|been|done|opened|touched|called|slept|eaten|come))\b",
+    r"(?:that is|it is) (?:exactly )?what you (?:said|told me|promised) (?:last|before|the last|a|every)\b",
+    r"i (?:notice|am noticing|noticed)\b(?:\s+\w+){1,10}\s+though $",
+    r"(?:is|was|might be|could be|may be) (?:about )?(?:more|something (?:more|other|else)) than (?:just )?(?:forgetting|tiredness|being tired|busy|"
+    r"busyness|bad luck|a coincidence|coincidence|a joke|nothing|an accident|stress|work)\b",
+    r"i am not (?:sure|convinced) (?:that )?you (?:really )?(?:meant|mean|believe|feel|think)\b",
+    r"even if (?:that|it|this) is (?:hard|difficult) to (?:see|feel|admit|accept|hear)",
     # Holding a subject open against the patient's leaving it.
     r"i (?:do not want to|am not going to|will not) let (?:this|it|that) go|(?:come|go|get) back to\b(?:\s+\w+){0,8}\s+because i (?:think|feel) (?:it|this|that) (?:matters|is important)",
 ])
@@ -176,6 +200,8 @@ SUPPORTIVE = compile_any([
     r"you (?:are|were) not (?:stupid|a failure|weak|lazy|crazy|a bad|worthless|selfish|pathetic|an idiot|useless|boring|to blame)",
     r"(?:that is|it is|it was) not your fault",
     r"(?:be|being) (?:so )?hard on yourself",
+    # A discrepancy pointed out to credit the patient ("you were terrified, but you did it anyway").
+    r"(?:took|takes|showed) (?:real |a lot of |some )?(?:courage|guts|strength|bravery)|you did it anyway",
 ])
 #: The patient running themselves down (context for :data:`SUPPORTIVE`).
 SELF_CRITICISM = compile_any([
@@ -202,6 +228,15 @@ BACKS_DOWN = compile_any([
     r"i (?:got|had|have got) (?:that|it|you|this) (?:all )?wrong|i (?:jumped|leapt|leaped|rushed) (?:to|into|ahead)|let me stop (?:there|that)",
     r"off the table|(?:we can|let us|i will) park (?:that|it|this)",
     r"you know yourself (?:best|better)|you (?:know|would know) (?:that )?better than (?:i|me)",
+    # By structure: retracting one's own words ("I withdraw it", "I shouldn't have ...", "that was
+    # unfair of me", "that came out wrong"), taking the answer at face value, or dropping the push.
+    r"i (?:withdraw|retract) (?:that|it)|i should not have\b|(?:that|this|it) was (?:unfair|not fair|uncalled for|harsh) of me|unfair of me|"
+    r"(?:right|fair) to (?:pull me up|call me out|pick me up|challenge me)",
+    r"came out (?:wrong|badly|harsh|harsher|wrongly)|(?:that|it) (?:sounded|came across) (?:like|as) (?:blame|blaming|criticism|a criticism|a lecture|"
+    r"an accusation|nagging|judgement|judgment)|let (?:us|me) (?:start again|go back a step|back up)|go back a step",
+    r"(?:take|taking) (?:that|it|you|what you say) at (?:face value|your word)|i (?:will|am going to|can) let (?:that|it|this) go",
+    r"i (?:will not|am not going to|do not need to|will stop) (?:press|push|pursue|keep on|go on about)(?:ing)?\b|"
+    r"(?:we will|we can|let us) move on\b|forget (?:about )?(?:the|that|this) \w+ (?:for now|for today)",
     # Owning how the challenge landed ("I can see that felt like nagging").
     r"i can see (?:that|it|this|how (?:that|it|this)) (?:felt|came across|sounded|landed|must have felt) (?:like|as)\b",
 ])
@@ -220,7 +255,6 @@ REPAIR_STRONG = compile_any([
     r"i (?:think i )?(?:moved|went|pushed|came in) (?:too fast|too hard|too quickly|too far|too strong)",
     r"(?:maybe|perhaps) i am (?:pressing|pushing) (?:too|a bit)",
     r"that came out (?:as|wrong|harsh)|i was (?:lecturing|preaching|pushing)|i put my (?:idea|view|agenda|interpretation) (?:ahead|before|first)",
-    r"let us (?:find|try) something (?:else|different|that)",
     r"i would (?:really |much )?(?:like to hear|rather hear|rather know) (?:what you|about)",
     r"(?:something|important) (?:i need|for me) to (?:know|hear)|(?:important|helpful|useful) to (?:hear|know)",
     r"what would make (?:this|our|the) (?:time|sessions?|work) more (?:useful|helpful)",
@@ -250,16 +284,18 @@ REPAIR_STRONG = compile_any([
     r"i (?:just )?did it again|i got (?:defensive|impatient)|instead of (?:hearing|listening to) you",
     # Inviting the patient's own view of the therapist ("does it feel like I'm one more adult ...?").
     r"(?:like to|want to|rather) hear it from you|does it (?:feel|seem) like i(?: am| was| have been)?\b",
-    r"(?:want|like|shall we|should we|could we|can we) (?:to )?try something (?:different|else)",
     # Owning the size of one's question and offering a smaller one.
     r"(?:that|it) was (?:a |too )?(?:big|hard|heavy|tough|difficult) (?:a )?(?:question|thing to ask)|let me (?:ask|try) (?:a |an )?(?:smaller|easier|simpler|gentler) (?:one|question)",
+    # Offering to change the approach, as a question to the patient ("want to try something different?").
+    r"(?:want|like|shall we|should we|could we|can we) (?:to )?try something (?:different|else)",
     r"i (?:think i )?(?:moved|went|pushed|came in|jumped|rushed|got)\b(?:\s+\w+){0,5}\s+too (?:fast|quickly|hard|soon|far|strong|early)",
-    r"i (?:am|have been) (?:asking|doing) (?:you )?(?:a lot|lots|too much|too many|all the)|(?:the way|how) i (?:am|have been) (?:\w+ ){0,2}(?:going|asking|pushing|doing|coming)",
+    r"i (?:am|have been|may be|might be|think i am|could be) (?:asking|doing) (?:you )?(?:a lot|lots|too much|too many|all the)|(?:the way|how) i (?:am|have been) (?:\w+ ){0,2}(?:going|asking|pushing|doing|coming)",
     r"i notice i (?:have been|am|was|keep) (?:doing|talking|asking|pushing|leading|deciding)",
     r"the last thing i (?:would )?want|i (?:may|might) have been (?:\w+ ){0,2}(?:my own|pushing|following|leading|missing|going)",
     r"(?:my own|my) (?:thread|agenda|idea|view|theory)\b(?:\s+\w+){0,3}\s+(?:rather than|instead of|over|ahead of) (?:yours|your)",
 ])
 _WELCOMES = [
+    r"appreciate (?:you|that you|your) (?:saying|telling|raising|being honest|honesty|bringing)|"
     r"(?:thank you|thanks) for (?:saying|telling|being honest|raising|bringing)|glad (?:that )?you (?:can |could |felt able to )?(?:tell|told|say|said|raise|raised|bring|brought|mention|let me know)",
     r"(?:i would|i would much|i would really) rather (?:know|hear)|(?:want|like|would like|would really like) to understand",
 ]
@@ -279,6 +315,17 @@ REPAIR_IN_STRAIN = compile_any([
     # Validating the complaint as anyone's reaction; changing the approach after a withdrawal.
     r"(?:that|it) would make anyone|anyone would (?:feel|want|be|get)|(?:come at|try|approach|look at) (?:it|this|that) (?:another|a different) way|it does matter to me",
     r"i am (?:so |really |very )?sorry (?:about that|for that)|we do not have to (?:go into|talk about|get into)|take your time|no pressure|(?:it|this) is your (?:plan|session|time|choice) too",
+    # By structure, once strain is voiced: changing the task, owning it with a bare apology,
+    # validating the complaint as reasonable, handing the judgement back to the patient.
+    r"let us (?:find|try) something (?:else|different|that)",
+    r"(?:do|try|approach|look at|come at) (?:this|it|that) (?:a different|another|differently)|let us put (?:them|it|that|those|these) (?:down|aside|away)",
+    r"^ (?:(?:okay|ok|right) )?i am (?:so |really |very )?sorry\b|not how i want you to feel",
+    r"start (?:somewhere|with something) (?:smaller|easier|simpler|gentler)",
+    r"(?:like|want) to (?:know|hear) what you (?:think|want|need|noticed|see|make of)|(?:it is|this is) your (?:therapy|session|time|plan|call|choice)\b",
+    r"(?:completely |totally |really |very |a )?(?:reasonable|understandable|fair|natural|valid|legitimate) (?:thing to (?:feel|say|ask)|frustration|reaction|question|complaint|concern|point)",
+    r"^ (?:(?:okay|ok|well) )?(?:that is|it is) (?:really |so )?important\b|^ (?:thank you|thanks)\b",
+    r"you know (?:your situation|yourself|your life|your family|her|him|this|them|it) better than (?:i do|me)|what has (?:worked|helped)",
+    r"you (?:might|may|could) (?:well )?be right|what (?:have i|did i) miss|tell me what i (?:have )?missed",
 ])
 #: An interpretation or intervention the patient might reject (context for ruptures).
 INTERPRETATION = compile_any([

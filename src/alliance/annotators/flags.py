@@ -21,7 +21,10 @@ The ``affirmation`` flag on the same layer comes from the move annotators.
 
 from __future__ import annotations
 
+import re
+
 from alliance.annotators import _flagpatterns as fp
+from alliance.annotators import _rupturepatterns as rp
 from alliance.annotators._cues import own_life
 from alliance.annotators._lexicon import Dialogue, compile_any
 from alliance.annotators._relpatterns import T_TRANSFERENCE
@@ -142,8 +145,20 @@ def _answers_own_life(d: Dialogue, i: int, t: str) -> bool:
         return False
     asks = fp.ASKS_THERAPIST_LIFE.search(d.norms[prev]) or (
         d.texts[prev].rstrip().endswith("?") and _ASKS_YOU_DID.search(d.norms[prev]))
-    # "I did, actually. Tough loss." tells something; "I did, thanks" does not.
-    return (bool(asks) and (d.words[i] >= _ANSWER_WORDS or (d.words[i] >= 4 and "." in d.texts[i].rstrip(". "))) and bool(_ANSWERS_OWN.search(t)) and not fp.NOT_SELF_DISCLOSURE.search(t))
+    # "I did, actually. Tough loss." tells something; "I did, thanks. How about you?" does not:
+    # the answer, before any question handed back, must hold words beyond courtesy.
+    back = _HANDS_BACK.search(t)
+    answer = t[:back.start()] if back else t
+    detail = [w for w in answer.split() if w not in _COURTESY]
+    told = d.words[i] >= _ANSWER_WORDS or (d.words[i] >= 4 and "." in d.texts[i].rstrip(". "))
+    return (bool(asks) and told and len(detail) >= 2 and bool(_ANSWERS_OWN.search(t))
+            and not fp.NOT_SELF_DISCLOSURE.search(t))
+
+
+#: A question handed back to the patient after a short answer ("How about you?").
+_HANDS_BACK = compile_any([r"(?:how|what) about (?:you|yours)|and (?:you|yours)\b|how was yours|how (?:was|were|is) (?:your|the) (?:week|weekend|holiday|break)"])
+#: Words of a polite answer that tell nothing about the therapist's life.
+_COURTESY = frozenset("i did do yes yeah thanks thank you have had a it was nice good lovely great okay fine very much really it is".split())
 
 
 #: Words too common to tell whether a reframe echoes the patient's own reason.
@@ -181,6 +196,31 @@ def _recent_strain(d: Dialogue, markers: list[str | None], i: int) -> bool:
     return False
 
 
+#: What the patient's claim denies ("isn't a problem", "nothing to do with", "doesn't matter"): group 1 is the word asserted back.
+_CLAIM = compile_any([r"(?:is not|are not|am not|was not|does not|do not|did not|not) (?:a |an |really |even |that |at all )?"
+                      r"(problem|matter|bother|big deal|angry|upset|avoiding|scared|worried|jealous|hurt|care|mind)|nothing (to do with)"])
+#: The therapist asserting rather than reflecting ("I think", "it sounds like", "quite a lot", "real").
+_ASSERTS = compile_any([r"i think|it sounds like|it seems|actually|a lot|quite a lot|really|real|more than|i wonder if|i have to be honest"])
+_NEGATED = compile_any([r"(?:not|no|never|nothing|is not|does not|do not|isn t) (?:\w+ ){0,2}$"])
+
+
+def _flips_claim(p_norm: str, t: str) -> bool:
+    """Whether the therapist asserts back the very thing the patient has just denied.
+
+    "My drinking isn't a problem" / "from what you've told me, it sounds like a real
+    problem": the denied word returns, unnegated, in an assertion. A reflection keeps
+    the negation ("so drinking isn't a problem for you") and is not a challenge.
+    """
+    m = _CLAIM.search(p_norm)
+    if m is None or not _ASSERTS.search(t):
+        return False
+    word = (m.group(1) or m.group(2)).split()[-1] if (m.group(1) or m.group(2)) else ""
+    for hit in re.finditer(rf"\b{re.escape(word)}\w*", t):
+        if not _NEGATED.search(t[:hit.start()]):
+            return True
+    return False
+
+
 def is_self_disclosure(norm: str) -> bool:
     """Whether a therapist utterance reveals the therapist's life outside the session."""
     return own_life(norm)
@@ -215,7 +255,8 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         confronts = (bool(fp.CONFRONT.search(t)) and not fp.SUPPORTIVE.search(t)
                      and not fp.SELF_CRITICISM.search(p_norm)
                      and not (_DIDNT.search(t) and _NEAR_MISS.search(p_norm)))
-        owning = bool(fp.BACKS_DOWN.search(t) or fp.REPAIR_STRONG.search(t) or fp.OWNS_PUSH.search(t))
+        owning = bool(fp.BACKS_DOWN.search(t) or fp.REPAIR_STRONG.search(t) or fp.OWNS_PUSH.search(t)
+                      or fp.REPAIR_WELCOMES.search(t))
         # Structure: a reading the patient rejects; arguing back at a complaint or a
         # rejection; overriding the patient's wish to leave the topic.
         if not owning and (_contested(d, markers, i, t)
@@ -252,9 +293,16 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         # a meaning the patient has just denied (codebook decision 12).
         if fp.ECHOED_DECLINE.search(t) and fp.ECHO_PURPOSE.search(t):
             confronts = True
+        # The therapist asserting back the very thing the patient has just denied ("It doesn't
+        # matter" / "it sounds like it matters quite a lot"). Merely naming a sign the patient
+        # shows ("you're gripping the chair") is an observation, not a challenge (train2-21).
+        if prev_p == i - 1 and not owning and not d.questions[i] and not fp.SUPPORTIVE.search(t) and _flips_claim(p_norm, t):
+            confronts = True
         if confronts:
             flags.append("confrontation")
-        pushed_back = p_marker is not None
+        # A rejection heading the patient's turn is strain even when it carried no marker
+        # (the suggestion it rejects may lie outside the dialogue seen).
+        pushed_back = p_marker is not None or (prev_p is not None and bool(rp.REJECT_FIRM.search(p_norm[:40])))
         # A negative feeling about the therapist, voiced without a marker, is still a strain
         # that thanks or welcome addresses.
         voiced_strain = prev_p is not None and rel[prev_p] in (
