@@ -211,3 +211,66 @@ def test_client_talk_fast_path_matches_the_plain_reference(movesmodel, turns):
     want /= want.sum(axis=1, keepdims=True)
     np.testing.assert_allclose(_head_proba(movesmodel, "client_talk", Role.PATIENT, session), want,
                                rtol=0, atol=TOL)
+
+
+# --- the vectorizer's whole-session path against the string n-grams ---------------------
+
+_ANY_TEXT = st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "P", "Z")), max_size=40)
+
+
+def _assert_rows_match_reference(vec, norms):
+    rows = vec.transform_many(norms)
+    assert len(rows) == len(norms)
+    for i, norm in enumerate(norms):
+        idx, val = rows[i]
+        got = np.zeros(vec.n_features)
+        got[idx] = val
+        assert len(set(idx.tolist())) == len(idx)
+        np.testing.assert_allclose(got, _reference_tfidf(vec, norm), rtol=0, atol=1e-6)
+
+
+@pytest.mark.parametrize("which", ["relationship", "moves"])
+@settings(max_examples=30, deadline=None)
+@given(texts=st.lists(_ANY_TEXT, max_size=6))
+def test_shipped_vectorizers_match_the_string_ngrams(relmodel, movesmodel, which, texts):
+    vec = relmodel.vectorizer if which == "relationship" else movesmodel.vectorizer
+    _assert_rows_match_reference(vec, [normalize(t) for t in texts])
+
+
+@settings(max_examples=30, deadline=None)
+@given(corpus=st.lists(_ANY_TEXT, min_size=1, max_size=6), texts=st.lists(_ANY_TEXT, max_size=6))
+def test_a_freshly_fitted_vectorizer_matches_the_string_ngrams(corpus, texts):
+    from alliance.annotators._relmodel import CharGramVectorizer
+    from alliance.annotators._text import NgramVectorizer
+
+    norms = [normalize(t) for t in corpus]
+    for cls in (NgramVectorizer, CharGramVectorizer):
+        vec = cls(min_df=1).fit(norms)
+        _assert_rows_match_reference(vec, norms + [normalize(t) for t in texts])
+
+
+def test_repeated_and_missing_texts_get_their_own_rows():
+    from alliance.annotators._text import NgramVectorizer
+
+    vec = NgramVectorizer(min_df=1).fit(["so you feel stuck", "yeah"])
+    rows = vec.transform_many(["yeah", None, "so you feel stuck", "yeah", ""])
+    assert [len(rows[i][0]) for i in (1, 4)] == [0, 0]
+    np.testing.assert_array_equal(rows[0][1], rows[3][1])
+    np.testing.assert_array_equal(rows[2][0], vec.transform_one("so you feel stuck")[0])
+
+
+def test_sparse_rows_dot_is_the_dense_product():
+    from alliance.annotators._text import SparseRows
+
+    rng = np.random.default_rng(0)
+    pairs = [(np.array([3, 0], np.int32), np.array([0.5, 2.0], np.float32)),
+             (np.zeros(0, np.int32), np.zeros(0, np.float32)),
+             (np.array([5], np.int32), np.array([-1.0], np.float32))]
+    rows = SparseRows.from_pairs(pairs)
+    M = rng.normal(size=(8, 3)).astype(np.float32)
+    dense = np.zeros((3, 8), np.float32)
+    for i, (idx, val) in enumerate(pairs):
+        dense[i, idx] = val
+    np.testing.assert_allclose(rows.dot(M), dense @ M, rtol=1e-6)
+    np.testing.assert_allclose(rows.dot(M, 2)[:, :], np.pad(dense, ((0, 0), (2, 0)))[:, :8] @ M, rtol=1e-6)
+    np.testing.assert_allclose(rows.take([2, -1, 0]).dot(M), (dense @ M)[[2, 1, 0]], rtol=1e-6)

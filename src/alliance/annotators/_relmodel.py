@@ -36,7 +36,7 @@ from typing import Sequence
 import numpy as np
 
 from alliance.annotators._lexicon import Dialogue
-from alliance.annotators._text import NgramVectorizer, normalize
+from alliance.annotators._text import NgramVectorizer, SparseRows, normalize
 from alliance.model import Role
 
 __all__ = ["RelationalModel", "DENSE", "SUBTYPE_ORDER", "dense_features", "session_rows", "load_relational_model",
@@ -60,13 +60,8 @@ DENSE: tuple[str, ...] = (
 class CharGramVectorizer(NgramVectorizer):
     """Word 1-2grams and character 3-4grams (narrower than the moves models, for speed)."""
 
-    @staticmethod
-    def _grams(norm: str) -> tuple[list[str], list[str]]:
-        words = norm.split()
-        wg = ["#" + w for w in words] + ["#" + a + " " + b for a, b in zip(words, words[1:])]
-        s = " " + norm + " "
-        cg = [s[i:i + n] for n in (3, 4) for i in range(len(s) - n + 1)]
-        return wg, cg
+    CHAR_SIZES = (3, 4)
+    WORD_EDGES = False
 
 
 def dense_features(d: Dialogue) -> np.ndarray:
@@ -109,13 +104,16 @@ def needed(rules: Sequence[str | None]) -> list[bool]:
 
 
 def session_rows(d: Dialogue, vectorizer: NgramVectorizer,
-                 select: Sequence[bool] | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
-    """The TF-IDF row of every selected utterance and of the turn before it (others empty)."""
-    empty = (np.zeros(0, np.int32), np.zeros(0, np.float32))
+                 select: Sequence[bool] | None = None) -> SparseRows:
+    """The TF-IDF row of every selected utterance and of the turn before it (others empty).
+
+    Every utterance is vectorized once, although the model reads it twice
+    (as itself and as the next utterance's previous turn).
+    """
     if select is None:
-        return [vectorizer.transform_one(normalize(t)) for t in d.texts]
+        return vectorizer.transform_many([normalize(t) for t in d.texts])
     want = [bool(select[i] or (i + 1 < d.n and select[i + 1])) for i in range(d.n)]
-    return [vectorizer.transform_one(normalize(t)) if w else empty for t, w in zip(d.texts, want)]
+    return vectorizer.transform_many([normalize(t) if w else None for t, w in zip(d.texts, want)])
 
 
 @dataclass(frozen=True)
@@ -136,32 +134,47 @@ class RelationalModel:
     meta: dict
     start: float = 1.01
 
-    def _logits(self, rows, dense: np.ndarray, M: np.ndarray) -> np.ndarray:
+    def _logits(self, rows, dense: np.ndarray) -> np.ndarray:
         nf = self.vectorizer.n_features
-        out = dense @ M[2 * nf:]
-        for i, (idx, val) in enumerate(rows):
-            if len(idx):
-                out[i] += val @ M[idx]
-            if i > 0:
-                pidx, pval = rows[i - 1]
-                if len(pidx):
-                    out[i] += pval @ M[pidx + nf]
+        both = self._both
+        width = both.shape[1]
+        # One gather reads each utterance's weights for both of its uses: as
+        # itself (left half) and as the next utterance's previous turn (right half).
+        cur_prev = SparseRows.from_pairs(rows).dot(self._cur_prev)
+        out = dense @ both[2 * nf:]
+        out += cur_prev[:, :width]
+        out[1:] += cur_prev[:-1, width:]
         return out
 
     def scores(self, rows, dense: np.ndarray) -> tuple[np.ndarray, list[str]]:
-        """Probability of relationship talk and most likely subtype of every utterance."""
-        z = self._logits(rows, dense, self._both)
+        """Probability of relationship talk and most likely subtype of every utterance.
+
+        ``rows`` are the utterances' TF-IDF rows: a :class:`SparseRows` (see
+        :func:`session_rows`) or a sequence of ``(indices, values)`` pairs.
+        """
+        z = self._logits(rows, dense)
         p = 1.0 / (1.0 + np.exp(-(z[:, 0] + self.b)))
         sub = (z[:, 1:] + self.s_b).argmax(axis=1)
         return p, [SUBTYPE_ORDER[k] for k in sub]
 
     @property
     def _both(self) -> np.ndarray:
+        """``W`` and ``S`` side by side: one column for the binary head, then the subtypes."""
         both = self.__dict__.get("_both_cache")
         if both is None:
             both = np.ascontiguousarray(np.hstack([self.W[:, None], self.S]))
             object.__setattr__(self, "_both_cache", both)
         return both
+
+    @property
+    def _cur_prev(self) -> np.ndarray:
+        """Per vocabulary column, the utterance-block and the previous-turn-block rows of ``_both``."""
+        pair = self.__dict__.get("_cur_prev_cache")
+        if pair is None:
+            nf = self.vectorizer.n_features
+            pair = np.ascontiguousarray(np.hstack([self._both[:nf], self._both[nf:2 * nf]]))
+            object.__setattr__(self, "_cur_prev_cache", pair)
+        return pair
 
 
 def combine(rules: Sequence[str | None], proba: np.ndarray, subtypes: Sequence[str], gate: float,

@@ -11,9 +11,11 @@ features they were trained on:
   when present and to do without (training mixes in stripped copies).
 - :class:`NgramVectorizer` maps texts to sublinear TF-IDF vectors over a
   pruned vocabulary of word 1-2grams and character 2-5grams, each block
-  L2-normalised on its own. Rows come back as ``(indices, values)`` pairs of
-  numpy arrays; training stacks them into a scipy matrix, inference gathers
-  weight rows directly.
+  L2-normalised on its own. :meth:`NgramVectorizer.transform_many` returns
+  the rows of a whole session as one :class:`SparseRows` (compressed sparse
+  rows in plain numpy), whose :meth:`SparseRows.dot` scores every row against
+  a weight matrix in a few array operations; single rows are
+  ``(indices, values)`` pairs, which training stacks into a scipy matrix.
 """
 
 from __future__ import annotations
@@ -21,9 +23,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
+from itertools import repeat
 from typing import Iterable, Sequence
 
 import numpy as np
+
+from alliance.annotators._text_trie import CharGramTrie
 
 __all__ = [
     "normalize",
@@ -31,6 +37,7 @@ __all__ = [
     "surface_features",
     "SURFACE_NAMES",
     "NgramVectorizer",
+    "SparseRows",
 ]
 
 _APOSTROPHE = re.compile(r"['\u2019`]")
@@ -109,12 +116,12 @@ def surface_features(text: str, norm: str) -> list[float]:
 
 # Word n-grams start with "#", which normalize() removes from text, so they can
 # never collide with a character n-gram in the shared vocabulary.
-def _word_grams(norm: str) -> list[str]:
+def _word_grams(norm: str, edges: bool = True) -> list[str]:
     words = norm.split()
     grams = ["#" + w for w in words]
     grams += ["#" + a + " " + b for a, b in zip(words, words[1:])]
     # Sentence boundaries carry the move ("so you...", "...right").
-    if words:
+    if edges and words:
         grams.append("#^" + words[0])
         grams.append("#$" + words[-1])
         if len(words) > 1:
@@ -122,10 +129,10 @@ def _word_grams(norm: str) -> list[str]:
     return grams
 
 
-def _char_grams(norm: str, lo: int = 2, hi: int = 5) -> list[str]:
+def _char_grams(norm: str, sizes: Sequence[int] = (2, 3, 4, 5)) -> list[str]:
     s = " " + norm + " "
     out: list[str] = []
-    for n in range(lo, hi + 1):
+    for n in sizes:
         out.extend(s[i:i + n] for i in range(len(s) - n + 1))
     return out
 
@@ -142,15 +149,24 @@ class NgramVectorizer:
 
     Learned state: ``vocab_`` (n-gram -> column), ``idf_`` (float32 per column),
     ``block_`` (0 for words, 1 for characters, per column).
+
+    Subclasses choose other n-grams through :attr:`CHAR_SIZES` and
+    :attr:`WORD_EDGES`; :meth:`_grams` (training) and the trie lookup of
+    :meth:`transform_many` both follow them.
     """
+
+    #: Character n-gram sizes.
+    CHAR_SIZES: tuple[int, ...] = (2, 3, 4, 5)
+    #: Whether the first word, last word and first bigram get their own n-grams.
+    WORD_EDGES: bool = True
 
     def __init__(self, min_df: int = 2, max_features: int = 60000) -> None:
         self.min_df = min_df
         self.max_features = max_features
 
-    @staticmethod
-    def _grams(norm: str) -> tuple[list[str], list[str]]:
-        return _word_grams(norm), _char_grams(norm)
+    def _grams(self, norm: str) -> tuple[list[str], list[str]]:
+        """The word and the character n-grams of one normalized text, as strings."""
+        return _word_grams(norm, self.WORD_EDGES), _char_grams(norm, self.CHAR_SIZES)
 
     def fit(self, norms: Iterable[str]) -> "NgramVectorizer":
         """Learn the vocabulary and idf from normalized texts."""
@@ -173,6 +189,7 @@ class NgramVectorizer:
         self.vocab_ = vocab
         self.idf_ = np.asarray(idf, dtype=np.float32)
         self.block_ = np.asarray(block, dtype=np.int8)
+        self._trie = None
         return self
 
     @classmethod
@@ -182,32 +199,144 @@ class NgramVectorizer:
         v.vocab_ = {g: i for i, g in enumerate(grams)}
         v.idf_ = np.asarray(idf, dtype=np.float32)
         v.block_ = np.asarray(block, dtype=np.int8)
+        v._trie = None
         return v
 
     def transform_one(self, norm: str) -> tuple[np.ndarray, np.ndarray]:
         """Column indices and TF-IDF values of one normalized text."""
-        vocab = self.vocab_
-        all_idx: list[np.ndarray] = []
-        all_val: list[np.ndarray] = []
-        for grams in self._grams(norm):
-            counts = Counter(g for g in grams if g in vocab)
-            if not counts:
-                continue
-            idx = np.fromiter((vocab[g] for g in counts), dtype=np.int32, count=len(counts))
-            tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
-            val = (1.0 + np.log(tf)) * self.idf_[idx]
-            val /= np.sqrt(np.dot(val, val))
-            all_idx.append(idx)
-            all_val.append(val)
-        if not all_idx:
-            return np.zeros(0, np.int32), np.zeros(0, np.float32)
-        return np.concatenate(all_idx), np.concatenate(all_val).astype(np.float32)
+        return self.transform_many([norm])[0]
 
     def transform(self, norms: Iterable[str]) -> list[tuple[np.ndarray, np.ndarray]]:
         """``transform_one`` for every text."""
-        return [self.transform_one(n) for n in norms]
+        rows = self.transform_many(list(norms))
+        return [rows[i] for i in range(len(rows))]
+
+    def transform_many(self, norms: Sequence[str | None]) -> "SparseRows":
+        """The TF-IDF rows of many normalized texts at once (``None`` gives an empty row).
+
+        Each distinct text is split into n-grams once; the n-grams are looked
+        up in one pass and counted, weighted and normalised with whole-array
+        numpy operations instead of a dict per text.
+        """
+        # Sessions repeat themselves ("yeah", "mm hmm"): vectorize each text once.
+        distinct: dict[str, int] = {}
+        for norm in norms:
+            if norm is not None and norm not in distinct:
+                distinct[norm] = len(distinct)
+        rows = self._rows(list(distinct))
+        return rows.take([-1 if n is None else distinct[n] for n in norms])
+
+    def _char_trie(self) -> CharGramTrie:
+        """The trie of the vocabulary's character n-grams, built on first use."""
+        if getattr(self, "_trie", None) is None:
+            blocks = self.block_.tolist()
+            self._trie = CharGramTrie([(g, k) for g, k in self.vocab_.items() if blocks[k] == 1], self.CHAR_SIZES)
+        return self._trie
+
+    def _lookup(self, norms: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """``(segment, column)`` of every n-gram in the vocabulary; segment is ``2 * text + block``."""
+        # Word n-grams (a sixth of them) as strings; character n-grams through the trie.
+        grams: list[str] = []
+        counts: list[int] = []
+        for norm in norms:
+            words = _word_grams(norm, self.WORD_EDGES)
+            grams.extend(words)
+            counts.append(len(words))
+        col_w = np.fromiter(map(self.vocab_.get, grams, repeat(-1)), dtype=np.int64, count=len(grams))
+        seg_w = 2 * np.repeat(np.arange(len(norms), dtype=np.int64), counts)
+        known = col_w >= 0
+        doc_c, col_c = self._char_trie().lookup(norms)
+        return np.concatenate([seg_w[known], 2 * doc_c + 1]), np.concatenate([col_w[known], col_c])
+
+    def _rows(self, norms: Sequence[str]) -> "SparseRows":
+        """:meth:`transform_many` of distinct texts (no ``None``)."""
+        n = len(norms)
+        segment, col = self._lookup(norms)
+        if not len(col):
+            return SparseRows.empty(n)
+        nf = max(self.n_features, 1)
+        # One key per (text, block, column); counting keys counts n-grams per block.
+        key = segment * nf + col
+        key, tf = np.unique(key, return_counts=True)  # sorted: by text, then block, then column
+        group, col = np.divmod(key, nf)
+        doc = group // 2
+        col = col.astype(np.int32)
+        # Sublinear tf times idf, in float32 like the training rows.
+        val = (np.float32(1.0) + np.log(tf.astype(np.float32))) * self.idf_[col]
+        norm2 = np.bincount(group, weights=val * val, minlength=2 * n)
+        val = (val / np.sqrt(norm2.astype(np.float32))[group]).astype(np.float32)
+        indptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(doc, minlength=n), out=indptr[1:])
+        return SparseRows(indptr, col, val)
 
     @property
     def n_features(self) -> int:
         """Number of vocabulary columns."""
         return len(self.vocab_)
+
+
+@dataclass(frozen=True)
+class SparseRows:
+    """TF-IDF rows of several texts in compressed sparse row form (numpy only).
+
+    Row ``i`` has columns ``indices[indptr[i]:indptr[i + 1]]`` with values
+    ``values[...]`` (the same slice); ``rows[i]`` gives that
+    ``(indices, values)`` pair, so a ``SparseRows`` can stand wherever a list
+    of pairs was expected.
+    """
+
+    indptr: np.ndarray
+    indices: np.ndarray
+    values: np.ndarray
+
+    @classmethod
+    def empty(cls, n: int) -> "SparseRows":
+        """``n`` rows without any column."""
+        return cls(np.zeros(n + 1, np.int64), np.zeros(0, np.int32), np.zeros(0, np.float32))
+
+    @classmethod
+    def from_pairs(cls, pairs: Sequence[tuple[np.ndarray, np.ndarray]]) -> "SparseRows":
+        """Stack ``(indices, values)`` rows."""
+        if isinstance(pairs, SparseRows):
+            return pairs
+        indptr = np.zeros(len(pairs) + 1, dtype=np.int64)
+        np.cumsum([len(idx) for idx, _ in pairs], out=indptr[1:])
+        if not indptr[-1]:
+            return cls.empty(len(pairs))
+        return cls(indptr, np.concatenate([idx for idx, _ in pairs]).astype(np.int32),
+                   np.concatenate([val for _, val in pairs]).astype(np.float32))
+
+    def __len__(self) -> int:
+        return len(self.indptr) - 1
+
+    def __getitem__(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        a, b = self.indptr[i], self.indptr[i + 1]
+        return self.indices[a:b], self.values[a:b]
+
+    def take(self, order: Sequence[int]) -> "SparseRows":
+        """Rows ``order[0], order[1], ...`` of these rows; ``-1`` gives an empty row."""
+        order = np.asarray(order, dtype=np.int64)
+        if not len(self):
+            return SparseRows.empty(len(order))
+        lengths = np.where(order >= 0, np.diff(self.indptr)[order], 0)
+        indptr = np.zeros(len(order) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=indptr[1:])
+        # Position of every output entry in the source arrays.
+        pos = np.arange(indptr[-1]) + np.repeat(self.indptr[order] - indptr[:-1], lengths)
+        return SparseRows(indptr, self.indices[pos], self.values[pos])
+
+    def dot(self, M: np.ndarray, offset: int = 0) -> np.ndarray:
+        """``X @ M[offset:offset + width]`` for the rows ``X``: shape ``(len(self), M.shape[1])``.
+
+        Gathers the weight rows of all stored entries at once and sums them
+        per row; empty rows score zero.
+        """
+        out = np.zeros((len(self), M.shape[1]), dtype=np.result_type(M.dtype, np.float32))
+        if not len(self.indices):
+            return out
+        gathered = M[self.indices + offset] if offset else M[self.indices]
+        gathered *= self.values[:, None]
+        starts = self.indptr[:-1]
+        filled = self.indptr[1:] > starts
+        out[filled] = np.add.reduceat(gathered, starts[filled], axis=0)
+        return out

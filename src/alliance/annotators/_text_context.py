@@ -16,6 +16,7 @@ transcripts are coded.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
@@ -87,35 +88,22 @@ def context_rows(
         else:
             nxt_c = i
 
-    surf_cache: dict[int, list[float]] = {}
-    words_cache: dict[int, set[str]] = {}
-    blank = [0.0] * len(SURFACE_NAMES)
-
-    def surf(j: int) -> list[float]:
-        if j < 0:
-            return blank
-        if j not in surf_cache:
-            surf_cache[j] = surface_features(texts[j], norms[j])
-        return surf_cache[j]
-
-    def cwords(j: int) -> set[str]:
-        if j not in words_cache:
-            words_cache[j] = content_words(norms[j])
-        return words_cache[j]
-
+    surf, words = _utterance_features(tuple(texts), tuple(norms))
+    select = np.asarray(list(select), dtype=np.int64)
     neigh = np.full((len(select), len(SLOTS)), -1, dtype=np.int64)
-    dense = np.zeros((len(select), len(DENSE_NAMES)), dtype=np.float32)
-    for k, i in enumerate(select):
+    extra = np.zeros((len(select), len(_OVERLAP_NAMES)), dtype=np.float32)
+    empty: frozenset[str] = frozenset()
+    for k, i in enumerate(select.tolist()):
         ther = is_therapist[i]
         po = prev_c[i] if ther else prev_t[i]
         no = next_c[i] if ther else next_t[i]
         ps = prev_t[i] if ther else prev_c[i]
         neigh[k] = (i, po, no, ps)
-        cur_w = cwords(i)
-        prev_w = cwords(po) if po >= 0 else set()
-        next_w = cwords(no) if no >= 0 else set()
+        cur_w = words[i]
+        prev_w = words[po] if po >= 0 else empty
+        next_w = words[no] if no >= 0 else empty
         denom = max(len(cur_w), 1)
-        extra = [
+        extra[k] = (
             len(cur_w & prev_w) / denom,
             len(cur_w & prev_w) / max(len(prev_w), 1),
             len(cur_w & next_w) / denom,
@@ -124,9 +112,23 @@ def context_rows(
             float(i > 0 and is_therapist[i - 1] == ther),
             i / max(n - 1, 1),
             float(ps < 0),
-        ]
-        dense[k] = surf(i) + surf(po) + surf(no) + extra
-    return ContextRows(np.asarray(list(select), dtype=np.int64), neigh, dense)
+        )
+    # surf has a blank last row, so a missing neighbour (-1) reads zeros.
+    dense = np.hstack([surf[neigh[:, 0]], surf[neigh[:, 1]], surf[neigh[:, 2]], extra])
+    return ContextRows(select, neigh, dense)
+
+
+@lru_cache(maxsize=2)
+def _utterance_features(texts: tuple[str, ...], norms: tuple[str, ...]) -> tuple[np.ndarray, list[frozenset[str]]]:
+    """Surface features (plus a blank last row) and content words of every utterance.
+
+    Cached: the move and the client-talk annotators describe the same session,
+    each utterance once as a row and once as the other's neighbour.
+    """
+    surf = np.zeros((len(texts) + 1, len(SURFACE_NAMES)), dtype=np.float32)
+    for i, (t, norm) in enumerate(zip(texts, norms)):
+        surf[i] = surface_features(t, norm)
+    return surf, [frozenset(content_words(norm)) for norm in norms]
 
 
 def normalize_all(texts: Sequence[str]) -> list[str]:

@@ -9,8 +9,10 @@ A model bundle is two files side by side:
   one vocabulary block per slot, then the dense features) and a bias ``b``.
 
 Nothing is pickled (``np.load(..., allow_pickle=False)``). Inference needs
-numpy only: each utterance's TF-IDF row is computed once and every head
-gathers the weight rows of its columns for each context slot.
+numpy only: each utterance's TF-IDF row is computed once (a whole session in
+one :meth:`~alliance.annotators._text.NgramVectorizer.transform_many`) and
+every head gathers the weight rows of its columns for each context slot, all
+rows of a slot at once.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from typing import Sequence
 
 import numpy as np
 
-from alliance.annotators._text import NgramVectorizer, normalize
+from alliance.annotators._text import NgramVectorizer, SparseRows, normalize
 from alliance.annotators._text_context import DENSE_NAMES, SLOTS, context_rows
 from alliance.errors import AllianceError
 
@@ -46,21 +48,22 @@ class LinearHead:
     W: np.ndarray
     b: np.ndarray
 
-    def scores(self, feats: Sequence[tuple[np.ndarray, np.ndarray]], neighbours: np.ndarray,
+    def scores(self, feats: SparseRows | Sequence[tuple[np.ndarray, np.ndarray]], neighbours: np.ndarray,
                dense: np.ndarray, n_features: int) -> np.ndarray:
-        """Logits for rows described by ``neighbours`` (``SLOTS`` columns) and ``dense``."""
+        """Logits for rows described by ``neighbours`` (``SLOTS`` columns) and ``dense``.
+
+        ``feats[j]`` is utterance j's TF-IDF row: a :class:`SparseRows` or a
+        sequence of ``(indices, values)`` pairs.
+        """
+        feats = SparseRows.from_pairs(feats)
         out = np.tile(self.b, (len(dense), 1)).astype(np.float32)
-        W = self.W
         for s_pos, slot in enumerate(self.slots):
-            col = SLOTS.index(slot)
-            offset = s_pos * n_features
-            for k, j in enumerate(neighbours[:, col]):
-                if j >= 0:
-                    idx, val = feats[j]
-                    if len(idx):
-                        out[k] += val @ W[idx + offset]
+            js = neighbours[:, SLOTS.index(slot)]
+            present = js >= 0
+            # All rows of this slot in one gather of weight rows.
+            out[present] += feats.take(js[present]).dot(self.W, s_pos * n_features)
         d0 = len(self.slots) * n_features
-        out += dense @ W[d0:]
+        out += dense @ self.W[d0:]
         return out
 
     def predict_proba(self, *args, **kwargs) -> np.ndarray:
@@ -95,8 +98,7 @@ def session_inputs(texts: Sequence[str], is_therapist: Sequence[bool], select: S
     norms = [normalize(t) for t in texts]
     ctx = context_rows(texts, norms, is_therapist, select)
     needed = set(int(j) for j in ctx.neighbours.ravel() if j >= 0)
-    empty = (np.zeros(0, np.int32), np.zeros(0, np.float32))
-    feats = [vectorizer.transform_one(norms[j]) if j in needed else empty for j in range(len(texts))]
+    feats = vectorizer.transform_many([n if j in needed else None for j, n in enumerate(norms)])
     return feats, ctx
 
 

@@ -54,10 +54,9 @@ def load_moves_model() -> TextModel:
 
 
 @lru_cache(maxsize=2)
-def _session_features(norms: tuple[str, ...]) -> list:
+def _session_features(norms: tuple[str, ...]):
     """TF-IDF rows of every utterance; cached so both annotators share one pass."""
-    vec = load_moves_model().vectorizer
-    return [vec.transform_one(n) for n in norms]
+    return load_moves_model().vectorizer.transform_many(norms)
 
 
 def _inputs(session: Session, select: list[int]):

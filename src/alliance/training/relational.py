@@ -230,7 +230,7 @@ def train(root: Path, annomi: Path, out: Path, log=print, table_out: Path | None
     vec = CharGramVectorizer(min_df=2, max_features=20000).fit(n for d in alldocs for n in d.norms)
     nf = vec.n_features
     for d in alldocs:
-        d.rows = [vec.transform_one(n) for n in d.norms]
+        d.rows = vec.transform_many(d.norms)  # one batch per session
     rng = np.random.default_rng(SEED)
     perm = rng.permutation(len(gold))
     gold_fold = {gold[j].name: k % N_FOLDS for k, j in enumerate(perm)}
