@@ -392,6 +392,9 @@ P_PROXY = compile_any([
     r"(?:coming (?:here|in|to see you|to these)|seeing you|talking to you|these sessions|the sessions|you)\b",
     r"(?:he|she) (?:told|tells|said to) me\b(?:\s+\w+){0,8}? that (?:you|your)\b(?! (?:dad|mum|mom|mother|father|brother|sister|friend))",
     r"(?:admit it|say it|say that|tell you) to your face",
+    # "He says coming here is the only place nobody shouts at him"; "she said you didn't believe her".
+    r"(?:he|she) (?:says|said|thinks|reckons|feels|told me|tells me|keeps saying)\b(?:\s+\w+){0,2}\s+(?:coming here|coming to see you|these sessions|the sessions|seeing you|talking to you|this place)\b",
+    r"(?:he|she) (?:says|said|thinks|thought|reckons|felt|feels|told me|tells me)(?: that)? you\b(?:\s+\w+){0,5}\s+(?:her|him)\b",
     r"(?:he|she) (?:(?:always|actually|really|never stops|keeps) )?(?:talks|talked|goes on|went on|keeps talking|never stops talking) about you\b",
 ])
 #: A client saying the therapist takes the other client's side ("she talks, you nod along").

@@ -219,12 +219,26 @@ class Dialogue:
         client's turn, or after the therapist has just directed them to another
         client by name ("what do you need from Robin?"), "you" is the partner.
         """
-        if self.client_names is None or i == 0:
+        if self.client_names is None:
+            return True
+        opening = " ".join(self.norms[i].split()[:2])
+        if any(m.group() != self._own_name(i) for m in self.client_names.finditer(opening)):
+            # Opening on the other client ("Alex never listens. You never listen", "Alex,
+            # you ..."): the turn is about, then to, that client. A name further in ("I
+            # don't think Emma feels she can be honest with you") leaves "you" open.
+            return False
+        if i == 0:
             return True
         prev = i - 1
         if self.roles[prev] is Role.THERAPIST:
             return not any(m.start() > 1 for m in self.client_names.finditer(self.norms[prev]))
         return self.acks[prev]
+
+    def _own_name(self, i: int) -> str | None:
+        """The lower-cased first name of the speaker of utterance ``i``, if known."""
+        speaker = self.utterances[i].speaker
+        name = next((s.name for s in self.speakers if s.id == speaker and s.name), None)
+        return name.lower().split()[0] if name and name.strip() else None
 
     def is_therapist(self, i: int) -> bool:
         """Whether utterance ``i`` is the therapist's."""

@@ -393,7 +393,10 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     # whose frame lies in an earlier announcement ("any feelings about that?", "I find
     # myself thinking again about May") looks like nothing to it; the rules saw the
     # announcement, so such a label is not the scorer's to veto.
-    held = [i for i in range(d.n) if _from_context(d, i, cues[i])]
+    # Nor is a relative's talk about the patient and the therapist ("she says coming here
+    # helps"): the scorer learned on two-person sessions.
+    held = [i for i in range(d.n) if _from_context(d, i, cues[i])
+            or cues[i] is not None and d.roles[i] is Role.OTHER]
     if held:
         proba = proba.copy()
         proba[held] = np.maximum(proba[held], model.gate)
