@@ -263,6 +263,7 @@ T_LINK = compile_any([
 ])
 #: A weaker therapist link, enough to turn inherited relationship talk into a transference link.
 T_LINK_WEAK = compile_any([
+    r"(?:i|me) (?:would|will|might|could|am going to) be (?:just )?(?:him|her|like (?:him|her|them))\b|(?:me|i) (?:being|as) (?:him|her)\b",
     r"the same (?:fear|feeling|worry|thing|pattern|shame|dread) (?:that|as|you|which)\b",
 ])
 #: A link between the therapist and another relationship, patient speaking.
@@ -270,6 +271,7 @@ P_LINK = compile_any([
     rf"(?:like|same as|the way|as) (?:with |it was with |it is with )?my (?:\w+ )?(?:{KIN})\b(?:\s+\w+){{0,12}}\s+(?:you(?! know| see| can| have| get| just| do not know| never know| mean| go)|with you|here|in here)\b",
     rf"you remind me (?:\w+ ){{0,3}}of (?:my|her|his|someone|somebody|a|an|the way)\b",
     rf"you are not (?:my|her|his) (?:{KIN})",
+    rf"you are\b(?:\s+\w+){{0,3}}\s+not my (?:{KIN})",
     r"you\b(?:\s+\w+){0,8}\s+(?:feels?|felt|is|was|it is) (?:just |exactly )?like (?:being )?(?:back )?(?:at home|with my|a (?:child|kid)|at school|when i was)",
     rf"you\b(?:\s+\w+){{0,4}}\s+(?:thing|what|way) (?:my|her|his) (?:\w+ )?(?:{KIN}) (?:used to|did|does|would|always)",
     rf"(?:treat|treating|see|seeing|think of) you (?:like|as|the way) (?:i (?:treated|treat|did) )?(?:my|a) (?:\w+ )?(?:{KIN})",

@@ -55,6 +55,9 @@ P_TRANSFERENCE_WEAK = compile_any([
     rf"(?:it is|that is|this is|it was) (?:just |exactly )?(?:like|how it was) (?:with |at )?(?:my|home)\b",
     rf"(?:like|just like|the way|same as) (?:with )?my (?:{KIN})",
     r"remind\w* me of (?:when|how|the way|what|the time) (?:my|i)\b",
+    # "It's how I was with Mum when ...", "it reminds me of school reports, my mum ...".
+    rf"(?:it is|that is|this is|it was|that was) (?:just |exactly )?(?:how|what) (?:i was|it was|i felt|i am|i used to be|i did) (?:with|at|around|for) (?:my )?(?:{KIN}|home|school)\b",
+    rf"remind\w* me of\b(?:\s+\w+){{0,8}}\s+(?:my (?:{KIN})|when i was|at school|as a (?:kid|child)|growing up)\b",
 ])
 
 # -- immediacy: the therapist's own feeling toward the patient, now ----------------

@@ -115,10 +115,12 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
         return None
     if d.roles[i] is Role.THERAPIST:
         frame = _t_frame(d, i, t)
+        if rp.T_TRANSFERENCE.search(t) or cu.T_LINK.search(t):
+            # A link sets the two of them beside another relationship, even when it names
+            # the therapist's own life ("someone new arriving in my life").
+            return "transference_link"
         if cu.own_life(t):
             return None  # the therapist's "me" is their own life here, not the two of them
-        if rp.T_TRANSFERENCE.search(t) or cu.T_LINK.search(t):
-            return "transference_link"
         if rp.T_IMMEDIACY.search(t) or cu.T_IMMEDIACY_WIDE.search(t):
             return "immediacy"
         if frame:
