@@ -20,7 +20,7 @@ __all__ = [
 #: The therapist's own life, experiences or feelings outside the session.
 SELF_DISCLOSURE = compile_any([
     rf"my (?:own )?(?:(?:{KIN})s?|dog|cat|kids|children|wedding|divorce|childhood|therapist|own therapy|analyst|father s|mother s|son s|daughter s)\b",
-    r"my own\b(?! (?:thread|agenda|idea|ideas|view|views|thinking|interpretation|theory|hunch|assumptions?|reading|read|sense|stuff|take|spin|words|question))",
+    r"my own\b(?! (?:thread|agenda|idea|ideas|view|views|thinking|interpretation|theory|hunch|assumptions?|reading|read|sense|stuff|take|spin|words|question|story|stories))",
     r"our (?:kids|children|son|daughter|family|dog|cat|house|garden|wedding)\b|we (?:took|had|spent|visited) (?:our|the kids|my)",
     r"i (?:had|have had|used to have|suffered from|suffered with|struggled with|went through|lived with) (?:\w+ ){0,2}"
     r"(?:panic|depression|anxiety|attacks|a breakdown|a divorce|cancer|an eating|grief|a miscarriage|insomnia|burnout|a drinking)",
@@ -60,6 +60,7 @@ SELF_DISCLOSURE = compile_any([
     r"i am (?:having|going in for|booked in for|about to have) (?:an? |my )?(?:operation|surgery|treatment|procedure|baby|op)\b",
     r"my (?:shoulder|wrist|ankle|neck|heart|teeth|tooth|eye|eyes|hip|knee|back) (?:operation|surgery|op|injury|problem)|"
     r"(?:(?<=operation )|(?<=surgery ))on my (?:shoulder|wrist|ankle|neck|heart|eyes?|hip|knee|back|foot|hand|spine)\b",
+    r"i (?:had|was in|went through|survived) (?:a|an) (?:\w+ ){0,2}(?:accident|crash|operation|illness|breakdown|miscarriage|bereavement|diagnosis|injury|scare|divorce)\b",
     r"i am (?:a|an) (?:dad|mum|mom|stepmum|stepmom|stepdad|stepmother|stepfather|grandparent|grandmother|grandfather|granny|grandad|single parent|twin)\b",
 ])
 #: Professional logistics and general beliefs that look like self-disclosure.
@@ -77,6 +78,7 @@ ASKS_THERAPIST_LIFE = compile_any([
     rf"(?:kids|children|family|married|vacation|holiday|trip|weekend|{KIN}|therapy|therapist|dog|cat|pets?|hobbies|easier|through|somewhere|anywhere|away)",
     r"how (?:was|were|is|are) your (?:vacation|holiday|weekend|trip|break|kids|children|family|husband|wife|summer|christmas|time off)",
     r"where (?:are|did|do|were) you (?:going|go|grow up|from|live|spend)",
+    r"what did you (?:do|get up to) (?:at|on|over|for|this|last) (?:the )?(?:weekend|holiday|holidays|christmas|break|summer|easter)|"
     r"did it get easier|what about you|and you\b(?:\s+\w+){0,1}$|how about you|what do you do (?:for fun|on weekends)",
     r"(?:are|were) you (?:ever )?(?:married|a parent|depressed|anxious|in therapy)",
     r"did you (?:have|go through|ever (?:feel|have|go))",
@@ -104,6 +106,9 @@ CONFRONT = compile_any([
     r"(?:that|this) does not (?:sound|seem|look) like (?:nothing|you|the whole)",
     r"you have (?:brought|mentioned|raised) (?:it|that|this|him|her) (?:up )?(?:\w+ )?(?:three|several|four|five|many|a few) times",
     r"more than you (?:are )?(?:letting on|let on|admit|are admitting|say|are saying|realise|realize|think)",
+    r"than you are (?:letting (?:yourself )?|willing to |allowing yourself to )?(?:admit|show|say|let on)\w*",
+    r"^ (?:are|do|did|were|have|is|was) (?:you|it|that|they) (?:really )?though\b|says otherwise|"
+    r"(?:the|your) (?:log|diary|record|notes|numbers|sheet|figures|cards?) (?:says|say|shows?|tells?) (?:otherwise|something else|a different story)",
     r"i notice (?:that )?\w+(?: \w+){0,4} (?:is|as) a (?:theme|pattern)",
     r"is that (?:really )?(?:true|the whole|what is going on)|is that really all\b",
     r"i wonder if (?:it|the|that|this|your|the irritation|the anger)\b(?:\s+\w+){0,6}\s+(?:is|was) really (?:about)?",
@@ -123,7 +128,7 @@ CONFRONT = compile_any([
     r"(?:not sure|do not think|doubt) (?:it is|that is|this is|it was) (?:just|only|really just|all|simply) (?:about |because |the )?",
     r"i (?:see|read) it (?:differently|another way)|that is not how i see it|i (?:do not|would not) agree",
     r"(?:you are|are you) (?:kidding|fooling) yourself|you do not (?:really )?believe that",
-    r"i think you (?:know|are) (?:more|angrier|more upset|more hurt|more bothered|more worried|more scared)\b",
+    r"i think you (?:know|are) (?:a lot |much |far |way )?(?:more|angrier|more upset|more hurt|more bothered|more worried|more scared)\b",
     r"i think (?:what is really|the real (?:reason|issue|problem))|(?:the real|what is really) (?:reason|issue|problem) is",
     r"you (?:are|keep) (?:telling yourself|talking yourself into)",
     r"(?:actually|in fact) (?:it sounds like|it seems like|i think) (?:you|it)\b(?:\s+\w+){0,6}\s+(?:not|do not|did not|really)",
@@ -217,7 +222,7 @@ BACKS_DOWN = compile_any([
     r"(?:maybe|perhaps) (?:that is|it is|i am|i was|i have) (?:not it|wrong|off|mistaken|reading too much|getting ahead|pushing)",
     r"(?:maybe|perhaps) (?:not|that is not it|i got that wrong|i am wrong)",
     r"(?:we can|we could|let us|let me|i will|i can|i am going to) (?:leave|drop|put|set) (?:that|it|this)\b(?:\s+\w+){0,2}\s*(?:there|aside|for now|alone|down)?",
-    r"(?:we can|let us|let s) (?:leave|drop) (?:that|it|this)",
+    r"(?:we can|let us|let s|lets) (?:leave|drop) (?:that|it|this)|(?:okay |ok |all right |alright )?i believe you\b",
     r"forget (?:i said|what i said|it|that)",
     r"i (?:take|will take) (?:that|it) back|i did not mean (?:to|it)|never mind|scratch that",
     r"(?:i|i may|i might) (?:have|may have|might have) (?:been|gotten|got) (?:wrong|off|ahead|too)",
@@ -238,7 +243,7 @@ BACKS_DOWN = compile_any([
     r"i (?:will not|am not going to|do not need to|will stop) (?:press|push|pursue|keep on|go on about)(?:ing)?\b|"
     r"(?:we will|we can|let us) move on\b|forget (?:about )?(?:the|that|this) \w+ (?:for now|for today)",
     # Owning how the challenge landed ("I can see that felt like nagging").
-    r"i can see (?:that|it|this|how (?:that|it|this)) (?:felt|came across|sounded|landed|must have felt) (?:like|as)\b",
+    r"i can see (?:that|it|this|how (?:that|it|this)) (?:felt|feels|came across|comes across|sounded|sounds|landed|must have felt) (?:like|as)\b",
 ])
 #: Repair in any context: owning a part, inviting the patient's view of the strain.
 REPAIR_STRONG = compile_any([
@@ -285,6 +290,10 @@ REPAIR_STRONG = compile_any([
     # Inviting the patient's own view of the therapist ("does it feel like I'm one more adult ...?").
     r"(?:like to|want to|rather) hear it from you|does it (?:feel|seem) like i(?: am| was| have been)?\b",
     # Owning the size of one's question and offering a smaller one.
+    r"(?:that|the|my) question was (?:too|a bit|a lot|quite) ?(?:much|big|hard|heavy|a lot)|(?:we can|let us|i will) (?:go|take it|take things) (?:slower|more slowly|at your pace|slowly)|"
+    r"(?:might|may|must|could) (?:have )?(?:felt|feel|feels) like (?:being )?(?:put on the spot|ambushed|pressure|too much|a lot|nagging|an interrogation|judged|a test)|"
+    r"i (?:jumped|rushed|launched|dived|went) (?:straight |right )?(?:in|into)\b|i am sorry if (?:that|this|it|i) (?:was|felt|came|sounded|went|pushed)|"
+    r"i (?:think i )?(?:brought|raised|introduced|took)\b(?:\s+\w+){0,5}\s+(?:in )?too (?:quickly|fast|soon|early)|"
     r"(?:that|it) was (?:a |too )?(?:big|hard|heavy|tough|difficult) (?:a )?(?:question|thing to ask)|let me (?:ask|try) (?:a |an )?(?:smaller|easier|simpler|gentler) (?:one|question)",
     # Offering to change the approach, as a question to the patient ("want to try something different?").
     r"(?:want|like|shall we|should we|could we|can we) (?:to )?try something (?:different|else)",
@@ -323,13 +332,17 @@ REPAIR_IN_STRAIN = compile_any([
     r"start (?:somewhere|with something) (?:smaller|easier|simpler|gentler)",
     r"(?:like|want) to (?:know|hear) what you (?:think|want|need|noticed|see|make of)|(?:it is|this is) your (?:therapy|session|time|plan|call|choice)\b",
     r"(?:completely |totally |really |very |a )?(?:reasonable|understandable|fair|natural|valid|legitimate) (?:thing to (?:feel|say|ask)|frustration|reaction|question|complaint|concern|point)",
-    r"^ (?:(?:okay|ok|well) )?(?:that is|it is) (?:really |so )?important\b|^ (?:thank you|thanks)\b",
+    r"^ (?:(?:okay|ok|well) )?(?:that is|it is) (?:really |so )?important\b|^ (?:thank you|thanks)\b|(?:i|we) (?:want|would like|d like) to hear (?:about it|more about (?:that|it)|it)\b",
     r"you know (?:your situation|yourself|your life|your family|her|him|this|them|it) better than (?:i do|me)|what has (?:worked|helped)",
     r"you (?:might|may|could) (?:well )?be right|what (?:have i|did i) miss|tell me what i (?:have )?missed",
+    r"i hear that (?:it|this|you)\b|(?:let us|lets) step back|what you want from (?:coming here|this|therapy|our sessions|these sessions|me)",
+    r"(?:like|want|love) (?:to hear )?your (?:view|opinion|take|thoughts|own view|own take)|you have (?:left|handed|given) (?:it|that|this|the decision) (?:back )?to me",
+    r"what would (?:actually |really )?(?:work|feel|help|suit|be)\b(?:\s+\w+){0,3}\s+(?:for you|to you|from where you)|from where you are (?:standing|sitting)|"
+    r"(?:do not|would not) want you (?:agreeing|to agree|going along|to go along|saying yes)",
 ])
 #: An interpretation or intervention the patient might reject (context for ruptures).
 INTERPRETATION = compile_any([
-    r"i wonder (?:if|whether)|it sounds like|it seems like|i think (?:you|it|that|this)|maybe (?:you|it|this|that)|perhaps (?:you|it)|"
+    r"i wonder (?:if|whether)|i am wondering (?:if|whether)|it sounds like|it seems like|i think (?:you|it|that|this)|maybe (?:you|it|this|that)|perhaps (?:you|it)|"
     r"could it be|is it possible|what if|have you (?:tried|thought)|you might|you could|you should|you need to|"
     r"so you|you are|you feel|you felt|you seem|you sound|it is as if|part of you|maybe|perhaps|my guess|"
     r"(?:one thing|something) (?:we|you) (?:can|could|might)|we (?:can|could) try|let us try|(?:one|a) thing that (?:helps|works|can help)|some (?:couples|people|families) (?:find|try|use)|"

@@ -30,7 +30,7 @@ from __future__ import annotations
 from alliance.annotators._lexicon import compile_any
 
 __all__ = [
-    "THERAPIST_CONDUCT", "WONDERED", "THERAPY_VERDICT", "TASK_VERDICT", "TASK_NAMED", "THERAPY_MENTIONED", "FEELING_SEEN", "SIGN_SEEN", "HEDGED", "DENIES_SEEN",
+    "THERAPIST_CONDUCT", "SIDING_YOU", "WONDERED", "THERAPY_VERDICT", "TASK_VERDICT", "TASK_NAMED", "THERAPY_MENTIONED", "FEELING_SEEN", "SIGN_SEEN", "HEDGED", "DENIES_SEEN",
     "HEDGE_WORDS", "BACKCHANNEL", "SHIFT_OPENER", "TOPIC_INVITED", "DEFER_WIDE", "REJECT_FIRM",
     "SUGGESTION", "ACCEPTS",
 ]
@@ -49,9 +49,11 @@ THERAPIST_CONDUCT = compile_any([
     r"let me (?:finish|speak|talk|explain)|give me a chance|ask (?:me )?(?:about|what|how)|hear me|see me|know me|know what it is like)",
     rf"(?:do not|did not) think you {_ADV}(?:remember|listen|care|understand|get|hear|know)",
     rf"you (?:seemed|seem|looked|look|sounded|sound|were|are|have been|got) {_ADV}(?:a bit |pretty |quite |a little )?(?:{_DISREGARD_STATE})\b",
-    r"you (?:have |had |kept |keep |were |are |just )?(?:interrupt\w*|yawn\w*|laugh\w* at me|smirk\w*|rush\w* me|ignor\w* me|"
+    rf"you (?:have |had |kept |keep |were |are |just )?{_ADV}(?:interrupt\w*|yawn\w*|laugh\w* at me|smirk\w*|rush\w* me|ignor\w* me|"
     r"dismiss\w* me|patroni[sz]\w* me|judg\w* me|lectur\w* me|talk\w* over me|cut me off|cutting me off|"
     r"(?:cut|cutting|brush\w*) me off|talk\w* down to me|fob\w* me off|nag\w* me|hurr\w* me)",
+    r"you (?:are|keep|have been) (?:always |constantly |just )?(?:on at me|going on at me|having a go at me|getting at me)|"
+    r"you (?:never|do not ever|will not|do not) (?:say|tell me) what you (?:actually |really )?think",
     r"you (?:have |had )?(?:already )?made (?:your|up your) mind|you (?:have |had )?already decided (?:about|what|who)",
     r"you (?:are|were|have been) (?:not|no) (?:much |any |really |a lot of )?(?:help|use|good)\b|you (?:are|have been) (?:useless|no help|hopeless)\b",
     r"you (?:keep|kept|have been|were|are|just) (?:looking|glancing|checking|writing|scribbling) (?:at |in |on )?(?:your|the) "
@@ -61,6 +63,9 @@ THERAPIST_CONDUCT = compile_any([
     r"you (?:do not|did not) (?:even |really |actually )?care\b|you are (?:just|only) doing your job|you (?:are|get) (?:just |only )?"
     r"(?:paid|here for the money)|you (?:just |only )?(?:tell|say) (?:me )?what (?:i|you think i) want to hear",
 ])
+
+#: The therapist siding with the other client ("she talks, you nod along"): the "you" can only be the therapist.
+SIDING_YOU = compile_any([r"you (?:just |always )?(?:nod|nodding|nodded) along|you (?:always |just )?(?:agree|agreed|agreeing) with (?:her|him|them)\b"])
 
 #: A "you" clause wondered about rather than asserted ("I'm checking whether you're judging me").
 WONDERED = compile_any([r"(?:whether|if|wonder\w*|worr\w*|afraid|scared|checking|in case|sometimes i (?:think|feel|imagine)|i imagine) (?:\w+ ){0,2}$"])
@@ -72,13 +77,16 @@ _THERAPY = (
     r"breathing|agenda|plan|sheets?|cards?|techniques?|skills?|tasks?|forms?|questionnaires?|logs?|sessions?|talking))"
 )
 _NO_USE = (
-    r"(?:a joke|useless|pointless|a waste(?: of (?:time|money|an hour|my time))?|boring|stupid|silly|patroni[sz]ing|childish|"
+    r"(?:a joke|a chore|a drag|a slog|tedious|useless|pointless|a waste(?: of (?:time|money|an hour|my time))?|boring|stupid|silly|patroni[sz]ing|childish|"
     r"not for me|not helping|not working|doing nothing|not doing anything|making (?:it|me|things) worse|no help|no use|no good|"
     r"not going anywhere|going nowhere|getting nowhere|not getting (?:us |me )?anywhere)"
 )
 #: A verdict of no use or no change on the therapy ("these exercises are a joke", "I feel worse since I started coming here").
 THERAPY_VERDICT = compile_any([
-    rf"{_THERAPY} (?:\w+ )?(?:is|are|feels|feel|seems|seem|was|were|has been|have been) (?:just |really |so |a bit |such |all |kind of )?{_NO_USE}",
+    rf"{_THERAPY} (?:\w+ )?(?:again )?(?:is|are|feels|feel|seems|seem|was|were|has been|have been|it is|they are) (?:just |really |so |a bit |such |all |kind of |like )?{_NO_USE}",
+    r"(?:we have been (?:at|doing|coming|working on) (?:this|it|here)|i have been coming|(?:been )?coming here)\b(?:\s+\w+){0,6}\s+(?:and )?(?:i am |we are )?"
+    r"(?:no further|not any further|no closer|no better|still stuck|nowhere|getting nowhere|not getting anywhere)",
+    r"we (?:never|do not ever|do not|never seem to) (?:get|go) anywhere",
     r"(?:this|we|therapy|it all|these sessions) (?:is not|are not|is never|are never) (?:really )?(?:going|getting) (?:anywhere|us anywhere)",
     r"(?:wonder|wondering|not sure|unsure|doubt) (?:whether|if) (?:this|therapy|coming here|counsell?ing|these sessions) "
     r"(?:is|are) (?:really )?(?:for me|working|helping|worth it|doing anything|right for me)",
@@ -91,9 +99,9 @@ THERAPY_VERDICT = compile_any([
     r"(?:sessions?|therapy|homework|worksheets?|exercises?|records?|diar(?:y|ies)|breathing|questions|agenda|forms?|cards?|coming here)",
     r"(?:can not stand|hate|loathe|dread|detest) (?:these|the|this|doing (?:the|these)|all (?:the|these)) (?:\w+ )?"
     r"(?:sessions?|homework|worksheets?|exercises?|records?|diar(?:y|ies)|breathing|forms?|cards?|questionnaires?)",
-    r"paying (?:a fortune|a lot|so much|good money|all this money|all this)\b(?:\s+\w+){0,6}\s+(?:no|not any|can not see any|nothing|do not see any) "
-    r"(?:difference|better|change|improvement)",
-    r"(?:not sure|do not think|doubt) (?:that )?(?:talking|coming here|these sessions|this|therapy|it all|any of this|the talking)\b"
+    r"paying (?:a fortune|a lot|so much|good money|all this money|all this)\b(?:\s+\w+){0,6}\s+(?:(?:no|not any|can not see any|nothing|do not see any) "
+    r"(?:difference|better|change|improvement)|nothing (?:is|has) (?:different|changed|better))",
+    r"(?:not sure|do not think|do not know (?:that|if|whether)|doubt) (?:that )?(?:talking|coming here|these sessions|this|therapy|it all|any of this|the talking)\b"
     r"(?:\s+\w+){0,5}\s+(?:actually |really )?(?:helps|help|works|work|is helping|does anything|makes a difference|changes anything)",
     r"waste of (?:an|the|a whole) (?:hour|session|afternoon|morning)",
 ])
@@ -104,9 +112,11 @@ TASK_NAMED = compile_any([
 ])
 #: The patient's pronoun verdict on a task just named ("It's not doing anything for me", "It's useless").
 TASK_VERDICT = compile_any([
-    rf"^ (?:(?:honestly|well|um|to be honest|frankly|look|no) )*(?:it|they|that|this|those|these) (?:is|are|was|were|has been|have been|felt|feels) "
-    rf"(?:just |really |so |a bit |such |kind of |completely |totally )?(?:{_NO_USE}|like a waste\b|(?:not|never) (?:\w+ )?(?:doing anything|helped|helping|useful|any (?:use|good|help)))",
+    rf"^ (?:(?:honestly|well|um|to be honest|frankly|look|no) )*(?:it|they|that|this|those|these) (?:is|are|was|were|has been|have been|felt|feels|feel) "
+    rf"(?:just |really |so |a bit |such |kind of |completely |totally |like )?(?:{_NO_USE}|like a waste\b|(?:not|never) (?:\w+ )?(?:doing anything|helped|helping|useful|any (?:use|good|help)))",
     r"^ (?:(?:honestly|well|um|frankly) )*(?:it|they|that) (?:does not|do not|did not|has not|have not|never) (?:\w+ )?(?:help|work|do anything|make any difference|made any difference|helped|worked)",
+    # A bare verdict for a reply ("Pointless.", "Boring, honestly.").
+    rf"^ (?:(?:honestly|well|um|ugh|frankly|just) )*{_NO_USE}(?: (?:honestly|really|to be honest|mate))? $",
     r"(?:it|that|this) (?:felt|feels|was) (?:like )?(?:a |an )?(?:complete |total |bit of a )?waste of (?:my )?(?:time|money|an hour)",
     r"(?:it is|it has been|that is|they are|it was) not (?:really |actually )?(?:helping|working|helped|worked)\b",
 ])
@@ -123,12 +133,12 @@ FEELING_SEEN = compile_any([
     rf"you (?:seem|seemed|look|looked|sound|sounded|are|were|went|got)\b(?:\s+\w+){{0,3}}\s+(?:{_FEEL_ADJ})\b",
     r"(?:that|it|this) (?:sounded|sounds|seemed|seems|looked|looks|must have been|was|is) (?:\w+ )?(?:painful|hard to say|upsetting|hurtful|"
     r"difficult to say)\b",
-    r"(?:stung|hit you|got to you|hurt you|upset you|shook you|rattled you)\b",
+    r"(?:stung|hit you|got to you|hurt you|upset you|shook you|rattled you)\b|seemed to (?:hurt|sting|upset you|get to you|bother you)",
     rf"i (?:can )?(?:hear|see|sense|notice) (?:how |that |some |the )?(?:\w+ ){{0,2}}(?:{_FEEL_ADJ})\b",
 ])
 #: A bodily sign of feeling the therapist points to ("your jaw's tight", "your hands are shaking").
 SIGN_SEEN = compile_any([
-    r"your (?:left |right |whole |own )?(?:jaw|voice|face|eyes?|hands?|fists?|shoulders?|lips?|chin|breathing)s?\b(?:\s+\w+){0,2}\s+(?:is|are|was|were|went|got|look|looks|changed|tight|shaking|filling|welling|wobbl\w*|trembl\w*|clench\w*|red|wet)",
+    r"your (?:left |right |whole |own )?(?:jaw|voice|face|eyes?|hands?|fists?|shoulders?|lips?|chin|breathing)s?\b(?:\s+\w+){0,2}\s+(?:is|are|was|were|went|got|look|looks|changed|tight|shaking|filling|welling|wobbl\w*|trembl\w*|clench\w*|red|wet|cracked|broke|caught|rose|dropped|shook|tightened)",
     r"tears|crying|teary|tearful|welling|wobbl\w*|trembl\w*|shaking|gripping|clench\w*|flinch\w*|close to the surface|"
     r"you (?:went|have gone|go|are going|got) (?:very |really |a bit |all )?(?:quiet|pale|red|white|still|silent)",
 ])
@@ -155,7 +165,7 @@ HEDGE_WORDS = frozenset("""
     i do not know dunno remember recall nothing much more to tell say really no maybe guess suppose whatever meh who
     knows just does did it was is went stuff mm things the usual same there clue idea sure hmm um uh er well oh okay fine
     alright all right hard matter nowhere anything nobody so kind of sort can think honestly mean eh nah a bit good
-    weird normal odd strange bad alright care bothered nope pass much whatever
+    weird normal odd strange bad alright care bothered nope pass much whatever mind lot always as ever usual
 """.split())
 #: A bare backchannel ("yeah", "mm"): a turn-taking signal in split transcripts, not an answer withheld.
 BACKCHANNEL = compile_any([r"^ (?:(?:yeah|yes|mm|mm hmm|hmm|uh huh|right|sure|yep) ?)+ $"])
@@ -163,11 +173,12 @@ BACKCHANNEL = compile_any([r"^ (?:(?:yeah|yes|mm|mm hmm|hmm|uh huh|right|sure|ye
 #: A discourse marker that leaves what the therapist raised ("I meant to ask", "did you see the match?").
 SHIFT_OPENER = compile_any([
     r"^ (?:(?:oh|um|uh|so|well|okay|ugh|whatever|mm|hmm|actually|right|anyway) )*(?:i (?:meant|forgot|wanted) to (?:ask|tell you|say|mention)|"
-    r"did i (?:mention|tell you|say)|did you (?:see|hear|catch|watch)|have you (?:seen|heard)|speaking of|"
+    r"did i (?:mention|tell you|say)|did you (?:see|hear|catch|watch)|have you (?:seen|heard|been to|tried|read|watched)|i (?:keep forgetting|almost forgot|nearly forgot)|speaking of|"
     r"on a (?:different|other|lighter|separate|happier) note|changing the subject|something else (?:happened|came up)|guess what)\b",
     r"^ (?:(?:ugh|whatever|meh|pfft|oh well) )+(?:so|anyway|guess what|did i|have i|in other news)\b(?:\s+\w+){2,}",
     r"i would (?:rather|prefer) not(?: to)?\b(?:\s+\w+){0,6}\s+(?:can|could) we (?:talk about|do|go|move)\b",
     r"^ (?:(?:oh|um|well|so|actually) )*(?:can|could) we (?:not|not do|skip) (?:this|that|it|go there)\b(?:\s+\w+){0,3}\s+(?:i would rather|can we|let us|anyway)",
+    r"^ (?:(?:look|well|um|so|okay|honestly) )*(?:can|could) we (?:just )?(?:get on with|get back to|crack on with|move on to) (?:the|my|it|this|that)\b",
 ])
 #: The therapist inviting a new topic or closing: moving on then answers them.
 TOPIC_INVITED = compile_any([
@@ -181,6 +192,7 @@ DEFER_WIDE = compile_any([
     r"^ (?:(?:okay|ok|sure|fine|yeah|well|i suppose|i guess|um) )*if you (?:think|reckon|say|believe|feel) (?:it|that|this|so|it is|that is)\b",
     r"(?:i suppose|i guess) so if you",
     r"whatever(?:s| is)? (?:easiest|best|easier|good|works|suits|fine) (?:for you|with you)",
+    r"whatever (?:suits|works for|is easiest for|is best for|is good for) you|(?:is|that is|sounds) fine by me|"
     r"(?:go along|fit in|fall in) with whatever|whatever you (?:decide|reckon|tell me|prefer|would like)\b",
     r"you (?:would|will) know (?:better|best)|you know what you are doing|you are the (?:boss|one (?:who is |with the |who has )?"
     r"(?:trained|qualified|training|expertise))",
@@ -194,7 +206,8 @@ REJECT_FIRM = compile_any([
     r"been there(?: and)? done (?:that|it)|(?:^ |oh )please\b|(?:do not|stop) (?:label|diagnos|analy[sz]|psychoanaly[sz])\w* me",
     r"do not turn (?:it|this|them|that|everything) into|(?:not|nothing) (?:grieving|protecting|avoiding|hiding|scared of|punishing) "
     r"(?:anything|anyone|anybody|myself)",
-    r"i am not (?:protecting|avoiding|hiding|grieving|punishing|depressed|in denial|repressing|projecting)\b",
+    r"i am not (?:protecting|avoiding|hiding|grieving|punishing|depressed|in denial|repressing|projecting)\b|"
+    r"i am not (?:doing|trying|going to (?:do|try)) (?:that|it|this)\b|(?:it|that) (?:has|has got|got|is got) nothing to do with",
     r"(?:that|it) is (?:really |just )?not (?:me|how i am|who i am|my thing)\b",
 ])
 #: A suggestion or task the patient may reject (wider than :data:`~alliance.annotators._flagpatterns.INTERPRETATION`).

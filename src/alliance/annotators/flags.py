@@ -127,6 +127,8 @@ _DENIES_VERB = compile_any([r"^ (?:(?:no|look|well) )*i am not (\w+ing)(?: (?:af
 #: An answer that gives what a question about the therapist's life asked for ("I do, a daughter").
 _ANSWERS_OWN = compile_any([
     r"^ (?:(?:yes|yeah|yep|oh|well|um|ha|i did|i do) )*(?:i (?:did|do|have|am|was|went|got)|we (?:did|do|have|went)|a (?:daughter|son|few days|week|couple)|two|three)\b",
+    # Elliptical answers ("Took the dog up the hills. Got soaked.").
+    r"^ (?:(?:oh|well|um) )*(?:took|went|had|spent|stayed|visited|saw|got|walked|cooked|watched|read|played|slept)\b",
 ])
 #: A bare "I did, thanks" answers politely and tells nothing: an answer needs some detail.
 _ANSWER_WORDS = 6
@@ -143,6 +145,8 @@ def _answers_own_life(d: Dialogue, i: int, t: str) -> bool:
     prev = i - 1
     if prev < 0 or d.is_therapist(prev):
         return False
+    if _ASKS_RECEIVED.search(d.norms[prev]):
+        return False  # "Did you get my email?" asks about the work, not the therapist's life
     asks = fp.ASKS_THERAPIST_LIFE.search(d.norms[prev]) or (
         d.texts[prev].rstrip().endswith("?") and _ASKS_YOU_DID.search(d.norms[prev]))
     # "I did, actually. Tough loss." tells something; "I did, thanks. How about you?" does not:
@@ -155,6 +159,8 @@ def _answers_own_life(d: Dialogue, i: int, t: str) -> bool:
             and not fp.NOT_SELF_DISCLOSURE.search(t))
 
 
+#: A patient checking the therapist received something ("did you get my email?").
+_ASKS_RECEIVED = compile_any([r"(?:get|got|see|read|receive|have) my (?:message|email|e mail|text|letter|voicemail|note|form|card|invoice|payment)"])
 #: A question handed back to the patient after a short answer ("How about you?").
 _HANDS_BACK = compile_any([r"(?:how|what) about (?:you|yours)|and (?:you|yours)\b|how was yours|how (?:was|were|is) (?:your|the) (?:week|weekend|holiday|break)"])
 #: Words of a polite answer that tell nothing about the therapist's life.
@@ -202,6 +208,14 @@ _CLAIM = compile_any([r"(?:is not|are not|am not|was not|does not|do not|did not
 #: The therapist asserting rather than reflecting ("I think", "it sounds like", "quite a lot", "real").
 _ASSERTS = compile_any([r"i think|it sounds like|it seems|actually|a lot|quite a lot|really|real|more than|i wonder if|i have to be honest"])
 _NEGATED = compile_any([r"(?:not|no|never|nothing|is not|does not|do not|isn t) (?:\w+ ){0,2}$"])
+
+
+#: The therapist citing what the patient said before ("a couple of bottles, you said last time").
+_CITES_RECORD = compile_any([r"you (?:said|told me|mentioned|wrote) (?:last (?:time|week|session)|earlier|before|a minute ago|at the start) $"])
+#: An invitation to go back to something ("tell me more about the home you mentioned last time").
+_INVITES_BACK = compile_any([r"tell me|say more|talk (?:me )?(?:about|through)|describe|what|how|can we|let us"])
+#: A minimising claim the record is set against ("I only had a couple", "I'm fine").
+_MINIMISES = compile_any([r"only|just|barely|hardly|never|not|fine|over it|a couple|a little|nothing"])
 
 
 def _flips_claim(p_norm: str, t: str) -> bool:
@@ -296,7 +310,8 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         # The therapist asserting back the very thing the patient has just denied ("It doesn't
         # matter" / "it sounds like it matters quite a lot"). Merely naming a sign the patient
         # shows ("you're gripping the chair") is an observation, not a challenge (train2-21).
-        if prev_p == i - 1 and not owning and not d.questions[i] and not fp.SUPPORTIVE.search(t) and _flips_claim(p_norm, t):
+        if prev_p == i - 1 and not owning and not d.questions[i] and not fp.SUPPORTIVE.search(t) and (
+                _flips_claim(p_norm, t) or (_CITES_RECORD.search(t) and _MINIMISES.search(p_norm) and not _INVITES_BACK.search(t))):
             confronts = True
         if confronts:
             flags.append("confrontation")

@@ -295,7 +295,9 @@ def _withdraws(d: Dialogue, i: int, t: str, prev: int | None) -> bool:
         return True
     # Made only of hedges; expanded contractions lengthen one ("i dont know really" is five
     # words), but a hesitation first ("uh, I don't know") is the patient still searching.
-    return (d.words[i] <= 4 or not _HESITATES.search(t)) and all(w in rp.HEDGE_WORDS for w in t.split())
+    # (Read the turn itself: reported speech stripped out of ``t`` leaves nothing to judge.)
+    words = d.norms[i].split()
+    return bool(words) and (d.words[i] <= 4 or not _HESITATES.search(t)) and all(w in rp.HEDGE_WORDS for w in words)
 
 
 _HESITATES = compile_any([r"^ (?:uh|um|er|erm|well|hmm)\b"])
@@ -332,12 +334,18 @@ def _blames_conduct(t: str) -> bool:
     return m is not None and not rp.WONDERED.search(t[:m.start()])
 
 
-def _about_therapy(t: str, p: str) -> bool:
-    """A verdict of no use on the therapy; a bare "it" counts when the therapist's turn ``p`` named a task."""
-    return bool(_THERAPY_COMPLAINT.search(t) or rp.THERAPY_VERDICT.search(t)
-                or ((rp.TASK_NAMED.search(p) or rp.THERAPY_MENTIONED.search(t)) and rp.TASK_VERDICT.search(t)))
+def _about_therapy(d: Dialogue, i: int, t: str, p: str) -> bool:
+    """A verdict of no use on the therapy; a bare "it" counts when the therapist's turn ``p``
+    named a task, read sentence by sentence ("I've stopped doing it. It doesn't help.")."""
+    if _THERAPY_COMPLAINT.search(t) or rp.THERAPY_VERDICT.search(t):
+        return True
+    if not (rp.TASK_NAMED.search(p) or rp.THERAPY_MENTIONED.search(t)):
+        return False
+    return any(rp.TASK_VERDICT.search(normalize(part)) for part in _SENTENCE_END.split(d.texts[i]))
 
 
+#: The therapist reporting what they see or hear ("I'm seeing tears").
+_I_SEE = compile_any([r"i (?:can )?(?:see|am seeing|notice|am noticing|hear|can hear)\b"])
 #: A reply that owns or agrees ("Yes", "I am, actually"): never a denial.
 _OWNS = compile_any([r"^ (?:(?:um|well|oh) )*(?:yes|yeah|yep|i am actually|i do|i did|i think so|a bit|a little|maybe|probably)\b"])
 
@@ -353,7 +361,7 @@ def _denies_seen(d: Dialogue, i: int, t: str, prev: int | None) -> bool:
         return False
     p = d.norms[prev]
     # A sign must be the patient's ("your hands", "you went quiet"), not a question about others.
-    sign = rp.SIGN_SEEN.search(p) and (" your " in p or (" you " in p and not d.questions[prev]))
+    sign = rp.SIGN_SEEN.search(p) and (" your " in p or _I_SEE.search(p) or (" you " in p and not d.questions[prev]))
     seen = sign or (rp.FEELING_SEEN.search(p) and not rp.HEDGED.search(p))
     return bool(seen) and bool(rp.DENIES_SEEN.search(t)) and not _OWNS.search(t) and not _ADMITS.search(t)
 
@@ -393,7 +401,7 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     # A categorical rejection of a reading or a suggestion carries its own strain
     # ("That won't work for me", "I've tried that", "That's a stretch").
     firm = rp.REJECT_FIRM.search(t)
-    if firm is not None and firm.start() <= 30 and prev is not None and intervention and not p_rel and not rp.ACCEPTS.search(t):
+    if firm is not None and (firm.start() <= 30 or d.words[i] <= 15) and prev is not None and intervention and not p_rel and not rp.ACCEPTS.search(t):
         return "rejects_intervention"
     # Contradicting a feeling or a bodily sign the therapist has just pointed to.
     if _denies_seen(d, i, t, prev):
@@ -404,8 +412,10 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
         # Asked how it is with the therapist, the patient's own link ("you're judging
         # me the way he did") is insight into the relationship, not a complaint.
         you_ok = False
-    complaint = ("complaint_about_therapist" if you_ok and (COMPLAINT_THERAPIST.search(t) or _blames_conduct(t))
-                 else "complaint_about_therapy" if _about_therapy(t, p) else None)
+    # Siding with the other client ("she talks, you nod along") can only mean the therapist.
+    complaint = ("complaint_about_therapist" if (you_ok and (COMPLAINT_THERAPIST.search(t) or _blames_conduct(t))
+                                                 or rp.SIDING_YOU.search(t))
+                 else "complaint_about_therapy" if _about_therapy(d, i, t, p) else None)
     if complaint:
         return None if _continues_complaint(d, i, prev, previous) else complaint
     declines = bool(DECLINE.search(t))
