@@ -76,6 +76,14 @@ def test_bad_role_value_is_a_usage_error(transcript, capsys):
     assert "therapist, patient, other" in capsys.readouterr().err
 
 
+def test_a_role_without_a_role_is_a_usage_error_that_does_not_echo_the_label(transcript, capsys):
+    with pytest.raises(SystemExit) as e:
+        main(["analyze", str(transcript), "--role", "Anya Quistgaard"])
+    assert e.value.code == 2
+    err = capsys.readouterr().err
+    assert '"<speaker label>=<role>"' in err and "Quistgaard" not in err
+
+
 def test_a_missing_file_is_reported_and_the_exit_code_is_two(tmp_path, capsys):
     assert main(["analyze", str(tmp_path / "nope.txt")]) == 2
     assert "nope.txt" in capsys.readouterr().err

@@ -109,12 +109,33 @@ def test_override_names_match_case_insensitively_when_unambiguous():
     assert a.roles["Lee"] is T
 
 
-def test_an_override_for_an_unknown_speaker_lists_the_known_ones():
+def test_an_override_for_an_unknown_speaker_lists_the_known_ones_by_position_and_line():
     with pytest.raises(RoleError) as e:
-        infer_roles([("Kim", "Secret words."), ("Lee", "Hi.")], therapists=["Dr. Nobody"])
+        infer_roles([("Kim", "Secret words."), ("Lee", "Hi.")], therapists=["Dr. Nobody"],
+                    lines={"Kim": 3, "Lee": 14})
     msg = str(e.value)
-    assert "'Dr. Nobody'" in msg and "'Kim'" in msg and "'Lee'" in msg
-    assert "Secret" not in msg
+    assert "1st --therapist override names no speaker" in msg
+    assert "speaker 1 (first speaks on line 3), speaker 2 (first speaks on line 14)" in msg
+    assert '--role "<speaker label>=patient"' in msg
+    for private in ("Nobody", "Kim", "Lee", "Secret"):
+        assert private not in msg
+
+
+def test_unknown_overrides_are_told_apart_by_option_and_order():
+    with pytest.raises(RoleError) as e:
+        infer_roles([("Kim", "Hi."), ("Lee", "Hi.")], therapists=["Kim"],
+                    roles={"Lee": P, "Max": P, "Zed": O})
+    msg = str(e.value)
+    assert '2nd --role ("...=patient") and 3rd --role ("...=other") overrides name no speaker' in msg
+    assert "speaker 1, speaker 2" in msg  # no lines known
+    assert "Max" not in msg and "Zed" not in msg
+
+
+def test_a_long_speaker_list_is_cut_short():
+    turns = [(f"Person {k}", "Hi.") for k in range(12)]
+    with pytest.raises(RoleError) as e:
+        infer_roles(turns, therapists=["Nobody"])
+    assert "speaker 8, 4 more" in str(e.value)
 
 
 def test_readers_attach_role_notes_and_confidence(tmp_path):
@@ -133,5 +154,9 @@ def test_overrides_on_a_multi_session_csv_check_names_across_the_file(tmp_path):
     p.write_text("session,speaker,text\na,Kim,Hi?\na,Lee,Hi.\nb,Kim,Hello?\nb,Max,Hey.\n")
     a, b = read_sessions(p, roles={"Max": P, "Lee": P})
     assert a.speaker("Kim").role is T and b.speaker("Kim").role is T
-    with pytest.raises(RoleError, match="'Zed'"):
+    with pytest.raises(RoleError) as e:
         read_sessions(p, roles={"Zed": P})
+    msg = str(e.value)
+    assert "1st --role" in msg and "Zed" not in msg
+    assert "speaker 1 (first speaks on line 2), speaker 2 (first speaks on line 3), " \
+           "speaker 3 (first speaks on line 5)" in msg

@@ -55,7 +55,8 @@ def _info(message: str) -> None:
 def _parse_role(text: str) -> tuple[str, Role]:
     name, sep, role = text.rpartition("=")
     if not sep or not name:
-        raise argparse.ArgumentTypeError(f"expected NAME=ROLE, got {text!r}")
+        # The value is not echoed: a speaker label is often a real name.
+        raise argparse.ArgumentTypeError('expected "<speaker label>=<role>", e.g. --role "<speaker label>=patient"')
     try:
         return name.strip(), Role(role.strip().lower())
     except ValueError:

@@ -5,8 +5,10 @@ speakers and their turns to :class:`RoleInferer`, which decides, in order:
 
 1. **Overrides** from the user (``--therapist NAME``, ``--role NAME=patient``)
    always win. An override naming a speaker that is not in the transcript is
-   a :class:`~alliance.errors.RoleError` listing the speakers that are
-   (names are not transcript text, so they may appear in messages).
+   a :class:`~alliance.errors.RoleError` listing the speakers that are, by
+   position and first line (:func:`speaker_reference`): a speaker label is
+   often a real name, the patient's among them, and error messages end up in
+   logs, so errors never quote labels, not even the one the user typed.
 2. **Name hints**: ``Dr. Alvarez``, ``Therapist``, ``Counsellor``, ``T``, ``Q``
    point to the therapist; ``Client``, ``Patient``, ``P``, ``C`` to a patient;
    ``Interpreter`` or ``Co-therapist`` to ``other``.
@@ -36,7 +38,28 @@ __all__ = [
     "is_speaker_label",
     "asks_question",
     "resolve_overrides",
+    "speaker_reference",
+    "OVERRIDE_SYNTAX",
 ]
+
+#: How to set a role, with placeholders instead of any real label (for error hints).
+OVERRIDE_SYNTAX = '--therapist "<speaker label>" or --role "<speaker label>=patient"'
+#: At most this many speakers are listed in an error.
+_LISTED_SPEAKERS = 8
+
+
+def speaker_reference(position: int, line: int | None = None) -> str:
+    """How errors refer to a speaker: by order of appearance and first line, never by label.
+
+    >>> speaker_reference(2, 14), speaker_reference(1)
+    ('speaker 2 (first speaks on line 14)', 'speaker 1')
+    """
+    return f"speaker {position}" + (f" (first speaks on line {line})" if line else "")
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 # Whole-name hints, compared lower-case with dots and spaces removed at the ends.
 # Single letters other than T, P and C are left out on purpose: "A"/"B" or "Q"
@@ -138,34 +161,46 @@ def resolve_overrides(
     roles: Mapping[str, Role] | None = None,
     *,
     path: str | None = None,
+    lines: Mapping[str, int | None] | None = None,
 ) -> dict[str, Role]:
     """Turn ``--therapist``/``--role`` overrides into roles keyed by known speaker names.
 
     A name matches exactly, or else case-insensitively when that is unambiguous.
-    An override for a speaker not in ``known`` raises :class:`RoleError`.
+    An override for a speaker not in ``known`` raises :class:`RoleError`, which
+    says which override failed (by option and order) and lists the speakers
+    found by position and first line (``lines``: first line of each known
+    speaker, when the reader knows it), never by label.
     """
-    wanted: list[tuple[str, Role]] = [(n, Role.THERAPIST) for n in therapists]
-    wanted += [(n, Role(r)) for n, r in (roles or {}).items()]
+    wanted: list[tuple[str, Role, str]] = [
+        (n, Role.THERAPIST, f"{_ordinal(k)} --therapist") for k, n in enumerate(therapists, start=1)
+    ]
+    wanted += [(n, Role(r), f"{_ordinal(k)} --role (\"...={Role(r).value}\")")
+               for k, (n, r) in enumerate((roles or {}).items(), start=1)]
     exact = set(known)
     folded: dict[str, list[str]] = {}
     for k in known:
         folded.setdefault(k.strip().lower(), []).append(k)
     out: dict[str, Role] = {}
     unknown: list[str] = []
-    for name, role in wanted:
+    for name, role, which in wanted:
         if name in exact:
             out[name] = role
         elif len(folded.get(name.strip().lower(), ())) == 1:
             out[folded[name.strip().lower()][0]] = role
         else:
-            unknown.append(name)
+            unknown.append(which)
     if unknown:
-        listed = ", ".join(repr(k) for k in known) or "none"
+        found = [speaker_reference(k, (lines or {}).get(name)) for k, name in enumerate(known, start=1)]
+        if len(found) > _LISTED_SPEAKERS:
+            found[_LISTED_SPEAKERS:] = [f"{len(found) - _LISTED_SPEAKERS} more"]
+        overrides = " and ".join(unknown) + (" override names" if len(unknown) == 1 else " overrides name")
+        among = "the one speaker found" if len(known) == 1 else f"one of the {len(known)} speakers found"
         raise RoleError(
-            f"no speaker named {', '.join(repr(u) for u in unknown)} in this transcript",
+            f"the {overrides} no speaker of this transcript",
             path=path,
-            expected=f"one of the speakers found: {listed}",
-            hint="Use a name exactly as it is written before the colon",
+            expected=f"the label of {among}: {', '.join(found) or 'none'}",
+            hint="Write the speaker label exactly as the transcript has it"
+                 + (" on that line" if any((lines or {}).values()) else "") + f": {OVERRIDE_SYNTAX}",
         )
     return out
 
@@ -193,10 +228,14 @@ class RoleInferer:
         therapists: Sequence[str] = (),
         roles: Mapping[str, Role] | None = None,
         path: str | None = None,
+        lines: Mapping[str, int | None] | None = None,
     ) -> RoleAssignment:
-        """Roles for the speakers of ``turns`` (``(speaker name, text)`` in order)."""
+        """Roles for the speakers of ``turns`` (``(speaker name, text)`` in order).
+
+        ``lines`` (first line of each speaker) lets an override error point at them.
+        """
         names = list(dict.fromkeys(n for n, _ in turns))
-        fixed = resolve_overrides(names, therapists, roles, path=path)
+        fixed = resolve_overrides(names, therapists, roles, path=path, lines=lines)
         hinted = {n: name_hint(n) for n in names if n not in fixed}
         out: dict[str, Role] = dict(fixed)
         notes: list[str] = []
@@ -295,6 +334,7 @@ def infer_roles(
     therapists: Sequence[str] = (),
     roles: Mapping[str, Role] | None = None,
     path: str | None = None,
+    lines: Mapping[str, int | None] | None = None,
 ) -> RoleAssignment:
     """Roles for the speakers of ``turns`` with the default :class:`RoleInferer`."""
-    return RoleInferer().infer(turns, therapists=therapists, roles=roles, path=path)
+    return RoleInferer().infer(turns, therapists=therapists, roles=roles, path=path, lines=lines)

@@ -13,9 +13,9 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from alliance.errors import InputError, RoleError
 from alliance.model import Role, Session, Speaker, Utterance
-from alliance.roles import RoleInferer, resolve_overrides
+from alliance.roles import RoleInferer, resolve_overrides, speaker_reference
 
-__all__ = ["Turn", "Draft", "merge_turns", "build_session", "check_overrides"]
+__all__ = ["Turn", "Draft", "merge_turns", "build_session", "check_overrides", "first_lines"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +75,18 @@ def check_overrides(
     """Raise :class:`RoleError` if an override names nobody in any of the file's sessions."""
     if not therapists and not roles:
         return
-    known = list(dict.fromkeys(t.speaker for d in drafts for t in d.turns))
-    resolve_overrides(known, therapists, roles, path=path)
+    turns = [t for d in drafts for t in d.turns]
+    lines = first_lines(turns)
+    resolve_overrides(list(lines), therapists, roles, path=path, lines=lines)
+
+
+def first_lines(turns: Iterable[Turn]) -> dict[str, int | None]:
+    """Each speaker's first line (None when the reader has no lines), in order of appearance."""
+    out: dict[str, int | None] = {}
+    for t in turns:
+        if out.get(t.speaker) is None:
+            out[t.speaker] = t.line
+    return out
 
 
 def build_session(
@@ -97,10 +107,12 @@ def build_session(
             "no speaker turns found", path=draft.source,
             expected="lines or cues that start with a speaker name, e.g. 'Therapist: ...'",
         )
-    names = list(dict.fromkeys(t.speaker for t in turns))
+    lines = first_lines(turns)
+    names = list(lines)
     if len(names) < 2:
+        # Named by position, not label: a label is often a real name (see alliance.roles).
         raise RoleError(
-            f"only one speaker found ({names[0]!r})",
+            f"only one speaker found, {speaker_reference(1, lines[names[0]])}",
             path=draft.source,
             expected="at least two speakers: a therapist and a patient",
             hint="Check the speaker prefixes, e.g. 'Therapist:' and 'Client:' at the start "
@@ -111,6 +123,7 @@ def build_session(
     mine_r = {n: r for n, r in (roles or {}).items() if n.strip().lower() in folded}
     assignment = (inferer or RoleInferer()).infer(
         [(t.speaker, t.text) for t in turns], therapists=mine_t, roles=mine_r, path=draft.source,
+        lines=lines,
     )
     speakers = tuple(Speaker(n, n, assignment.roles[n]) for n in names)
     utterances = tuple(
