@@ -96,6 +96,9 @@ FRAME_P_WIDE = compile_any([
     r"(?:you|you had|you have|you would|you just) (?:cancel\w*|reschedul\w*|changed (?:the|our|my)|moved (?:the|our|my))|(?:you|you were|you are) (?:running |always )?late\b|running late",
     r"(?:we|you) (?:only )?(?:have|have got|got) (?:one|two|three|four|five|six|a few|a couple of|\w+) (?:more )?(?:sessions? )?left\b|(?:the )?(?:hour|time) is up|(?:the|our|each|a) session (?:just )?(?:ends|stops|finishes)\b",
     r"(?:skipped|missed|did not come to|did not come in) (?:last weeks?|last session|the last session|a session|our session)",
+    r"(?:insurance|funding|the nhs|the service|my plan|my cover) (?:only )?(?:covers|pays for|allows|gives me|runs out)\b|sessions? (?:run out|running out|are up)\b",
+    r"i (?:was|am|keep being|have been|keep) (?:\w+ )?late (?:today|again|for (?:our|the|this|my) session|here|coming in)\b|part of me (?:did not|does not|do not) want(?:ed)? to (?:come|be here)|(?:did not|do not) want to (?:come|be here) today",
+    r"counted the (?:days|weeks) (?:till|until) you\b",
     r"(?:your|you) (?:cancel\w*|reschedul\w*|were late|are late|are always late|being late|lateness|went away|were away|are away|go away|going away|are going away|were off|are off|moved (?:the|our)|changed (?:the|our)|switched)",
     r"(?:your|the|this|new|these) (?:fee|fees|price)s?|(?<!at )(?:your|this|new) rate\b|(?:your|this) bill\b|paying (?:you|this|for this|for therapy|for sessions|so much|this much)|pay you",
     r"(?:this|therapy|coming here|these sessions|the sessions) (?:is|feels|seems|is just)(?: like)? (?:a )?waste of (?:my |the )?money",
@@ -133,6 +136,7 @@ T_REACTION_WIDE = compile_any([
     r"(?:feel|felt|feels) like (?:being|you were|a|i was|i am)",
     r"(?:is|was|might be|could be) (?:also |partly |just )?a way (?:of|to)\b",
     r"how\b(?:\s+\w+){0,5}\s+(?:landed|went down|sat with you|left you)",
+    r"(?:(?:wonder|wondering|curious) |^ (?:so |and )?)how\b(?:\s+\w+){0,6}\s+(?:will|would|might|could|is going to|are going to) (?:feel|go)\b",
     # Issue 4, new writing: the frame affecting the patient, the patient's silence about it,
     # and what the patient pictures it will be like.
     r"(?:bother|bothers|bothered|upset|upsets|affect|affects|affected|trouble|troubles|unsettle|unsettles|unsettled) you\b",
@@ -154,7 +158,7 @@ P_REACTION_WIDE = compile_any([
     r"feel|feels|feeling|felt|miss|missed|missing|dread\w*|hate|hated|threw me|forever|resent\w*|ridiculous|waste|"
     r"annoy\w*|a pain|lost|sick|hard|harder|difficult|scared|afraid|worried|worry|sad|upset|angry|hurt|lonely|alone|"
     r"still thinking|keep thinking|thinking about|wonder\w*|cope|manage|do not know what|what (?:i|will i) (?:will )?do|how will (?:it|i)|"
-    r"(?:do not|did not|never) (?:like|enjoy)|prefer|not the same|too short|too long|bother\w*|"
+    r"(?:do not|did not|never) (?:like|enjoy)|prefer|not the same|too short|too long|bother\w*|panic\w*|mess|fall apart|falls apart|go to pieces|in bits|struggl\w*|spiral\w*|count\w* the (?:days|weeks|hours)|(?:did not|do not) want to (?:come|be here)|"
     r"abandon\w*|let down|forgot\w*|unfair|too much|too expensive|relie\w*|glad|nervous|empty|weird|strange|cut off|on my mind",
 ])
 #: A patient's feeling, wish, fear or judgement with the therapist as its object.
@@ -184,6 +188,11 @@ P_FEEL_T = compile_any([
     r"(?:nervous|anxious|scared|worried|dreading|dreaded|excited|looking forward to|glad|relieved|embarrassed) (?:about |to )?(?:see|seeing|come and see|coming to see|facing|talk to|talking to) you\b",
     r"(?:hoped|hoping|wished|expected|expecting|thought) (?:that )?you (?:would|might|will|could|were going to) (?:say|notice|ask|mention|remember|call|text|see|understand|get|be pleased|be proud|comment)\b",
     r"(?:does|did|would|will|do) (?:it|that|this|i) (?:ever )?(?:annoy|bother|upset|irritate|frustrate|hurt|bore|tire) you\b",
+    r"(?:sure|certain|convinced) about you\b|about you at first",
+    r"(?:reckon|bet|guess|suppose|assume|imagine|expect|worry|think|feel like|am sure) (?:that )?you (?:think|thought|must think|probably think|see me|find me)\b",
+    r"you are the (?:only|first|one|last) (?:person|one)\b",
+    r"(?:wish|wished|want|wanted|hoped) (?:that )?you (?:would|could|had|did) (?:just )?(?:tell|say|give|fix|help|understand|see|listen|stop|ask)\b",
+    r"i (?:felt|feel|have felt) (?:\w+ )?(?:cared for|held|heard|seen|understood|listened to|supported|looked after|judged|dismissed|rushed|ignored|brushed off)\b(?:\s+\w+){0,8}\s+(?:you|by you|with you|in here)\b",
     # Issue 4: affect at what the therapist said or did; the therapist easy or hard to talk to;
     # fearing the therapist's anger; shame about what was told to the therapist.
     r"(?:bugged|irked|irritated|frustrated|rattled|annoyed|upset|hurt|stung|embarrassed|bothered|threw) (?:me )?(?:a bit |a little |slightly )?when you\b",
@@ -256,6 +265,8 @@ T_LINK = compile_any([
     r"(?:a little|a bit|something|some|part|any) of (?:that|this|those feelings|what you felt)\b(?:\s+\w+){0,3}\s+(?:here|with me|in here|between us)\b",
     # "a little like that too, me giving my time to ...": the therapist's own act beside the story.
     r"(?:like|as) that (?:too|as well)\b(?:\s+\w+){0,2}\s+(?:me|i|my)\b",
+    r"(?:my|me|i)\b(?:\s+\w+){0,10}\s+remind\w* me of (?:what you (?:said|told me) about|how you (?:were|described)|your)\b",
+    rf"(?:to|with) me the way you (?:\w+ ){{0,3}}(?:to|with) your (?:\w+ )?(?:{KIN})",
     rf"(?:i am|me|i might be|i could be) (?:just )?(?:one more|another|yet another|the next) (?:person|one|adult|man|woman)\b(?:\s+\w+){{0,10}}\s+(?:like|as|the way|same as) (?:with )?your (?:\w+ )?(?:{KIN})",
     rf"(?:with|from|of) me\b(?:\s+\w+){{0,6}}\s+(?:expect\w*|wait\w*|brac\w*|same|again|got|get|used to)\b(?:\s+\w+){{0,6}}\s+(?:from|with|at|by|of|like) your (?:\w+ )?(?:{KIN})",
     rf"(?:my|me|i|our)\b(?:\s+\w+){{0,8}}\s+(?:like|as|same as|just as|reminds? you of|similar to) (?:when|what|how|the way|the time) (?:with )?your (?:\w+ )?(?:{KIN})",
@@ -272,6 +283,7 @@ P_LINK = compile_any([
     rf"you remind me (?:\w+ ){{0,3}}of (?:my|her|his|someone|somebody|a|an|the way)\b",
     rf"you are not (?:my|her|his) (?:{KIN})",
     rf"you are\b(?:\s+\w+){{0,3}}\s+not my (?:{KIN})",
+    rf"(?:{KIN})\b(?:\s+\w+){{0,12}}\s+(?:the same|same thing|that too|it too|that as well)\b(?:\s+\w+){{0,3}}\s+(?:from|of|with|off) you\b",
     r"you\b(?:\s+\w+){0,8}\s+(?:feels?|felt|is|was|it is) (?:just |exactly )?like (?:being )?(?:back )?(?:at home|with my|a (?:child|kid)|at school|when i was)",
     rf"you\b(?:\s+\w+){{0,4}}\s+(?:thing|what|way) (?:my|her|his) (?:\w+ )?(?:{KIN}) (?:used to|did|does|would|always)",
     rf"(?:treat|treating|see|seeing|think of) you (?:like|as|the way) (?:i (?:treated|treat|did) )?(?:my|a) (?:\w+ )?(?:{KIN})",
@@ -285,7 +297,7 @@ P_LINK = compile_any([
 #: The therapist telling their own feeling toward the patient, now.
 T_IMMEDIACY_WIDE = compile_any([
     r"i (?:am|was|become|became) (?:aware|conscious) of (?:feeling|being|wanting|a)\b",
-    r"i find myself (?:feeling|getting|wanting|wishing|moved|touched)",
+    r"i (?:find|am finding|found) myself (?:feeling|getting|wanting|wishing|moved|touched)",
     r"i (?:notice|feel|have|am aware of|can feel|find|am noticing) (?:a |an |this )?(?:pull|urge|wish|impulse|temptation|part of me) (?:in me )?to\b",
     r"i am (?:really |so |very |genuinely )?(?:enjoying|loving|liking|valuing) (?:working with|seeing|our work with|getting to know|our time with) you",
     r"i (?:will|am going to|would|shall) (?:really )?(?:miss (?:working with you|seeing you|our work|our sessions|you)|not forget you|remember you)\b",
@@ -304,6 +316,7 @@ RETURN = compile_any([
 #: The patient minimising a break just announced: coping assurances and "you deserve it".
 P_COPING = compile_any([
     r"(?:i|we) (?:will|can|could|would|am going to) (?:survive|cope|manage|live|muddle through)\b|big (?:girl|boy)|(?:a )?grown ?up|not a (?:child|kid|baby)|"
+    r"^ (?:(?:um|uh|oh|well) )*whatever\b|does not matter|not bothered|(?:no|not a) big deal|"
     r"you (?:deserve|have earned|need) (?:it|a break|the break|a rest|the rest|a holiday)|(?:only|just) (?:a|two|three|four|a few|a couple of) (?:weeks|days|sessions)\b",
 ])
 #: The ending named loosely by the patient ("when we finish"): weaker than the frame cues,

@@ -238,6 +238,8 @@ P_HERE_NOW = compile_any([
     r"(?:this|it|that) (?:feels|is|felt|is getting) (?:\w+ )?(?:awkward|weird|strange|uncomfortable|odd|embarrassing|intense|tense) (?:right now|just now|in here|saying this|talking about this|talking to you)",
     r"(?:do not know|not sure|no idea) what you (?:want|expect|are expecting|are looking for) (?:me to|from me)|what do you want (?:me to say|from me)",
     r"(?:never|not) (?:cried|said|told|shown|admitted|shared)\b(?:\s+\w+){0,4}\s+(?:in front of|to) (?:anyone|anybody|someone|a stranger|you)\b",
+    r"(?:do not know|no idea) why i am (?:telling you|saying|talking about|crying|sharing)|why am i telling you",
+    r"(?:this|the) (?:bit|part|point|stage) of (?:the|our) session|(?:the|this|our) sessions? (?:always )?(?:makes?|made) me\b",
     r"(?:first time|never before|only time) (?:i have |i am |i )?(?:ever )?(?:said|told|say|tell|admitted|admit|spoken|speaking) (?:this|that|it|about this|about that)? ?(?:out loud|to anyone|to anybody|to someone|aloud)",
 ])
 #: A therapist question about the patient's reaction, meaningful only in a frame or

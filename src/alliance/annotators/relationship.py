@@ -119,6 +119,8 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
             # A link sets the two of them beside another relationship, even when it names
             # the therapist's own life ("someone new arriving in my life").
             return "transference_link"
+        if cu.T_IMMEDIACY_WIDE.search(t):
+            return "immediacy"  # "I'm finding myself feeling ...": the session now, not a life outside it
         if cu.own_life(t):
             return None  # the therapist's "me" is their own life here, not the two of them
         if rp.T_IMMEDIACY.search(t) or cu.T_IMMEDIACY_WIDE.search(t):
@@ -291,8 +293,8 @@ def _label_pass(d: Dialogue) -> tuple[list[str | None], list[str | None]]:
     for i in range(d.n):
         # A return to a frame topic outranks process talk ("I keep coming back to the
         # conference week"): frame_feelings comes first in the codebook's precedence.
-        if cues[i] in (None, "here_and_now", "feelings_about_therapist") and d.is_therapist(i) \
-                and _frame_return(d, i, topics):
+        if d.is_therapist(i) and (cues[i] in (None, "here_and_now") or cues[i] == "feelings_about_therapist"
+                                  and _names_frame(d, i)) and _frame_return(d, i, topics):
             cues[i] = labels[i] = "frame_feelings"
         elif cues[i] is None and d.is_patient(i) and _patient_return(d, i, topics):
             cues[i] = labels[i] = "frame_feelings"
@@ -367,8 +369,14 @@ _P_NAMES_PAIR = compile_any([r"\b(?:you|your|yours|we|us|our)\b|" + _FRAME_WORDS
 
 
 def _from_context(d: Dialogue, i: int, label: str | None) -> bool:
-    """A therapist's frame cue whose frame is named only in the therapist's own earlier turns."""
-    if label != "frame_feelings" or not d.is_therapist(i) or _names_frame(d, i):
+    """A frame cue whose frame is named only in the therapist's own earlier turns: their
+    reaction question or return, or the patient's shrug at the news ("whatever")."""
+    if label != "frame_feelings" or _names_frame(d, i):
+        return False
+    if d.is_patient(i):
+        return bool(cu.P_COPING.search(d.norms[i])) and any(
+            d.is_therapist(j) and _names_frame(d, j) for j in range(max(0, i - 2), i))
+    if not d.is_therapist(i):
         return False
     return any(d.is_therapist(j) and _names_frame(d, j) for j in range(i))
 
