@@ -24,12 +24,12 @@ SELF_DISCLOSURE = compile_any([
     r"our (?:kids|children|son|daughter|family|dog|cat|house|garden|wedding)\b|we (?:took|had|spent|visited) (?:our|the kids|my)",
     r"i (?:had|have had|used to have|suffered from|suffered with|struggled with|went through|lived with) (?:\w+ ){0,2}"
     r"(?:panic|depression|anxiety|attacks|a breakdown|a divorce|cancer|an eating|grief|a miscarriage|insomnia|burnout|a drinking)",
-    r"i am (?:\w+ ){1,5}myself\b|i (?:was|used to be) (?:\w+ ){0,3}(?:at|in) (?:university|uni|college|school) (?:too|myself)",
+    r"i am (?:\w+ ){1,7}myself\b|i am (?:\w+ )?recovering from (?:a|an|my)\b|i (?:was|used to be) (?:\w+ ){0,3}(?:at|in) (?:university|uni|college|school) (?:too|myself)",
     r"when i was (?:young|younger|a kid|a child|a teenager|little|growing up|your age|in (?:school|college|university|my twenties|training))",
     r"i (?:also|too|myself) (?:struggled|went through|have been through|had|lost|was|felt|know what it is like)",
     r"i (?:went|have gone|have been) through (?:a|the|something|that|this|my own)",
     r"i (?:remember|recall) (?:when i|finishing|being|my|how i|feeling)",
-    r"(?:in my (?:own )?(?:life|family|experience|personal life)|personally i|speaking personally|me personally)",
+    r"(?:in my (?:own )?(?:life|family|personal life)|in my own experience|personally i|speaking personally|me personally)",
     r"i (?:have|had) (?:two|three|four|a|my own) (?:kids|children|sons?|daughters?|dog|cat|husband|wife|partner)\b",
     r"(?:i|we) (?:went|are going|am going|go|will go|had been) (?:to|on) (?:\w+ )?(?:for )?(?:my|our) (?:vacation|holiday|honeymoon|trip)",
     r"i (?:grew up|was raised|lived in|used to live)\b",
@@ -70,7 +70,7 @@ NOT_SELF_DISCLOSURE = compile_any([
     r"i (?:believe|think) (?:that )?(?:everyone|people|we all)",
     r"(?<!trained )(?<!became )(?<!qualified )(?:as a|as your) (?:therapist|clinician|counsell?or|psychologist|doctor)|in my (?:clinical |professional )?(?:work|practice)",
     # Declining to disclose names one's life only to keep it out.
-    r"(?:rather|prefer to|like to) (?:not (?:talk about|bring|share|go into)|keep)\b(?:\s+\w+){0,3}\s+(?:my|out of|private|to myself)|keep my (?:own )?(?:\w+ )?(?:life )?out of",
+    r"(?:rather|prefer to|prefer|like to) (?:not (?:to )?(?:talk about|bring|share|go into)|keep)\b(?:\s+\w+){0,3}\s+(?:my|out of|private|to myself)|keep my (?:own )?(?:\w+ )?(?:life )?out of",
 ])
 #: A patient asking about the therapist's life.
 ASKS_THERAPIST_LIFE = compile_any([
@@ -107,6 +107,7 @@ CONFRONT = compile_any([
     r"you have (?:brought|mentioned|raised) (?:it|that|this|him|her) (?:up )?(?:\w+ )?(?:three|several|four|five|many|a few) times",
     r"more than you (?:are )?(?:letting on|let on|admit|are admitting|say|are saying|realise|realize|think)",
     r"than you are (?:letting (?:yourself )?|willing to |allowing yourself to )?(?:admit|show|say|let on)\w*",
+    r"(?:sounds|seems|looks) like (?:a lot |much |far )?more than (?:just )?(?:a|an|nothing|that)\b",
     r"^ (?:are|do|did|were|have|is|was) (?:you|it|that|they) (?:really )?though\b|says otherwise|"
     r"(?:the|your) (?:log|diary|record|notes|numbers|sheet|figures|cards?) (?:says|say|shows?|tells?) (?:otherwise|something else|a different story)",
     r"i notice (?:that )?\w+(?: \w+){0,4} (?:is|as) a (?:theme|pattern)",
@@ -240,7 +241,7 @@ BACKS_DOWN = compile_any([
     r"came out (?:wrong|badly|harsh|harsher|wrongly)|(?:that|it) (?:sounded|came across) (?:like|as) (?:blame|blaming|criticism|a criticism|a lecture|"
     r"an accusation|nagging|judgement|judgment)|let (?:us|me) (?:start again|go back a step|back up)|go back a step",
     r"(?:take|taking) (?:that|it|you|what you say) at (?:face value|your word)|i (?:will|am going to|can) let (?:that|it|this) go",
-    r"i (?:will not|am not going to|do not need to|will stop) (?:press|push|pursue|keep on|go on about)(?:ing)?\b|"
+    r"i (?:will not|am not going to|do not need to|will stop) (?:press|push|pursue|keep on|go on about|ask|bring)(?:ing)?\b|"
     r"(?:we will|we can|let us) move on\b|forget (?:about )?(?:the|that|this) \w+ (?:for now|for today)",
     # Owning how the challenge landed ("I can see that felt like nagging").
     r"i can see (?:that|it|this|how (?:that|it|this)) (?:felt|feels|came across|comes across|sounded|sounds|landed|must have felt) (?:like|as)\b",
@@ -290,7 +291,8 @@ REPAIR_STRONG = compile_any([
     # Inviting the patient's own view of the therapist ("does it feel like I'm one more adult ...?").
     r"(?:like to|want to|rather) hear it from you|does it (?:feel|seem) like i(?: am| was| have been)?\b",
     # Owning the size of one's question and offering a smaller one.
-    r"(?:that|the|my) question was (?:too|a bit|a lot|quite) ?(?:much|big|hard|heavy|a lot)|(?:we can|let us|i will) (?:go|take it|take things) (?:slower|more slowly|at your pace|slowly)|"
+    r"(?:that|the|my) question was (?:too|a bit|a lot|quite) ?(?:much|big|hard|heavy|a lot)|(?:that|it) was (?:a lot|too much|a big ask) to ask|"
+    r"start (?:somewhere|with something) (?:smaller|easier|simpler|gentler)|(?:something|a question) (?:smaller|easier|simpler|gentler)\b|(?:we can|let us|i will) (?:go|take it|take things) (?:slower|more slowly|at your pace|slowly)|"
     r"(?:might|may|must|could) (?:have )?(?:felt|feel|feels) like (?:being )?(?:put on the spot|ambushed|pressure|too much|a lot|nagging|an interrogation|judged|a test)|"
     r"i (?:jumped|rushed|launched|dived|went) (?:straight |right )?(?:in|into)\b|i am sorry if (?:that|this|it|i) (?:was|felt|came|sounded|went|pushed)|"
     r"i (?:think i )?(?:brought|raised|introduced|took)\b(?:\s+\w+){0,5}\s+(?:in )?too (?:quickly|fast|soon|early)|"
@@ -329,12 +331,12 @@ REPAIR_IN_STRAIN = compile_any([
     r"let us (?:find|try) something (?:else|different|that)",
     r"(?:do|try|approach|look at|come at) (?:this|it|that) (?:a different|another|differently)|let us put (?:them|it|that|those|these) (?:down|aside|away)",
     r"^ (?:(?:okay|ok|right) )?i am (?:so |really |very )?sorry\b|not how i want you to feel",
-    r"start (?:somewhere|with something) (?:smaller|easier|simpler|gentler)",
     r"(?:like|want) to (?:know|hear) what you (?:think|want|need|noticed|see|make of)|(?:it is|this is) your (?:therapy|session|time|plan|call|choice)\b",
     r"(?:completely |totally |really |very |a )?(?:reasonable|understandable|fair|natural|valid|legitimate) (?:thing to (?:feel|say|ask)|frustration|reaction|question|complaint|concern|point)",
     r"^ (?:(?:okay|ok|well) )?(?:that is|it is) (?:really |so )?important\b|^ (?:thank you|thanks)\b|(?:i|we) (?:want|would like|d like) to hear (?:about it|more about (?:that|it)|it)\b",
     r"you know (?:your situation|yourself|your life|your family|her|him|this|them|it) better than (?:i do|me)|what has (?:worked|helped)",
-    r"you (?:might|may|could) (?:well )?be right|what (?:have i|did i) miss|tell me what i (?:have )?missed",
+    r"you (?:might|may|could) (?:well )?be right|what (?:have i|did i|am i) miss|tell me what i (?:have |am )?missed|help me (?:get|see|understand) (?:it|that|this)",
+    r"(?:decide|decided|work it out|choose|plan it) together|what (?:feels|seems|would feel) right (?:to|for) you",
     r"i hear that (?:it|this|you)\b|(?:let us|lets) step back|what you want from (?:coming here|this|therapy|our sessions|these sessions|me)",
     r"(?:like|want|love) (?:to hear )?your (?:view|opinion|take|thoughts|own view|own take)|you have (?:left|handed|given) (?:it|that|this|the decision) (?:back )?to me",
     r"what would (?:actually |really )?(?:work|feel|help|suit|be)\b(?:\s+\w+){0,3}\s+(?:for you|to you|from where you)|from where you are (?:standing|sitting)|"

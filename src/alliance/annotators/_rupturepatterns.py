@@ -53,6 +53,10 @@ THERAPIST_CONDUCT = compile_any([
     r"dismiss\w* me|patroni[sz]\w* me|judg\w* me|lectur\w* me|talk\w* over me|cut me off|cutting me off|"
     r"(?:cut|cutting|brush\w*) me off|talk\w* down to me|fob\w* me off|nag\w* me|hurr\w* me)",
     r"you (?:are|keep|have been) (?:always |constantly |just )?(?:on at me|going on at me|having a go at me|getting at me)|"
+    r"you (?:are not|were not|have not been) (?:even |really )?(?:looking at me|paying attention|with me|getting it|getting me|getting what)|you have stopped (?:listening|caring|trying)|"
+    r"you (?:just |only |always )?(?:repeat|parrot|echo)\w* (?:back )?(?:everything|what|whatever) i|"
+    r"i (?:felt|feel|was) (?:a bit |really |so |quite )?(?:rushed|judged|dismissed|ignored|hurried|patroni[sz]ed|brushed off|fobbed off|talked down to|unheard) "
+    r"(?:last (?:time|week|session)|in here|by you|when you|here)|"
     r"you (?:never|do not ever|will not|do not) (?:say|tell me) what you (?:actually |really )?think",
     r"you (?:have |had )?(?:already )?made (?:your|up your) mind|you (?:have |had )?already decided (?:about|what|who)",
     r"you (?:are|were|have been) (?:not|no) (?:much |any |really |a lot of )?(?:help|use|good)\b|you (?:are|have been) (?:useless|no help|hopeless)\b",
@@ -86,7 +90,8 @@ THERAPY_VERDICT = compile_any([
     rf"{_THERAPY} (?:\w+ )?(?:again )?(?:is|are|feels|feel|seems|seem|was|were|has been|have been|it is|they are) (?:just |really |so |a bit |such |all |kind of |like )?{_NO_USE}",
     r"(?:we have been (?:at|doing|coming|working on) (?:this|it|here)|i have been coming|(?:been )?coming here)\b(?:\s+\w+){0,6}\s+(?:and )?(?:i am |we are )?"
     r"(?:no further|not any further|no closer|no better|still stuck|nowhere|getting nowhere|not getting anywhere)",
-    r"we (?:never|do not ever|do not|never seem to) (?:get|go) anywhere",
+    r"we (?:never|do not ever|do not|never seem to) (?:get|go) anywhere|we are (?:just )?(?:going|getting) nowhere|this is (?:going|getting) nowhere",
+    r"i (?:leave|go home|walk out|come out) (?:of )?(?:here |these sessions |each week |every week |every time )?feeling worse",
     r"(?:this|we|therapy|it all|these sessions) (?:is not|are not|is never|are never) (?:really )?(?:going|getting) (?:anywhere|us anywhere)",
     r"(?:wonder|wondering|not sure|unsure|doubt) (?:whether|if) (?:this|therapy|coming here|counsell?ing|these sessions) "
     r"(?:is|are) (?:really )?(?:for me|working|helping|worth it|doing anything|right for me)",
@@ -114,9 +119,10 @@ TASK_NAMED = compile_any([
 TASK_VERDICT = compile_any([
     rf"^ (?:(?:honestly|well|um|to be honest|frankly|look|no) )*(?:it|they|that|this|those|these) (?:is|are|was|were|has been|have been|felt|feels|feel) "
     rf"(?:just |really |so |a bit |such |kind of |completely |totally |like )?(?:{_NO_USE}|like a waste\b|(?:not|never) (?:\w+ )?(?:doing anything|helped|helping|useful|any (?:use|good|help)))",
-    r"^ (?:(?:honestly|well|um|frankly) )*(?:it|they|that) (?:does not|do not|did not|has not|have not|never) (?:\w+ )?(?:help|work|do anything|make any difference|made any difference|helped|worked)",
+    r"^ (?:(?:honestly|well|um|frankly) )*(?:it|they|that) (?:does not|do not|did not|has not|have not|never) (?:\w+ )?(?:help|work|do anything|make any difference|made any difference|helped|worked|changes? anything|changed anything)",
+    r"^ (?:(?:honestly|well|so) )*what is (?:even )?the point $|^ (?:(?:honestly|well) )*it is (?:just )?(?:going|getting) nowhere",
     # A bare verdict for a reply ("Pointless.", "Boring, honestly.").
-    rf"^ (?:(?:honestly|well|um|ugh|frankly|just) )*{_NO_USE}(?: (?:honestly|really|to be honest|mate))? $",
+    rf"^ (?:(?:honestly|well|um|ugh|frankly|just) )*{_NO_USE}(?: (?:honestly|really|to be honest|mate|if i am honest|frankly))? $",
     r"(?:it|that|this) (?:felt|feels|was) (?:like )?(?:a |an )?(?:complete |total |bit of a )?waste of (?:my )?(?:time|money|an hour)",
     r"(?:it is|it has been|that is|they are|it was) not (?:really |actually )?(?:helping|working|helped|worked)\b",
 ])
@@ -144,7 +150,7 @@ SIGN_SEEN = compile_any([
 ])
 #: A feeling offered as a guess or a question rather than observed: a "no" to it is a decline, not a denial.
 HEDGED = compile_any([
-    r"i wonder|^ (?:(?:so|and|but|okay) )*(?:do|are|did|were|is|how|what|could|would|can) |do you|are you|did you|were you|whether|"
+    r"i wonder|^ (?:(?:so|and|but|okay) )*(?:do|are|did|were|is|how|what|could|would|can)\b|do you|are you|did you|were you|whether|"
     r"if you|perhaps|maybe|might|could it|sounds like|seems like|"
     r"it seems|i guess|i imagine|i think|my guess|part of you",
 ])
@@ -157,7 +163,7 @@ DENIES_SEEN = compile_any([
     r"(?:does not|did not|do not|would not) (?:really |even )?(?:bother|affect|upset|hurt|matter|sting|get to|scare|worry)\b",
     r"(?:could not|could not) care less|ancient history|i am (?:just |only )?(?:tired|cold|hot|hungry)\b",
     r"(?:it is|it was|that is|they are) (?:just |only )?(?:the|my) (?:light|coffee|hay fever|allergies|air|heating|cold|sun|glasses|contacts)\b",
-    r"^ (?:\w+ )?no\b(?! (?:idea|one|problem|worries|doubt|matter|way)\b)",
+    r"^ (?:\w+ )?(?:no|not at all|nope)\b(?! (?:idea|one|problem|worries|doubt|matter|way)\b)",
 ])
 
 #: Words that carry no answer: a reply made only of these, after an open invitation, is a minimal response.
@@ -190,7 +196,7 @@ TOPIC_INVITED = compile_any([
 #: Handing the judgement to the therapist ("If you think it'll help, I'll do it", "You'd know better").
 DEFER_WIDE = compile_any([
     r"^ (?:(?:okay|ok|sure|fine|yeah|well|i suppose|i guess|um) )*if you (?:think|reckon|say|believe|feel) (?:it|that|this|so|it is|that is)\b",
-    r"(?:i suppose|i guess) so if you",
+    r"(?:i suppose|i guess) so if you|^ (?:(?:i suppose|i guess|okay|ok|sure|fine|yeah) )*if you (?:want|like|prefer|insist)(?: to)? $",
     r"whatever(?:s| is)? (?:easiest|best|easier|good|works|suits|fine) (?:for you|with you)",
     r"whatever (?:suits|works for|is easiest for|is best for|is good for) you|(?:is|that is|sounds) fine by me|"
     r"(?:go along|fit in|fall in) with whatever|whatever you (?:decide|reckon|tell me|prefer|would like)\b",
@@ -201,14 +207,15 @@ DEFER_WIDE = compile_any([
 REJECT_FIRM = compile_any([
     r"(?:that|this|it|which) (?:is|sounds) (?:just |simply |completely |totally |a bit of )?(?:wrong|a stretch|psychobabble|rubbish|"
     r"not for me|way off|off the mark|miles off)\b",
-    r"(?:that|this|it) (?:will not|would not|does not|is not going to|never|can not) (?:work|help|happen)(?: for me| with (?:her|him|them|me))?",
+    r"(?:that|this|it) (?:will not|would not|does not|is not going to|never|will never|would never|can not) (?:work|help|happen)(?: for me| with (?:her|him|them|me))?",
     r"i (?:have |have already |already |did )?tried (?:that|it|this|those|all that)\b|i have (?:already )?done (?:that|all that|this) (?:before|already)",
     r"been there(?: and)? done (?:that|it)|(?:^ |oh )please\b|(?:do not|stop) (?:label|diagnos|analy[sz]|psychoanaly[sz])\w* me",
     r"do not turn (?:it|this|them|that|everything) into|(?:not|nothing) (?:grieving|protecting|avoiding|hiding|scared of|punishing) "
     r"(?:anything|anyone|anybody|myself)",
     r"i am not (?:protecting|avoiding|hiding|grieving|punishing|depressed|in denial|repressing|projecting)\b|"
     r"i am not (?:doing|trying|going to (?:do|try)) (?:that|it|this)\b|(?:it|that) (?:has|has got|got|is got) nothing to do with",
-    r"(?:that|it) is (?:really |just )?not (?:me|how i am|who i am|my thing)\b",
+    r"(?:that|it) is (?:really |just )?not (?:me|how i am|who i am|my thing)\b|(?:that|this) is not what (?:this|it|that) is\b|"
+    r"(?:that is|what) (?:a|such a) (?:horrible|terrible|awful|nasty|cruel|ridiculous|strange) thing to say",
 ])
 #: A suggestion or task the patient may reject (wider than :data:`~alliance.annotators._flagpatterns.INTERPRETATION`).
 SUGGESTION = compile_any([

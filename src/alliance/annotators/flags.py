@@ -211,9 +211,12 @@ _NEGATED = compile_any([r"(?:not|no|never|nothing|is not|does not|do not|isn t) 
 
 
 #: The therapist citing what the patient said before ("a couple of bottles, you said last time").
-_CITES_RECORD = compile_any([r"you (?:said|told me|mentioned|wrote) (?:last (?:time|week|session)|earlier|before|a minute ago|at the start) $"])
+_CITES_RECORD = compile_any([r"you (?:said|told me|mentioned|wrote) (?:last (?:time|week|session)|earlier|before|a minute ago|at the start) $|"
+                             r"^ (?:(?:but|well|and) )?you (?:said|told me) (?:last (?:time|week|session)|on \w+day)\b"])
 #: An invitation to go back to something ("tell me more about the home you mentioned last time").
 _INVITES_BACK = compile_any([r"tell me|say more|talk (?:me )?(?:about|through)|describe|what|how|can we|let us"])
+#: A one-line doubt opening the turn ("Are you really?", "Is it, though?").
+_DOUBTS_CLAIM = re.compile(r"\s*(?:are|is|was|were|do|did|have) (?:you|it|that|they)(?: really)?(?:,? though)?\?", re.IGNORECASE)
 #: A minimising claim the record is set against ("I only had a couple", "I'm fine").
 _MINIMISES = compile_any([r"only|just|barely|hardly|never|not|fine|over it|a couple|a little|nothing"])
 
@@ -310,6 +313,9 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         # The therapist asserting back the very thing the patient has just denied ("It doesn't
         # matter" / "it sounds like it matters quite a lot"). Merely naming a sign the patient
         # shows ("you're gripping the chair") is an observation, not a challenge (train2-21).
+        # Doubting the claim in a word ("Are you really? You cried ...") contradicts it.
+        if prev_p == i - 1 and not owning and _DOUBTS_CLAIM.match(d.texts[i]) and _MINIMISES.search(p_norm):
+            confronts = True
         if prev_p == i - 1 and not owning and not d.questions[i] and not fp.SUPPORTIVE.search(t) and (
                 _flips_claim(p_norm, t) or (_CITES_RECORD.search(t) and _MINIMISES.search(p_norm) and not _INVITES_BACK.search(t))):
             confronts = True

@@ -182,7 +182,7 @@ MINIMAL = compile_any([
 INVITATION = compile_any([
     r"^ (?:(?:so|and|okay|well|now|hmm) )*(?:what|how|why|tell me|say more|can you (?:say|tell|describe|talk)|could you (?:say|tell|describe|talk)|talk about|describe)",
     r"(?:tell me|say) (?:a bit |a little |some )?more|what (?:else|comes to mind|was that like|is that like|do you make)|how (?:come|so)|what do you mean|help me understand",
-    r"(?:walk|talk|take) me through",
+    r"(?:walk|talk|take) me through|put (?:it |that |this )?into words|(?:can|could) you (?:explain|share|put)\b",
     r"what (?:did|do) you (?:feel|think|make of)\b|take a guess",
     r"i am (?:really )?curious (?:what|how|about)|i would (?:love|like|really like) to (?:hear|know) (?:what|how|about|more)|"
     r"i (?:wonder|am wondering) what (?:it|that|this) (?:was|is|felt|feels) like|where do you (?:feel|notice|sense)",
