@@ -528,3 +528,48 @@ def test_whole_sessions_in_new_words_give_the_expected_episodes(turns, expected)
     s = run(turns)
     assert [(e.attrs["initiator"], e.attrs["patient_stance"], e.attrs["after_decline"])
             for e in s.spans_of("episode")] == expected
+
+
+#: Replies to a question about an announced break, in words the decline and engagement lists
+#: were not written from (issue 4), with the stance each gives a one-reply episode.
+NEW_REPLIES = [
+    ("No, not really. I've got a lot on anyway.", 'declined'),
+    ("Honestly? It's fine. You're allowed a life.", 'declined'),
+    ("I hadn't really thought about it.", 'declined'),
+    ('Not especially.', 'declined'),
+    ('It is what it is.', 'declined'),
+    ("I'll be grand.", 'declined'),
+    ('Can we not do this right now?', 'declined'),
+    ("I don't really see what that has to do with anything.", 'declined'),
+    ("I'd rather talk about my sister, if that's okay.", 'declined'),
+    ("Meh. Doesn't bother me either way.", 'declined'),
+    ('No. Why would it?', 'declined'),
+    ('i mean its only two weeks', 'declined'),
+    ('nah im good', 'declined'),
+    ('Not a lot, to be honest.', 'declined'),
+    ('Sure, whatever. People go on holiday.', 'declined'),
+    ('Yes, actually. I was more upset than I let on.', 'engaged'),
+    ('A bit, yeah. It felt like being left again.', 'engaged'),
+    ("I think it scares me, if I'm honest.", 'engaged'),
+    ('Yeah, I noticed I was dreading it.', 'engaged'),
+    ("Now you mention it, I've been sleeping badly since you told me.", 'engaged'),
+    ('Honestly, I was gutted.', 'engaged'),
+    ("It made me feel like I wasn't important.", 'engaged'),
+    ('i guess i was a bit thrown', 'engaged'),
+    ("I'll miss it. I'll miss you, actually.", 'engaged'),
+    ('Part of me is relieved, and part of me is sad.', 'engaged'),
+    ("It's fine. Well, no, it's not fine. I hate it.", 'mixed'),
+    ("No, it's fine. Though I did cry in the car after.", 'mixed'),
+    ('Not really. Maybe a little lonely.', 'mixed'),
+    ("I'm fine with it, I suppose, but it does feel a bit like being dropped.", 'mixed'),
+]
+
+
+@pytest.mark.parametrize("reply,stance", NEW_REPLIES)
+def test_the_stance_of_replies_in_new_words(reply, stance):
+    turns = [("t", "I'll be away for three weeks from the first."), ("p", "Okay."),
+             ("t", "I wonder how that is for you."), ("p", reply), ("t", "Okay."),
+             ("p", "My sister is visiting on Saturday."), ("t", "How do you feel about her visit?"),
+             ("p", "Nervous. She always criticises the flat.")]
+    eps = episodes(run(turns))
+    assert [(e[0], e[1], e[3]) for e in eps] == [(2, 3, stance)]

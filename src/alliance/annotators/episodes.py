@@ -64,7 +64,10 @@ ENGAGE = compile_any([
     r"embarrass\w*|ashamed|glad|lost|bored|boring|nervous|worried|jealous|relieved|annoyed|upset|"
     r"strange|weird|hard|difficult|painful|disappointed|frustrated|guilty|exposed|safe|trust|nice to hear|"
     r"caught|small|shrink|stupid|burden|unimportant|forgotten|let down|anxious|uneasy|wobbly|exposed|dropped|"
-    r"(?:scares|scared|bothers|bothered|bothering|gets to|got to|worries|upsets|upset) me)\b",
+    r"(?:scares|scared|bothers|bothered|bothering|gets to|got to|worries|upsets|upset) me|"
+    r"gutted|thrown|devastated|crushed|cried|cry|crying|tears|hate|hated|"
+    r"(?:made|makes|make) me (?:feel|think|wonder)|(?:since|after|when) you (?:told me|said|mentioned|announced)|"
+    r"sleep\w* badly|not sleeping|can not sleep)\b",
     r"^ (?:(?:well|um|uh|oh|honestly|actually|i mean|okay) )*(?:yes|yeah|a little|a bit|kind of|sort of|i guess (?:i|it) did|maybe a|actually|i suppose)\b",
     r"no actually|but yes|i did (?:feel|miss|think)|it did (?:stir|bother|hurt)|i have been thinking|i hadn t|i had not (?:put|thought)|"
     r"i think i|i want to|i could try|i would (?:actually |really )?like|i (?:just |really |kind of |sort of |actually |still |also |did |do )?(?:feel|felt)|it feels|it felt|on my mind|been thinking about",
@@ -83,7 +86,8 @@ REPORTED_DECLINE = compile_any([
 ])
 #: Rupture markers that voice a complaint or reject the therapist's reading (codebook decision 10).
 COMPLAINTS = frozenset({"complaint_about_therapist", "complaint_about_therapy", "rejects_intervention"})
-_BUT = compile_any([r"but|though|although|except|actually|if i am honest|to be honest"])
+_BUT = compile_any([r"but|though|although|except|actually|if i am honest|to be honest|well no|no wait|"
+                    r"(?:it is|that is) not (?:really )?fine|that said|then again|mind you|maybe|perhaps"])
 
 
 def utterance_stance(norm: str, answering: bool = True) -> tuple[bool, bool]:
