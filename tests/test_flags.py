@@ -348,3 +348,45 @@ def test_a_reframe_that_restates_the_patients_own_reason_is_not_a_confrontation(
     s = run([("p", "I didn't tell her because she'd only panic."),
              ("t", "So not telling her was partly about sparing her the panic.")])
     assert "confrontation" not in flags(s, 1)
+
+
+# -- Structure over phrasing (issue 4) ------------------------------------------------------
+
+@pytest.mark.parametrize("turns,flag", [
+    # Self-disclosure: the therapist's own family, past self, health.
+    ([("t", "Honestly, I was a terrible sleeper for years after my second child was born.")], "self_disclosure"),
+    ([("t", "i had a really rough time at your age too")], "self_disclosure"),
+    # Confrontation: the patient's account set against their own record, or the denied thing asserted back.
+    ([("p", "I hardly drink now."), ("t", "I notice that's different from what you told me about Saturday.")], "confrontation"),
+    ([("p", "My drinking isn't a problem."), ("t", "From what you've told me, it sounds like a real problem.")], "confrontation"),
+    ([("p", "I'm fine with the divorce."), ("t", "Are you really? You cried when you talked about the house.")], "confrontation"),
+    # Backing down: retracting one's words after push-back.
+    ([("t", "Come on, that doesn't add up."), ("p", "Why do you always assume I'm lying?"),
+      ("t", "I'm sorry. That was unfair of me. Let's start again.")], "backs_down"),
+    # Repair once strain is voiced: handing the judgement back, a smaller question.
+    ([("p", "Whatever you think."), ("t", "I'd really like to know what you think, though. It's your therapy.")], "repair"),
+    ([("p", "Dunno."), ("t", "That was a lot to ask. Shall we start with something easier?")], "repair"),
+])
+def test_flags_are_read_by_structure(turns, flag):
+    s = run(turns)
+    assert flag in flags(s, len(turns) - 1)
+
+
+@pytest.mark.parametrize("turns,flag", [
+    # Courtesy about a message, immediacy, professional experience: not the therapist's life.
+    ([("p", "Did you get my message?"), ("t", "I did, thank you. Let's find another time.")], "self_disclosure"),
+    ([("p", "Did you have a good weekend?"), ("t", "I did, thanks. How about you?")], "self_disclosure"),
+    ([("t", "I feel moved hearing you say that.")], "self_disclosure"),
+    ([("t", "In my experience, people often find the second month hardest.")], "self_disclosure"),
+    # A discrepancy pointed out to credit the patient; a sign named without a contrary claim (gold train2-21).
+    ([("p", "I told her how I felt."), ("t", "You say you were terrified, but you did it anyway. That took courage.")],
+     "confrontation"),
+    ([("p", "He doesn't scare me."), ("t", "You flinched just now when you said his name.")], "confrontation"),
+    # The patient's words cited to go back to them, not against them.
+    ([("p", "Honestly, it's fine."), ("t", "Okay. Tell me more about the care home you mentioned last time.")], "confrontation"),
+    # Changing the task with no strain voiced.
+    ([("t", "Let's try something different this week: a walk after dinner.")], "repair"),
+])
+def test_near_misses_of_the_structural_flag_cues(turns, flag):
+    s = run(turns)
+    assert flag not in flags(s, len(turns) - 1)

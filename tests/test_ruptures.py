@@ -177,3 +177,53 @@ def test_a_named_client_answering_the_therapist_means_the_therapist():
              ("p", "See, right there. I say something and you explain why I'm wrong.")]
     s = run(turns)
     assert marker(s, 1) == "complaint_about_therapist"
+
+
+# -- Structure over phrasing (issue 4): the cue is who is blamed, for what, in answer to what --
+
+@pytest.mark.parametrize("prompt,reply,expected", [
+    # Second-person subject with a verb or state of disregard, whatever the words.
+    ("Okay.", "You interrupted me again.", "complaint_about_therapist"),
+    ("How was that?", "Honestly, you seemed bored last time.", "complaint_about_therapist"),
+    # A therapy referent with a verdict of no use; a bare "it" once the therapist named a task.
+    ("Did you try the exercise?", "these exercises are a joke honestly", "complaint_about_therapy"),
+    ("How are you finding the breathing?", "It's not doing anything for me.", "complaint_about_therapy"),
+    # A feeling or bodily sign the therapist has just pointed to, contradicted.
+    ("Your hands are trembling.", "It's the coffee. I'm not nervous.", "denial"),
+    # A reply made only of hedges, after an open invitation.
+    ("What would it mean to you if she came back?", "i dont know really", "minimal_response"),
+    # A discourse marker that leaves the painful question.
+    ("What comes up when you picture her face?", "so um did i mention were going to spain in june", "topic_shift"),
+    # The judgement handed to the therapist.
+    ("What do you think of trying the letter exercise?", "If you think it'll help, I'll do it.", "deferential"),
+    # A categorical rejection of a suggestion carries its own strain.
+    ("What if you tried going to bed at the same time every night?", "Been there, done that. It made no difference.",
+     "rejects_intervention"),
+])
+def test_markers_are_read_by_structure(prompt, reply, expected):
+    assert marker(run([("t", prompt), ("p", reply)]), 1) == expected
+
+
+@pytest.mark.parametrize("prompt,reply", [
+    # The same words about someone else, or about something that is not the therapy.
+    ("What did your boss do?", "He kept looking at his phone the whole time I was talking."),
+    ("How's the physio going?", "It's not helping. My knee is still swollen."),
+    ("I think I'm checking whether you think I'm making a fuss.", "I think I'm checking whether you're judging me."),
+    # A feeling asked about, not observed: "no" declines it.
+    ("Did that upset you?", "No, not really. I'd seen it coming for months."),
+    # A backchannel, or a hesitating "I don't know", is not a withheld answer.
+    ("So, how are you going to quit without your friends noticing?", "Yeah."),
+    ("What steps could you take this month?", "Uh, I don't know."),
+    # The therapist invited a new topic.
+    ("What would you like to talk about today?", "Oh, by the way, I passed my driving test! Can we start there?"),
+    # A generic "whatever you say", and a rejection that takes the suggestion up.
+    ("What's it like when she gets like that?", "You just can't win with her. Whatever you say is wrong."),
+    ("Maybe you could try the breathing before bed.", "I could. I'll try it tonight."),
+])
+def test_near_misses_of_the_structural_cues_carry_no_marker(prompt, reply):
+    assert marker(run([("t", prompt), ("p", reply)]), 1) is None
+
+
+def test_a_turn_cut_off_in_a_split_transcript_is_not_a_minimal_response():
+    s = run([("p", "I don't know why I haven't said that yet but I mean-"), ("t", "Uh, tell me-"), ("p", "-it's there.")])
+    assert marker(s, 2) is None
