@@ -102,6 +102,7 @@ FRAME_P_WIDE = compile_any([
     r"(?:your|you) (?:cancel\w*|reschedul\w*|were late|are late|are always late|being late|lateness|went away|were away|are away|go away|going away|are going away|were off|are off|moved (?:the|our)|changed (?:the|our)|switched)",
     r"(?:your|the|this|new|these) (?:fee|fees|price)s?|(?<!at )(?:your|this|new) rate\b|(?:your|this) bill\b|paying (?:you|this|for this|for therapy|for sessions|so much|this much)|pay you",
     r"(?:this|therapy|coming here|these sessions|the sessions) (?:is|feels|seems|is just)(?: like)? (?:a )?waste of (?:my |the )?money",
+    r"(?:need to|have to|should|start to|going to) (?:think about|talk about|plan) (?:ending|finishing|stopping)\b",
     r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays) at (?:\w+)|(?:session|appointment) times?|these times|this time slot",
     r"(?:you|your) (?:moving|move|retiring|retirement|surgery|operation|parental leave|maternity leave|sabbatical)\b(?! on)|fortnightly|every other week|every fortnight|fewer sessions",
     r"(?:a|the|this|that) (?:cancellation|late|missed session|no show) (?:fee|charge)",
@@ -158,7 +159,7 @@ P_REACTION_WIDE = compile_any([
     r"feel|feels|feeling|felt|miss|missed|missing|dread\w*|hate|hated|threw me|forever|resent\w*|ridiculous|waste|"
     r"annoy\w*|a pain|lost|sick|hard|harder|difficult|scared|afraid|worried|worry|sad|upset|angry|hurt|lonely|alone|"
     r"still thinking|keep thinking|thinking about|wonder\w*|cope|manage|do not know what|what (?:i|will i) (?:will )?do|how will (?:it|i)|"
-    r"(?:do not|did not|never) (?:like|enjoy)|prefer|not the same|too short|too long|bother\w*|panic\w*|mess|fall apart|falls apart|go to pieces|in bits|struggl\w*|spiral\w*|count\w* the (?:days|weeks|hours)|(?:did not|do not) want to (?:come|be here)|"
+    r"(?:do not|did not|never) (?:like|enjoy)|prefer|not the same|too short|too long|bother\w*|panic\w*|mess|fall apart|falls apart|go to pieces|in bits|struggl\w*|spiral\w*|count\w* the (?:days|weeks|hours)|knocked me|floored me|hit me hard|(?:did not|do not) want to (?:come|be here)|"
     r"abandon\w*|let down|forgot\w*|unfair|too much|too expensive|relie\w*|glad|nervous|empty|weird|strange|cut off|on my mind",
 ])
 #: A patient's feeling, wish, fear or judgement with the therapist as its object.
@@ -172,8 +173,17 @@ P_FEEL_T = compile_any([
     r"(?:imagine|imagined|picture|worry|worried|fear|bet|assume|suspect|wonder whether|wonder if|wondered whether|wondered if) (?:that )?you\b(?:\s+\w+){0,8}\s+(?:about me|of me|me|us)\b",
     r"(?:want|wants|wanted|need|needs|needed|wish|wishes) you to (?:be proud|like|approve|think|see|notice|care|understand|know|tell me|say|fix|rescue|save|be pleased|remember)",
     r"i (?:get|got|feel|felt|am|was|become|became|feel so|get so) (?:\w+ )?(?:annoyed|angry|irritated|frustrated|cross|mad|furious|upset|hurt|disappointed|close|attached|grateful|jealous|nervous|shy|awkward) (?:with|at|by|toward|towards|to) you\b",
+    # Subjectless, so a third party's ("my GP is fed up with me") is ruled out by its verb.
+    r"(?<!is )(?<!was )(?<!gets )(?<!got )(?<!get )(?<!they are )(?<!we are )(?<!they were )(?<!be )"
     r"(?:disappointed|angry|annoyed|fed up|frustrated|cross) (?:in|with) me\b",
-    r"(?:think|thought|judge|judged) (?:less|badly|worse) of me",
+    r"(?<!they )(?<!people )(?<!parents )(?<!everyone )(?<!others )(?<!would )(?:think|thought|judge|judged) (?:less|badly|worse) of me",
+    r"(?:do|did|will|would) you (?:\w+ )?(?:remember|listen to|think about|care about) (?:what i|anything i|me|my)\b",
+    r"you (?:would|had) rather be (?:somewhere|anywhere) else|you (?:want|wanted) (?:to be|me) (?:somewhere|anywhere|gone|out)\b",
+    r"(?:what|everything|all that|the things?) i (?:told|said to|shared with|admitted to|showed) you\b(?:\s+\w+){0,8}\s+(?:weird|strange|awkward|embarrass\w*|ashamed|exposed|regret\w*|worried|odd|bad|funny)",
+    r"(?:weird|strange|awkward|embarrass\w*|ashamed|exposed|odd|funny) about (?:what|everything|all that) i (?:told|said to|shared with|admitted to) you\b",
+    r"i (?:really |do )?(?:like|love|appreciate|value|hate|do not like|can not stand) (?:that|how|the way|it when) you\b",
+    r"(?:think|thinking|dream|dreaming|miss|missing|attached to) (?:about )?(?:your|my|one s|a) (?:therapist|counsell?or)\b",
+    r"(?:fed up|sick|tired|bored|annoyed|frustrated) (?:of|with) (?:people|clients|patients|someone) like me",
     r"i did not come (?:here|in) to (?:be|get) (?:analy[sz]ed|lectured|judged|told)",
     r"you (?:are|were) (?:going to |gonna )?(?:judge|judging|laugh|laughing) at me|you (?:will|would) (?:judge|laugh at) me",
     # Doubting the therapist would come back, or fearing being dropped.
@@ -247,6 +257,7 @@ T_PROCESS = compile_any([
 ])
 #: Process talk, patient: saying this here, to the therapist, today.
 P_PROCESS = compile_any([
+    r"(?:how|the way) we (?:left|ended|finished) (?:it|things|off)\b",
     r"(?:easier|harder|hard|easy|safe|safer|scary|strange|weird|awkward|embarrassing|difficult) to (?:talk|say|tell|share|open up|admit|be)\b(?:\s+\w+){0,5}\s+(?:here|in here|to you|with you|today|now|this time)\b",
     r"(?:hard|difficult) to be (?:in )?(?:here|in the room|in this room)",
 ])
