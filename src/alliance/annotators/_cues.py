@@ -223,6 +223,11 @@ T_FEEL_P = compile_any([
     r"you (?:wanted|needed|hoped|were hoping|wished) (?:me|for me) to (?:notice|see|say|understand|be proud|like|approve|know|remember|ask|get it|be pleased|comment|praise)\b",
     r"(?:dread\w*|nervous|scared|afraid|reluctant|(?:did not|do not) want)\b(?:\s+\w+){0,4}\s+(?:face|facing|coming back to|come back to) me\b",
     r"last (?:week|time|session) with me|with me last (?:week|time|session)",
+    # Issue 4: holding back from the therapist, guarded with them, taking nothing from them.
+    r"(?:tell|show|bring) me (?:only )?(?:the )?(?:good|nice|easy|positive)\b|(?:hold|holding|keep|keeping|held|kept) (?:\w+ )?back (?:from|with) me",
+    r"you (?:have |are |seem |seemed |went |get |got )?(?:gone |got |getting |being |become )?(?:very |so |a bit |quite |really )?(?:polite|quiet|careful|guarded|distant|formal|cautious|cool|prickly|tense) (?:with|around|toward|towards) me",
+    r"(?:keep|keeping|kept|hold|holding) me at (?:arm s|arms|a) (?:length|distance)|(?:shut|shutting|keep|keeping) me out\b",
+    r"(?:take|taking|accept|accepting|receive|receiving) (?:anything|something|help|care|a compliment|praise|it) from me",
     r"(?:wonder\w*|imagin\w*|guess\w*|worr\w*|puzzl\w*|unsure|not sure) (?:about )?what i (?:meant|was getting at|was doing|was thinking|was trying to say)\b",
     r"you\b(?:\s+\w+){0,3}\s+(?:imagine|think|expect|fear|worry|suspect|assume|guess|sense|wonder|believe|feel)\w* (?:that )?i (?!(?:do not|did not|have|had|can|will|would|am going) (?:have|got|choice|to)\b)(?:think|feel|see|judge|would|will|might|am|was|do|did|must|could|have|had|want|wanted|get|got)\b",
     r"(?:expect|expects|expecting|waiting|brace|bracing|afraid|worried|scared|fear|fears) (?:for )?me to (?:get|be|go|leave|give|lose|say|stop|judge|think|turn|tell)",
@@ -252,6 +257,8 @@ T_PROCESS = compile_any([
     r"i (?:came|jumped|went|rushed|charged) in (?:\w+ ){0,2}(?:too |a bit |rather |very )?(?:strongly|strong|hard|fast|quickly|soon|early|heavy|heavily)\b|i jumped in with my own",
     r"(?:big|hard|heavy|lot of a) question to (?:throw at|put to|ask) you|i can (?:hear|see) (?:that )?i have (?:turned|made|been|gone)",
     r"(?:can|could|shall) we (?:spend|use) (?:part|some|half|a bit) of (?:today|this session|the session|our time)",
+    r"(?:how|the way) i am (?:with|toward|towards|around) you|i (?:did|was doing|have been doing|have done) (?:most of |all of |a lot of )?the talking",
+    r"(?:if|whether) i (?:got|get|have got|did|said|have said|do|say) (?:something|anything) (?:wrong|unhelpful|that (?:upset|hurt|annoyed|bothered))",
     r"(?:notice|noticing|noticed|aware)\b(?:\s+\w+){0,3}\s+(?:we|you and i|the two of us) (?:keep|kept|seem to|both|have both|are both) (?:\w+ )?(?:moving|drifting|steering|coming|going|getting|slipping|avoiding|skirting|circling|quiet|stuck)",
     r"how (?:this|our|the) (?:conversation|session|talk|work|time together) is (?:going|feeling|landing|sitting)",
 ])
