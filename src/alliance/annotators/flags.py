@@ -221,6 +221,19 @@ _DOUBTS_CLAIM = re.compile(r"\s*(?:are|is|was|were|do|did|have) (?:you|it|that|t
 _MINIMISES = compile_any([r"only|just|barely|hardly|never|not|fine|over it|a couple|a little|nothing"])
 
 
+#: A bare "fair enough": it acknowledges, and retracts only once the patient pushed back.
+_BARE_FAIR = compile_any([r"^ (?:(?:ok|okay|right|well|all right|alright|oh) )*(?:fair enough|that is fair)(?: then)? $"])
+#: Inviting the patient's new subject ("Tell me about tryouts").
+_INVITES_TOPIC = compile_any([r"^ (?:(?:okay|ok|sure|all right|alright|right|fine) )*(?:tell me (?:about|more about)|what about|how are|how is)\b"])
+
+
+def _follows_topic(t: str, p_norm: str) -> bool:
+    """Whether the therapist takes up the subject the patient has just moved to ("Tell me about tryouts")."""
+    if not _INVITES_TOPIC.search(t):
+        return False
+    return bool({w for w in t.split() if len(w) >= 5} & {w for w in p_norm.split() if len(w) >= 5})
+
+
 def _flips_claim(p_norm: str, t: str) -> bool:
     """Whether the therapist asserts back the very thing the patient has just denied.
 
@@ -341,10 +354,11 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
             last_back_turn < last_conf_turn or _recent_strain(d, markers, i)))
         # A bare "fair enough" after a plain decline acknowledges it; it retracts
         # nothing unless the patient pushed back with strain.
-        if d.acks[i] and p_marker not in _CHALLENGED:
+        if (d.acks[i] or _BARE_FAIR.search(t)) and p_marker not in _CHALLENGED:
             retracts = False
         # Following the patient away from the challenge ("Sure, let's go to panel three").
-        if p_marker == "topic_shift" and _TAKES_UP.search(t) and therapist_turn - last_conf_turn <= BACKS_DOWN_REACH:
+        if p_marker == "topic_shift" and (_TAKES_UP.search(t) or _follows_topic(t, p_norm)) \
+                and therapist_turn - last_conf_turn <= BACKS_DOWN_REACH:
             retracts = True
         if not confronts and retracts and challenged:
             flags.append("backs_down")

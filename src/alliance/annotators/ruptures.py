@@ -75,6 +75,13 @@ _ADMITS = compile_any([r"(?:^ |[^t] )(?:it is|i am|i was|i feel|i felt|that is|i
 _SENTENCE_END = re.compile(r"[.!?]+\s+")
 #: Words that say the topic has come up before ("again", "I've told you", "earlier").
 _REPEATED = compile_any([r"again|twice|(?:three|four) times|(?:third|fourth|fifth) time|i have (?:already )?(?:told|said)|how many times|last time|keep (?:asking|bringing|on)|earlier|before"])
+#: Quoted speech in the raw text.
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{2,}[\"\u201d]")
+#: The patient asking for direction ("can you just tell me what to do?").
+_ASKS_DIRECTION = compile_any([r"(?:can|could|will|would) you (?:just )?tell me what (?:to do|i should do)|just tell me what to do|what should i do"])
+#: A routine check-in ("how's school been this week?"), which "fine" answers in full.
+_CHECK_IN = compile_any([r"^ (?:(?:so|and|okay|well) )*how (?:is|was|has|have|are) (?:school|work|college|uni|the week|your week|the weekend|your weekend|"
+                         r"things|you|it going|everything)(?: been)?(?: going)?(?: this week| lately| recently| today)? $"])
 #: A plain "no" or "fine": a decline, never a withdrawal.
 _PLAIN_NO = compile_any([r"^ (?:(?:um|well|oh) )*(?:no|nope|nah|fine|i am fine|it is fine|it was fine|okay|all right|alright)\b"])
 #: The therapist giving way ("No, of course not", "I'll take your word for it").
@@ -134,7 +141,7 @@ def _invites(d: Dialogue, j: int) -> bool:
     p = d.norms[j]
     # The question may follow a statement ("Come on. What's happening for you now?").
     last = normalize(_VOCATIVE.sub("", _SENTENCE_END.split(d.texts[j].strip(" .!?"))[-1]))
-    if not (INVITATION.search(p) or INVITATION.search(last)) or _CLOSED_WH.search(p):
+    if not (INVITATION.search(p) or INVITATION.search(last)) or _CLOSED_WH.search(p) or _CHECK_IN.search(last):
         return False
     punctuated = any(c in d.texts[j] for c in ".?!")
     return "?" in d.texts[j] or not punctuated or bool(_ASKS_MORE.search(p))
@@ -224,7 +231,8 @@ def _denies_seen(d: Dialogue, i: int, t: str, prev: int | None) -> bool:
 
 def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | None]) -> str | None:
     # Reported speech ("my husband said you never listen") is not about the therapist.
-    t = cu.REPORTED.sub(" ", d.norms[i])
+    # So is speech in quotation marks ('Greg goes, "You never listen."').
+    t = cu.REPORTED.sub(" ", normalize(_QUOTED.sub(" ", d.texts[i])) if '"' in d.texts[i] or "\u201c" in d.texts[i] else d.norms[i])
     # In couples and family work a client's "you" may be the partner.
     you_ok = d.you_is_therapist(i) or " in here " in t or bool(cu.SIDES.search(t)) or _answers_vocative(d, i)
     if d.acks[i] and not MINIMAL.search(t):
@@ -307,7 +315,8 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
         return "denial"
     if prev is not None and not d.questions[prev] and OBSERVED_EMOTION.search(p) and (declines or _echo_denial(t, p)):
         return "denial"  # denying a feeling the therapist can see
-    if DEFER.search(t) or rp.DEFER_WIDE.search(t):
+    # Asking to be told what to do seeks direction; it does not comply with a plan.
+    if (DEFER.search(t) or rp.DEFER_WIDE.search(t)) and not _ASKS_DIRECTION.search(t):
         return "deferential"
     if prev is not None and rejects and intervention and (strain or d.words[i] <= 8):
         return "rejects_intervention"
