@@ -65,7 +65,8 @@ FRAME_T_WIDE = compile_any([
     r"(?:end|ending|finish|finishing|stop|stopping|terminat\w*) (?:of )?(?:therapy|treatment|our work|our sessions|the sessions|these sessions|coming here|seeing me|seeing each other|together|the work)",
     r"(?:us|we) (?:are )?(?:finishing|ending|stopping|finish|end|stop) (?:in|at|before|after|by|soon|next|this)",
     r"(?:our|the|your) (?:last|final) (?:sessions?|few sessions|weeks)|sessions? left|sessions to go|(?:the|our) ending|fortnightly|fewer sessions|cut\w* (?:us |our sessions |the sessions |sessions )?down to (?:fortnightly|every|once|one session|monthly)|(?:sessions|see each other|meet) less often|(?:sessions|meet|see you|see me) once a month",
-    rf"i (?:will not|am not going to|will not be) (?:be )?(?:here|around|in)\b{_W}{{0,2}}\s+(?:over|for|during|in|next)",
+    rf"i (?:will not|am not going to|will not be|would not|would not be) (?:be )?(?:here|around|in)\b{_W}{{0,2}}\s+(?:over|for|during|in|next|on)",
+    r"(?:asked|going|have|need|due) to (?:cover|work at|help out at|run|staff) (?:another|a different|the other|a second) (?:clinic|service|team|site|practice|ward|office)",
     # A sabbatical, a move of the room, a longer gap between sessions, the therapist
     # not being there: each changes the setting the two of them meet in.
     r"(?:my|a|the) sabbatical|(?:i am|i will be) taking (?:a |some )?(?:sabbatical|leave|time off|a break)",
