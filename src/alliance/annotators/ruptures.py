@@ -309,8 +309,9 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
         if not strain or not persisted:
             return "minimal_response" if pressed and _withdraws(d, i, t, prev) else None
         return "topic_shift" if _shifts(d, i, t) else "denial"
-    # Denying a feeling is a marker only when the feeling was just raised or shown.
-    if DENY_FEELING.search(t) and prev is not None and (p_rel or _echo_denial(t, p) or OBSERVED_FEELING.search(p)
+    # Denying a feeling is a marker only when the feeling was just raised or shown; to a
+    # relationship question it is a decline unless said with strain (codebook decision 8).
+    if DENY_FEELING.search(t) and prev is not None and ((p_rel and strain) or _echo_denial(t, p) or OBSERVED_FEELING.search(p)
                                                             or _FEELING_RAISED.search(p)):
         return "denial"
     if prev is not None and not d.questions[prev] and OBSERVED_EMOTION.search(p) and (declines or _echo_denial(t, p)):
