@@ -210,6 +210,7 @@ T_HERE_NOW = compile_any([
     r"right now with me|with me right now",
     r"(?:notice|noticed|noticing) (?:that )?you (?:just |suddenly )?(?:looked|look|went|go|got|get|changed|laughed|smiled|pulled|turned|bring|brought|move|moved|change|steer|stopped|stop)",
     r"(?:every time|each time|every single time|whenever) i (?:mention|bring up|ask|raise|say)",
+    r"how (?:are you|you are) finding (?:it|this|the sessions|our sessions|talking|working|coming|being here)\b(?:\s+\w+){0,4}\s+(?:me|here|today|sessions|together)\b",
     r"how (?:are|is) (?:this|the session|our work|the work|today|this conversation|what we are doing|this process|it going) (?:going|landing|feeling|working)",
     r"how (?:was|is) (?:that|this|it) for you\b(?:\s+\w+){0,3}\s+(?:just now|today|to hear|when i|right now)",
     r"(?:real|good|hard|important|difficult) work (?:today|together|here|in here)",

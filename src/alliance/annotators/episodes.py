@@ -74,6 +74,7 @@ ENGAGE = compile_any([
     # Assent to what was said about the two of them ("it's true though", "she's right").
     r"(?:it is|that is|that was|it was) (?:(?!not\b|never\b)\w+ )?(?:true|right|fair)\b|(?:he|she|you) (?:is|are) (?:(?!not\b|never\b)\w+ )?right\b",
     r"i (?:do |really |actually )?(?:like|love|enjoy|look forward to) (?:coming|seeing you|talking to you|it here|these sessions|our sessions)",
+    r"(?:seeing|hearing|having|talking to) (?:you|your)\b(?! (?:holiday|break|time off|life))",
 ])
 #: Grudging praise of the therapist ("you're alright, I suppose"): taking it up, however cool.
 PRAISE = compile_any([
