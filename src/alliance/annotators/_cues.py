@@ -33,7 +33,7 @@ from alliance.annotators._relpatterns import FRAME_T, KIN
 __all__ = [
     "FRAME_T_WIDE", "FRAME_P_WIDE", "T_REACTION_WIDE", "T_OPEN_Q", "P_REACTION_WIDE", "P_FEEL_T",
     "T_FEEL_P", "T_PROCESS", "P_PROCESS", "T_LINK", "P_LINK", "T_IMMEDIACY_WIDE", "RETURN",
-    "REPORTED", "TOPIC_WORDS", "GENERIC_YOU", "P_RAISES", "P_BACK", "CLOSING", "P_STRUNG", "SIDES", "T_LINK_WEAK", "NOT_REACTION", "T_ANCHOR", "P_APOLOGY", "COMPLAINT_FRAME", "own_life", "T_COME_BACK", "P_ENDING", "P_COPING",
+    "REPORTED", "TOPIC_WORDS", "GENERIC_YOU", "P_RAISES", "P_BACK", "CLOSING", "P_STRUNG", "SIDES", "T_LINK_WEAK", "NOT_REACTION", "T_ANCHOR", "P_APOLOGY", "COMPLAINT_FRAME", "own_life", "T_COME_BACK", "P_ENDING", "P_COPING", "DOUBTS_DECLINE",
 ]
 
 _W = r"(?:\s+\w+)"
@@ -331,6 +331,12 @@ RETURN = compile_any([
     r"(?:go|come|get|going|coming|getting) back\b(?:\s+\w+){1,4}\s+to\b|skip (?:past|over)|rush (?:past|over)|move on (?:too )?(?:quickly|fast)|stay with (?:that|it|this)\b|"
     r"a long (?:stretch|time|while|gap)|check\w* in (?:again|once more|about)|also thinking|still (?:curious|thinking|wondering)|"
     r"you said (?:that )?(?:the|my|our|it|this)\b|leave the door open|circle back|loop back|find myself (?:thinking|wondering)|thinking again|on my mind",
+])
+#: The therapist doubting an earlier "it's fine" without naming what it was about.
+DOUBTS_DECLINE = compile_any([
+    r"than you (?:let on|are letting on|have let on|are saying|say|admit|are admitting|show|are showing)\b|"
+    r"(?:easier|simpler|safer) to say (?:it is|that it is|that is) (?:fine|okay)|i wonder if it is (?:really |entirely |completely )?(?:fine|okay)|"
+    r"(?:not|never) (?:quite|entirely) (?:convinced|sure) (?:it is|that it is) (?:fine|okay)",
 ])
 #: The patient minimising a break just announced: coping assurances and "you deserve it".
 P_COPING = compile_any([

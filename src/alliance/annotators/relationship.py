@@ -192,6 +192,8 @@ def _frame_return(d: Dialogue, i: int, topics: set[str]) -> bool:
         return False
     if _BACK_TO_MINE.search(t) and (d.questions[i] or cu.T_REACTION_WIDE.search(t)):
         return True  # "coming back to what I said at the start, how ...?" after a frame announcement
+    if cu.DOUBTS_DECLINE.search(t) and not _OTHERS.search(t):
+        return True  # "I wonder if it's harder than you're letting on": the earlier "it's fine", doubted
     if not _mentions(t, topics) and not _names_frame(d, i):
         return False  # neither a topic raised before nor the frame named afresh ("my being away")
     return bool(cu.RETURN.search(t) or cu.T_REACTION_WIDE.search(t) or rp.T_FRAME_REACTION.search(t)
@@ -209,12 +211,16 @@ def _patient_return(d: Dialogue, i: int, topics: set[str]) -> bool:
 
 def _topics(d: Dialogue, first: int, last: int) -> set[str]:
     """Frame topic words of an episode and of the announcement just before it."""
-    out: set[str] = set()
+    out: set[str] = {FRAME_RAISED}  # even a frame named in no listed topic word ("a month")
     for j in range(max(0, first - FRAME_CONTEXT), last + 1):
         if j < first and not d.is_therapist(j):
             continue  # the announcement is the therapist's
         out.update(_stem(m.group()) for m in cu.TOPIC_WORDS.finditer(d.norms[j]))
     return out
+
+
+#: Marks that some frame talk has happened in the session; it stems no word.
+FRAME_RAISED = "<frame>"
 
 
 def _stem(word: str) -> str:
