@@ -60,6 +60,7 @@ SELF_DISCLOSURE = compile_any([
     r"i am (?:having|going in for|booked in for|about to have) (?:an? |my )?(?:operation|surgery|treatment|procedure|baby|op)\b",
     r"my (?:shoulder|wrist|ankle|neck|heart|teeth|tooth|eye|eyes|hip|knee|back) (?:operation|surgery|op|injury|problem)|"
     r"(?:(?<=operation )|(?<=surgery ))on my (?:shoulder|wrist|ankle|neck|heart|eyes?|hip|knee|back|foot|hand|spine)\b",
+    r"i was (?:made redundant|fired|sacked|laid off|bullied|adopted|burgled|mugged|divorced)\b|"
     r"i (?:had|was in|went through|survived) (?:a|an) (?:\w+ ){0,2}(?:accident|crash|operation|illness|breakdown|miscarriage|bereavement|diagnosis|injury|scare|divorce)\b",
     r"i am (?:a|an) (?:dad|mum|mom|stepmum|stepmom|stepdad|stepmother|stepfather|grandparent|grandmother|grandfather|granny|grandad|single parent|twin)\b",
 ])
@@ -111,6 +112,7 @@ CONFRONT = compile_any([
     r"^ (?:are|do|did|were|have|is|was) (?:you|it|that|they) (?:really )?though\b|says otherwise|"
     r"(?:the|your) (?:log|diary|record|notes|numbers|sheet|figures|cards?) (?:says|say|shows?|tells?) (?:otherwise|something else|a different story)",
     r"i notice (?:that )?\w+(?: \w+){0,4} (?:is|as) a (?:theme|pattern)",
+    r"i do not think (?:that|it|this) (?:is|was) nothing",
     r"is that (?:really )?(?:true|the whole|what is going on)|is that really all\b",
     r"i wonder if (?:it|the|that|this|your|the irritation|the anger)\b(?:\s+\w+){0,6}\s+(?:is|was) really (?:about)?",
     r"(?:is|was) (?:it|that|this) really (?:about|just|only)",
@@ -147,7 +149,7 @@ CONFRONT = compile_any([
     r"(?:different from|not what|does not (?:match|fit|square with|sit with)|at odds with|contradicts|(?:hard|difficult) to (?:square|fit|reconcile|match) with) "
     r"what you (?:told me|said|described|were saying|mentioned|have said|have told me)",
     r"(?:hard|difficult) to (?:square|reconcile)\b|does not (?:square|tally)\b",
-    r"but you (?:have|had|have also) (?:told|said|mentioned|described|been (?:late|missing|skipping|drinking|cancell?ing|avoiding)|"
+    r"but you (?:have|had|have also) (?:told|said|mentioned|described|brought|raised|talked about|been (?:late|missing|skipping|drinking|cancell?ing|avoiding)|"
     r"not (?:left|been|done|opened|touched|called|slept|eaten|come))\b",
     r"(?:that is|it is) (?:exactly )?what you (?:said|told me|promised) (?:last|before|the last|a|every)\b",
     r"i (?:notice|am noticing|noticed)\b(?:\s+\w+){1,10}\s+though $",
@@ -221,7 +223,7 @@ BACKS_DOWN = compile_any([
     r"(?:put|set) my (?:view|idea|opinion|agenda|thoughts?) aside|i will take your (?:answer|word)|leave (?:your|my|the) \w+ out of it",
     r"i came in (?:with it )?(?:too |quite |a bit )?(?:hard|strong|fast|heavy)(?:ly)?",
     r"(?:maybe|perhaps) (?:that is|it is|i am|i was|i have) (?:not it|wrong|off|mistaken|reading too much|getting ahead|pushing)",
-    r"(?:maybe|perhaps) (?:not|that is not it|i got that wrong|i am wrong)",
+    r"(?:maybe|perhaps) (?:not|that is not it|i got that wrong|i am wrong)|i (?:may|might|could) (?:well )?be wrong",
     r"(?:we can|we could|let us|let me|i will|i can|i am going to) (?:leave|drop|put|set) (?:that|it|this)\b(?:\s+\w+){0,2}\s*(?:there|aside|for now|alone|down)?",
     r"(?:we can|let us|let s|lets) (?:leave|drop) (?:that|it|this)|(?:okay |ok |all right |alright )?i believe you\b",
     r"forget (?:i said|what i said|it|that)",
@@ -287,7 +289,7 @@ REPAIR_STRONG = compile_any([
     # "Okay to be ..." validates a strain only when the feeling is about the therapist.
     r"okay (?:to be|to feel|that you (?:are|feel|felt|were))\b(?:\s+\w+){0,3}\s+(?:with|at|about) me\b",
     # Owning one's own defensiveness or a repeat of what was complained of ("I just did it again").
-    r"i (?:just )?did it again|i got (?:defensive|impatient)|instead of (?:hearing|listening to) you",
+    r"i (?:think i )?lost you\b|what (?:just )?happened (?:just now|there just now|between us)|i (?:just )?did it again|i got (?:defensive|impatient)|instead of (?:hearing|listening to) you",
     # Inviting the patient's own view of the therapist ("does it feel like I'm one more adult ...?").
     r"(?:like to|want to|rather) hear it from you|does it (?:feel|seem) like i(?: am| was| have been)?\b",
     # Owning the size of one's question and offering a smaller one.
@@ -330,7 +332,8 @@ REPAIR_IN_STRAIN = compile_any([
     # validating the complaint as reasonable, handing the judgement back to the patient.
     r"let us (?:find|try) something (?:else|different|that)",
     r"(?:do|try|approach|look at|come at) (?:this|it|that) (?:a different|another|differently)|let us put (?:them|it|that|those|these) (?:down|aside|away)",
-    r"^ (?:(?:okay|ok|right) )?i am (?:so |really |very )?sorry\b|not how i want you to feel",
+    r"i am (?:so |really |very )?sorry\b(?! (?:to hear|for your loss|about your|that you|you))|not how i want you to feel|please (?:go on|carry on|continue)",
+    r"^ (?:(?:yes|yeah|oh|okay|you are right) )*i (?:do|did|have|am|was) (?:do not|did not|have not|am not|was not) i\b",
     r"(?:like|want) to (?:know|hear) what you (?:think|want|need|noticed|see|make of)|(?:it is|this is) your (?:therapy|session|time|plan|call|choice)\b",
     r"(?:completely |totally |really |very |a )?(?:reasonable|understandable|fair|natural|valid|legitimate) (?:thing to (?:feel|say|ask)|frustration|reaction|question|complaint|concern|point)",
     r"^ (?:(?:okay|ok|well) )?(?:that is|it is) (?:really |so )?important\b|^ (?:thank you|thanks)\b|(?:i|we) (?:want|would like|d like) to hear (?:about it|more about (?:that|it)|it)\b",
@@ -344,7 +347,7 @@ REPAIR_IN_STRAIN = compile_any([
 ])
 #: An interpretation or intervention the patient might reject (context for ruptures).
 INTERPRETATION = compile_any([
-    r"i wonder (?:if|whether)|i am wondering (?:if|whether)|it sounds like|it seems like|i think (?:you|it|that|this)|maybe (?:you|it|this|that)|perhaps (?:you|it)|"
+    r"i wonder (?:if|whether)|i am wondering (?:if|whether)|it sounds like|it seems like|i think (?:you|it|that|this|the|your|part of|some of)|maybe (?:you|it|this|that)|perhaps (?:you|it)|"
     r"could it be|is it possible|what if|have you (?:tried|thought)|you might|you could|you should|you need to|"
     r"so you|you are|you feel|you felt|you seem|you sound|it is as if|part of you|maybe|perhaps|my guess|"
     r"(?:one thing|something) (?:we|you) (?:can|could|might)|we (?:can|could) try|let us try|(?:one|a) thing that (?:helps|works|can help)|some (?:couples|people|families) (?:find|try|use)|"

@@ -161,7 +161,7 @@ DEFER = compile_any([
 ])
 #: Changing the subject ("anyway", "can we talk about something else").
 SHIFT = compile_any([
-    r"^ (?:(?:okay|so|well|um|uh|yeah|no|whatever) )*(?:anyway|anyways|so anyway|moving on|on another note|by the way|changing the subject)\b",
+    r"^ (?:(?:okay|so|well|um|uh|yeah|no|whatever|mm|hmm|oh|right) )*(?:anyway|anyways|so anyway|moving (?:swiftly |right )?on|on another note|by the way|changing the subject)\b",
     r"(?:can|could) we (?:talk about|move on to|change|get back to) (?:something else|the subject|another|other)",
     r"(?:let us|let s) (?:talk about|move on to) (?:something else|another)",
     r"i do not (?:want|wanna) to (?:talk|get into|go into) (?:about )?(?:this|that|it)",

@@ -35,7 +35,7 @@ __all__ = [
     "SUGGESTION", "ACCEPTS",
 ]
 
-_ADV = r"(?:(?:always|just|never|even|really|kind of|sort of|still|again|totally|completely|so) )*"
+_ADV = r"(?:(?:always|just|never|even|really|kind of|sort of|still|again|totally|completely|so|actually|seem to) )*"
 #: States of disregard a patient may see in the therapist.
 _DISREGARD_STATE = (
     r"bored|distracted|uninterested|impatient|irritated|annoyed with me|fed up with me|elsewhere|miles away|"
@@ -48,6 +48,7 @@ THERAPIST_CONDUCT = compile_any([
     rf"you {_ADV}(?:do not|did not|never|will not|would not) {_ADV}(?:take me seriously|believe me|care|remember|"
     r"let me (?:finish|speak|talk|explain)|give me a chance|ask (?:me )?(?:about|what|how)|hear me|see me|know me|know what it is like)",
     rf"(?:do not|did not) think you {_ADV}(?:remember|listen|care|understand|get|hear|know)",
+    rf"you {_ADV}(?:make|made|making) (?:it|this|everything|me) (?:sound|seem|look|feel) like|you {_ADV}(?:never|do not|will not|did not) {_ADV}answer (?:my|me|the)\b",
     rf"you (?:seemed|seem|looked|look|sounded|sound|were|are|have been|got) {_ADV}(?:a bit |pretty |quite |a little )?(?:{_DISREGARD_STATE})\b",
     rf"you (?:have |had |kept |keep |were |are |just )?{_ADV}(?:interrupt\w*|yawn\w*|laugh\w* at me|smirk\w*|rush\w* me|ignor\w* me|"
     r"dismiss\w* me|patroni[sz]\w* me|judg\w* me|lectur\w* me|talk\w* over me|cut me off|cutting me off|"
@@ -107,7 +108,8 @@ THERAPY_VERDICT = compile_any([
     r"paying (?:a fortune|a lot|so much|good money|all this money|all this)\b(?:\s+\w+){0,6}\s+(?:(?:no|not any|can not see any|nothing|do not see any) "
     r"(?:difference|better|change|improvement)|nothing (?:is|has) (?:different|changed|better))",
     r"(?:not sure|do not think|do not know (?:that|if|whether)|doubt) (?:that )?(?:talking|coming here|these sessions|this|therapy|it all|any of this|the talking)\b"
-    r"(?:\s+\w+){0,5}\s+(?:actually |really )?(?:helps|help|works|work|is helping|does anything|makes a difference|changes anything)",
+    r"(?:\s+\w+){0,5}\s+(?:actually |really )?(?:helps|help|works|work|is helping|does anything|makes a difference|changes anything|is doing anything|"
+    r"is doing any good|is working|is making a difference)",
     r"waste of (?:an|the|a whole) (?:hour|session|afternoon|morning)",
 ])
 #: A therapy task named in the therapist's turn, so that the patient's "it" can refer to it.
@@ -144,7 +146,8 @@ FEELING_SEEN = compile_any([
 ])
 #: A bodily sign of feeling the therapist points to ("your jaw's tight", "your hands are shaking").
 SIGN_SEEN = compile_any([
-    r"your (?:left |right |whole |own )?(?:jaw|voice|face|eyes?|hands?|fists?|shoulders?|lips?|chin|breathing)s?\b(?:\s+\w+){0,2}\s+(?:is|are|was|were|went|got|look|looks|changed|tight|shaking|filling|welling|wobbl\w*|trembl\w*|clench\w*|red|wet|cracked|broke|caught|rose|dropped|shook|tightened)",
+    r"in your (?:voice|eyes|face)\b|"
+    r"your (?:left |right |whole |own )?(?:jaw|voice|face|eyes?|hands?|fists?|shoulders?|lips?|chin|breathing)s?\b(?:\s+\w+){0,2}\s+(?:is|are|was|were|went|got|look|looks|changed|have|has|gone|tight|shaking|filling|welling|wobbl\w*|trembl\w*|clench\w*|red|wet|cracked|broke|caught|rose|dropped|shook|tightened)",
     r"tears|crying|teary|tearful|welling|wobbl\w*|trembl\w*|shaking|gripping|clench\w*|flinch\w*|close to the surface|"
     r"you (?:went|have gone|go|are going|got) (?:very |really |a bit |all )?(?:quiet|pale|red|white|still|silent)",
 ])
@@ -156,14 +159,14 @@ HEDGED = compile_any([
 ])
 #: The patient contradicting a feeling or sign just named ("It isn't", "It's the coffee", "I'm completely fine").
 DENIES_SEEN = compile_any([
-    r"^ (?:(?:no|nope|um|well|honestly|what|look|oh) )*(?:\w+ )?(?:it|they|that|i|he|she) (?:is|are|was|were|did|do|am|does) not\b"
+    r"^ (?:(?:no|nope|um|well|honestly|what|look|oh) )*(?:\w+ )?(?:it|they|that|i|he|she) (?:is|are|was|were|did|do|am|does|have|has) not\b"
     r"(?! (?:only|just|that|all|even|quite|entirely|like)\b)",
     r"^ (?:(?:no|um|well|oh) )*(?:am i|is it|are they|did i|do i|was i)\b",
     r"(?:it is|it was|that is|that was) (?:just |only )?nothing\b|nothing (?:is )?(?:wrong|the matter)|i am (?:\w+ )?(?:fine|good|okay|all right|alright|over it|relaxed|calm)\b",
     r"(?:does not|did not|do not|would not) (?:really |even )?(?:bother|affect|upset|hurt|matter|sting|get to|scare|worry)\b",
     r"(?:could not|could not) care less|ancient history|i am (?:just |only )?(?:tired|cold|hot|hungry)\b",
     r"(?:it is|it was|that is|they are) (?:just |only )?(?:the|my) (?:light|coffee|hay fever|allergies|air|heating|cold|sun|glasses|contacts)\b",
-    r"^ (?:\w+ )?(?:no|not at all|nope)\b(?! (?:idea|one|problem|worries|doubt|matter|way)\b)",
+    r"^ (?:\w+ )?(?:no|not at all|nope)\b(?! (?:idea|one|problem|worries|doubt|matter|way)\b)|^ (?:(?:no|um|well) )*there is no\b",
 ])
 
 #: Words that carry no answer: a reply made only of these, after an open invitation, is a minimal response.
@@ -179,7 +182,7 @@ BACKCHANNEL = compile_any([r"^ (?:(?:yeah|yes|mm|mm hmm|hmm|uh huh|right|sure|ye
 #: A discourse marker that leaves what the therapist raised ("I meant to ask", "did you see the match?").
 SHIFT_OPENER = compile_any([
     r"^ (?:(?:oh|um|uh|so|well|okay|ugh|whatever|mm|hmm|actually|right|anyway) )*(?:i (?:meant|forgot|wanted) to (?:ask|tell you|say|mention)|"
-    r"did i (?:mention|tell you|say)|did you (?:see|hear|catch|watch)|have you (?:seen|heard|been to|tried|read|watched)|i (?:keep forgetting|almost forgot|nearly forgot)|speaking of|"
+    r"did i (?:mention|tell you|say)|did you (?:see|hear|catch|watch|get a|buy|have a nice)|have you (?:seen|heard|been to|tried|read|watched)|i (?:keep forgetting|almost forgot|nearly forgot)|speaking of|"
     r"on a (?:different|other|lighter|separate|happier) note|changing the subject|something else (?:happened|came up)|guess what)\b",
     r"^ (?:(?:ugh|whatever|meh|pfft|oh well) )+(?:so|anyway|guess what|did i|have i|in other news)\b(?:\s+\w+){2,}",
     r"i would (?:rather|prefer) not(?: to)?\b(?:\s+\w+){0,6}\s+(?:can|could) we (?:talk about|do|go|move)\b",
@@ -213,7 +216,8 @@ REJECT_FIRM = compile_any([
     r"do not turn (?:it|this|them|that|everything) into|(?:not|nothing) (?:grieving|protecting|avoiding|hiding|scared of|punishing) "
     r"(?:anything|anyone|anybody|myself)",
     r"i am not (?:protecting|avoiding|hiding|grieving|punishing|depressed|in denial|repressing|projecting)\b|"
-    r"i am not (?:doing|trying|going to (?:do|try)) (?:that|it|this)\b|(?:it|that) (?:has|has got|got|is got) nothing to do with",
+    r"i am not (?:doing|trying|going to (?:do|try)) (?:that|it|this)\b|(?:it|that) (?:has|has got|got|is got) nothing to do with|"
+    r"you do not (?:even )?know (?:her|him|them|my \w+)\b|leave (?:my|him|her|them) (?:\w+ )?out of (?:it|this)",
     r"(?:that|it) is (?:really |just )?not (?:me|how i am|who i am|my thing)\b|(?:that|this) is not what (?:this|it|that) is\b|"
     r"(?:that is|what) (?:a|such a) (?:horrible|terrible|awful|nasty|cruel|ridiculous|strange) thing to say",
 ])

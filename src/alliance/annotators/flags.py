@@ -129,6 +129,7 @@ _ANSWERS_OWN = compile_any([
     r"^ (?:(?:yes|yeah|yep|oh|well|um|ha|i did|i do) )*(?:i (?:did|do|have|am|was|went|got)|we (?:did|do|have|went)|a (?:daughter|son|few days|week|couple)|two|three)\b",
     # Elliptical answers ("Took the dog up the hills. Got soaked.").
     r"^ (?:(?:oh|well|um) )*(?:took|went|had|spent|stayed|visited|saw|got|walked|cooked|watched|read|played|slept)\b",
+    r"^ (?:(?:oh|yes|yeah|well) )*(?:love|loved|hate|hated|like) (?:it|them)\b",
 ])
 #: A bare "I did, thanks" answers politely and tells nothing: an answer needs some detail.
 _ANSWER_WORDS = 6
@@ -234,6 +235,23 @@ def _follows_topic(t: str, p_norm: str) -> bool:
     return bool({w for w in t.split() if len(w) >= 5} & {w for w in p_norm.split() if len(w) >= 5})
 
 
+#: "It doesn't look little to me": the therapist denying the patient's own word for it.
+_NOT_TO_ME = re.compile(r"(?:does not|do not|did not) (?:look|sound|seem|feel) (?:so |that |very )?(\w+) to me")
+
+
+def _denies_their_word(p_norm: str, t: str) -> bool:
+    """Whether the therapist says the patient's own word for it does not fit ("It's only a little cut" /
+    "It doesn't look little to me"); "that doesn't sound fair to me" about someone else's act does not echo."""
+    m = _NOT_TO_ME.search(t)
+    # Only a minimising word ("little", "nothing") is contradicted; "it doesn't sound stupid
+    # to me" after "it's stupid" disagrees with a self-criticism, which is support.
+    return m is not None and m.group(1) in _SMALL_WORDS and f" {m.group(1)} " in p_norm
+
+
+#: Words that make something small ("only a little cut", "a minor thing").
+_SMALL_WORDS = frozenset("little small minor tiny slight mild short nothing fine okay normal quick light easy trivial much big".split())
+
+
 def _flips_claim(p_norm: str, t: str) -> bool:
     """Whether the therapist asserts back the very thing the patient has just denied.
 
@@ -330,7 +348,7 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         if prev_p == i - 1 and not owning and _DOUBTS_CLAIM.match(d.texts[i]) and _MINIMISES.search(p_norm):
             confronts = True
         if prev_p == i - 1 and not owning and not d.questions[i] and not fp.SUPPORTIVE.search(t) and (
-                _flips_claim(p_norm, t) or (_CITES_RECORD.search(t) and _MINIMISES.search(p_norm) and not _INVITES_BACK.search(t))):
+                _flips_claim(p_norm, t) or _denies_their_word(p_norm, t) or (_CITES_RECORD.search(t) and _MINIMISES.search(p_norm) and not _INVITES_BACK.search(t))):
             confronts = True
         if confronts:
             flags.append("confrontation")
