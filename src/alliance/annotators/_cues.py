@@ -180,13 +180,14 @@ P_FEEL_T = compile_any([
     r"(?:disappointed|angry|annoyed|fed up|frustrated|cross) (?:in|with) me\b",
     r"(?<!they )(?<!people )(?<!parents )(?<!everyone )(?<!others )(?<!would )(?:think|thought|judge|judged) (?:less|badly|worse) of me",
     r"(?:do|did|will|would) you (?:\w+ )?(?:remember|listen to|think about|care about) (?:what i|anything i|me|my)\b",
-    r"you (?:would|had) rather be (?:somewhere|anywhere) else|you (?:want|wanted) (?:to be|me) (?:somewhere|anywhere|gone|out)\b",
+    r"you (?:would|had) rather be (?:somewhere|anywhere) else(?! than)|you (?:want|wanted) (?:to be|me) (?:somewhere|anywhere|gone|out)\b",
     r"(?:what|everything|all that|the things?) i (?:told|said to|shared with|admitted to|showed) you\b(?:\s+\w+){0,8}\s+(?:weird|strange|awkward|embarrass\w*|ashamed|exposed|regret\w*|worried|odd|bad|funny)",
     r"(?:weird|strange|awkward|embarrass\w*|ashamed|exposed|odd|funny) about (?:what|everything|all that) i (?:told|said to|shared with|admitted to) you\b",
-    r"i (?:really |do )?(?:like|love|appreciate|value|hate|do not like|can not stand) (?:that|how|the way|it when) you\b",
+    r"i (?:really |do )?(?:like|love|appreciate|value|hate|do not like|can not stand) (?:that|how|the way|it when) you\b(?! (?:can|could|have to|need to)\b)",
     r"(?:think|thinking|dream|dreaming|miss|missing|attached to) (?:about )?(?:your|my|one s|a) (?:therapist|counsell?or)\b",
-    r"(?:fed up|sick|tired|bored|annoyed|frustrated) (?:of|with) (?:people|clients|patients|someone) like me",
-    r"(?:would|will|do|did) you (?:even |ever |actually )?(?:notice|care|mind|miss me|remember me)\b",
+    r"(?:do|does|would|will|did|must) you (?:ever )?(?:get )?(?:fed up|sick|tired|bored|annoyed|frustrated) (?:of|with) (?:people|clients|patients|someone) like me",
+    r"(?:would|will|do|did) you (?:even |ever |actually )?(?:notice|care|mind)\b(?:\s+\w+){0,2}?\s+(?:if i|when i|me|that i)\b|(?:would|will|do|did) you (?:even |ever )?(?:miss me|remember me)\b",
+    r"(?:if|when) i\b(?:\s+\w+){1,4}\s+(?:would|will) you (?:even |ever |actually )?(?:notice|care|mind|miss me)\b",
     r"i did not come (?:here|in) to (?:be|get) (?:analy[sz]ed|lectured|judged|told)",
     r"you (?:are|were) (?:going to |gonna )?(?:judge|judging|laugh|laughing) at me|you (?:will|would) (?:judge|laugh at) me",
     # Doubting the therapist would come back, or fearing being dropped.
@@ -204,7 +205,7 @@ P_FEEL_T = compile_any([
     r"(?:sure|certain|convinced) about you\b|about you at first",
     r"(?:reckon|bet|guess|suppose|assume|imagine|expect|worry|think|feel like|am sure) (?:that )?you (?:think|thought|must think|probably think|see me|find me)\b",
     r"you are the (?:only|first|one|last) (?:person|one)\b",
-    r"(?:wish|wished|want|wanted|hoped) (?:that )?you (?:would|could|had|did) (?:just )?(?:tell|say|give|fix|help|understand|see|listen|stop|ask)\b",
+    r"(?:wish|wished|want|wanted|hoped) (?:that )?you (?:would|could|had|did) (?:just )?(?:tell|say|give|fix|help|understand|listen|stop|ask)\b",
     r"i (?:felt|feel|have felt) (?:\w+ )?(?:cared for|held|heard|seen|understood|listened to|supported|looked after|judged|dismissed|rushed|ignored|brushed off)\b(?:\s+\w+){0,8}\s+(?:you|by you|with you|in here)\b",
     # Issue 4: affect at what the therapist said or did; the therapist easy or hard to talk to;
     # fearing the therapist's anger; shame about what was told to the therapist.
@@ -375,7 +376,12 @@ TOPIC_WORDS = compile_any([
     r"january|february|april|june|july|september|october|november|december",
 ])
 #: Generic "you" in idioms ("you'd think I'd be used to it"): nobody in the room.
-GENERIC_YOU = compile_any([r"you would think (?:i|it|that|they|he|she|people|we) (?:would|should|had)\b"])
+GENERIC_YOU = compile_any([
+    r"you would think (?:i|it|that|they|he|she|people|we) (?:would|should|had)\b",
+    # "You know that feeling when you're ...": everything after it is anyone's "you".
+    r"you know (?:that feeling|the feeling|when|how it is|what it is like)\b.*",
+    r"(?:when|once|if) you are (?:a|an) (?:single|new|working|young|nurse|teacher|parent|mum|mom|dad)\b.*",
+])
 #: The patient asking to raise something the therapist said or did earlier ("Can I go back
 #: to what you said at the start?", "Can I say something? About before?").
 P_RAISES = compile_any([
