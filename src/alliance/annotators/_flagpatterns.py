@@ -92,7 +92,7 @@ CONFRONT = compile_any([
     # you're not concerned about Y" is an MI double-sided reflection, not a challenge.
     r"(?<!not only )but you (?:also )?(?:said|say|told|keep|missed|just said|have missed|have not|did not|do not|had said)\b",
     r"(?:every time|whenever) i (?:mention|bring up|ask|raise)\b(?:\s+\w+){0,8}\s+you\b",
-    r"(?:that is not|that does not sound|that is not really|that does not sound really) (?:true|what you (?:said|told)|what happened|how it|quite true|the whole story|the full story)",
+    r"(?:that is not|that does not sound|that is not really|that does not sound really) (?:quite |really |exactly )?(?:true|what you (?:said|told)|what happened|how it|quite true|the whole story|the full story)",
     r"(?:that is|(?:that|it|this) (?:sounds|seems|looks) like|that is just) (?:just )?an excuse",
     r"(?<!like )i (?:do not|did not) (?:really )?(?:buy (?:that|it|this)|believe (?:that|it|this|you)|think that is true|think you are being|think that is the whole)",
     r"(?:not sure|do not know (?:if|that)|am not convinced) i (?:really )?(?:believe|buy) (?:that|it|this|you)",
@@ -101,13 +101,14 @@ CONFRONT = compile_any([
     r"if you (?:gave|give|tried|try|gave it|were to give) (?:it |this |therapy |talking )?(?:a )?(?:real|proper|fair|decent) (?:chance|go|try)",
     r"you (?:have not|did not|have not really|did not really) (?:really )?(?:given|tried|done)\b(?:\s+\w+){0,6}\s+(?:though|yet)\b",
     r"(?:can not help|keep) wondering (?:whether|if)|you keep saying",
-    r"i (?:have to |need to |am going to )?(?:disagree|push back|challenge you|challenge that)",
+    r"i (?:have to |need to |am going to )?(?:disagree|push back|challenge you|challenge that)|i would (?:question|challenge|dispute|disagree with) (?:that|this)",
+    r"you (?:do not|are not) (?:seem to be |really )?(?:taking (?:this|it|me|therapy|the work) seriously)",
     r"(?:oh come on|come on now|come on really|^ come on(?! in| through| up| over| back| round))\b|(?:^ |please |just )be honest\b|be honest with (?:me|yourself)",
     r"(?:not sure|do not think) (?:that|it|this) (?:adds up|fits|matches|squares)",
     r"(?:that|this) does not (?:sound|seem|look) like (?:nothing|you|the whole)",
     r"you have (?:brought|mentioned|raised) (?:it|that|this|him|her) (?:up )?(?:\w+ )?(?:three|several|four|five|many|a few) times",
     r"more than you (?:are )?(?:letting on|let on|admit|are admitting|say|are saying|realise|realize|think)",
-    r"than you are (?:letting (?:yourself )?|willing to |allowing yourself to )?(?:admit|show|say|let on)\w*",
+    r"than you are (?:letting (?:yourself )?|willing to |allowing yourself to )?(?:admit|show|say|let on|acknowledg)\w*",
     r"(?:sounds|seems|looks) like (?:a lot |much |far )?more than (?:just )?(?:a|an|nothing|that)\b",
     r"^ (?:are|do|did|were|have|is|was) (?:you|it|that|they) (?:really )?though\b|says otherwise|"
     r"(?:the|your) (?:log|diary|record|notes|numbers|sheet|figures|cards?) (?:says|say|shows?|tells?) (?:otherwise|something else|a different story)",
@@ -214,7 +215,7 @@ SUPPORTIVE = compile_any([
 #: The patient running themselves down (context for :data:`SUPPORTIVE`).
 SELF_CRITICISM = compile_any([
     r"i am (?:so |such an? |just |really )?(?:stupid|a failure|weak|lazy|crazy|a bad|worthless|selfish|pathetic|an idiot|useless|boring|hopeless|a mess|terrible)",
-    r"(?:my|all my) fault|i (?:always )?(?:ruin|mess up|screw up)",
+    r"(?<!not )(?<!never )(?:my|all my) fault|i (?:always )?(?:ruin|mess up|screw up)",
 ])
 #: Retracting, softening or dropping one's own challenge.
 BACKS_DOWN = compile_any([
@@ -238,6 +239,7 @@ BACKS_DOWN = compile_any([
     r"you know yourself (?:best|better)|you (?:know|would know) (?:that )?better than (?:i|me)",
     # By structure: retracting one's own words ("I withdraw it", "I shouldn't have ...", "that was
     # unfair of me", "that came out wrong"), taking the answer at face value, or dropping the push.
+    r"(?:that|this|it) was (?:out of line|uncalled for|too much|harsh|a cheap shot)|back off\b|backing off\b|"
     r"i (?:withdraw|retract) (?:that|it)|i should not have\b|(?:that|this|it) was (?:unfair|not fair|uncalled for|harsh) of me|unfair of me|"
     r"(?:right|fair) to (?:pull me up|call me out|pick me up|challenge me)",
     r"came out (?:wrong|badly|harsh|harsher|wrongly)|(?:that|it) (?:sounded|came across) (?:like|as) (?:blame|blaming|criticism|a criticism|a lecture|"
@@ -289,7 +291,7 @@ REPAIR_STRONG = compile_any([
     # "Okay to be ..." validates a strain only when the feeling is about the therapist.
     r"okay (?:to be|to feel|that you (?:are|feel|felt|were))\b(?:\s+\w+){0,3}\s+(?:with|at|about) me\b",
     # Owning one's own defensiveness or a repeat of what was complained of ("I just did it again").
-    r"i (?:think i )?lost you\b|what (?:just )?happened (?:just now|there just now|between us)|i (?:just )?did it again|i got (?:defensive|impatient)|instead of (?:hearing|listening to) you",
+    r"i (?:think i |sense i |feel i |feel like i )?(?:have )?lost you\b|check in (?:about|on) how (?:this|it|we|things) (?:is|are) going|what (?:just )?happened (?:just now|there just now|between us)|i (?:just )?did it again|i got (?:defensive|impatient)|instead of (?:hearing|listening to) you",
     # Inviting the patient's own view of the therapist ("does it feel like I'm one more adult ...?").
     r"(?:like to|want to|rather) hear it from you|does it (?:feel|seem) like i(?: am| was| have been)?\b",
     # Owning the size of one's question and offering a smaller one.

@@ -48,8 +48,9 @@ THERAPIST_CONDUCT = compile_any([
     rf"you {_ADV}(?:do not|did not|never|will not|would not) {_ADV}(?:take me seriously|believe me|care|remember|"
     r"let me (?:finish|speak|talk|explain)|give me a chance|ask (?:me )?(?:about|what|how)|hear me|see me|know me|know what it is like)",
     rf"(?:do not|did not) think you {_ADV}(?:remember|listen|care|understand|get|hear|know)",
+    rf"you {_ADV}(?:do not|did not) {_ADV}want to (?:hear|know|listen)|you {_ADV}(?:are |were |keep |have been )?{_ADV}(?:twisting|twisted|twist) (?:my|what|everything|it)|"
     rf"you {_ADV}(?:make|made|making) (?:it|this|everything|me) (?:sound|seem|look|feel) like|you {_ADV}(?:never|do not|will not|did not) {_ADV}answer (?:my|me|the)\b",
-    rf"you (?:seemed|seem|looked|look|sounded|sound|were|are|have been|got) {_ADV}(?:a bit |pretty |quite |a little )?(?:{_DISREGARD_STATE})\b",
+    rf"you {_ADV}(?:seemed|seem|looked|look|sounded|sound|were|are|have been|got) {_ADV}(?:a bit |pretty |quite |a little )?(?:{_DISREGARD_STATE})\b",
     rf"you (?:have |had |kept |keep |were |are |just )?{_ADV}(?:interrupt\w*|yawn\w*|laugh\w* at me|smirk\w*|rush\w* me|ignor\w* me|"
     r"dismiss\w* me|patroni[sz]\w* me|judg\w* me|lectur\w* me|talk\w* over me|cut me off|cutting me off|"
     r"(?:cut|cutting|brush\w*) me off|talk\w* down to me|fob\w* me off|nag\w* me|hurr\w* me)",
@@ -99,6 +100,7 @@ THERAPY_VERDICT = compile_any([
     r"(?:worse|no better|not better|the same|still stuck) (?:now )?(?:since|than when|than before) (?:i|we) (?:started|began|first came) "
     r"(?:coming|therapy|seeing you|here|this|counsell?ing)",
     r"(?:\w+ )?(?:sessions|weeks|months|years) (?:of this )?(?:in )?and i am (?:still )?(?:the same|no better|not any better|stuck|exactly where i was)",
+    r"(?:weeks|months|years|sessions) of (?:this|therapy|coming here|these sessions)\b(?:\s+\w+){0,3}\s+(?:and )?(?:nothing|i am no|i am still|still)\b",
     r"nothing (?:we|you) (?:have )?(?:tried|done|suggested|talked about) (?:has )?(?:made|makes|helped|helps|worked|works|changed)",
     r"(?:every|each) (?:week|session|time)\b(?:\s+\w+){0,8}\s+(?:and )?(?:every (?:week|session|time) )?nothing (?:ever )?(?:changes|happens|is different)",
     r"(?:sick|tired|fed up|bored) (?:of|with) (?:the |these |this |all (?:the |these )?|doing (?:the |these )?)?(?:\w+ )?"
@@ -114,7 +116,7 @@ THERAPY_VERDICT = compile_any([
 ])
 #: A therapy task named in the therapist's turn, so that the patient's "it" can refer to it.
 TASK_NAMED = compile_any([
-    r"exercises?|worksheets?|homework|diar(?:y|ies)|thought records?|breathing|sheets?|cards?|techniques?|skills?|practice|"
+    r"coming here|coming in|exercises?|worksheets?|homework|diar(?:y|ies)|thought records?|breathing|sheets?|cards?|techniques?|skills?|practice|"
     r"sleep plan|plan we made|the plan|forms?|log|relaxation|mindfulness|exposure|experiment|sessions?|therapy|our work|the work|last week s session|last session",
 ])
 #: The patient's pronoun verdict on a task just named ("It's not doing anything for me", "It's useless").
@@ -164,6 +166,7 @@ DENIES_SEEN = compile_any([
     r"^ (?:(?:no|um|well|oh) )*(?:am i|is it|are they|did i|do i|was i)\b",
     r"(?:it is|it was|that is|that was) (?:just |only )?nothing\b|nothing (?:is )?(?:wrong|the matter)|i am (?:\w+ )?(?:fine|good|okay|all right|alright|over it|relaxed|calm)\b",
     r"(?:does not|did not|do not|would not) (?:really |even )?(?:bother|affect|upset|hurt|matter|sting|get to|scare|worry)\b",
+    r"^ (?:(?:it is|that is|just|only|oh|no) )*(?:hay fever|allergies|the light|the air|a cold|my contacts|the coffee|the heating|dust|the wind)\b|"
     r"(?:could not|could not) care less|ancient history|i am (?:just |only )?(?:tired|cold|hot|hungry)\b",
     r"(?:it is|it was|that is|they are) (?:just |only )?(?:the|my) (?:light|coffee|hay fever|allergies|air|heating|cold|sun|glasses|contacts)\b",
     r"^ (?:\w+ )?(?:no|not at all|nope)\b(?! (?:idea|one|problem|worries|doubt|matter|way)\b)|^ (?:(?:no|um|well) )*there is no\b",
@@ -185,6 +188,8 @@ SHIFT_OPENER = compile_any([
     r"did i (?:mention|tell you|say)|did you (?:see|hear|catch|watch|get a|buy|have a nice)|have you (?:seen|heard|been to|tried|read|watched)|i (?:keep forgetting|almost forgot|nearly forgot)|speaking of|"
     r"on a (?:different|other|lighter|separate|happier) note|changing the subject|something else (?:happened|came up)|guess what)\b",
     r"^ (?:(?:ugh|whatever|meh|pfft|oh well) )+(?:so|anyway|guess what|did i|have i|in other news)\b(?:\s+\w+){2,}",
+    r"^ (?:(?:so|oh|um|uh|right|well) )+(?:i|we) (?:have )?(?:finally|just) (?:booked|bought|passed|started|finished|"
+    r"got (?:a|the|my|our|engaged|married|promoted|back from))\b",
     r"i would (?:rather|prefer) not(?: to)?\b(?:\s+\w+){0,6}\s+(?:can|could) we (?:talk about|do|go|move)\b",
     r"^ (?:(?:oh|um|well|so|actually) )*(?:can|could) we (?:not|not do|skip) (?:this|that|it|go there)\b(?:\s+\w+){0,3}\s+(?:i would rather|can we|let us|anyway)",
     r"^ (?:(?:look|well|um|so|okay|honestly) )*(?:can|could) we (?:just )?(?:get on with|get back to|crack on with|move on to) (?:the|my|it|this|that)\b",
@@ -217,6 +222,8 @@ REJECT_FIRM = compile_any([
     r"(?:anything|anyone|anybody|myself)",
     r"i am not (?:protecting|avoiding|hiding|grieving|punishing|depressed|in denial|repressing|projecting)\b|"
     r"i am not (?:doing|trying|going to (?:do|try)) (?:that|it|this)\b|(?:it|that) (?:has|has got|got|is got) nothing to do with|"
+    r"i (?:have|have already|already) done (?:that|it|this)\b(?:\s+\w+){0,4}\s+(?:not|never|nothing|no)\b|"
+    r"^ (?:just )?(?:do not|stop)(?: just (?:do not|stop))?(?: it| that| please)? $|"
     r"you do not (?:even )?know (?:her|him|them|my \w+)\b|leave (?:my|him|her|them) (?:\w+ )?out of (?:it|this)",
     r"(?:that|it) is (?:really |just )?not (?:me|how i am|who i am|my thing)\b|(?:that|this) is not what (?:this|it|that) is\b|"
     r"(?:that is|what) (?:a|such a) (?:horrible|terrible|awful|nasty|cruel|ridiculous|strange) thing to say",

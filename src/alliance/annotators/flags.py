@@ -236,7 +236,7 @@ def _follows_topic(t: str, p_norm: str) -> bool:
 
 
 #: "It doesn't look little to me": the therapist denying the patient's own word for it.
-_NOT_TO_ME = re.compile(r"(?:does not|do not|did not) (?:look|sound|seem|feel) (?:so |that |very )?(\w+) to me")
+_NOT_TO_ME = re.compile(r"(?:does not|do not|did not) (?:look|sound|seem|feel) (?:so |that |very )?(\w+)\b")
 
 
 def _denies_their_word(p_norm: str, t: str) -> bool:
