@@ -97,7 +97,7 @@ FRAME_P_WIDE = compile_any([
     r"(?:you|you had|you have|you would|you just) (?:cancel\w*|reschedul\w*|changed (?:the|our|my)|moved (?:the|our|my))|(?:you|you were|you are) (?:running |always )?late\b|running late",
     r"(?:we|you) (?:only )?(?:have|have got|got) (?:one|two|three|four|five|six|a few|a couple of|\w+) (?:more )?(?:sessions? )?left\b|(?:the )?(?:hour|time) is up|(?:the|our|each|a) session (?:just )?(?:ends|stops|finishes)\b",
     r"(?:skipped|missed|did not come to|did not come in) (?:last weeks?|last session|the last session|a session|our session)",
-    r"(?:insurance|funding|the nhs|the service|my plan|my cover) (?:only )?(?:covers|pays for|allows|gives me|runs out)\b|sessions? (?:run out|running out|are up)\b",
+    r"(?:insurance|funding|the nhs|the service|my plan|my cover) (?:only )?(?:covers|pays for|allows|gives me) (?:\w+ )?(?:sessions|therapy|counsell?ing|this)\b|sessions? (?:run out|running out|are up)\b",
     r"i (?:was|am|keep being|have been|keep) (?:\w+ )?late (?:today|again|for (?:our|the|this|my) session|here|coming in)\b|part of me (?:did not|does not|do not) want(?:ed)? to (?:come|be here)|(?:did not|do not) want to (?:come|be here) today",
     r"counted the (?:days|weeks) (?:till|until) you\b",
     r"(?:your|you) (?:cancel\w*|reschedul\w*|were late|are late|are always late|being late|lateness|went away|were away|are away|go away|going away|are going away|were off|are off|moved (?:the|our)|changed (?:the|our)|switched)",
@@ -356,7 +356,7 @@ P_COPING = compile_any([
 #: The ending named loosely by the patient ("when we finish"): weaker than the frame cues,
 #: so it yields to feelings about the therapist voiced in the same turn.
 P_ENDING = compile_any([
-    r"(?:when|after|once|the day) (?:we|this|therapy|the sessions|our sessions) (?:finish|finishes|end|ends|stop|stops|are over|is over)\b(?! (?:the|a|an|my|our|this|that|it|work|dinner|school|up|off|eating|talking)\b)",
+    r"(?:when|after|once|the day) (?:we|this|therapy|the sessions|our sessions) (?:finish|finishes|end|ends|stop|stops|are over|is over)\b(?! (?:the|a|an|my|our|this|that|it|work|dinner|school|up|off|eating|talking|for|at|to|by|on|doing|smoking|drinking|lunch|tea)\b)",
 ])
 #: The therapist taking the talk back to something ("can I circle back to", "I find myself
 #: thinking again about"): with a frame reference in the same turn, a return to the frame.
