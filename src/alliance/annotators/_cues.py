@@ -266,6 +266,7 @@ T_PROCESS = compile_any([
     r"i (?:came|jumped|went|rushed|charged) in (?:\w+ ){0,2}(?:too |a bit |rather |very )?(?:strongly|strong|hard|fast|quickly|soon|early|heavy|heavily)\b|i jumped in with my own",
     r"(?:big|hard|heavy|lot of a) question to (?:throw at|put to|ask) you|i can (?:hear|see) (?:that )?i have (?:turned|made|been|gone)",
     r"(?:can|could|shall) we (?:spend|use) (?:part|some|half|a bit) of (?:today|this session|the session|our time)",
+    r"(?:we have|we are|we have just|we just|we) (?:hit|touched|reached|found|stumbled on|got to|touched on) (?:on )?something (?:important|big|real|painful|tender)",
     r"(?:how|the way) i am (?:with|toward|towards|around) you|i (?:did|was doing|have been doing|have done) (?:most of |all of |a lot of )?the talking",
     r"(?:if|whether) i (?:got|get|have got|did|said|have said|do|say) (?:something|anything) (?:wrong|unhelpful|that (?:upset|hurt|annoyed|bothered))",
     r"(?:notice|noticing|noticed|aware)\b(?:\s+\w+){0,3}\s+(?:we|you and i|the two of us) (?:keep|kept|seem to|both|have both|are both) (?:\w+ )?(?:moving|drifting|steering|coming|going|getting|slipping|avoiding|skirting|circling|quiet|stuck)",
@@ -274,6 +275,8 @@ T_PROCESS = compile_any([
 #: Process talk, patient: saying this here, to the therapist, today.
 P_PROCESS = compile_any([
     r"(?:how|the way) we (?:left|ended|finished) (?:it|things|off)\b",
+    r"(?:this|it) is (?:harder|easier|weirder|scarier|more awkward) than i (?:thought|expected)\b(?:\s+\w+){0,3}\s+(?:sitting here|being here|in here|here|saying it|talking)",
+    r"what i am (?:supposed|meant) to (?:be doing|do|say|talk about)\b(?:\s+\w+){0,2}\s+(?:here|in here|in these sessions|in our sessions|in therapy|with you)",
     r"(?:easier|harder|hard|easy|safe|safer|scary|strange|weird|awkward|embarrassing|difficult) to (?:talk|say|tell|share|open up|admit|be)\b(?:\s+\w+){0,5}\s+(?:here|in here|to you|with you|today|now|this time)\b",
     r"(?:hard|difficult) to be (?:in )?(?:here|in the room|in this room)",
 ])
@@ -294,6 +297,8 @@ T_LINK = compile_any([
     r"(?:like|as) that (?:too|as well)\b(?:\s+\w+){0,2}\s+(?:me|i|my)\b",
     r"(?:my|me|i)\b(?:\s+\w+){0,10}\s+remind\w* me of (?:what you (?:said|told me) about|how you (?:were|described)|your)\b",
     rf"(?:to|with) me the way you (?:\w+ ){{0,3}}(?:to|with) your (?:\w+ )?(?:{KIN})",
+    r"your (?:last|previous|old|other|first) (?:counsell?or|therapist|psychologist|doctor|worker)\b(?:\s+\w+){0,10}\s+(?:i|me|my|us)\b",
+    rf"(?:i|me)\b(?:\s+\w+){{0,6}}\s+(?:like|as) (?:another|one more|just another|yet another) (?:\w+ )?(?:teacher|parent|adult|boss|doctor|{KIN})\b",
     r"(?:i am|me|i might be|i could be) (?:just )?(?:one more|another|yet another|the next) (?:person|adult|professional|one)\b(?:\s+\w+){0,3}\s+(?:asking|telling|pushing|expecting|wanting|who|to)\b",
     rf"(?:i am|me|i might be|i could be) (?:just )?(?:one more|another|yet another|the next) (?:person|one|adult|man|woman)\b(?:\s+\w+){{0,10}}\s+(?:like|as|the way|same as) (?:with )?your (?:\w+ )?(?:{KIN})",
     rf"(?:with|from|of) me\b(?:\s+\w+){{0,6}}\s+(?:expect\w*|wait\w*|brac\w*|same|again|got|get|used to)\b(?:\s+\w+){{0,6}}\s+(?:from|with|at|by|of|like) your (?:\w+ )?(?:{KIN})",
@@ -320,6 +325,9 @@ P_LINK = compile_any([
     rf"(?:with|to|around) you\b(?:\s+\w+){{0,8}}\s+(?:did|do|used to|was|am)\b(?:\s+\w+){{0,2}}\s+(?:with|to|around|for) my (?:\w+ )?(?:{KIN})",
     rf"remind\w* me (?:\w+ ){{0,2}}of (?:my|her|his) (?:\w+ )?(?:{KIN})",
     rf"you (?:are|were|sound|sounded|seem|act|look|remind me) (?:\w+ )?(?:just |exactly |a bit |a lot |so much )?(?:like|of) (?:my|her|his) (?:\w+ ){{0,2}}(?:{KIN}|{_ROLES})s?\b",
+    rf"(?:you and my (?:{KIN})|my (?:{KIN}) and you)\b(?:\s+\w+){{0,4}}\s+(?:would get on|both|are alike|are the same|are similar|sound the same)",
+    r"(?:do|doing|did) (?:it|that|the same|this) (?:with|to) you (?:too|as well)\b",
+    r"(?:like|as if) (?:being |i am |i was )?(?:back )?(?:at school|at home|a (?:child|kid))\b(?:\s+\w+){0,3}\s+(?:with you|here|in here)\b",
     r"\byou included\b|\bso (?:yeah )?i (?:sort of |kind of |half )?expect you (?:to|too)\b",
 ])
 #: The therapist telling their own feeling toward the patient, now.

@@ -66,7 +66,7 @@ T_IMMEDIACY = compile_any([
     r"(?:right now|as you say that|as you (?:say|said|tell|told|talk about) (?:this|that|it)|listening to you|hearing you|hearing that|hearing this|sitting here|sitting with you)\b(?:\s+\w+){0,3}\s+i (?:feel|am feeling|notice|find myself)",
     r"i (?:feel|am feeling) " + _ADV + r"(?:protective|close|moved|touched|sad|worried|concerned|stuck|pushed away|shut out|"
     r"warm|fond|helpless|tender|hopeful|tense|uneasy|distant|connected|grateful|honou?red|privileged|"
-    r"drawn|pulled|tearful|emotional|engaged|affection|a lot of (?:warmth|respect|affection|care)|"
+    r"drawn|pulled|tearful|emotional|engaged|affection|proud|impressed|admiration|respect|a lot of (?:warmth|respect|affection|care)|"
     r"frustrated|irritated|impatient|bored|confused|lost) (?:toward|towards|for|of|with|by|about|to you|when you|as you|hearing|listening|right now|in this|here|that you)",
     r"i (?:really )?(?:care about|like working with|enjoy working with|am glad to be working with) you",
     r"i (?:do |really )?(?:like|enjoy) (?:seeing|working with) you(?! (?:next|on|then|again|soon))",
