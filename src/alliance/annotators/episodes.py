@@ -7,7 +7,8 @@ utterance. Its ``patient_stance`` reads the patient's turns inside it (and the
 patient's answer right after it, when the episode ends on the therapist's
 question): ``engaged`` when they add feelings or material and never refuse,
 ``declined`` when they only refuse or minimise or do not take it up at all,
-``mixed`` when both. ``after_decline`` marks a therapist-initiated episode that
+``mixed`` when both; volunteered relationship talk in the patient's own words
+counts as taking it up. ``after_decline`` marks a therapist-initiated episode that
 starts after any earlier declined one; an engaged episode in between does not
 reset it (codebook decision rule), so the session's
 ``therapist_returns_after_decline`` is simply how many are marked.
@@ -180,7 +181,7 @@ class Episodes:
     """Builds relationship episodes (span layer ``episode``) from the ``relationship`` layer."""
 
     name = "episodes"
-    version = "1"
+    version = "2"
     requires = ("relationship", "rupture")
     produces = ("episode",)
 

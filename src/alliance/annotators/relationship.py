@@ -24,7 +24,16 @@ Two passes over the dialogue:
 3. **Returns.** Frame topics raised so far ("the fortnight", "Easter", "the
    phone") are remembered; a later therapist turn that refers back to one with
    feeling, wondering or a return phrase ("once more", "before we finish") is
-   frame talk again, though it repeats none of the original words.
+   frame talk again, though it repeats none of the original words; so is one
+   that doubts the earlier "it's fine" ("harder than you're letting on"), and a
+   patient turn that goes back to the topic with feeling.
+4. **Reflections.** A therapist's reflection of relationship talk ("so part of
+   you didn't want to face me") marks the patient turn it mirrors as the opening.
+
+The learned scorer (:func:`checked_labels`) may veto a rule label; it reads one
+turn of context, so labels whose meaning lies further back (a reaction question
+to the therapist's own announcement, a shrug at the news, a relative's report)
+are not its to veto.
 """
 
 from __future__ import annotations
@@ -432,7 +441,7 @@ class RelationshipTalk:
     """
 
     name = "relationship"
-    version = "2"
+    version = "3"
     requires: tuple[str, ...] = ()
     produces = ("relationship",)
 
