@@ -425,7 +425,9 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     if held:
         proba = proba.copy()
         proba[held] = np.maximum(proba[held], model.gate)
-    may_start = [not d.is_therapist(i) or bool(_NAMES_PAIR.search(d.norms[i])) or (
+    # A client speaking to the other client ("Robin, I keep expecting you to ...") names
+    # no one in the room with the therapist, so it may not start one either.
+    may_start = [d.you_is_therapist(i) if not d.is_therapist(i) else bool(_NAMES_PAIR.search(d.norms[i])) or (
         i > 0 and d.is_patient(i - 1) and bool(_P_NAMES_PAIR.search(d.norms[i - 1]))) for i in range(d.n)]
     return combine(labels, proba, subtypes, model.gate, model.add, model.start, may_start)
 
