@@ -60,7 +60,7 @@ SELF_DISCLOSURE = compile_any([
     r"i am (?:having|going in for|booked in for|about to have) (?:an? |my )?(?:operation|surgery|treatment|procedure|baby|op)\b",
     r"my (?:shoulder|wrist|ankle|neck|heart|teeth|tooth|eye|eyes|hip|knee|back) (?:operation|surgery|op|injury|problem)|"
     r"(?:(?<=operation )|(?<=surgery ))on my (?:shoulder|wrist|ankle|neck|heart|eyes?|hip|knee|back|foot|hand|spine)\b",
-    r"i was (?:made redundant|fired|sacked|laid off|bullied|adopted|burgled|mugged|divorced)\b|"
+    r"i (?:struggled|suffered|battled|wrestled) with my\b|i was (?:made redundant|fired|sacked|laid off|bullied|adopted|burgled|mugged|divorced)\b|"
     r"i (?:had|was in|went through|survived) (?:a|an) (?:\w+ ){0,2}(?:accident|crash|operation|illness|breakdown|miscarriage|bereavement|diagnosis|injury|scare|divorce)\b",
     r"i am (?:a|an) (?:dad|mum|mom|stepmum|stepmom|stepdad|stepmother|stepfather|grandparent|grandmother|grandfather|granny|grandad|single parent|twin)\b",
 ])
@@ -107,7 +107,7 @@ CONFRONT = compile_any([
     r"(?:not sure|do not think) (?:that|it|this) (?:adds up|fits|matches|squares)",
     r"(?:that|this) does not (?:sound|seem|look) like (?:nothing|you|the whole)",
     r"you have (?:brought|mentioned|raised) (?:it|that|this|him|her) (?:up )?(?:\w+ )?(?:three|several|four|five|many|a few) times",
-    r"more than you (?:are )?(?:letting on|let on|admit|are admitting|say|are saying|realise|realize|think)",
+    r"more than you (?:are )?(?:letting me see|showing me|telling me|letting on|let on|admit|are admitting|say|are saying|realise|realize|think)",
     r"than you are (?:letting (?:yourself )?|willing to |allowing yourself to )?(?:admit|show|say|let on|acknowledg)\w*",
     r"(?:sounds|seems|looks) like (?:a lot |much |far )?more than (?:just )?(?:a|an|nothing|that)\b",
     r"^ (?:are|do|did|were|have|is|was) (?:you|it|that|they) (?:really )?though\b|says otherwise|"
@@ -226,7 +226,7 @@ BACKS_DOWN = compile_any([
     r"(?:maybe|perhaps) (?:that is|it is|i am|i was|i have) (?:not it|wrong|off|mistaken|reading too much|getting ahead|pushing)",
     r"(?:maybe|perhaps) (?:not|that is not it|i got that wrong|i am wrong)|i (?:may|might|could) (?:well )?be wrong",
     r"(?:we can|we could|let us|let me|i will|i can|i am going to) (?:leave|drop|put|set) (?:that|it|this)\b(?:\s+\w+){0,2}\s*(?:there|aside|for now|alone|down)?",
-    r"(?:we can|let us|let s|lets) (?:leave|drop) (?:that|it|this)|(?:okay |ok |all right |alright )?i believe you\b",
+    r"(?:we can|let us|let s|lets) (?:leave|drop) (?:that|it|this)|let (?:it|that|this) (?:be|lie|rest)\b|(?:okay |ok |all right |alright )?i believe you\b",
     r"forget (?:i said|what i said|it|that)",
     r"i (?:take|will take) (?:that|it) back|i did not mean (?:to|it)|never mind|scratch that",
     r"(?:i|i may|i might) (?:have|may have|might have) (?:been|gotten|got) (?:wrong|off|ahead|too)",
@@ -341,7 +341,7 @@ REPAIR_IN_STRAIN = compile_any([
     r"^ (?:(?:okay|ok|well) )?(?:that is|it is) (?:really |so )?important\b|^ (?:thank you|thanks)\b|(?:i|we) (?:want|would like|d like) to hear (?:about it|more about (?:that|it)|it)\b",
     r"you know (?:your situation|yourself|your life|your family|her|him|this|them|it) better than (?:i do|me)|what has (?:worked|helped)",
     r"you (?:might|may|could) (?:well )?be right|what (?:have i|did i|am i) miss|tell me what i (?:have |am )?missed|help me (?:get|see|understand) (?:it|that|this)",
-    r"(?:decide|decided|work it out|choose|plan it) together|what (?:feels|seems|would feel) right (?:to|for) you",
+    r"i (?:really )?(?:want|would like|need) to know\b|if it (?:has )?felt like (?:that|i)\b|(?:decide|decided|work it out|choose|plan it) together|what (?:feels|seems|would feel) right (?:to|for) you",
     r"i hear that (?:it|this|you)\b|(?:let us|lets) step back|what you want from (?:coming here|this|therapy|our sessions|these sessions|me)",
     r"(?:like|want|love) (?:to hear )?your (?:view|opinion|take|thoughts|own view|own take)|you have (?:left|handed|given) (?:it|that|this|the decision) (?:back )?to me",
     r"what would (?:actually |really )?(?:work|feel|help|suit|be)\b(?:\s+\w+){0,3}\s+(?:for you|to you|from where you)|from where you are (?:standing|sitting)|"

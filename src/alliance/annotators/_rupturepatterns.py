@@ -48,7 +48,7 @@ THERAPIST_CONDUCT = compile_any([
     rf"you {_ADV}(?:do not|did not|never|will not|would not) {_ADV}(?:take me seriously|believe me|care|remember|"
     r"let me (?:finish|speak|talk|explain)|give me a chance|ask (?:me )?(?:about|what|how)|hear me|see me|know me|know what it is like)",
     rf"(?:do not|did not) think you {_ADV}(?:remember|listen|care|understand|get|hear|know)",
-    rf"you {_ADV}(?:do not|did not) {_ADV}want to (?:hear|know|listen)|you {_ADV}(?:are |were |keep |have been )?{_ADV}(?:twisting|twisted|twist) (?:my|what|everything|it)|"
+    rf"you {_ADV}(?:do not|have not) (?:got |have )?(?:a clue|any idea|the faintest|the first idea)\b|you {_ADV}(?:do not|did not) {_ADV}want to (?:hear|know|listen)|you {_ADV}(?:are |were |keep |have been )?{_ADV}(?:twisting|twisted|twist) (?:my|what|everything|it)|"
     rf"you {_ADV}(?:make|made|making) (?:it|this|everything|me) (?:sound|seem|look|feel) like|you {_ADV}(?:never|do not|will not|did not) {_ADV}answer (?:my|me|the)\b",
     rf"you {_ADV}(?:seemed|seem|looked|look|sounded|sound|were|are|have been|got) {_ADV}(?:a bit |pretty |quite |a little )?(?:{_DISREGARD_STATE})\b",
     rf"you (?:have |had |kept |keep |were |are |just )?{_ADV}(?:interrupt\w*|yawn\w*|laugh\w* at me|smirk\w*|rush\w* me|ignor\w* me|"
@@ -71,7 +71,7 @@ THERAPIST_CONDUCT = compile_any([
 ])
 
 #: The therapist siding with the other client ("she talks, you nod along"): the "you" can only be the therapist.
-SIDING_YOU = compile_any([r"you (?:just |always )?(?:nod|nodding|nodded) along|you (?:always |just )?(?:agree|agreed|agreeing) with (?:her|him|them)\b"])
+SIDING_YOU = compile_any([r"you (?:just |always )?(?:side|sided|siding) with (?:my|her|him|them)\b|you (?:just |always )?(?:nod|nodding|nodded) along|you (?:always |just )?(?:agree|agreed|agreeing) with (?:her|him|them)\b"])
 
 #: A "you" clause wondered about rather than asserted ("I'm checking whether you're judging me").
 WONDERED = compile_any([r"(?:whether|if|wonder\w*|worr\w*|afraid|scared|checking|in case|sometimes i (?:think|feel|imagine)|i imagine) (?:\w+ ){0,2}$"])
@@ -123,7 +123,8 @@ TASK_NAMED = compile_any([
 TASK_VERDICT = compile_any([
     rf"^ (?:(?:honestly|well|um|to be honest|frankly|look|no) )*(?:it|they|that|this|those|these) (?:is|are|was|were|has been|have been|felt|feels|feel) "
     rf"(?:just |really |so |a bit |such |kind of |completely |totally |like )?(?:{_NO_USE}|like a waste\b|(?:not|never) (?:\w+ )?(?:doing anything|helped|helping|useful|any (?:use|good|help)))",
-    r"^ (?:(?:honestly|well|um|frankly) )*(?:it|they|that) (?:does not|do not|did not|has not|have not|never) (?:\w+ )?(?:help|work|do anything|make any difference|made any difference|helped|worked|changes? anything|changed anything)",
+    r"(?:do not think|not sure) (?:that )?(?:it|this|that|they) (?:is|are) (?:getting (?:us |me )?anywhere|helping|working|doing anything)",
+    r"(?:^ (?:(?:honestly|well|um|frankly) )*|\b(?:and|but) )(?:it|they|that) (?:does not|do not|did not|has not|have not|never) (?:\w+ )?(?:help|work|do anything|make any difference|made any difference|helped|worked|changes? anything|changed anything)",
     r"^ (?:(?:honestly|well|so) )*what is (?:even )?the point $|^ (?:(?:honestly|well) )*it is (?:just )?(?:going|getting) nowhere",
     # A bare verdict for a reply ("Pointless.", "Boring, honestly.").
     rf"^ (?:(?:honestly|well|um|ugh|frankly|just) )*{_NO_USE}(?: (?:honestly|really|to be honest|mate|if i am honest|frankly))? $",
@@ -148,7 +149,7 @@ FEELING_SEEN = compile_any([
 ])
 #: A bodily sign of feeling the therapist points to ("your jaw's tight", "your hands are shaking").
 SIGN_SEEN = compile_any([
-    r"in your (?:voice|eyes|face)\b|"
+    r"in your (?:voice|eyes|face)\b|you are (?:\w+ )?(?:pressing|gripping|clenching|wringing|rubbing|tapping|shaking|biting|picking at) your\b|"
     r"your (?:left |right |whole |own )?(?:jaw|voice|face|eyes?|hands?|fists?|shoulders?|lips?|chin|breathing)s?\b(?:\s+\w+){0,2}\s+(?:is|are|was|were|went|got|look|looks|changed|have|has|gone|tight|shaking|filling|welling|wobbl\w*|trembl\w*|clench\w*|red|wet|cracked|broke|caught|rose|dropped|shook|tightened)",
     r"tears|crying|teary|tearful|welling|wobbl\w*|trembl\w*|shaking|gripping|clench\w*|flinch\w*|close to the surface|"
     r"you (?:went|have gone|go|are going|got) (?:very |really |a bit |all )?(?:quiet|pale|red|white|still|silent)",
@@ -177,7 +178,7 @@ HEDGE_WORDS = frozenset("""
     i do not know dunno remember recall nothing much more to tell say really no maybe guess suppose whatever meh who
     knows just does did it was is went stuff mm things the usual same there clue idea sure hmm um uh er well oh okay fine
     alright all right hard matter nowhere anything nobody so kind of sort can think honestly mean eh nah a bit good
-    weird normal odd strange bad alright care bothered nope pass much whatever mind lot always as ever usual
+    weird normal odd strange bad alright care bothered nope pass much whatever mind lot always as ever usual numb blank
 """.split())
 #: A bare backchannel ("yeah", "mm"): a turn-taking signal in split transcripts, not an answer withheld.
 BACKCHANNEL = compile_any([r"^ (?:(?:yeah|yes|mm|mm hmm|hmm|uh huh|right|sure|yep) ?)+ $"])
@@ -186,7 +187,7 @@ BACKCHANNEL = compile_any([r"^ (?:(?:yeah|yes|mm|mm hmm|hmm|uh huh|right|sure|ye
 SHIFT_OPENER = compile_any([
     r"^ (?:(?:oh|um|uh|so|well|okay|ugh|whatever|mm|hmm|actually|right|anyway) )*(?:i (?:meant|forgot|wanted) to (?:ask|tell you|say|mention)|"
     r"did i (?:mention|tell you|say)|did you (?:see|hear|catch|watch|get a|buy|have a nice)|have you (?:seen|heard|been to|tried|read|watched)|i (?:keep forgetting|almost forgot|nearly forgot)|speaking of|"
-    r"on a (?:different|other|lighter|separate|happier) note|changing the subject|something else (?:happened|came up)|guess what)\b",
+    r"on a (?:different|other|lighter|separate|happier) note|changing the subject|that reminds me|something else (?:happened|came up)|guess what)\b",
     r"^ (?:(?:ugh|whatever|meh|pfft|oh well) )+(?:so|anyway|guess what|did i|have i|in other news)\b(?:\s+\w+){2,}",
     r"^ (?:(?:so|oh|um|uh|right|well) )+(?:i|we) (?:have )?(?:finally|just) (?:booked|bought|passed|started|finished|"
     r"got (?:a|the|my|our|engaged|married|promoted|back from))\b",
@@ -215,7 +216,7 @@ DEFER_WIDE = compile_any([
 REJECT_FIRM = compile_any([
     r"(?:that|this|it|which) (?:is|sounds) (?:just |simply |completely |totally |a bit of )?(?:wrong|a stretch|psychobabble|rubbish|"
     r"not for me|way off|off the mark|miles off)\b",
-    r"(?:that|this|it) (?:will not|would not|does not|is not going to|never|will never|would never|can not) (?:work|help|happen)(?: for me| with (?:her|him|them|me))?",
+    r"(?:that|this|it) (?:will not|would not|does not|is not going to|is never going to|never|will never|would never|can not) (?:work|help|happen)(?: for me| with (?:her|him|them|me))?",
     r"i (?:have |have already |already |did )?tried (?:that|it|this|those|all that)\b|i have (?:already )?done (?:that|all that|this) (?:before|already)",
     r"been there(?: and)? done (?:that|it)|(?:^ |oh )please\b|(?:do not|stop) (?:label|diagnos|analy[sz]|psychoanaly[sz])\w* me",
     r"do not turn (?:it|this|them|that|everything) into|(?:not|nothing) (?:grieving|protecting|avoiding|hiding|scared of|punishing) "
@@ -224,7 +225,7 @@ REJECT_FIRM = compile_any([
     r"i am not (?:doing|trying|going to (?:do|try)) (?:that|it|this)\b|(?:it|that) (?:has|has got|got|is got) nothing to do with|"
     r"i (?:have|have already|already) done (?:that|it|this)\b(?:\s+\w+){0,4}\s+(?:not|never|nothing|no)\b|"
     r"^ (?:just )?(?:do not|stop)(?: just (?:do not|stop))?(?: it| that| please)? $|"
-    r"you do not (?:even )?know (?:her|him|them|my \w+)\b|leave (?:my|him|her|them) (?:\w+ )?out of (?:it|this)",
+    r"^ (?:no )?(?:it|that) is not (?:about|because of|to do with)\b|\bstop(?: it| that| please)? $|you do not (?:even )?know (?:her|him|them|my \w+)\b|leave (?:my|him|her|them) (?:\w+ )?out of (?:it|this)",
     r"(?:that|it) is (?:really |just )?not (?:me|how i am|who i am|my thing)\b|(?:that|this) is not what (?:this|it|that) is\b|"
     r"(?:that is|what) (?:a|such a) (?:horrible|terrible|awful|nasty|cruel|ridiculous|strange) thing to say",
 ])

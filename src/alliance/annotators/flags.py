@@ -129,7 +129,7 @@ _ANSWERS_OWN = compile_any([
     r"^ (?:(?:yes|yeah|yep|oh|well|um|ha|i did|i do) )*(?:i (?:did|do|have|am|was|went|got)|we (?:did|do|have|went)|a (?:daughter|son|few days|week|couple)|two|three)\b",
     # Elliptical answers ("Took the dog up the hills. Got soaked.").
     r"^ (?:(?:oh|well|um) )*(?:took|went|had|spent|stayed|visited|saw|got|walked|cooked|watched|read|played|slept)\b",
-    r"^ (?:(?:oh|yes|yeah|well) )*(?:love|loved|hate|hated|like) (?:it|them)\b",
+    r"^ (?:(?:oh|yes|yeah|well) )*(?:love|loved|hate|hated|like) (?:it|them)\b|^ (?:(?:yes|yeah) )*(?:one|a little|a boy|a girl|twins)\b",
 ])
 #: A bare "I did, thanks" answers politely and tells nothing: an answer needs some detail.
 _ANSWER_WORDS = 6
@@ -213,13 +213,14 @@ _NEGATED = compile_any([r"(?:not|no|never|nothing|is not|does not|do not|isn t) 
 
 #: The therapist citing what the patient said before ("a couple of bottles, you said last time").
 _CITES_RECORD = compile_any([r"you (?:said|told me|mentioned|wrote) (?:last (?:time|week|session)|earlier|before|a minute ago|at the start) $|"
-                             r"^ (?:(?:but|well|and) )?you (?:said|told me) (?:last (?:time|week|session)|on \w+day)\b"])
+                             r"^ (?:(?:but|well|and) )?you (?:said|told me) (?:last (?:time|week|session)|on \w+day)\b|^ (?:(?:but|well|and) )?you have told me\b|"
+                             r"^ (?:but )?(?:last (?:week|time|session)|on \w+day) you (?:said|told me)\b"])
 #: An invitation to go back to something ("tell me more about the home you mentioned last time").
 _INVITES_BACK = compile_any([r"tell me|say more|talk (?:me )?(?:about|through)|describe|what|how|can we|let us"])
 #: A one-line doubt opening the turn ("Are you really?", "Is it, though?").
 _DOUBTS_CLAIM = re.compile(r"\s*(?:are|is|was|were|do|did|have) (?:you|it|that|they)(?: really)?(?:,? though)?\?", re.IGNORECASE)
 #: A minimising claim the record is set against ("I only had a couple", "I'm fine").
-_MINIMISES = compile_any([r"only|just|barely|hardly|never|not|fine|over it|a couple|a little|nothing"])
+_MINIMISES = compile_any([r"only|just|barely|hardly|never|not|fine|over it|a couple|a little|nothing|normal|normally"])
 
 
 #: A bare "fair enough": it acknowledges, and retracts only once the patient pushed back.

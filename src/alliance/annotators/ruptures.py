@@ -264,12 +264,12 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
         return "rejects_intervention"
     # A categorical rejection of a reading or a suggestion carries its own strain
     # ("That won't work for me", "I've tried that", "That's a stretch").
-    firm = rp.REJECT_FIRM.search(t)
-    if firm is not None and (firm.start() <= 30 or d.words[i] <= 15) and prev is not None and intervention and not p_rel and not rp.ACCEPTS.search(t):
-        return "rejects_intervention"
     # Contradicting a feeling or a bodily sign the therapist has just pointed to.
     if _denies_seen(d, i, t, prev):
         return "denial"
+    firm = rp.REJECT_FIRM.search(t)
+    if firm is not None and (firm.start() <= 30 or d.words[i] <= 15) and prev is not None and intervention and not p_rel and not rp.ACCEPTS.search(t):
+        return "rejects_intervention"
     if rel[i] == "frame_feelings" and cu.COMPLAINT_FRAME.search(t) and not DECLINE.search(t):
         return "complaint_about_therapy"  # a complaint about the schedule or the fee
     if rel[i] == "transference_link" and p_rel and prev is not None and d.questions[prev]:
@@ -299,6 +299,11 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     # After the therapist persisted on the relationship, a strained refusal is a rupture
     # even when the last therapist turn itself carried no relationship cue.
     recent_rel = any(rel[j] is not None for j in range(max(0, i - 4), i)) and not _OTHERS.search(t)
+    # Moving off the therapist's remark on what the patient is doing right now ("you went very
+    # quiet when I mentioned her" / "Anyway, ...") leaves it: no question was declined.
+    if p_rel and rel[prev] == "here_and_now" and prev == i - 1 and not d.questions[prev] and (
+            SHIFT.search(t) or rp.SHIFT_OPENER.search(t)):
+        return "topic_shift"
     if (p_rel or (recent_rel and strain)) and (declines or rejects or _shifts(d, i, t)) and not _ADMITS.search(t):
         # A plain "no, it's fine" to a relationship question is a decline; with
         # strain after the therapist persisted, it is a rupture (codebook rule).
