@@ -95,7 +95,7 @@ FRAME_P_WIDE = compile_any([
     r"your (?:holiday|holidays|vacation|leave|absence|time off|trip|course|conference)",
     r"(?:not|stop|stopping|quit|quitting|miss|missing|without|finish|finishing|end|ending|after) (?:coming here|coming in|therapy|these sessions|our sessions|the sessions|seeing you|our session|the session)\b|(?:miss|missing|without) (?:you\b(?! know)|sessions\b)|(?:stop|stopping|quit|quitting) coming\b",
     r"(?:you|you had|you have|you would|you just) (?:cancel\w*|reschedul\w*|changed (?:the|our|my)|moved (?:the|our|my))|(?:you|you were|you are) (?:running |always )?late\b|running late",
-    r"(?:we|you) (?:only )?(?:have|have got|got) (?:one|two|three|four|five|six|a few|a couple of|\w+) (?:more )?(?:sessions? )?left\b|(?:the )?(?:hour|time) is up|(?:the|our|each|a) session (?:just )?(?:ends|stops|finishes)\b",
+    r"(?:we|you) (?:have |have got |got )?(?:only |just )?(?:have|have got|got) (?:one|two|three|four|five|six|a few|a couple of|\w+) (?:more )?(?:sessions? )?left\b|(?:we have|we are|we|sessions have|sessions are) (?:gone|going|cut|cutting) down to (?:once|one session|every|fortnightly)|(?:the )?(?:hour|time) is up|(?:the|our|each|a) session (?:just )?(?:ends|stops|finishes)\b",
     r"(?:skipped|missed|did not come to|did not come in) (?:last weeks?|last session|the last session|a session|our session)",
     r"(?:insurance|funding|the nhs|the service|my plan|my cover) (?:only )?(?:covers|pays for|allows|gives me) (?:\w+ )?(?:sessions|therapy|counsell?ing|this)\b|sessions? (?:run out|running out|are up)\b",
     r"i (?:was|am|keep being|have been|keep) (?:\w+ )?late (?:today|again|for (?:our|the|this|my) session|here|coming in)\b|part of me (?:did not|does not|do not) want(?:ed)? to (?:come|be here)|(?:did not|do not) want to (?:come|be here) today",
@@ -161,7 +161,7 @@ P_REACTION_WIDE = compile_any([
     r"feel|feels|feeling|felt|miss|missed|missing|dread\w*|hate|hated|threw me|forever|resent\w*|ridiculous|waste|"
     r"annoy\w*|a pain|lost|sick|hard|harder|difficult|scared|afraid|worried|worry|sad|upset|angry|hurt|lonely|alone|"
     r"still thinking|keep thinking|thinking about|wonder\w*|cope|manage|do not know what|what (?:i|will i) (?:will )?do|how will (?:it|i)|"
-    r"(?:do not|did not|never) (?:like|enjoy)|prefer|not the same|too short|too long|bother\w*|panic\w*|mess|fall apart|falls apart|go to pieces|in bits|struggl\w*|spiral\w*|count\w* the (?:days|weeks|hours)|knocked me|floored me|hit me hard|(?:did not|do not) want to (?:come|be here)|"
+    r"(?:do not|did not|never) (?:like|enjoy)|prefer|not the same|too short|too long|bother\w*|panic\w*|mess|fall apart|falls apart|go to pieces|in bits|struggl\w*|spiral\w*|count\w* the (?:days|weeks|hours)|knocked me|floored me|hit me hard|(?:makes?|made) me (?:want|feel|think)|(?:did not|do not) want to (?:come|be here)|"
     r"abandon\w*|let down|forgot\w*|unfair|too much|too expensive|relie\w*|glad|nervous|empty|weird|strange|cut off|on my mind",
 ])
 #: A patient's feeling, wish, fear or judgement with the therapist as its object.

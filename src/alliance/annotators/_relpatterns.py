@@ -40,6 +40,7 @@ T_TRANSFERENCE = compile_any([
     r"(?:when i|me)\b(?:\s+\w+){0,5}\s+(?:it is as if|as if)\b(?:\s+\w+){0,5}\s+(?:again|all over again)",
     r"(?:here|in here|with me)\b(?:\s+\w+){0,10}\s+(?:the way|just as|like) (?:you felt |it was |it felt |you were )?(?:with |at )?(?:your (?:" + KIN + r")|home)",
     r"(?:feels|felt) like being \w+ at home",
+    rf"(?:i|me)\b(?:\s+\w+){{0,3}}\s+(?:another|one more|yet another|just another) (?:grown up|adult|person|parent|teacher|authority|professional)\b(?:\s+\w+){{0,10}}\s+(?:like|as|the way) (?:with )?your (?:{KIN})",
 ])
 P_TRANSFERENCE = compile_any([
     rf"you (?:are|were|sound|sounded|seem|act|acted|look) {_ADV}(?:just |exactly )?like (?:my|her|his) (?:{KIN})",
@@ -142,6 +143,7 @@ P_FRAME_REACTION = compile_any([
 
 # -- feelings_about_therapist ---------------------------------------------------------
 T_FEELINGS = compile_any([
+    r"(?:not sure|unsure|doubt\w*|wonder\w*|worried|afraid|scared) (?:whether |if |that )?i (?:would|will|could|might) (?:believe|understand|judge|get it|take it|listen|hear|be there)",
     r"(?:feel|felt|feeling|feelings|thoughts|angry|mad|annoyed|irritated|frustrated|upset|disappointed|hurt|"
     r"let down|critici[sz]ed|judged|dismissed|safe|comfortable|uncomfortable|close|trust\w*|scared|afraid|"
     r"nervous|worried|ashamed|embarrassed|resent\w*|cross|pissed off) (?:about|toward|towards|with|at|by|of|around|in) me",
@@ -193,6 +195,7 @@ P_FEELINGS = compile_any([
     r"(?:do|did) you (?:even |still |really )?(?:like|enjoy) (?:seeing|working with|having) me",
     r"(?:i am|being) your therapist|your (?:only |favou?rite |worst )?(?:patient|client)",
     r"(?:take|takes|taking|took) (?:his|her|their) side\b(?:\s+\w+){0,2}\s+(?:in here|here)",
+    r"you (?:are|were) (?:holding back|hiding|keeping back) (?:what you (?:really )?(?:think|feel)|something|things)",
 ])
 
 # -- here_and_now ---------------------------------------------------------------------
@@ -241,6 +244,7 @@ P_HERE_NOW = compile_any([
     r"(?:never|not) (?:cried|said|told|shown|admitted|shared)\b(?:\s+\w+){0,4}\s+(?:in front of|to) (?:anyone|anybody|someone|a stranger|you)\b",
     r"(?:do not know|no idea) why i am (?:telling you|saying|talking about|crying|sharing)|why am i telling you",
     r"(?:this|the) (?:bit|part|point|stage) of (?:the|our) session|(?:the|this|our) sessions? (?:always )?(?:makes?|made) me\b",
+    r"(?:saying|said|telling|told) (?:this|that|it) (?:out loud|aloud)",
     r"(?:first time|never before|only time) (?:i have |i am |i )?(?:ever )?(?:said|told|say|tell|admitted|admit|spoken|speaking) (?:this|that|it|about this|about that)? ?(?:out loud|to anyone|to anybody|to someone|aloud)",
 ])
 #: A therapist question about the patient's reaction, meaningful only in a frame or
