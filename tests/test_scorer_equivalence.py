@@ -11,13 +11,16 @@ the fast path on generated sessions too.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import alliance
 from alliance.annotators._lexicon import Dialogue
 from alliance.annotators._relmodel import dense_features, load_relational_model, session_rows
 from alliance.annotators._text import normalize
@@ -57,6 +60,20 @@ def relmodel():
     if model is None:
         pytest.skip("relationship scorer not shipped")
     return model
+
+
+MODELS = Path(alliance.__file__).resolve().parent / "models"
+#: The shipped weight files the pinned probabilities below were produced with
+#: (sha256, first 16 hex digits). A rebuilt model legitimately moves them; the
+#: plain-reference tests further down still check the fast path against it.
+PINNED_FOR = {"relational.npz": "2844d92160e2f273", "moves.npz": "c3f9f7f100164fc2"}
+
+
+def _pinned_model(name: str) -> None:
+    """Skip a pinned-value test when the shipped weights are not the ones it was pinned on."""
+    digest = hashlib.sha256((MODELS / name).read_bytes()).hexdigest()[:16]
+    if digest != PINNED_FOR[name]:
+        pytest.skip(f"{name} was rebuilt (sha256 {digest}); re-pin these values from a pre-change run")
 
 
 def _rel_scores(model, session, select=None):
@@ -105,18 +122,14 @@ PINNED_CLIENT_TALK = [  # patient utterances 1, 3, 5, 7, 10, 11, 13, 15; change,
 
 
 def test_relationship_probabilities_are_pinned(relmodel):
-    p, subtypes = _rel_scores(relmodel, _session())
-    np.testing.assert_allclose(p, PINNED_P, rtol=0, atol=TOL)
-    assert subtypes == PINNED_SUBTYPES
-
-
-def test_relationship_probabilities_are_pinned(relmodel):
+    _pinned_model("relational.npz")
     p, subtypes = _rel_scores(relmodel, _session())
     np.testing.assert_allclose(p, PINNED_P, rtol=0, atol=TOL)
     assert subtypes == PINNED_SUBTYPES
 
 
 def test_relationship_probabilities_with_a_selection_are_pinned(relmodel):
+    _pinned_model("relational.npz")
     p, _ = _rel_scores(relmodel, _session(), SELECT)
     np.testing.assert_allclose(p, PINNED_P_SELECTED, rtol=0, atol=TOL)
 
@@ -137,11 +150,13 @@ def _head_proba(model, head, role, session):
 
 
 def test_move_probabilities_are_pinned(movesmodel):
+    _pinned_model("moves.npz")
     proba = _head_proba(movesmodel, "move", Role.THERAPIST, _session())
     np.testing.assert_allclose(proba, PINNED_MOVE, rtol=0, atol=TOL)
 
 
 def test_client_talk_probabilities_are_pinned(movesmodel):
+    _pinned_model("moves.npz")
     proba = _head_proba(movesmodel, "client_talk", Role.PATIENT, _session())
     np.testing.assert_allclose(proba, PINNED_CLIENT_TALK, rtol=0, atol=TOL)
 
