@@ -91,7 +91,7 @@ FRAME_T_WIDE = compile_any([
 
 #: The frame in a patient's mouth: your absence, our sessions, coming here, the fee.
 FRAME_P_WIDE = compile_any([
-    rf"(?:your|the|this|that|{_HOLIDAY}) (?:break|gap)(?! up| down| through| room| time)",
+    rf"(?:your|the|this|that|every|each|{_HOLIDAY}) (?:break|gap)(?! up| down| through| room| time)",
     r"your (?:holiday|holidays|vacation|leave|absence|time off|trip|course|conference)",
     r"(?:not|stop|stopping|quit|quitting|miss|missing|without|finish|finishing|end|ending|after) (?:coming here|coming in|therapy|these sessions|our sessions|the sessions|seeing you|our session|the session)\b|(?:miss|missing|without) (?:you\b(?! know)|sessions\b)|(?:stop|stopping|quit|quitting) coming\b",
     r"(?:you|you had|you have|you would|you just) (?:cancel\w*|reschedul\w*|changed (?:the|our|my)|moved (?:the|our|my))|(?:you|you were|you are) (?:running |always )?late\b|running late",
@@ -133,7 +133,7 @@ T_REACTION_WIDE = compile_any([
     r"how\b(?:\s+\w+){1,8}\s+(?:might|will|would|could) be\b|how (?:might|will|would|could)\b(?:\s+\w+){1,8}\s+be\b",
     r"how (?:is|was|will|would|might) (?:it|that|this) (?:be )?(?:to|when|for|being|knowing|thinking|hearing|going)\b",
     r"(?:is|was) it like that for you|what (?:is|was) that like|what it is like|what is it like|what (?:has|had|will|would) (?:it|that|this) (?:been |be )?like",
-    r"(?:what|any) (?:feelings|thoughts|reactions?)|(?:thoughts|feelings) (?:about|on|around)",
+    r"(?:what|any) (?:feelings|thoughts|reactions?)|(?:thoughts|feelings) (?:about|on|around)|what do you make of (?:that|it|this)|what (?:that|it) is like (?:to|for)",
     r"what (?:does|did|might|would|could) (?:it|that|this) (?:stir|bring|mean)|stir\w* (?:up|anything|something)|what happened for you",
     r"(?:mean|means|meant|matter|matters|mattered) (?:to|for) you|(?:partly|really|also|in part) about|to do with",
     r"(?:feel|felt|feels) like (?:being|you were|a|i was|i am)",
@@ -358,7 +358,7 @@ DOUBTS_DECLINE = compile_any([
 #: The patient minimising a break just announced: coping assurances and "you deserve it".
 P_COPING = compile_any([
     r"(?:i|we) (?:will|can|could|would|am going to) (?:survive|cope|manage|live|muddle through)\b|big (?:girl|boy)|(?:a )?grown ?up|not a (?:child|kid|baby)|"
-    r"^ (?:(?:um|uh|oh|well) )*whatever\b|does not matter|not bothered|(?:no|not a) big deal|"
+    r"^ (?:(?:um|uh|oh|well|yeah|yes|okay) )*whatever\b|does not matter|not bothered|(?:no|not a) big deal|"
     r"you (?:deserve|have earned|need) (?:it|a break|the break|a rest|the rest|a holiday)|(?:only|just) (?:a|two|three|four|a few|a couple of) (?:weeks|days|sessions)\b",
 ])
 #: The ending named loosely by the patient ("when we finish"): weaker than the frame cues,

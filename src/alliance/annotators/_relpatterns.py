@@ -67,7 +67,7 @@ T_IMMEDIACY = compile_any([
     r"(?:right now|as you say that|as you (?:say|said|tell|told|talk about) (?:this|that|it)|listening to you|hearing you|hearing that|hearing this|sitting here|sitting with you)\b(?:\s+\w+){0,3}\s+i (?:feel|am feeling|notice|find myself)",
     r"i (?:feel|am feeling) " + _ADV + r"(?:protective|close|moved|touched|sad|worried|concerned|stuck|pushed away|shut out|"
     r"warm|fond|helpless|tender|hopeful|tense|uneasy|distant|connected|grateful|honou?red|privileged|"
-    r"drawn|pulled|tearful|emotional|engaged|affection|proud|impressed|admiration|respect|a lot of (?:warmth|respect|affection|care)|"
+    r"drawn|pulled|tearful|emotional|engaged|affection|(?:a |such a )?(?:real |lot of |great )?(?:warmth|tenderness|fondness)|proud|impressed|admiration|respect|a lot of (?:warmth|respect|affection|care)|"
     r"frustrated|irritated|impatient|bored|confused|lost) (?:toward|towards|for|of|with|by|about|to you|when you|as you|hearing|listening|right now|in this|here|that you)",
     r"i (?:really )?(?:care about|like working with|enjoy working with|am glad to be working with) you",
     r"i (?:do |really )?(?:like|enjoy) (?:seeing|working with) you(?! (?:next|on|then|again|soon))",
@@ -91,7 +91,7 @@ FRAME_T = compile_any([
     r"(?:move|moved|moving|change|changed|changing|cancel\w*) (?:our|the) (?:sessions?|appointments?|times?)",
     r"(?:paying|pay) me|the fee|fee (?:increase|going up|rise)|without our sessions|before i break|i break for",
     r"i (?:was|am|will be|have been|had been) (?:away|gone|on vacation|on holiday|off|sick|late|ill)",
-    r"i (?:had to |have to |needed to |need to )?(?:cancel\w*|reschedul\w*|go away|went away|leave|left|am leaving|am going away|take time off|took time off)",
+    r"i (?:have had to |will have to |had to |have to |needed to |need to )?(?:cancel\w*|reschedul\w*|go away|went away|leave|left|am leaving|am going away|take time off|took time off)",
     r"when i (?:go|went|am|was) (?:away|off)|while i was (?:away|gone|off)",
     r"i (?:go|went|am going|will go|will be going|was|am|will be|have been) (?:away |off )?(?:on )?(?:vacation|holiday|leave|a break|my break|maternity leave)",
     _FRAME_CORE,
@@ -196,6 +196,9 @@ P_FEELINGS = compile_any([
     r"(?:i am|being) your therapist|your (?:only |favou?rite |worst )?(?:patient|client)",
     r"(?:take|takes|taking|took) (?:his|her|their) side\b(?:\s+\w+){0,2}\s+(?:in here|here)",
     r"you (?:are|were) (?:holding back|hiding|keeping back) (?:what you (?:really )?(?:think|feel)|something|things)",
+    r"(?:not sure|unsure|doubt\w*|wonder\w*|worried|afraid|scared) (?:whether |if |that )?you (?:would|will|might|could|still) (?:\w+ )?(?:want|like|be willing) to (?:see|keep seeing|work with|have) me",
+    r"(?:are you|you are) (?:just )?being (?:polite|nice|kind)|(?:get|getting|got) (?:anything|nothing|something) past you|see (?:right )?through me",
+    r"(?:annoys|bothers|irritates|frustrates|upsets|hurts|annoyed|bothered|irritated|frustrated|upset|hurt) me (?:that|how) you\b",
 ])
 
 # -- here_and_now ---------------------------------------------------------------------
@@ -245,6 +248,7 @@ P_HERE_NOW = compile_any([
     r"(?:do not know|no idea) why i am (?:telling you|saying|talking about|crying|sharing)|why am i telling you",
     r"(?:this|the) (?:bit|part|point|stage) of (?:the|our) session|(?:the|this|our) sessions? (?:always )?(?:makes?|made) me\b",
     r"(?:saying|said|telling|told) (?:this|that|it) (?:out loud|aloud)",
+    r"(?:not sure|do not think|doubt) (?:this|therapy|these sessions|coming here|talking) (?:is|are) (?:really )?(?:helping|working|doing anything)|we (?:just )?(?:talk and talk|go round in circles|keep going over)",
     r"(?:first time|never before|only time) (?:i have |i am |i )?(?:ever )?(?:said|told|say|tell|admitted|admit|spoken|speaking) (?:this|that|it|about this|about that)? ?(?:out loud|to anyone|to anybody|to someone|aloud)",
 ])
 #: A therapist question about the patient's reaction, meaningful only in a frame or
