@@ -171,7 +171,8 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
                                      for j in range(max(0, i - FRAME_CONTEXT), i)):
         return "frame_feelings"  # "it stung" right after the patient raised the fee
     if you_ok and (rp.P_FEELINGS.search(t) or COMPLAINT_THERAPIST.search(t) or cu.P_FEEL_T.search(t)):
-        return "feelings_about_therapist"
+        # "... like with my dad": a weaker link still outranks the feeling (codebook precedence).
+        return "transference_link" if rp.P_TRANSFERENCE_WEAK.search(t) else "feelings_about_therapist"
     # A complaint about the therapy names the therapy, not "you": it counts in couples work too.
     if COMPLAINT_THERAPY.search(t) or you_ok and (rp.P_HERE_NOW.search(t) or cu.P_PROCESS.search(t)):
         return "here_and_now"
