@@ -133,7 +133,7 @@ T_REACTION_WIDE = compile_any([
     r"how\b(?:\s+\w+){1,8}\s+(?:might|will|would|could) be\b|how (?:might|will|would|could)\b(?:\s+\w+){1,8}\s+be\b",
     r"how (?:is|was|will|would|might) (?:it|that|this) (?:be )?(?:to|when|for|being|knowing|thinking|hearing|going)\b",
     r"(?:is|was) it like that for you|what (?:is|was) that like|what it is like|what is it like|what (?:has|had|will|would) (?:it|that|this) (?:been |be )?like",
-    r"(?:what|any) (?:feelings|thoughts|reactions?)|(?:thoughts|feelings) (?:about|on|around)|what do you make of (?:that|it|this)|what (?:that|it) is like (?:to|for)",
+    r"(?:what|any) (?:feelings|thoughts|reactions?)|(?:thoughts|feelings) (?:about|on|around)|what do you make of (?:that|it|this)|what (?:that|it) is like (?:to|for)|what (?:that|it|this) (?:stirs|brings up|means)",
     r"what (?:does|did|might|would|could) (?:it|that|this) (?:stir|bring|mean)|stir\w* (?:up|anything|something)|what happened for you",
     r"(?:mean|means|meant|matter|matters|mattered) (?:to|for) you|(?:partly|really|also|in part) about|to do with",
     r"(?:feel|felt|feels) like (?:being|you were|a|i was|i am)",
@@ -364,7 +364,7 @@ P_COPING = compile_any([
 #: The ending named loosely by the patient ("when we finish"): weaker than the frame cues,
 #: so it yields to feelings about the therapist voiced in the same turn.
 P_ENDING = compile_any([
-    r"(?:when|after|once|the day) (?:we|this|therapy|the sessions|our sessions) (?:finish|finishes|end|ends|stop|stops|are over|is over)\b(?! (?:the|a|an|my|our|this|that|it|work|dinner|school|up|off|eating|talking|for|at|to|by|on|doing|smoking|drinking|lunch|tea)\b)",
+    r"(?:when|after|once|the day) (?:we|this|therapy|the sessions|our sessions|these sessions) (?:finish|finishes|end|ends|stop|stops|are over|is over)\b(?! (?:the|a|an|my|our|this|that|it|work|dinner|school|up|off|eating|talking|for|at|to|by|on|doing|smoking|drinking|lunch|tea)\b)",
 ])
 #: The therapist taking the talk back to something ("can I circle back to", "I find myself
 #: thinking again about"): with a frame reference in the same turn, a return to the frame.
@@ -471,7 +471,7 @@ P_PREVIOUS_HELPER = compile_any([
 ])
 #: The therapist naming their own leaning toward one client ("if I've been taking Jenna's side").
 T_SIDING = compile_any([
-    r"i (?:have been|was|am|might have been|may have been|might be|may be|have) (?:\w+ )?(?:taking|on|took) (?:\w+ s|his|her|their) side\b",
+    r"i (?:have been|was|am|might have been|may have been|might be|may be|have) (?:\w+ )?(?:taking|on|took) (?:your \w+|\w+ s|his|her|their) side\b",
     r"i (?:have been |was |may have been |might have been |may well have been )?(?:leaning|leant|leaned) (?:\w+ s|his|her|their) way",
 ])
 #: The therapist asking how it is with them, in a room with several people ("how is it with me?").

@@ -205,6 +205,8 @@ P_FEELINGS = compile_any([
     r"(?:not sure|unsure|doubt\w*|wonder\w*|worried|afraid|scared) (?:whether |if |that )?you (?:would|will|might|could|still) (?:\w+ )?(?:want|like|be willing) to (?:see|keep seeing|work with|have) me",
     r"(?:are you|you are) (?:just )?being (?:polite|nice|kind)|(?:get|getting|got) (?:anything|nothing|something) past you|see (?:right )?through me",
     r"(?:annoys|bothers|irritates|frustrates|upsets|hurts|annoyed|bothered|irritated|frustrated|upset|hurt) me (?:that|how) you\b",
+    r"(?:scared|afraid|worried|terrified|frightened) (?:that )?you (?:will|would|might|are going to) (?:\w+ ){0,5}(?:leave|go|give up|stop|judge|hate|drop|run)\b",
+    r"(?:nice|good|lovely|means a lot|helps|strange|weird) (?:that|when|how) you (?:remember|notice|listen|ask|get|understand|care)\b",
 ])
 
 # -- here_and_now ---------------------------------------------------------------------
@@ -219,6 +221,7 @@ T_HERE_NOW = compile_any([
     r"(?:in|here in) (?:this|the) room",
     r"(?<!walked )(?<!came )(?<!come )(?<!walk )(?<!coming )(?<!made it )(?<!brought you )(?<!brings you )(?<!bring you )(?<!get you )\bin here\b",
     r"here with me",
+    r"(?:what is it like|what it is like|how is it|how does it feel|what was it like) (?:\w+ )?(?:sitting|being|talking|working) (?:here )?with me",
     r"right now with me|with me right now",
     r"(?:notice|noticed|noticing) (?:that )?you (?:just |suddenly )?(?:looked|look|went|go|got|get|changed|laughed|smiled|pulled|turned|bring|brought|move|moved|change|steer|stopped|stop)",
     r"(?:every time|each time|every single time|whenever) i (?:mention|bring up|ask|raise|say)",
