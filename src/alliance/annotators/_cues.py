@@ -174,7 +174,7 @@ P_FEEL_T = compile_any([
     r"you (?:must|probably|will|would|might|are going to|secretly) (?:think|thought|see me as|find me|be thinking)(?= )",
     r"(?:imagine|imagined|picture|worry|worried|fear|bet|assume|suspect|wonder whether|wonder if|wondered whether|wondered if) (?:that )?you\b(?:\s+\w+){0,8}\s+(?:about me|of me|me|us)\b",
     r"(?:want|wants|wanted|need|needs|needed|wish|wishes) you to (?:be proud|like|approve|think|see|notice|care|understand|know|tell me|say|fix|rescue|save|be pleased|remember)",
-    r"i (?:get|got|feel|felt|am|was|become|became|feel so|get so) (?:\w+ )?(?:annoyed|angry|irritated|frustrated|cross|mad|furious|upset|hurt|disappointed|close|attached|grateful|jealous|nervous|shy|awkward) (?:with|at|by|toward|towards|to) you\b",
+    r"i (?:get|got|feel|felt|am|was|become|became|feel so|get so) (?:\w+ ){0,2}(?:annoyed|angry|irritated|frustrated|cross|mad|furious|upset|hurt|disappointed|close|attached|grateful|jealous|nervous|shy|awkward) (?:with|at|by|toward|towards|to) you\b",
     # Subjectless, so a third party's ("my GP is fed up with me") is ruled out by its verb.
     r"(?<!is )(?<!was )(?<!gets )(?<!got )(?<!get )(?<!they are )(?<!we are )(?<!they were )(?<!be )"
     r"(?:disappointed|angry|annoyed|fed up|frustrated|cross) (?:in|with) me\b",

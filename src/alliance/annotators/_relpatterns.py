@@ -205,6 +205,7 @@ P_FEELINGS = compile_any([
     r"(?:not sure|unsure|doubt\w*|wonder\w*|worried|afraid|scared) (?:whether |if |that )?you (?:would|will|might|could|still) (?:\w+ )?(?:want|like|be willing) to (?:see|keep seeing|work with|have) me",
     r"(?:are you|you are) (?:just )?being (?:polite|nice|kind)|(?:get|getting|got) (?:anything|nothing|something) past you|see (?:right )?through me",
     r"(?:annoys|bothers|irritates|frustrates|upsets|hurts|annoyed|bothered|irritated|frustrated|upset|hurt) me (?:that|how) you\b",
+    r"you (?:kept|keep|were|are|have been) (?:\w+ )?(?:pushing|pressing|going on at|nagging|lecturing|interrupting|rushing|pressuring) me\b",
     r"(?:scared|afraid|worried|terrified|frightened) (?:that )?you (?:will|would|might|are going to) (?:\w+ ){0,5}(?:leave|go|give up|stop|judge|hate|drop|run)\b",
     r"(?:nice|good|lovely|means a lot|helps|strange|weird) (?:that|when|how) you (?:remember|notice|listen|ask|get|understand|care)\b",
 ])

@@ -49,7 +49,7 @@ DECLINE = compile_any([
     r"^ (?:(?:um|uh|well|oh) )*(?:i do not know|i guess|maybe|not sure|i am not sure|whatever|i suppose)(?: really)? $",
     # Turning the question away: "I'd rather not get into that", "that's your business",
     # "doesn't bother me", "I don't see why it would matter".
-    r"(?:i would|i had) rather not\b|(?:can|could) we (?:talk about something else|move on|change the subject)|"
+    r"(?:i would|i had) rather (?:just )?(?:not|move on|leave it|drop it|talk about something else)\b|(?:can|could) we (?:talk about something else|move on|change the subject)|"
     r"(?:that is|it is) (?:your|up to you|none of my) (?:business|call|life|choice)|(?:do not|did not|can not) see why (?:it|that|i) (?:would|should|will)",
     r"^ (?:(?:well|um|uh|oh|honestly|no) )*(?:does not|did not|would not) (?:really )?(?:bother|matter to|affect|worry) me",
 ])
