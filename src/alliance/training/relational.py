@@ -4,7 +4,7 @@ Run ``python -m alliance.training.relational`` (needs scikit-learn) from the
 repository root. It
 
 1. reads the hand-labelled gold sessions of ``gold/dev``, ``gold/heldout``,
-   ``gold/train2``, ``gold/test``, ``gold/test2``, ``gold/test3``, ``gold/test4`` and ``gold/test5`` (never ``gold/test6``, the blind split), the paraphrase bank
+   ``gold/train2``, ``gold/test``, ``gold/test2``, ``gold/test3``, ``gold/test4``, ``gold/test5`` and ``gold/test6`` (never ``gold/test7`` or ``gold/test8``, the blind splits), the paraphrase bank
    (``tests/data/paraphrases/relationship.txt``: the last turn of each case is
    labelled) and, as weak negatives (weight :data:`ANNOMI_WEIGHT`, since a few
    may be genuine relationship talk), every utterance of AnnoMI
@@ -55,7 +55,7 @@ __all__ = ["main", "train"]
 SEED = 20261122
 N_FOLDS = 5
 ANNOMI_WEIGHT = 0.1
-GOLD_SPLITS = ("dev", "heldout", "train2", "test", "test2", "test3", "test4", "test5")  # never test6, the blind split
+GOLD_SPLITS = ("dev", "heldout", "train2", "test", "test2", "test3", "test4", "test5", "test6")  # never test7 or test8, the blind splits
 # The gate only vetoes rule labels the model is nearly sure are wrong: at 0.2 and
 # above it removed labels that the paraphrase specifications require (round four).
 GATES = (0.0, 0.05, 0.1)
@@ -65,8 +65,13 @@ MODEL_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 # (round eight, model card): 0.75 roughly doubled the recall the rules lose on
 # unseen authors with no control false episode and AnnoMI episodes 19 -> 22;
 # 0.65 scored higher still but made AnnoMI episodes 19 -> 32. Random-fold CV
-# cannot choose it: there the rules have seen every session.
-START = 0.75
+# cannot choose it: there the rules have seen every session. Round nine (the
+# paraphrase bank grew from ~200 to ~650 relationship cases and gold/test6 joined
+# the training splits): the model grew more confident, and at 0.75 AnnoMI
+# episodes rose 19 -> 23 and a therapist's interpretation ("I wonder whether
+# you're scared of succeeding") opened an episode; 0.80 keeps AnnoMI at 19, every
+# paraphrase case passes and the tuned splits score the same.
+START = 0.80
 C = 1.0
 
 
