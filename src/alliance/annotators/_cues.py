@@ -79,7 +79,7 @@ FRAME_T_WIDE = compile_any([
     r"(?:mentioned|brought up|raised|talked about|said) (?:the|my|our) (?:\w+ )?(?:holiday|holidays|break|leave|absence|vacation|fee|fees|ending|cancellation|sabbatical)\b",
     r"instead of me\b|without (?:this|our|the|these) (?:hour|session|sessions|time)\b|\w+ sessions (?:before|until) (?:i|we|june|july|the|christmas|summer)",
     r"not having (?:our|the|a|any|your) (?:session|sessions|appointment|hour)|(?:meeting|meet|sessions?|seeing you|seeing each other|talking|working) (?:on|by|over) (?:the )?(?:video|phone|zoom|screen)|(?:rather than|instead of|not) in person",
-    r"(?:talked|talk|talking|spoke|thinking|think|thought) about (?:ending|finishing|stopping)(?= $| (?:in|at|by|soon|and|but|so|or|what|how|when|is|was|feels|means|together|here|with me|for good|our work|therapy|the therapy)\b)|(?:ending|finishing|stopping|we finish|we end|we stop) (?:in|at|by|before|after) (?:january|february|march|april|may|june|july|august|september|october|november|december|the summer|the spring|christmas|easter)",
+    r"(?:talked|talk|talking|spoke|thinking|think|thought) about (?:ending|finishing|stopping)(?= $| (?:in|at|by|soon|and|but|so|or|what|how|when|is|was|feels|means|together|here|with me|for good|our work|therapy|the therapy)\b)|(?:ending|finishing|stopping|we finish|we end|we stop|we would finish|we would end|we would stop|we will finish|we will end|we will stop)(?: up)? (?:in|at|by|before|after) (?:january|february|march|april|may|june|july|august|september|october|november|december|the summer|the spring|christmas|easter)",
     r"(?:after|when|once|before|until) i (?:move|leave|retire|go away|am gone|finish here)\b|(?:by|on|over) video\b",
     r"my last (?:day|week|session|month)\b|(?:i am|i will be) leaving (?:the|this) (?:service|clinic|practice|team|hospital|centre|center)",
     r"(?:our |the |these |your )?(?:sessions|therapy|our work|the work) (?:will )?(?:finish|finishes|end|ends|stop|stops|come to an end|wind up) (?:in|at|by|before|after|on|soon|next)\b",
@@ -162,7 +162,7 @@ P_REACTION_WIDE = compile_any([
     r"annoy\w*|a pain|lost|sick|hard|harder|difficult|scared|afraid|worried|worry|sad|upset|angry|hurt|lonely|alone|"
     r"still thinking|keep thinking|thinking about|wonder\w*|cope|manage|do not know what|what (?:i|will i) (?:will )?do|how will (?:it|i)|"
     r"(?:do not|did not|never) (?:like|enjoy)|prefer|not the same|too short|too long|bother\w*|panic\w*|mess|fall apart|falls apart|go to pieces|in bits|struggl\w*|spiral\w*|count\w* the (?:days|weeks|hours)|knocked me|floored me|hit me hard|(?:makes?|made) me (?:want|feel|think)|(?:did not|do not) want to (?:come|be here)|"
-    r"abandon\w*|let down|forgot\w*|unfair|too much|too expensive|relie\w*|glad|nervous|empty|weird|strange|cut off|on my mind",
+    r"abandon\w*|let down|forgot\w*|unfair|too much|too expensive|relie\w*|glad|nervous|empty|weird|strange|cut off|on my min|gutted|crushed|stung",
 ])
 #: A patient's feeling, wish, fear or judgement with the therapist as its object.
 P_FEEL_T = compile_any([

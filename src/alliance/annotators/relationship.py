@@ -43,6 +43,7 @@ import re
 import numpy as np
 
 from alliance.annotators import _cues as cu
+from alliance.annotators import _framerefs as fr
 from alliance.annotators import _relpatterns as rp
 
 from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE
@@ -89,10 +90,13 @@ _PEOPLE = compile_any([rp.KIN + r"|neighbou?rs?|colleagues?|manager|landlord|fla
 def _recent_frame(d: Dialogue, i: int) -> bool:
     """Whether a frame announcement or frame talk comes just before utterance ``i``."""
     reach = ANNOUNCEMENT_CONTEXT if d.roles[i] is Role.THERAPIST and _ABOUT_NEWS.search(d.norms[i]) else FRAME_CONTEXT
-    for j in range(max(0, i - reach), i):
+    for j in range(max(0, i - ANNOUNCEMENT_CONTEXT), i):
         if d.roles[j] is Role.THERAPIST:
-            hit = rp.FRAME_T.search(d.norms[j]) or cu.FRAME_T_WIDE.search(d.norms[j]) or (
-                reach > FRAME_CONTEXT and _ANNOUNCES.search(d.norms[j]))
+            # An announcement of a change ("one thing I need to tell you about the schedule")
+            # gives a reaction question its meaning a few turns on, whatever its words.
+            hit = fr.ANNOUNCE_WIDE.search(d.norms[j]) or j >= i - reach and (
+                rp.FRAME_T.search(d.norms[j]) or cu.FRAME_T_WIDE.search(d.norms[j])
+                or reach > FRAME_CONTEXT and _ANNOUNCES.search(d.norms[j]))
         elif j < i - FRAME_CONTEXT:
             continue
         else:
@@ -107,28 +111,30 @@ def _t_frame(d: Dialogue, i: int, t: str) -> bool:
     if rp.LOGISTICS_ONLY.search(t):
         return False
     t = cu.NOT_REACTION.sub(" ", t)  # "I'm afraid", "nothing to do with you": manners, not meaning
-    frame = rp.FRAME_T.search(t) or cu.FRAME_T_WIDE.search(t)
-    if frame and (rp.T_FRAME_REACTION.search(t) or cu.T_REACTION_WIDE.search(t)
+    # The therapist's own act ("me cutting back", "when my office called to cancel") names
+    # the frame as well as a topic word does.
+    frame = rp.FRAME_T.search(t) or cu.FRAME_T_WIDE.search(t) or fr.T_ACT_FRAME.search(t)
+    if frame and (rp.T_FRAME_REACTION.search(t) or cu.T_REACTION_WIDE.search(t) or fr.T_REACTION_MORE.search(t)
                   or (d.questions[i] and (cu.T_OPEN_Q.search(t) or _FEELING_WORD.search(t)))
                   or d.questions[i] and cu.T_COME_BACK.search(t)):
         return True
     # "What's that like to hear?" right after the announcement.
-    return bool((rp.T_REACTION_Q.search(t) or cu.T_REACTION_WIDE.search(t))
+    return bool((rp.T_REACTION_Q.search(t) or cu.T_REACTION_WIDE.search(t) or fr.T_REACTION_MORE.search(t))
                 and _recent_frame(d, i) and not _OTHERS.search(_THINGS.sub(" ", t)))
 
 
 def detect_cue(d: Dialogue, i: int) -> str | None:
     """The subtype the words of utterance ``i`` carry on their own, or None."""
-    t = d.norms[i]
+    t = fr.THIRD_SIDING.sub(" ", fr.ROOM_THINGS.sub(" ", d.norms[i]))  # a warm room, someone else's side
     if d.acks[i]:
         return None
     if d.roles[i] is Role.THERAPIST:
         frame = _t_frame(d, i, t)
-        if rp.T_TRANSFERENCE.search(t) or cu.T_LINK.search(t):
+        if rp.T_TRANSFERENCE.search(t) or cu.T_LINK.search(t) or fr.T_LINK_SERIES.search(t):
             # A link sets the two of them beside another relationship, even when it names
             # the therapist's own life ("someone new arriving in my life").
             return "transference_link"
-        if cu.T_IMMEDIACY_WIDE.search(t):
+        if cu.T_IMMEDIACY_WIDE.search(t) or fr.T_MISS.search(t):
             return "immediacy"  # "I'm finding myself feeling ...": the session now, not a life outside it
         if cu.own_life(t):
             return None  # the therapist's "me" is their own life here, not the two of them
@@ -140,6 +146,8 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
             return "feelings_about_therapist"
         if rp.T_HERE_NOW.search(t) or cu.T_PROCESS.search(t):
             return "here_and_now"
+        if fr.T_ACT_PROCESS.search(t) and (cu.T_REACTION_WIDE.search(t) or fr.T_REACTION_MORE.search(t)):
+            return "here_and_now"  # "how is it for you when I push on something?"
         return None
     if d.client_names is not None:
         # Several clients: a relative voicing the patient's feelings about the therapist,
@@ -153,7 +161,7 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
     # I'd be used to it") are about someone else's "you".
     t = cu.GENERIC_YOU.sub(" ", cu.REPORTED.sub(" ", t))
     # "you ... in here" and "take his side in here" cannot mean the partner.
-    you_ok = d.you_is_therapist(i) or " in here " in t or bool(cu.SIDES.search(t))
+    you_ok = d.you_is_therapist(i) or " in here " in t or d.client_names is not None and bool(cu.SIDES.search(t))
     if you_ok and (rp.P_TRANSFERENCE.search(t) or cu.P_LINK.search(t)):
         return "transference_link"
     if you_ok and rp.P_TRANSFERENCE_WEAK.search(t) and (rp.FRAME_P.search(t) or cu.FRAME_P_WIDE.search(t)):
@@ -170,7 +178,8 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
     if cu.P_STRUNG.search(t) and any(d.is_patient(j) and cu.FRAME_P_WIDE.search(d.norms[j])
                                      for j in range(max(0, i - FRAME_CONTEXT), i)):
         return "frame_feelings"  # "it stung" right after the patient raised the fee
-    if you_ok and (rp.P_FEELINGS.search(t) or COMPLAINT_THERAPIST.search(t) or cu.P_FEEL_T.search(t)):
+    if you_ok and (rp.P_FEELINGS.search(t) or COMPLAINT_THERAPIST.search(t) or cu.P_FEEL_T.search(t)
+                   or fr.P_WHAT_I_AM.search(t)):
         # "... like with my dad": a weaker link still outranks the feeling (codebook precedence).
         return "transference_link" if rp.P_TRANSFERENCE_WEAK.search(t) else "feelings_about_therapist"
     # A complaint about the therapy names the therapy, not "you": it counts in couples work too.
@@ -204,6 +213,11 @@ def _frame_return(d: Dialogue, i: int, topics: set[str]) -> bool:
         return True  # "coming back to what I said at the start, how ...?" after a frame announcement
     if cu.DOUBTS_DECLINE.search(t) and not _OTHERS.search(t):
         return True  # "I wonder if it's harder than you're letting on": the earlier "it's fine", doubted
+    if cu.RETURN.search(t) and d.questions[i] and (cu.T_REACTION_WIDE.search(t) or fr.T_REACTION_MORE.search(t)) \
+            and not _OTHERS.search(t):
+        # "Coming back to the change for a minute ... how's it sitting with you?": a return
+        # with a reaction question, after frame talk, goes back to the frame however it names it.
+        return True
     if not _mentions(t, topics) and not _names_frame(d, i):
         return False  # neither a topic raised before nor the frame named afresh ("my being away")
     return bool(cu.RETURN.search(t) or cu.T_REACTION_WIDE.search(t) or rp.T_FRAME_REACTION.search(t)
@@ -225,8 +239,13 @@ def _topics(d: Dialogue, first: int, last: int) -> set[str]:
     for j in range(max(0, first - FRAME_CONTEXT), last + 1):
         if j < first and not d.is_therapist(j):
             continue  # the announcement is the therapist's
-        out.update(_stem(m.group()) for m in cu.TOPIC_WORDS.finditer(d.norms[j]))
+        out.update(_topic_words(d.norms[j]))
     return out
+
+
+def _topic_words(t: str) -> set[str]:
+    """The stemmed frame topic words of normalised text ``t``, the dates included."""
+    return {_stem(m.group()) for pattern in (cu.TOPIC_WORDS, fr.DATE_WORDS) for m in pattern.finditer(t)}
 
 
 #: Marks that some frame talk has happened in the session; it stems no word.
@@ -234,13 +253,14 @@ FRAME_RAISED = "<frame>"
 
 
 def _stem(word: str) -> str:
-    # "finish" raised, "finishing" returned to; "holiday" and "holidays".
-    return word[:5]
+    # "finish" raised, "finishing" returned to; "holiday" and "holidays"; a date of two
+    # words ("twenty eighth") is kept whole, or every date in the twenties would match.
+    return word if " " in word else word[:5]
 
 
 def _mentions(t: str, topics: set[str]) -> bool:
     """Whether normalised text ``t`` names one of the frame ``topics`` raised so far."""
-    return any(_stem(m.group()) in topics for m in cu.TOPIC_WORDS.finditer(t))
+    return bool(_topic_words(t) & topics)
 
 
 def _blocks_inheritance(d: Dialogue, i: int, src: int, src_is_cue: bool, names: re.Pattern[str] | None) -> bool:
@@ -301,6 +321,13 @@ def relationship_labels(d: Dialogue) -> list[str | None]:
 def _label_pass(d: Dialogue) -> tuple[list[str | None], list[str | None]]:
     """(cues, labels): the subtypes utterances carry in their own words (or as a return
     to a frame topic), and those labels extended to the replies that answer them."""
+    cues, labels, _ = _label_roots(d)
+    return cues, labels
+
+
+def _label_roots(d: Dialogue) -> tuple[list[str | None], list[str | None], list[int | None]]:
+    """(cues, labels, roots): as :func:`_label_pass`, with the utterance each label's chain
+    started from (its own index for a cue or an opening the therapist took up)."""
     cues = [detect_cue(d, i) for i in range(d.n)]
     names = d.client_names
     labels: list[str | None] = list(cues)
@@ -343,8 +370,15 @@ def _label_pass(d: Dialogue) -> tuple[list[str | None], list[str | None]]:
         if labels[i] == "frame_feelings":
             topics |= _topics(d, i, i)
         run += 1
-    _reflected(d, cues, labels)
-    return cues, labels
+    opened = _reflected(d, cues, labels)
+    roots: list[int | None] = [None] * d.n
+    root = None
+    for i in range(d.n):
+        if cues[i] is not None or i in opened:
+            root = i
+        if labels[i] is not None:
+            roots[i] = root
+    return cues, labels, roots
 
 
 #: A therapist turn that reflects what the patient just said ("so you felt I wasn't
@@ -355,14 +389,16 @@ _REFLECTS = compile_any([
 ])
 
 
-def _reflected(d: Dialogue, cues: list[str | None], labels: list[str | None]) -> None:
+def _reflected(d: Dialogue, cues: list[str | None], labels: list[str | None]) -> set[int]:
     """Label the patient turn a therapist's relationship reflection mirrors.
 
     The codebook's "a therapist's reflection of the patient's feelings about the
     therapist" presupposes that the patient said it: when the therapist's reflection
     is relationship talk in its own words and the patient's turn just before names
     the two of them, that turn opened the topic, in words the cues did not list.
+    Returns the turns so labelled: each opens its own chain.
     """
+    opened: set[int] = set()
     for i in range(1, d.n):
         p = i - 1
         if cues[i] not in ("feelings_about_therapist", "here_and_now", "transference_link") \
@@ -372,6 +408,42 @@ def _reflected(d: Dialogue, cues: list[str | None], labels: list[str | None]) ->
             continue
         if _P_NAMES_PAIR.search(d.norms[p]) and not cu.REPORTED.search(d.norms[p]):
             labels[p] = cues[i]
+            opened.add(p)
+    return opened | _taken_up(d, cues, labels)
+
+
+#: Words too common to show that the therapist took up the patient's turn.
+_COMMON = frozenset("about after again always before being could doing going really right should something "
+                    "there their these thing things think those today where which would yeah little maybe".split())
+
+
+def _taken_up(d: Dialogue, cues: list[str | None], labels: list[str | None]) -> set[int]:
+    """Label the patient turn the therapist's relationship talk takes up, and return them.
+
+    When the patient's first words about coming here or the two of them ("I almost
+    cancelled today") are answered by the therapist's relationship talk that picks up
+    their words ("I'm glad you came. What was behind almost cancelling?"), the patient
+    opened the topic: the episode, and its initiator, start with the patient's turn.
+    """
+    opened: set[int] = set()
+    for i in range(1, d.n):
+        p = i - 1
+        if cues[i] is None or not d.is_therapist(i) or labels[p] is not None or not d.is_patient(p):
+            continue
+        if d.acks[p] or d.words[p] < 4 or cu.REPORTED.search(d.norms[p]) or _OTHERS.search(d.norms[p]):
+            continue
+        if d.questions[p] or not (fr.P_NEAR_ABSENCE.search(d.norms[p]) or cu.FRAME_P_WIDE.search(d.norms[p])
+                                  or rp.FRAME_P.search(d.norms[p])):
+            continue  # only coming here, or the frame, named without feeling: the taking up gives it
+        if _content_stems(d.norms[p]) & _content_stems(d.norms[i]):
+            labels[p] = _inherited(cues[i])
+            opened.add(p)
+    return opened
+
+
+def _content_stems(t: str) -> set[str]:
+    """Five-letter stems of the longer, uncommon words of normalised text ``t``."""
+    return {w[:5] for w in t.split() if len(w) >= 5 and w not in _COMMON}
 
 
 #: A therapist turn that can open an episode on the scorer's word alone names the
@@ -399,7 +471,7 @@ def _from_context(d: Dialogue, i: int, label: str | None) -> bool:
 
 def _names_frame(d: Dialogue, i: int) -> bool:
     """Whether utterance ``i`` names the frame in a therapist's words."""
-    return bool(rp.FRAME_T.search(d.norms[i]) or cu.FRAME_T_WIDE.search(d.norms[i]))
+    return bool(rp.FRAME_T.search(d.norms[i]) or cu.FRAME_T_WIDE.search(d.norms[i]) or fr.T_ACT_FRAME.search(d.norms[i]))
 
 
 def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | None]:
@@ -410,7 +482,7 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     least ``add`` sure and it sits next to a label, or at least ``start`` sure
     anywhere (see :mod:`alliance.annotators._relmodel`).
     """
-    cues, labels = _label_pass(d)
+    cues, labels, roots = _label_roots(d)
     if model is None or d.n == 0:
         return labels
     select = needed(labels) if model.start > 1.0 else None  # a start threshold reads every utterance
@@ -421,11 +493,18 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     # announcement, so such a label is not the scorer's to veto.
     # Nor is a relative's talk about the patient and the therapist ("she says coming here
     # helps"): the scorer learned on two-person sessions.
+    # Nor is a patient's opening the therapist's next turn took up: its meaning is in
+    # that answer, which the scorer does not read.
     held = [i for i in range(d.n) if _from_context(d, i, cues[i])
-            or cues[i] is not None and d.roles[i] is Role.OTHER]
+            or cues[i] is not None and d.roles[i] is Role.OTHER
+            or cues[i] is None and roots[i] == i]
     if held:
         proba = proba.copy()
         proba[held] = np.maximum(proba[held], model.gate)
+    # A chain lives or dies with the cue it started from: replies that only inherited a
+    # label the scorer vetoed ("it's warm in here" ... "did you catch the game?") go too.
+    labels = [None if label is not None and roots[i] is not None and roots[i] != i
+              and proba[roots[i]] < model.gate else label for i, label in enumerate(labels)]
     # A client speaking to the other client ("Robin, I keep expecting you to ...") names
     # no one in the room with the therapist, so it may not start one either.
     may_start = [d.you_is_therapist(i) if not d.is_therapist(i) else bool(_NAMES_PAIR.search(d.norms[i])) or (

@@ -1,0 +1,106 @@
+"""References to the frame and to the therapist's own acts that name no listed frame topic.
+
+The lexicon (:mod:`alliance.annotators._relpatterns`) and the compositional cues
+(:mod:`alliance.annotators._cues`) recognise a frame topic by its words: "the
+break", "my leave", "the fee". New authors refer to the same event in ways those
+words do not cover, and the misses share a structure rather than a phrasing:
+
+- **the therapist's act**: the therapist asks about something *they* did or are
+  doing ("me cutting back like that", "when my office called to cancel", "me
+  going off in March"); with a reaction question it is frame talk, or process
+  talk when the act is one of the session itself ("me pressing like that");
+- **the announcement**: the therapist tells the patient of a change of the
+  schedule in words no topic list holds ("one thing I need to tell you about the
+  schedule", "I can offer you Tuesdays instead"); a reaction question a few
+  turns later ("how does it sit with you?") asks about it;
+- **the link by series**: the therapist sets themself last in a list of the
+  patient's people ("by your brother, by Gordon, and now by me"), or asks whether
+  their act "touches some of that";
+- **the therapist's own missing**: "I'll miss our Wednesdays too" is immediacy;
+- **the patient's near absence**: "I almost cancelled today" is about coming here.
+
+All patterns are written against :func:`alliance.annotators._lexicon.normalize`.
+"""
+
+from __future__ import annotations
+
+from alliance.annotators._lexicon import compile_any
+from alliance.annotators._relpatterns import KIN
+
+__all__ = [
+    "ANNOUNCE_WIDE", "T_ACT_FRAME", "T_ACT_PROCESS", "T_REACTION_MORE", "T_LINK_SERIES", "T_MISS",
+    "P_NEAR_ABSENCE", "P_WHAT_I_AM", "ROOM_THINGS", "THIRD_SIDING", "DATE_WORDS",
+]
+
+_DAYS = r"mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?"
+_MONTHS = r"january|february|march|april|may|june|july|august|september|october|november|december"
+
+#: The therapist announcing a change to the sessions, in words no frame topic lists.
+ANNOUNCE_WIDE = compile_any([
+    r"(?:something|one thing|a thing|one more thing) i (?:need|have|want|ought|should|must) to (?:tell you|let you know|mention|raise)",
+    r"(?:need|have|want|got|ought) to (?:let you know|tell you|mention)\b(?:\s+\w+){0,8}\s+(?:about (?:the|our|my) (?:schedule|sessions|times?|days?|diary|hours)|i will|i am going|i can not|from)",
+    r"i can (?:only )?offer you\b|i (?:can not|will not be able to|can no longer|am not able to) (?:do|keep|make|offer|hold|see you)\b(?:\s+\w+){0,4}\s+(?:slot|time|session|sessions|appointment|" + _DAYS + r"|any more|anymore)",
+    r"i am (?:dropping|cutting|reducing|going down|going part time|moving) (?:back )?(?:to|down to|my)\b(?:\s+\w+){0,3}\s+(?:days|hours|part time|a week)",
+    r"(?:from|starting|after) (?:the start of |the end of )?(?:next (?:week|month|term|year)|the new year|" + _MONTHS + r")\b(?:\s+\w+){0,3}\s+i (?:am|will|can)\b",
+])
+
+#: The therapist's own act bearing on the frame, referred to as theirs.
+T_ACT_FRAME = compile_any([
+    r"\bme (?:\w+ )?(?:cutting|going (?:off|away|on)|being (?:away|off|gone|out)|leaving|moving|changing|dropping|reducing|"
+    r"stopping|finishing|cancell?ing|retiring|switching|rescheduling|not being (?:here|around|there))\b",
+    r"\bmy (?:office|secretary|receptionist|admin|clinic|practice|service|team) (?:\w+ ){0,2}(?:call|called|rang|phoned|cancel\w*|emailed|wrote|texted|moved|changed|reschedul\w*)",
+    r"\b(?:when|that|since|after|how) i (?:cancel\w*|changed|moved|cut back|cut down|dropped|reduced|switched|rescheduled|went away|was away|was off|announced)\b",
+    r"(?:the|that|this) change (?:of|to|in|after) (?:the )?(?:days?|times?|our|sessions?|schedule|slot)\b|(?:that is|it is) (?:a|quite a|a big) change after",
+])
+#: The therapist's own act inside the sessions (pressing, pushing, asking): process talk.
+T_ACT_PROCESS = compile_any([
+    r"\bme (?:\w+ )?(?:pressing|pushing|asking|jumping in|interrupting|challenging|insisting|bringing (?:that|it|this) up)\b",
+    r"\bwhen i (?:push|pushed|press|pressed|challenge|challenged|interrupt\w*|jump\w* in|insist\w*) (?:on )?(?:something|things|you|that|this|it|hard)\b",
+])
+#: Reaction questions the wider lists lack ("what it was like when ...", "how it is for you
+#: when ...", "how's it sitting with you", "what it'll be like ...").
+T_REACTION_MORE = compile_any([
+    r"what (?:it|that|this) (?:was|is|will be|would be|might be|has been|is going to be) like\b",
+    r"how (?:is|was) (?:it|that|this) sitting|how it (?:is|was|has been) for you|how (?:is|was) (?:it|that) for you",
+])
+
+#: The therapist last in a series of the patient's people: "by your brother, by Gordon,
+#: and now by me"; or asking whether their act "touches some of that".
+T_LINK_SERIES = compile_any([
+    r"\b(by|with|from|for) (?:your )?\w+(?: \w+)? (?:and )?\1 (?:your )?\w+(?: \w+)? and (?:now |maybe |perhaps |even |also )?(?:\1 )?me\b",
+    rf"your (?:{KIN})\b(?:\s+\w+){{0,3}},? (?:and )?(?:now|maybe now|perhaps now|and now) (?:by |with |from |to )?me\b",
+    r"\b(?:me|my)\b(?:\s+\w+){1,6}\s+(?:touch\w*|stir\w*|connect\w*|link\w*|echo\w*|tie\w* in with|brings? back|remind\w* you of) (?:\w+ )?(?:some|any|part|bits?|something|a bit) of (?:that|this|those|what|it)\b",
+])
+#: The therapist telling the patient they will miss them or the sessions: immediacy.
+T_MISS = compile_any([
+    r"i (?:will|would|am going to|shall) (?:really |also |truly )?(?:miss|feel the loss of|feel your absence) (?:you|our|these|this|seeing you|working with you|the work|your)\b",
+])
+
+#: The patient nearly not coming ("I almost cancelled today", "I nearly didn't come in"): an
+#: opening only when the therapist takes it up as relationship talk.
+P_NEAR_ABSENCE = compile_any([
+    r"\bi (?:\w+ )?(?:almost|nearly) (?:cancel\w*|rang to cancel|texted to cancel|called to cancel|turned (?:round|around|back)|stayed (?:at )?home|"
+    r"did not (?:come|turn up|make it|show)|skipped|bailed)\b(?:\s+\w+){0,3}\s*(?:today|this week|this session|on you|again|$)",
+])
+#: The patient asking what they are to the therapist ("is that what I am to you").
+P_WHAT_I_AM = compile_any([
+    r"(?:what|who) (?:i am|am i) to you\b|(?:just|only|merely) (?:a|another) (?:client|customer|number|paycheck|pay cheque|job|case|name|slot) (?:to|for) you\b",
+])
+
+#: "In here" as the room's temperature or a thing's whereabouts, not the two of them.
+ROOM_THINGS = compile_any([
+    r"(?:warm|cold|hot|chilly|stuffy|freezing|quiet|dark|bright|noisy|sunny|cosy|cozy|humid|muggy|draughty|drafty) in here|in here somewhere",
+])
+#: Someone else taking a side ("Aoife will take his side"): nobody in the room.
+THIRD_SIDING = compile_any([
+    r"(?:\b(?:he|she|they)|\b(?!you\b|i\b|we\b)[a-z]{3,} (?:will|would|might|always|just|does|did)) (?:\w+ )?(?:take|takes|took|taking) (?:his|her|their) side\b",
+])
+
+#: Dates a frame announcement names ("Thursdays", "March", "the twenty-eighth"): a later
+#: return names the event by them.
+DATE_WORDS = compile_any([
+    _DAYS,
+    r"(?<=in |to |by |of |on )(?:march|may)|(?<=since )march",
+    r"(?:twenty|thirty) (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
+    r"(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|twentieth|thirtieth)",
+])
