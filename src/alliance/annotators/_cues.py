@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from alliance.annotators._flagpatterns import NOT_SELF_DISCLOSURE, SELF_DISCLOSURE
 from alliance.annotators._lexicon import compile_any
+from alliance.annotators._framerefs import T_ACT_FRAME
 from alliance.annotators._relpatterns import FRAME_T, KIN
 
 __all__ = [
@@ -347,7 +348,7 @@ RETURN = compile_any([
     r"(?:thinking|wondering|asking) about\b(?:\s+\w+){1,4}\s+again|i keep (?:thinking|wondering)|(?:earlier|before) (?:i|we) (?:mentioned|talked|said)|(?:mentioned|said|talked about) (?:earlier|before)|"
     r"(?:go|come|get|going|coming|getting) back\b(?:\s+\w+){1,4}\s+to\b|skip (?:past|over)|rush (?:past|over)|move on (?:too )?(?:quickly|fast)|stay with (?:that|it|this)\b|"
     r"a long (?:stretch|time|while|gap)|check\w* in (?:again|once more|about)|also thinking|still (?:curious|thinking|wondering)|"
-    r"you said (?:that )?(?:the|my|our|it|this)\b|leave the door open|circle back|loop back|find myself (?:thinking|wondering)|thinking again|on my mind",
+    r"you said (?:that )?(?:the|my|our|it|this)\b|leave the door open|circl\w* back|loop\w* back|i keep (?:coming|going|getting|circling) back|find myself (?:thinking|wondering)|thinking again|on my mind",
 ])
 #: The therapist doubting an earlier "it's fine" without naming what it was about.
 DOUBTS_DECLINE = compile_any([
@@ -379,7 +380,7 @@ TOPIC_WORDS = compile_any([
     rf"{_HOLIDAY}|break|gap|vacation|leave|absence|course|conference|training|fortnight|phone|video|"
     r"fee|fees|money|ending|finish\w*|cancel\w*|lateness|clock|fortnightly|operation|surgery|sabbatical|maternity|paternity|locum|retire\w*|"
     r"(?:one|two|three|four|five|six|seven|eight|few|couple of|last|final) sessions?|"
-    r"(?:two|three|four|five|six|seven|eight|ten|twelve|few|couple of) weeks|"
+    r"(?:two|three|four|five|six|seven|eight|ten|twelve|few|couple of) (?:weeks|months)|"
     # Months named in an announcement ("four weeks in October") are how it is referred back to.
     r"january|february|april|june|july|september|october|november|december",
 ])
@@ -404,7 +405,8 @@ P_BACK = compile_any([
 ])
 #: Closing the session or saying goodbye: logistics, whatever came before.
 CLOSING = compile_any([
-    r"(?:we will|we will have to|we have to|we need to|let us|we should|we can) (?:stop|leave it|finish|end|pause) (?:there|here|for today|now)\b(?!\s+\w+\s+(?:feel|like))",
+    r"(?:we will|we will have to|we will need to|we have to|we need to|let us|we should|we can) (?:stop|leave it|finish|end|pause) (?:there|here|for today|now)\b(?!\s+\w+\s+(?:feel|like))",
+    r"^ (?:(?:okay|right|so|well) )*(?:we are|that is) (?:at|out of|about at) (?:time|our time)\b(?:\s+(?:for today|now|i am afraid))* $",
     r"see you (?:next|on|then|in|tuesday|monday|wednesday|thursday|friday|soon)|good luck with|take care|have a good (?:week|weekend)",
 ])
 
@@ -442,6 +444,8 @@ def own_life(norm: str) -> bool:
     disclosures = list(SELF_DISCLOSURE.finditer(norm))
     if not disclosures or NOT_SELF_DISCLOSURE.search(norm):
         return False
+    if T_ACT_FRAME.search(norm):
+        return False  # "a change I've made, for my own reasons": the reasons for the frame, not a life
     frames = [m.span() for p in (FRAME_T, FRAME_T_WIDE) for m in p.finditer(norm)]
     return any(not any(a <= m.start() and m.end() <= b or (m.start() < b and a < m.end()) for a, b in frames)
                for m in disclosures)

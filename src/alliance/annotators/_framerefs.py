@@ -29,7 +29,8 @@ from alliance.annotators._relpatterns import KIN
 
 __all__ = [
     "ANNOUNCE_WIDE", "T_ACT_FRAME", "T_ACT_PROCESS", "T_REACTION_MORE", "T_LINK_SERIES", "T_MISS",
-    "P_NEAR_ABSENCE", "P_WHAT_I_AM", "ROOM_THINGS", "THIRD_SIDING", "DATE_WORDS",
+    "P_NEAR_ABSENCE", "P_WHAT_I_AM", "ROOM_THINGS", "THIRD_SIDING", "DATE_WORDS", "T_FEEL_BY_ME", "DEFERS",
+    "P_WORK_DOUBT", "P_PROXY_MORE", "ABOUT_THAT",
 ]
 
 _DAYS = r"mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?"
@@ -51,11 +52,39 @@ T_ACT_FRAME = compile_any([
     r"\bmy (?:office|secretary|receptionist|admin|clinic|practice|service|team) (?:\w+ ){0,2}(?:call|called|rang|phoned|cancel\w*|emailed|wrote|texted|moved|changed|reschedul\w*)",
     r"\b(?:when|that|since|after|how) i (?:cancel\w*|changed|moved|cut back|cut down|dropped|reduced|switched|rescheduled|went away|was away|was off|announced)\b",
     r"(?:the|that|this) change (?:of|to|in|after) (?:the )?(?:days?|times?|our|sessions?|schedule|slot)\b|(?:that is|it is) (?:a|quite a|a big) change after",
+    r"(?:a|the|this|that) change i (?:have |had )?made\b|i (?:have |had )?made (?:a|this|that) change\b",
+    # Whoever sees the patient instead is the absence's consequence.
+    r"(?:with|see you|seeing|to) (?:a|the) (?:stand in|locum|cover|covering (?:therapist|clinician)|replacement)\b",
 ])
 #: The therapist's own act inside the sessions (pressing, pushing, asking): process talk.
 T_ACT_PROCESS = compile_any([
     r"\bme (?:\w+ )?(?:pressing|pushing|asking|jumping in|interrupting|challenging|insisting|bringing (?:that|it|this) up)\b",
+    r"\bi (?:jumped in|rushed (?:in|you|ahead)|went (?:in )?too fast|pushed too|pressed too|took the focus)\b",
     r"\bwhen i (?:push|pushed|press|pressed|challenge|challenged|interrupt\w*|jump\w* in|insist\w*) (?:on )?(?:something|things|you|that|this|it|hard)\b",
+])
+#: The therapist naming a feeling the patient has with the therapist as its cause ("you might
+#: be feeling a bit fobbed off by me", "you felt rushed by me").
+T_FEEL_BY_ME = compile_any([
+    r"you\b(?:\s+\w+){0,4}\s+(?:feel|feeling|felt)\b(?:\s+\w+){0,4}\s+(?:by|at|with|toward|towards) me\b",
+])
+#: A later therapist turn that defers ("we can come back to the form next week"): logistics.
+DEFERS = compile_any([
+    r"(?:come|get|go) back to\b(?:\s+\w+){0,4}\s+(?:next (?:week|time|session)|another time|later on)\b",
+])
+#: The patient judging the method or its exercises as not working (the work between them).
+P_WORK_DOUBT = compile_any([
+    r"(?:this|these|the|all this|all these|those) (?:\w+ ){0,2}(?:stuff|exercises?|worksheets?|records|imagery|homework|techniques?|approach|method|tasks?|diar(?:y|ies)|columns|sheets|skills)\b"
+    r"(?:\s+\w+){0,2}\s+(?:(?:is|are) (?:not |really not )?(?:doing (?:anything|nothing|much|my head in)|helping|working|getting me anywhere|pointless|useless)|"
+    r"(?:is|are) not (?:really )?(?:doing|helping|working)|(?:do|does) not (?:seem to )?(?:help|work|do anything))",
+])
+#: A relative or partner saying the patient fears or resents the therapist ("she's scared of you").
+P_PROXY_MORE = compile_any([
+    r"(?:he|she) (?:is|was|gets|got|feels|felt) (?:\w+ )?(?:scared|afraid|frightened|nervous|worried|wary|terrified|angry|cross|annoyed|upset) (?:of|with|at|about) you\b",
+])
+#: The therapist turning to the other client about what was just said ("Margaret, I'd like to
+#: hear from you about that"): still the topic, not a turn away from it.
+ABOUT_THAT = compile_any([
+    r"(?:about|on) (?:that|this|what (?:\w+ )?(?:said|says|just said))\b|is (?:that|this|it) (?:how|right|true|what)\b",
 ])
 #: Reaction questions the wider lists lack ("what it was like when ...", "how it is for you
 #: when ...", "how's it sitting with you", "what it'll be like ...").

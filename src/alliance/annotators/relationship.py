@@ -142,7 +142,8 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
             return "immediacy"
         if frame:
             return "frame_feelings"
-        if rp.T_FEELINGS.search(t) or cu.T_FEEL_P.search(t) or cu.T_SIDING.search(t) or cu.T_WITH_ME.search(t):
+        if rp.T_FEELINGS.search(t) or cu.T_FEEL_P.search(t) or cu.T_SIDING.search(t) or cu.T_WITH_ME.search(t) \
+                or fr.T_FEEL_BY_ME.search(t):
             return "feelings_about_therapist"
         if rp.T_HERE_NOW.search(t) or cu.T_PROCESS.search(t):
             return "here_and_now"
@@ -155,7 +156,7 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
         # with an earlier helper, needs no "you" that could only mean the therapist.
         if cu.P_PREVIOUS_HELPER.search(t):
             return "transference_link"
-        if cu.P_PROXY.search(t) or cu.P_SIDING.search(t):
+        if cu.P_PROXY.search(t) or cu.P_SIDING.search(t) or fr.P_PROXY_MORE.search(t):
             return "feelings_about_therapist"
     # Reported speech ("my husband said you never listen") and idioms ("you'd think
     # I'd be used to it") are about someone else's "you".
@@ -183,7 +184,7 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
         # "... like with my dad": a weaker link still outranks the feeling (codebook precedence).
         return "transference_link" if rp.P_TRANSFERENCE_WEAK.search(t) else "feelings_about_therapist"
     # A complaint about the therapy names the therapy, not "you": it counts in couples work too.
-    if COMPLAINT_THERAPY.search(t) or you_ok and (rp.P_HERE_NOW.search(t) or cu.P_PROCESS.search(t)):
+    if COMPLAINT_THERAPY.search(t) or fr.P_WORK_DOUBT.search(t) or you_ok and (rp.P_HERE_NOW.search(t) or cu.P_PROCESS.search(t)):
         return "here_and_now"
     if cu.P_COPING.search(t) and any(d.is_therapist(j) and _names_frame(d, j) for j in range(max(0, i - 2), i)):
         return "frame_feelings"  # "I'm a big girl, I'll survive" to news of a break: it minimises the break
@@ -207,7 +208,7 @@ _BACK_TO_MINE = compile_any([
 def _frame_return(d: Dialogue, i: int, topics: set[str]) -> bool:
     """A therapist turn that comes back to a frame topic already raised in this session."""
     t = d.norms[i]
-    if not topics or rp.LOGISTICS_ONLY.search(t):
+    if not topics or rp.LOGISTICS_ONLY.search(t) or fr.DEFERS.search(t):
         return False
     if _BACK_TO_MINE.search(t) and (d.questions[i] or cu.T_REACTION_WIDE.search(t)):
         return True  # "coming back to what I said at the start, how ...?" after a frame announcement
@@ -236,7 +237,7 @@ def _patient_return(d: Dialogue, i: int, topics: set[str]) -> bool:
 def _topics(d: Dialogue, first: int, last: int) -> set[str]:
     """Frame topic words of an episode and of the announcement just before it."""
     out: set[str] = {FRAME_RAISED}  # even a frame named in no listed topic word ("a month")
-    for j in range(max(0, first - FRAME_CONTEXT), last + 1):
+    for j in range(max(0, first - ANNOUNCEMENT_CONTEXT), last + 1):
         if j < first and not d.is_therapist(j):
             continue  # the announcement is the therapist's
         out.update(_topic_words(d.norms[j]))
@@ -282,8 +283,8 @@ def _blocks_inheritance(d: Dialogue, i: int, src: int, src_is_cue: bool, names: 
             return True  # moving on to someone in the patient's life
         if not src_is_cue and not d.questions[i] and not cu.T_ANCHOR.search(t) and not _echoes(d, i, src):
             return True  # a comment on events ("that sounds busy"), not on the two of them
-        if names is not None and any(m.start() > 1 and m.group() != _first_name(d, src)
-                                     for m in names.finditer(t)):
+        if names is not None and not fr.ABOUT_THAT.search(t) and any(
+                m.start() > 1 and m.group() != _first_name(d, src) for m in names.finditer(t)):
             return True  # in couples work, directing one client to the other
     else:
         if ASKS_THERAPIST_LIFE.search(t) or cu.P_APOLOGY.search(t):
@@ -304,7 +305,11 @@ def _first_name(d: Dialogue, i: int) -> str | None:
 def _echoes(d: Dialogue, i: int, src: int) -> bool:
     """A short therapist turn that repeats words of the turn it answers ("Sort of.")."""
     words = d.norms[i].split()
-    return len(words) <= 5 and bool(set(words) & set(d.norms[src].split()))
+    if len(words) <= 5:
+        return bool(set(words) & set(d.norms[src].split()))
+    # A longer reflection picks up at least two of the patient's own words ("the one hour
+    # where nobody is asking" after "the only hour of the week nobody wants anything").
+    return len(words) <= 12 and len(_content_stems(d.norms[i], 4) & _content_stems(d.norms[src], 4)) >= 2
 
 
 def _inherited(subtype: str) -> str:
@@ -441,9 +446,9 @@ def _taken_up(d: Dialogue, cues: list[str | None], labels: list[str | None]) -> 
     return opened
 
 
-def _content_stems(t: str) -> set[str]:
-    """Five-letter stems of the longer, uncommon words of normalised text ``t``."""
-    return {w[:5] for w in t.split() if len(w) >= 5 and w not in _COMMON}
+def _content_stems(t: str, shortest: int = 5) -> set[str]:
+    """Five-letter stems of the uncommon words of normalised text ``t`` at least ``shortest`` long."""
+    return {w[:5] for w in t.split() if len(w) >= shortest and w not in _COMMON}
 
 
 #: A therapist turn that can open an episode on the scorer's word alone names the
