@@ -50,7 +50,8 @@ T_ACT_FRAME = compile_any([
     r"\bme (?:\w+ )?(?:cutting|going (?:off|away|on)|being (?:away|off|gone|out)|leaving|moving|changing|dropping|reducing|"
     r"stopping|finishing|cancell?ing|retiring|switching|rescheduling|not being (?:here|around|there))\b",
     r"\bmy (?:office|secretary|receptionist|admin|clinic|practice|service|team) (?:\w+ ){0,2}(?:call|called|rang|phoned|cancel\w*|emailed|wrote|texted|moved|changed|reschedul\w*)",
-    r"\b(?:when|that|since|after|how) i (?:cancel\w*|changed|moved|cut back|cut down|dropped|reduced|switched|rescheduled|went away|was away|was off|announced)\b",
+    r"\b(?:when|that|since|after|how) i (?:cancel\w*|cut back|cut down|reduced|rescheduled|went away|was away|was off|announced|"
+    r"(?:changed|moved|switched|dropped) (?:the|our|your|us|you|to)\b(?:\s+\w+){0,2}\s+(?:sessions?|times?|days?|appointments?|slot|schedule|phone|video|fortnightly|monday|tuesday|wednesday|thursday|friday))\b",
     r"(?:the|that|this) change (?:of|to|in|after) (?:the )?(?:days?|times?|our|sessions?|schedule|slot)\b|(?:that is|it is) (?:a|quite a|a big) change after",
     r"(?:a|the|this|that) change i (?:have |had )?made\b|i (?:have |had )?made (?:a|this|that) change\b",
     # Whoever sees the patient instead is the absence's consequence.
