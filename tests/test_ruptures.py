@@ -227,3 +227,16 @@ def test_near_misses_of_the_structural_cues_carry_no_marker(prompt, reply):
 def test_a_turn_cut_off_in_a_split_transcript_is_not_a_minimal_response():
     s = run([("p", "I don't know why I haven't said that yet but I mean-"), ("t", "Uh, tell me-"), ("p", "-it's there.")])
     assert marker(s, 2) is None
+
+
+def test_turning_to_a_relative_with_an_unrelated_question_after_an_invitation_is_a_topic_shift():
+    s = run([("t", "Robin, I wonder what the worry about the scan is like for you this week."),
+             ("p", "Mum, did you lock the car? The meter runs out at four."),
+             ("o", "Yes, love, it's locked.")])
+    assert marker(s, 1) == "topic_shift"
+
+
+def test_answering_the_invitation_while_naming_a_relative_is_no_topic_shift():
+    s = run([("t", "Robin, I wonder what the worry about the scan is like for you this week."),
+             ("p", "Mum, you know what the worry is like, don't you? The scan keeps me up at night.")])
+    assert marker(s, 1) is None

@@ -32,7 +32,7 @@ from alliance.annotators._lexicon import compile_any
 __all__ = [
     "THERAPIST_CONDUCT", "SIDING_YOU", "WONDERED", "THERAPY_VERDICT", "TASK_VERDICT", "TASK_NAMED", "THERAPY_MENTIONED", "FEELING_SEEN", "SIGN_SEEN", "HEDGED", "DENIES_SEEN",
     "HEDGE_WORDS", "BACKCHANNEL", "SHIFT_OPENER", "TOPIC_INVITED", "DEFER_WIDE", "REJECT_FIRM",
-    "SUGGESTION", "ACCEPTS",
+    "SUGGESTION", "ACCEPTS", "EMPHATIC_NO", "REFUSES_TOPIC",
 ]
 
 _ADV = r"(?:(?:always|just|never|even|really|kind of|sort of|still|again|totally|completely|so|actually|seem to) )*"
@@ -66,6 +66,9 @@ THERAPIST_CONDUCT = compile_any([
     r"(?:notes|phone|watch|clock|notebook|computer|screen|pad)|(?:on|checking|looking at) your phone",
     r"(?:felt|feels|seemed|seems|looked|looks) (?:like|as if|as though) you (?:were|are) (?:laughing|smirking|judging|bored|humouring|"
     r"humoring|not (?:listening|interested|bothered)|only|just) ",
+    # A broken promise or a confidence passed on ("you told my mom", "you said you wouldn't").
+    rf"you {_ADV}(?:said|promised|told me) (?:that )?you (?:would not|would never|were not going to|would keep)\b|you {_ADV}(?:promised|swore)\b|"
+    rf"you {_ADV}(?:told|went and told|tell|repeated (?:it|that|what i said) to) (?:my|her|his) (?:mom|mum|mother|dad|father|parents|family|teacher|school|boss|husband|wife|partner)\b",
     r"you (?:do not|did not) (?:even |really |actually )?care\b|you are (?:just|only) doing your job|you (?:are|get) (?:just |only )?"
     r"(?:paid|here for the money)|you (?:just |only )?(?:tell|say) (?:me )?what (?:i|you think i) want to hear",
 ])
@@ -85,7 +88,9 @@ _THERAPY = (
 _NO_USE = (
     r"(?:a joke|a chore|a drag|a slog|tedious|useless|pointless|a waste(?: of (?:time|money|an hour|my time))?|boring|stupid|silly|patroni[sz]ing|childish|"
     r"not for me|not helping|not working|doing nothing|not doing anything|making (?:it|me|things) worse|no help|no use|no good|"
-    r"not going anywhere|going nowhere|getting nowhere|not getting (?:us |me )?anywhere)"
+    r"not going anywhere|going nowhere|getting nowhere|not getting (?:us |me )?anywhere|"
+    # Exasperation idioms ("doing my head in", "driving me up the wall").
+    r"doing my head in|driving me (?:mad|crazy|nuts|up the wall|round the bend|insane)|getting on my nerves)"
 )
 #: A verdict of no use or no change on the therapy ("these exercises are a joke", "I feel worse since I started coming here").
 THERAPY_VERDICT = compile_any([
@@ -113,6 +118,11 @@ THERAPY_VERDICT = compile_any([
     r"(?:\s+\w+){0,5}\s+(?:actually |really )?(?:helps|help|works|work|is helping|does anything|makes a difference|changes anything|is doing anything|"
     r"is doing any good|is working|is making a difference)",
     r"waste of (?:an|the|a whole) (?:hour|session|afternoon|morning)",
+    # Doubting what the work does, with the work named ("I don't see what going round in circles in
+    # here every week is actually doing for us").
+    r"(?:do not|can not|cannot|could not|fail to) see (?:what|how|that) (?:\w+ ){0,8}(?:in here|coming here|these sessions|the sessions|our sessions|this|therapy|talking|every week)\b"
+    r"(?:\s+\w+){0,4}?\s+(?:is|are|has|have) (?:actually |really |even |ever )?(?:doing|done|achieving|achieved|changing|changed|helping|helped|getting us)\b",
+    r"(?:going|go|went|talking|talk) (?:a?round )?in circles (?:in here|here|every week|each week|week after week|with you)",
 ])
 #: A therapy task named in the therapist's turn, so that the patient's "it" can refer to it.
 TASK_NAMED = compile_any([
@@ -162,8 +172,9 @@ HEDGED = compile_any([
 ])
 #: The patient contradicting a feeling or sign just named ("It isn't", "It's the coffee", "I'm completely fine").
 DENIES_SEEN = compile_any([
+    # "I wasn't asked to do a speech" reports what others did: a passive, not a state denied.
     r"^ (?:(?:no|nope|um|well|honestly|what|look|oh) )*(?:\w+ )?(?:it|they|that|i|he|she) (?:is|are|was|were|did|do|am|does|have|has) not\b"
-    r"(?! (?:only|just|that|all|even|quite|entirely|like)\b)",
+    r"(?! (?:only|just|that|all|even|quite|entirely|like|asked|told|invited|allowed|given|chosen|picked|included|expected|supposed|meant|able)\b)",
     r"^ (?:(?:no|um|well|oh) )*(?:am i|is it|are they|did i|do i|was i)\b",
     r"(?:it is|it was|that is|that was) (?:just |only )?nothing\b|nothing (?:is )?(?:wrong|the matter)|i am (?:\w+ )?(?:fine|good|okay|all right|alright|over it|relaxed|calm)\b",
     r"(?:does not|did not|do not|would not) (?:really |even )?(?:bother|affect|upset|hurt|matter|sting|get to|scare|worry)\b",
@@ -228,6 +239,16 @@ REJECT_FIRM = compile_any([
     r"^ (?:no )?(?:it|that) is not (?:about|because of|to do with)\b|\bstop(?: it| that| please)? $|you do not (?:even )?know (?:her|him|them|my \w+)\b|leave (?:my|him|her|them) (?:\w+ )?out of (?:it|this)",
     r"(?:that|it) is (?:really |just )?not (?:me|how i am|who i am|my thing)\b|(?:that|this) is not what (?:this|it|that) is\b|"
     r"(?:that is|what) (?:a|such a) (?:horrible|terrible|awful|nasty|cruel|ridiculous|strange) thing to say",
+])
+#: An emphatic negation ("not even close", "nowhere near"): a rejection said this way carries strain.
+EMPHATIC_NO = compile_any([
+    r"not even close|nowhere near|not at all\b|absolutely not|definitely not|no way\b|far from it|not in the slightest|not remotely|not one bit|"
+    r"not even a little|not for a second|completely wrong|totally wrong|way off",
+])
+#: Refusing the topic in a sentence of its own ("Can we not.", "Let's not.", "I'd rather not."), before new material.
+REFUSES_TOPIC = compile_any([
+    r"^ (?:(?:oh|um|uh|well|so|look|honestly|no|please) )*(?:(?:can|could) we (?:not|skip (?:it|this|that))|let us not|i would (?:rather|prefer) not|"
+    r"not (?:this|that) again|do we have to|must we|i do not want to)(?: (?:do|go (?:into|there)|talk about|get into) (?:this|that|it))?(?: again| today| now| right now)? $",
 ])
 #: A suggestion or task the patient may reject (wider than :data:`~alliance.annotators._flagpatterns.INTERPRETATION`).
 SUGGESTION = compile_any([

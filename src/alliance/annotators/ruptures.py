@@ -54,7 +54,7 @@ REPAIR_WINDOW = 3
 _ANYWAY_SENTENCE = re.compile(r"[.!?;]\s+(?:(?:so|well|um|uh|okay|but)[, ]+)?anyway\b", re.IGNORECASE)
 #: Imperative invitations, which need no question mark ("Tell me about the weekend.").
 _ASKS_MORE = compile_any([r"tell me|say (?:a bit |a little |some )?more|(?:walk|talk|take) me through|help me understand|describe|"
-                          r"i am (?:really )?curious|i would (?:love|like|really like) to (?:hear|know)"])
+                          r"i am (?:really )?curious|i would (?:love|like|really like) to (?:hear|know|understand)|i (?:wonder|am wondering) (?:what|how)"])
 #: The therapist raising a feeling the patient may then deny ("that hit you hard").
 _FEELING_RAISED = compile_any([r"(?:hit|got to|affected|bothers|bothered|upset|hurt|shook|shaken) you|you (?:feel|felt|seem|look|sound)"])
 #: Closed questions about amounts and times ("how long could you go without?"), and
@@ -95,6 +95,14 @@ _ASKS_ELSE = compile_any([r"^ (?:(?:um|well|so|okay|look|oh) )*(?:can|could) (?:
 _ASIDE = compile_any([r"before i forget"])
 
 
+#: A sentence opening on a scene-setting clause ("When you picture it, ...", "Thinking about Sunday, ...").
+_SCENE = re.compile(r"\s*(?:so |and |now )?(?:when|if|as|whenever|thinking|picturing|imagining|looking back|now that)\b[^,]*,", re.IGNORECASE)
+#: A statement about the patient ("You mentioned the drinking has crept up"): it raises a topic.
+_ABOUT_YOU = compile_any([r"\b(?:you|your|yourself|we|us)\b|i (?:would|d) (?:like|love) (?:us )?to\b|i want (?:us )?to\b|let us\b"])
+#: A validation that asks nothing ("It's an understandable thing to wonder"): "anyway" after it closes.
+_VALIDATES = compile_any([r"(?:understandable|fair|reasonable|natural|normal|makes sense|no wonder|of course)\b"])
+#: A reading of the patient in a statement ("I notice that when Rob does bedtime, you end up ...").
+_READS_YOU = compile_any([r"(?:i notice|i have noticed|i am noticing|i see|it looks like|i get the sense|my sense is|what i see is|i have a feeling)\b(?:\s+\w+){0,12}\s+you\b"])
 #: A name or address before the question ("Callum, how is it ...").
 _VOCATIVE = re.compile(r"^\s*[A-Z]\w+,\s+")
 
@@ -127,8 +135,34 @@ def _states(d: Dialogue, j: int) -> bool:
 
 
 def _shifts(d: Dialogue, i: int, t: str) -> bool:
-    """Whether patient utterance ``i`` changes the subject (normalised text ``t``)."""
-    return bool(SHIFT.search(t) or _ANYWAY_SENTENCE.search(d.texts[i]) or rp.SHIFT_OPENER.search(t))
+    """Whether patient utterance ``i`` changes the subject (normalised text ``t``).
+
+    Besides the openers, a refusal in a sentence of its own followed by new material
+    ("Can we not. So, my boss ...") changes it.
+    """
+    if SHIFT.search(t) or _ANYWAY_SENTENCE.search(d.texts[i]) or rp.SHIFT_OPENER.search(t):
+        return True
+    sentences = [normalize(x) for x in _SENTENCE_END.split(d.texts[i].strip()) if x.strip()]
+    return len(sentences) >= 2 and bool(rp.REFUSES_TOPIC.search(sentences[0])) and sum(len(x.split()) for x in sentences[1:]) >= 3
+
+
+#: Kin words used to address a relative in the room ("Mum, ...").
+_KIN_VOCATIVE = frozenset("mum mom mam ma mama dad da papa gran granny nan nana gogo grandma grandpa auntie aunty".split())
+
+
+def _turns_to_other(d: Dialogue, i: int, prev: int) -> bool:
+    """Whether patient turn ``i`` opens by addressing another client or relative with a question
+    that shares no content word with the therapist's turn ``prev``."""
+    text = d.texts[i].strip()
+    head = re.match(r"([A-Z][\w']*),\s", text)
+    if head is None or "?" not in text:
+        return False
+    name = head.group(1).lower()
+    me = d.utterances[i].speaker
+    others = {sp.name.split()[0].lower() for sp in d.speakers if sp.id != me and sp.role is not Role.THERAPIST and sp.name}
+    if name not in others and name not in _KIN_VOCATIVE:
+        return False
+    return not ({w for w in d.norms[i].split() if len(w) >= 5} & {w for w in d.norms[prev].split() if len(w) >= 5})
 
 
 def _invites(d: Dialogue, j: int) -> bool:
@@ -141,7 +175,11 @@ def _invites(d: Dialogue, j: int) -> bool:
     p = d.norms[j]
     # The question may follow a statement ("Come on. What's happening for you now?").
     last = normalize(_VOCATIVE.sub("", _SENTENCE_END.split(d.texts[j].strip(" .!?"))[-1]))
-    if not (INVITATION.search(p) or INVITATION.search(last)) or _CLOSED_WH.search(p) or _CHECK_IN.search(last):
+    # ... or follow a clause that sets the scene ("When you picture it, what comes up for you?").
+    sentence = _SENTENCE_END.split(d.texts[j].strip(" .!?"))[-1]
+    clause = normalize(sentence.rsplit(",", 1)[-1]) if _SCENE.match(sentence) else " "
+    if not (INVITATION.search(p) or INVITATION.search(last) or INVITATION.search(clause)) or _CLOSED_WH.search(p) \
+            or _CHECK_IN.search(last):
         return False
     punctuated = any(c in d.texts[j] for c in ".?!")
     return "?" in d.texts[j] or not punctuated or bool(_ASKS_MORE.search(p))
@@ -213,6 +251,16 @@ _I_SEE = compile_any([r"i (?:can )?(?:see|am seeing|notice|am noticing|hear|can 
 _OWNS = compile_any([r"^ (?:(?:um|well|oh) )*(?:yes|yeah|yep|i am actually|i do|i did|i think so|a bit|a little|maybe|probably)\b"])
 
 
+#: The patient's own report of tears just before ("I cried a bit"): the feeling is then evident.
+_TEARS = compile_any([r"\b(?:i|i have|i had|i was|i am|i keep) (?:\w+ )?(?:cried|crying|welling up|tearing up|in tears|teared up)\b|my eyes (?:are|were|keep) (?:watering|filling)"])
+
+
+def _tears_shown(d: Dialogue, i: int) -> bool:
+    """Whether the patient's tears are in evidence just before turn ``i``: named by the therapist
+    (or met with tissues) or reported by the patient in the last few turns."""
+    return any((OBSERVED_EMOTION if d.is_therapist(j) else _TEARS).search(d.norms[j]) for j in range(max(0, i - 3), i))
+
+
 def _denies_seen(d: Dialogue, i: int, t: str, prev: int | None) -> bool:
     """Whether patient turn ``i`` contradicts a feeling or sign the therapist has just pointed to.
 
@@ -242,7 +290,10 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     p_rel = prev is not None and rel[prev] is not None
     strain = bool(STRAIN.search(t))
     rejects = bool(REJECT.search(t))
-    intervention = bool(INTERPRETATION.search(p) or CONFRONT.search(p) or rp.SUGGESTION.search(p))
+    # A reading of the patient stated, not asked ("I notice that when Rob does bedtime, you ..."),
+    # is an intervention whatever its words.
+    reads = prev is not None and _states(d, prev) and bool(_READS_YOU.search(p))
+    intervention = bool(INTERPRETATION.search(p) or CONFRONT.search(p) or rp.SUGGESTION.search(p)) or reads
     if rejects and strain and intervention:
         return "rejects_intervention"
     # Rejection as the main act ("That's rubbish. You don't understand"), when the
@@ -267,6 +318,10 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     # Contradicting a feeling or a bodily sign the therapist has just pointed to.
     if _denies_seen(d, i, t, prev):
         return "denial"
+    # An emphatic rejection heading the reply to a reading just stated ("No. That is not what
+    # happened, not even close."): the emphasis is the strain.
+    if reject_first and intervention and prev == i - 1 and not p_rel and _states(d, prev) and rp.EMPHATIC_NO.search(t):
+        return "rejects_intervention"
     firm = rp.REJECT_FIRM.search(t)
     if firm is not None and (firm.start() <= 30 or d.words[i] <= 15) and prev is not None and intervention and not p_rel and not rp.ACCEPTS.search(t):
         return "rejects_intervention"
@@ -292,19 +347,22 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     if DENY_FEELING.search(t) or _echo_denial_past(t, p):
         # ... or a contrary reading of the patient the therapist has just stated.
         if prev is not None and not d.questions[prev] and (OBSERVED_EMOTION.search(p) or OBSERVED_FEELING.search(p)
-                                                          or _echo_denial_past(t, p)):
+                                                          or _echo_denial_past(t, p) or _tears_shown(d, i)):
             return "denial"
         if prev is not None and _states(d, prev) and CONFRONT.search(p):
             return "denial"
     # After the therapist persisted on the relationship, a strained refusal is a rupture
     # even when the last therapist turn itself carried no relationship cue.
     recent_rel = any(rel[j] is not None for j in range(max(0, i - 4), i)) and not _OTHERS.search(t)
+    # The patient's own words may be the relationship talk ("I've said it's fine three times now,
+    # I'm not upset about your leave") when the therapist's return carried no cue of its own.
+    own_rel = rel[i] is not None and not _OTHERS.search(t)
     # Moving off the therapist's remark on what the patient is doing right now ("you went very
     # quiet when I mentioned her" / "Anyway, ...") leaves it: no question was declined.
     if p_rel and rel[prev] == "here_and_now" and prev == i - 1 and not d.questions[prev] and (
             SHIFT.search(t) or rp.SHIFT_OPENER.search(t)):
         return "topic_shift"
-    if (p_rel or (recent_rel and strain)) and (declines or rejects or _shifts(d, i, t)) and not _ADMITS.search(t):
+    if (p_rel or ((recent_rel or own_rel) and strain)) and (declines or rejects or _shifts(d, i, t)) and not _ADMITS.search(t):
         # A plain "no, it's fine" to a relationship question is a decline; with
         # strain after the therapist persisted, it is a rupture (codebook rule).
         # Strain counts only once the therapist has persisted: a "Look, it's fine" to
@@ -332,9 +390,18 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     withdrawing = any(FAMILY.get(previous[j]) == "withdrawal" for j in range(max(0, i - 3), i))
     conceded = prev is not None and not d.questions[prev] and not withdrawing and bool(
         BACKS_DOWN.search(p) or _CONCEDES.search(p))
+    # Only what the therapist raised can be left: a question, an invitation, a challenge or the
+    # relationship. After a remark that asks nothing (small talk, an answer about themselves, a
+    # validation) "Anyway, ..." closes a topic, unless said with strain or while withdrawing.
+    raised = prev is not None and (d.questions[prev] or "?" in d.texts[prev] or p_rel or intervention or _invites(d, prev)
+                                   or bool(_ABOUT_YOU.search(p) and not _VALIDATES.search(p)))
     if prev is not None and prev == i - 1 and not d.acks[prev] and not conceded and _shifts(d, i, t) \
-            and not rp.TOPIC_INVITED.search(p) and not (
+            and (raised or strain or withdrawing) and not rp.TOPIC_INVITED.search(p) and not (
             _ASIDE.search(t) and not (p_rel or intervention or _invites(d, prev))):
+        return "topic_shift"
+    # Turning to someone else in the room with an unrelated question ("Helen, did you put the
+    # ticket on?") right after an invitation leaves it unanswered.
+    if prev is not None and prev == i - 1 and _invites(d, prev) and _turns_to_other(d, i, prev):
         return "topic_shift"
     # Asking to do something else straight after a challenge ("Can I just do panel three?")
     # leaves the challenge: a topic shift whatever the new subject.
