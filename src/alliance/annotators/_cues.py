@@ -58,7 +58,8 @@ FRAME_T_WIDE = compile_any([
     r"not (?:coming here|being here|seeing me|meeting)|instead of (?:here|in person|meeting|coming in)",
     r"(?:while|when|after|whilst) i am (?:gone|away|off|on leave)\b",
     r"(?:switched|moved|changed|put) (?:us|you|our session|the session|our sessions) (?:to|onto|over to) (?:the )?(?:phone|video|zoom|online|a call|another|a different)",
-    r"(?:the|a|that|our|last) (?:phone|video|online) (?:session|call)|on the phone instead",
+    # "The phone call" alone is as often someone else's ("upset about Kylie, about the phone call").
+    r"(?:the|a|that|our|last) (?:phone|video|online) session|(?:our|that|last) (?:phone|video|online) call|on the phone instead",
     r"(?:i|me|my) (?:cancel\w*|reschedul\w*|was late|were late|being late|lateness|ran late|running late|kept you waiting|changed the time|moved the time)",
     r"(?:the|that|our|last) (?:cancel\w*|missed session|session i cancelled|late start)",
     r"(?:the|my|new|our|your) (?:fee|fees|price|rate|bill)|(?:paying|pay) me|(?:fee|fees|price|rate) (?:going up|goes up|went up|increase|rise)",

@@ -27,10 +27,12 @@ from __future__ import annotations
 from alliance.annotators._lexicon import compile_any
 from alliance.annotators._relpatterns import KIN
 
+_ROLES = r"teacher|coach|boss|nan|nana|gran|granny|stepdad|stepmum|carer|ex|ex husband|ex wife|foster mum|foster dad"
+
 __all__ = [
     "ANNOUNCE_WIDE", "T_ACT_FRAME", "T_ACT_PROCESS", "T_REACTION_MORE", "T_LINK_SERIES", "T_MISS",
     "P_NEAR_ABSENCE", "P_WHAT_I_AM", "ROOM_THINGS", "THIRD_SIDING", "DATE_WORDS", "T_FEEL_BY_ME", "DEFERS",
-    "P_WORK_DOUBT", "P_PROXY_MORE", "ABOUT_THAT",
+    "P_WORK_DOUBT", "P_PROXY_MORE", "ABOUT_THAT", "P_LINK_THAT",
 ]
 
 _DAYS = r"mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?"
@@ -100,6 +102,11 @@ T_LINK_SERIES = compile_any([
     r"\b(by|with|from|for) (?:your )?\w+(?: \w+)? (?:and )?\1 (?:your )?\w+(?: \w+)? and (?:now |maybe |perhaps |even |also )?(?:\1 )?me\b",
     rf"your (?:{KIN})\b(?:\s+\w+){{0,3}},? (?:and )?(?:now|maybe now|perhaps now|and now) (?:by |with |from |to )?me\b",
     r"\b(?:me|my)\b(?:\s+\w+){1,6}\s+(?:touch\w*|stir\w*|connect\w*|link\w*|echo\w*|tie\w* in with|brings? back|remind\w* you of) (?:\w+ )?(?:some|any|part|bits?|something|a bit) of (?:that|this|those|what|it)\b",
+])
+#: The patient likening what the therapist did to what one of their people did ("my mum used
+#: to do that"): said in answer to talk about the therapist's act, it is a link.
+P_LINK_THAT = compile_any([
+    rf"(?:my|our) (?:{KIN}|{_ROLES})\b(?:\s+\w+){{0,2}}\s+(?:used to do|would do|always did|did|does|used to say|would say) (?:that|this|the same|exactly that|just that)\b",
 ])
 #: The therapist telling the patient they will miss them or the sessions: immediacy.
 T_MISS = compile_any([

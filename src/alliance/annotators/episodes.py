@@ -27,10 +27,11 @@ EPISODE_GAP = 2
 
 #: Refusing or minimising what the therapist raised about the relationship.
 DECLINE = compile_any([
-    r"^ (?:(?:well|um|uh|oh|honestly|look|i mean|really|still|so) )*(?:no|nope|nah|not really|not at all|"
+    # "Yeah, no" is a refusal in many dialects; "hmm" and "ah" only open the turn.
+    r"^ (?:(?:well|um|uh|oh|ah|hmm|mm|honestly|look|i mean|really|still|so|yeah|yes) )*(?:no|nope|nah|not really|not at all|"
     r"i do not think so|i am fine|it is fine|it was fine|that is fine|it is okay|it was okay|that is okay|"
     r"it is alright|it was alright|ready|still ready|i am ready|it is time|not much|nothing|no worries|all good|fine(?=(?: \w+){0,3} $))\b(?! actually)",
-    r"(?:it is|it was|that is|i am|i was|everything is) (?:really |totally |honestly |completely |perfectly |absolutely )?(?:fine|okay|alright|all right)\b",
+    r"(?:it is|it was|that is|i am|i was|everything is) (?:really |totally |honestly |completely |perfectly |absolutely )?(?:fine|okay|alright|all right|grand)\b",
     r"(?:you|people|everyone|everybody|therapists) (?:have|has|have got|deserve|deserves|need|needs|are entitled to|is entitled to|get|gets) "
     r"(?:a |your own |their own |to have a |to take a )?(?:life|lives|holiday|holidays|vacation|break|rest|time off)",
     r"(?:you|people) (?:get|got|were) sick(?! of)|people get sick(?! of)",
@@ -56,7 +57,7 @@ DECLINE = compile_any([
 #: Decline phrases that only refuse when they answer the therapist's relationship question;
 #: volunteered, "it's okay" is reassurance, not refusal.
 ANSWER_ONLY = compile_any([
-    r"(?:it is|it was|that is|i am|i was|everything is) (?:really |totally |honestly |completely |perfectly |absolutely )?(?:fine|okay|alright|all right)\b",
+    r"(?:it is|it was|that is|i am|i was|everything is) (?:really |totally |honestly |completely |perfectly |absolutely )?(?:fine|okay|alright|all right|grand)\b",
     r"^ (?:(?:well|um|uh|oh|honestly|look|i mean|really|still|so) )*(?:it is fine|it was fine|that is fine|it is okay|it was okay|that is okay|it is alright|it was alright)",
 ])
 #: Taking it up: feelings, assent, or new material about the relationship.
@@ -69,7 +70,9 @@ ENGAGE = compile_any([
     r"gutted|thrown|devastated|crushed|cried|cry|crying|tears|hate|hated|"
     r"(?:made|makes|make) me (?:feel|think|wonder)|(?:since|after|when) you (?:told me|said|mentioned|announced)|"
     r"sleep\w* badly|not sleeping|can not sleep)\b",
-    r"^ (?:(?:well|um|uh|oh|honestly|actually|i mean|okay) )*(?:yes|yeah|a little|a bit|kind of|sort of|i guess (?:i|it) did|maybe a|actually|i suppose)\b",
+    r"^ (?:(?:well|um|uh|oh|ah|hmm|mm|honestly|actually|i mean|okay) )*(?:yes|yeah|a little|a bit|kind of|sort of|i guess (?:i|it) did|maybe a|actually|i suppose)\b(?! no\b)",
+    # It helping, said of the talk about the two of them, takes it up.
+    r"(?:it|that|this) (?:\w+ )?(?:helps|helped)\b|in a good way",
     r"no actually|but yes|i did (?:feel|miss|think)|it did (?:stir|bother|hurt)|i have been thinking|i hadn t|i had not (?:put|thought)|"
     r"i think i|i want to|i could try|i would (?:actually |really )?like|i (?:just |really |kind of |sort of |actually |still |also |did |do )?(?:feel|felt)|it feels|it felt|on my mind|been thinking about",
     # Assent to what was said about the two of them ("it's true though", "she's right").
@@ -90,6 +93,10 @@ REPORTED_DECLINE = compile_any([
 COMPLAINTS = frozenset({"complaint_about_therapist", "complaint_about_therapy", "rejects_intervention"})
 _BUT = compile_any([r"but|though|although|except|actually|if i am honest|to be honest|well no|no wait|"
                     r"(?:it is|that is) not (?:really )?fine|that said|then again|mind you|maybe|perhaps"])
+
+
+#: The therapist apologising ("I'm sorry", "that was my mistake").
+_APOLOGY = compile_any([r"i am (?:so |really |very )?sorry|i apologi[sz]e|my (?:mistake|fault|bad)|that was (?:on me|not fair of me)"])
 
 
 def utterance_stance(norm: str, answering: bool = True) -> tuple[bool, bool]:
@@ -144,7 +151,8 @@ def patient_stance_of(d: Dialogue, first: int, last: int, rel: list[str | None],
             continue
         t = d.previous(j, Role.THERAPIST)
         answering = t is not None and t >= first and rel[t] is not None
-        dec, eng = utterance_stance(d.norms[j], answering)
+        # "It's alright" to the therapist's apology accepts it; it refuses nothing.
+        dec, eng = utterance_stance(d.norms[j], answering and not _APOLOGY.search(d.norms[t]))
         if not dec and not eng and not answering and _own_cue(d, j):
             # Volunteered material about the two of them in the patient's own words; an
             # answer to the therapist's question that neither refuses nor feels is read

@@ -290,7 +290,7 @@ def _blocks_inheritance(d: Dialogue, i: int, src: int, src_is_cue: bool, names: 
         if ASKS_THERAPIST_LIFE.search(t) or cu.P_APOLOGY.search(t):
             return True
         if not src_is_cue and not d.questions[src] and _PEOPLE.search(t) \
-                and not rp.P_TRANSFERENCE_WEAK.search(t):
+                and not rp.P_TRANSFERENCE_WEAK.search(t) and not fr.P_LINK_THAT.search(t):
             return True
     return False
 
@@ -368,7 +368,7 @@ def _label_roots(d: Dialogue) -> tuple[list[str | None], list[str | None], list[
             run = MAX_INHERITED  # the topic has moved on: stop the chain
             continue
         labels[i] = _inherited(labels[src])
-        if not d.is_therapist(i) and rp.P_TRANSFERENCE_WEAK.search(d.norms[i]):
+        if not d.is_therapist(i) and (rp.P_TRANSFERENCE_WEAK.search(d.norms[i]) or fr.P_LINK_THAT.search(d.norms[i])):
             labels[i] = "transference_link"
         if d.is_therapist(i) and cu.T_LINK_WEAK.search(d.norms[i]):
             labels[i] = "transference_link"
