@@ -49,7 +49,7 @@ ANNOUNCE_WIDE = compile_any([
 
 #: The therapist's own act bearing on the frame, referred to as theirs.
 T_ACT_FRAME = compile_any([
-    r"\bme (?:\w+ )?(?:cutting|going (?:off|away|on)|being (?:away|off|gone|out)|leaving|moving|changing|dropping|reducing|"
+    r"\bme (?:\w+ )?(?:cutting|going (?:off|away|on|down|part time)|being (?:away|off|gone|out)|leaving|moving|changing|dropping|reducing|"
     r"stopping|finishing|cancell?ing|retiring|switching|rescheduling|not being (?:here|around|there))\b",
     r"\bmy (?:office|secretary|receptionist|admin|clinic|practice|service|team) (?:\w+ ){0,2}(?:call|called|rang|phoned|cancel\w*|emailed|wrote|texted|moved|changed|reschedul\w*)",
     r"\b(?:when|that|since|after|how) i (?:cancel\w*|cut back|cut down|reduced|rescheduled|went away|was away|was off|announced|"
@@ -92,8 +92,8 @@ ABOUT_THAT = compile_any([
 #: Reaction questions the wider lists lack ("what it was like when ...", "how it is for you
 #: when ...", "how's it sitting with you", "what it'll be like ...").
 T_REACTION_MORE = compile_any([
-    r"what (?:it|that|this) (?:was|is|will be|would be|might be|has been|is going to be) like\b",
-    r"how (?:is|was) (?:it|that|this) sitting|how it (?:is|was|has been) for you|how (?:is|was) (?:it|that) for you",
+    r"what (?:it|that|this) (?:was|is|will be|would be|might be|has been|is going to be|felt|feels) like\b",
+    r"how (?:is|was|has) (?:it|that|this) (?:been )?(?:sitting|settling)|how it (?:is|was|has been) for you|how (?:is|was) (?:it|that) for you",
 ])
 
 #: The therapist last in a series of the patient's people: "by your brother, by Gordon,
