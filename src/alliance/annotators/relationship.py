@@ -21,8 +21,8 @@ Two passes over the dialogue:
    is a bare acknowledgement, shifts topic, redirects to the patient's life,
    or turns to the therapist's own life. Inheritance fades after a few
    turns without a fresh cue, so one question cannot colour a whole session.
-3. **Returns.** Frame topics raised so far ("the fortnight", "Easter", "the
-   phone") are remembered; a later therapist turn that refers back to one with
+3. **Returns** (:mod:`alliance.annotators._framereturns`). Frame topics raised so
+   far ("the fortnight", "Easter", "the phone", a date) are remembered; a later therapist turn that refers back to one with
    feeling, wondering or a return phrase ("once more", "before we finish") is
    frame talk again, though it repeats none of the original words; so is one
    that doubts the earlier "it's fine" ("harder than you're letting on"), and a
@@ -44,6 +44,10 @@ import numpy as np
 
 from alliance.annotators import _cues as cu
 from alliance.annotators import _framerefs as fr
+from alliance.annotators._framereturns import (
+    ANNOUNCEMENT_CONTEXT, FRAME_CONTEXT, frame_return as _frame_return, names_frame as _names_frame,
+    patient_return as _patient_return, topics_of as _topics,
+)
 from alliance.annotators import _relpatterns as rp
 
 from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE
@@ -61,12 +65,6 @@ __all__ = ["RelationshipTalk", "SUBTYPES", "detect_cue", "relationship_labels", 
 #: Subtypes, highest precedence first (codebook section 6).
 SUBTYPES = ("transference_link", "immediacy", "frame_feelings", "feelings_about_therapist", "here_and_now")
 
-#: How many utterances back a frame announcement still gives a reaction question its meaning.
-FRAME_CONTEXT = 3
-#: The therapist's own announcement reaches further for a question about hearing it: after
-#: the patient's first questions ("are you having a baby?") and the therapist's answers,
-#: "how is it for you to hear this?" still asks about the news.
-ANNOUNCEMENT_CONTEXT = 5
 #: A reaction question that points back at news just given ("to hear", "to take in").
 _ABOUT_NEWS = compile_any([r"to hear|hearing (?:this|that|it)|to take in|take (?:it|this|that) in|(?:being|be) told"])
 #: The therapist announcing an absence or a change to the sessions in their own words
@@ -197,71 +195,6 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
             d.is_therapist(j) and (rp.FRAME_T.search(d.norms[j]) or cu.FRAME_T_WIDE.search(d.norms[j]))
             for j in range(i)) else "here_and_now"
     return None
-
-
-#: The therapist referring back to their own earlier announcement.
-_BACK_TO_MINE = compile_any([
-    r"(?:come|coming|go|going|get|getting) back to what i (?:said|mentioned|told you|brought up)|what i (?:said|mentioned|told you) (?:at the start|earlier|before|at the beginning)",
-])
-
-
-def _frame_return(d: Dialogue, i: int, topics: set[str]) -> bool:
-    """A therapist turn that comes back to a frame topic already raised in this session."""
-    t = d.norms[i]
-    if not topics or rp.LOGISTICS_ONLY.search(t) or fr.DEFERS.search(t):
-        return False
-    if _BACK_TO_MINE.search(t) and (d.questions[i] or cu.T_REACTION_WIDE.search(t)):
-        return True  # "coming back to what I said at the start, how ...?" after a frame announcement
-    if cu.DOUBTS_DECLINE.search(t) and not _OTHERS.search(t):
-        return True  # "I wonder if it's harder than you're letting on": the earlier "it's fine", doubted
-    if cu.RETURN.search(t) and d.questions[i] and (cu.T_REACTION_WIDE.search(t) or fr.T_REACTION_MORE.search(t)) \
-            and not _OTHERS.search(t):
-        # "Coming back to the change for a minute ... how's it sitting with you?": a return
-        # with a reaction question, after frame talk, goes back to the frame however it names it.
-        return True
-    if not _mentions(t, topics) and not _names_frame(d, i):
-        return False  # neither a topic raised before nor the frame named afresh ("my being away")
-    return bool(cu.RETURN.search(t) or cu.T_REACTION_WIDE.search(t) or rp.T_FRAME_REACTION.search(t)
-                or re.search(r"\b(?:feel|feels|feeling|talk about|wonder|wondering)\b", t))
-
-
-def _patient_return(d: Dialogue, i: int, topics: set[str]) -> bool:
-    """A patient turn that goes back, with feeling, to a frame topic raised in this session
-    ("can I go back to the conference thing, I think it did bother me")."""
-    t = d.norms[i]
-    if not topics or not _mentions(t, topics):
-        return False
-    return bool(cu.P_BACK.search(t) and cu.P_REACTION_WIDE.search(t))
-
-
-def _topics(d: Dialogue, first: int, last: int) -> set[str]:
-    """Frame topic words of an episode and of the announcement just before it."""
-    out: set[str] = {FRAME_RAISED}  # even a frame named in no listed topic word ("a month")
-    for j in range(max(0, first - ANNOUNCEMENT_CONTEXT), last + 1):
-        if j < first and not d.is_therapist(j):
-            continue  # the announcement is the therapist's
-        out.update(_topic_words(d.norms[j]))
-    return out
-
-
-def _topic_words(t: str) -> set[str]:
-    """The stemmed frame topic words of normalised text ``t``, the dates included."""
-    return {_stem(m.group()) for pattern in (cu.TOPIC_WORDS, fr.DATE_WORDS) for m in pattern.finditer(t)}
-
-
-#: Marks that some frame talk has happened in the session; it stems no word.
-FRAME_RAISED = "<frame>"
-
-
-def _stem(word: str) -> str:
-    # "finish" raised, "finishing" returned to; "holiday" and "holidays"; a date of two
-    # words ("twenty eighth") is kept whole, or every date in the twenties would match.
-    return word if " " in word else word[:5]
-
-
-def _mentions(t: str, topics: set[str]) -> bool:
-    """Whether normalised text ``t`` names one of the frame ``topics`` raised so far."""
-    return bool(_topic_words(t) & topics)
 
 
 def _blocks_inheritance(d: Dialogue, i: int, src: int, src_is_cue: bool, names: re.Pattern[str] | None) -> bool:
@@ -472,11 +405,6 @@ def _from_context(d: Dialogue, i: int, label: str | None) -> bool:
     if not d.is_therapist(i):
         return False
     return any(d.is_therapist(j) and _names_frame(d, j) for j in range(i))
-
-
-def _names_frame(d: Dialogue, i: int) -> bool:
-    """Whether utterance ``i`` names the frame in a therapist's words."""
-    return bool(rp.FRAME_T.search(d.norms[i]) or cu.FRAME_T_WIDE.search(d.norms[i]) or fr.T_ACT_FRAME.search(d.norms[i]))
 
 
 def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | None]:
