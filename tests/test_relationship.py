@@ -573,3 +573,59 @@ def test_the_stance_of_replies_in_new_words(reply, stance):
              ("p", "Nervous. She always criticises the flat.")]
     eps = episodes(run(turns))
     assert [(e[0], e[1], e[3]) for e in eps] == [(2, 3, stance)]
+
+
+# -- Structure rather than phrasing (round ten) ------------------------------------------
+
+def test_a_reaction_question_about_the_therapists_own_act_is_frame_talk():
+    s = run([("t", "Before we start: from March I'm going part time, so Thursdays stop."),
+             ("p", "Oh, right. Okay."),
+             ("t", "And how does it land, me going part time like that?")])
+    assert rel(s)[2] == "frame_feelings"
+
+
+def test_a_reaction_question_a_few_turns_after_an_announcement_in_plain_words_is_frame_talk():
+    s = run([("t", "There's one thing I need to tell you about the diary."),
+             ("p", "Go on."),
+             ("t", "From next month I can only offer you Wednesdays at two."),
+             ("p", "Wednesdays. I'll have to ask work."),
+             ("t", "How is it sitting with you?")])
+    assert rel(s)[4] == "frame_feelings"
+
+
+def test_a_return_that_names_only_the_date_of_the_announced_absence_is_frame_talk():
+    s = run([("t", "I need to let you know I'll be away on the fourteenth, so no session that week."),
+             ("p", "Fine."),
+             ("t", "What's that like to hear?"),
+             ("p", "It's fine, honestly."),
+             ("t", "Okay."),
+             ("p", "The course is going well."),
+             ("t", "Good to hear."),
+             ("p", "I passed the first module."),
+             ("t", "I keep circling back to the fourteenth, though.")])
+    assert rel(s)[8] == "frame_feelings"
+    assert episodes(s)[-1][0] == 8 and episodes(s)[-1][4] is True  # a return after the decline
+
+
+def test_an_opening_about_nearly_not_coming_taken_up_by_the_therapist_makes_the_patient_initiator():
+    s = run([("t", "Hello, come in."),
+             ("p", "Thanks. I very nearly cancelled today."),
+             ("t", "Well, I'm glad you came. What nearly stopped you cancelling?"),
+             ("p", "I thought you'd be fed up with me after last week.")])
+    assert episodes(s)[0][:3] == (1, 3, "patient")
+
+
+def test_nearly_not_coming_without_the_therapist_taking_it_up_is_not_relationship_talk():
+    s = run([("t", "Hello, come in."),
+             ("p", "Thanks. I very nearly cancelled today."),
+             ("t", "What happened?"),
+             ("p", "The bus was late and it was pouring.")])
+    assert rel(s) == [None] * 4
+
+
+def test_the_warmth_of_the_room_and_the_small_talk_after_it_are_not_relationship_talk():
+    s = run([("t", "Don't mind the radiator, it's warm in here at least."),
+             ("p", "It is, yeah. Lovely."),
+             ("t", "Did you see the match on Saturday?"),
+             ("p", "Don't. We lost in the last minute.")])
+    assert episodes(s) == []
