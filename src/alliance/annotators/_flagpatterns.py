@@ -20,7 +20,11 @@ __all__ = [
 #: The therapist's own life, experiences or feelings outside the session.
 SELF_DISCLOSURE = compile_any([
     rf"my (?:own )?(?:(?:{KIN})s?|dog|cat|kids|children|wedding|divorce|childhood|therapist|own therapy|analyst|father s|mother s|son s|daughter s)\b",
-    r"my own\b(?! (?:thread|agenda|idea|ideas|view|views|thinking|interpretation|theory|hunch|assumptions?|reading|read|sense|stuff|take|spin|words|question|story|stories))",
+    # "My own worries", "my own reasons" own a part in the room; they tell nothing of a life outside it.
+    r"my own\b(?! (?:thread|agenda|idea|ideas|view|views|thinking|interpretation|theory|hunch|assumptions?|reading|read|sense|stuff|take|spin|words|question|story|stories|"
+    r"worries|worry|anxiety|anxieties|reasons?|needs?|discomfort|feelings?|wish|wishes|hopes?|impatience|pace|preoccupations?|curiosity|concerns?|issues|bias|biases|reactions?))",
+    # Childhood as a time of the therapist's own life ("since I was a kid in Sydney").
+    r"since i was (?:a kid|a child|little|young|small|a teenager|a boy|a girl|a teen|\w+ years old|\w+)\b(?! (?:minutes|seconds))|(?:as a|when i was a) (?:kid|child|teenager|boy|girl|teen) i\b|i (?:\w+ ){1,5}as a (?:kid|child|teenager|boy|girl|teen)\b",
     r"our (?:kids|children|son|daughter|family|dog|cat|house|garden|wedding)\b|we (?:took|had|spent|visited) (?:our|the kids|my)",
     r"i (?:had|have had|used to have|suffered from|suffered with|struggled with|went through|lived with) (?:\w+ ){0,2}"
     r"(?:panic|depression|anxiety|attacks|a breakdown|a divorce|cancer|an eating|grief|a miscarriage|insomnia|burnout|a drinking)",

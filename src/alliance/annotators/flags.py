@@ -26,7 +26,7 @@ import re
 from alliance.annotators import _flagpatterns as fp
 from alliance.annotators import _rupturepatterns as rp
 from alliance.annotators._cues import own_life
-from alliance.annotators._lexicon import Dialogue, compile_any
+from alliance.annotators._lexicon import Dialogue, compile_any, normalize
 from alliance.annotators._relpatterns import T_TRANSFERENCE
 from alliance.annotators.ruptures import DENY_FEELING, REJECT, STRAIN
 from alliance.model import Annotation, Role, Session
@@ -156,8 +156,65 @@ def _answers_own_life(d: Dialogue, i: int, t: str) -> bool:
     answer = t[:back.start()] if back else t
     detail = [w for w in answer.split() if w not in _COURTESY]
     told = d.words[i] >= _ANSWER_WORDS or (d.words[i] >= 4 and "." in d.texts[i].rstrip(". "))
-    return (bool(asks) and told and len(detail) >= 2 and bool(_ANSWERS_OWN.search(t))
-            and not fp.NOT_SELF_DISCLOSURE.search(t))
+    # An answer that turns to arranging sessions ("I do, the centre's closed, so could we do
+    # Tuesday?") is logistics (decision 18).
+    if fp.NOT_SELF_DISCLOSURE.search(t) or len(detail) < 2 or _ARRANGES.search(t) or _PROFESSIONAL.search(t):
+        return False
+    if asks and told and _ANSWERS_OWN.search(t) and not _asks_for_help(d.norms[prev]):
+        return True
+    # By structure: a question with the therapist as the subject of a personal verb, answered in
+    # the first person ("Who do you barrack for?" / "The Swans, since I was a kid"), unless the
+    # answer is about the work (decision 18: professional information is not self-disclosure).
+    # The first sentence must be the answer ("Yes, thanks. Now, where were we?" only turns back).
+    first = normalize(re.split(r"[.!?]+\s+", d.texts[i].strip(), maxsplit=1)[0])
+    return _asks_about_you(d, prev) and d.words[i] >= 4 and bool(_FIRST_PERSON.search(first))
+
+
+#: A question put to the therapist: "you" as the subject, after an auxiliary or a wh-word.
+_ASKS_YOU = re.compile(r"(?<!\w)(?:(?:do|did|have|are|were|would|will|has) you|(?:who|what|where|which|how|when) (?:\w+ )?"
+                       r"(?:do|did|are|were|have|would) you)((?: (?:also|ever|yourself|actually|still|even|personally|too|really))*) (\w+)")
+#: Verbs that ask the therapist's opinion, memory or work, not their life ("do you think ...?").
+_NOT_PERSONAL = frozenset("""think mean want need suggest recommend reckon say know remember see make understand agree believe
+    expect mind charge write work notice hear find feel call going gonna be keep tell ask read mean do decide
+    prefer recommend advise normally usually""".split())
+#: What marks a question as about the patient or the sessions rather than the therapist's life.
+_ABOUT_SESSION = compile_any([r"\b(?:me|my|myself|i|session|sessions|therapy|appointment|next week|notes|homework|here|this|that)\b"])
+#: A first-person answer.
+_FIRST_PERSON = compile_any([r"\b(?:i|my|me|mine|myself|we|our|us)\b"])
+#: An answer about the work ("one of the main things I do here", "a trauma conference").
+_PROFESSIONAL = compile_any([r"conference|workshop|training|research|clinic|colleague|supervisor|clients?|patients?|people i (?:see|work with)|"
+                             r"therapy|therapist|sessions?|\bhere\b|my (?:work|job|practice|caseload)|at work"])
+
+
+def _asks_for_help(norm: str) -> bool:
+    """Whether a question to the therapist asks for time or help ("do you have any leaflets?")."""
+    return any(m.group(2) in ("have", "got", "get") and _ASKS_HELP.match(norm[m.end():]) for m in _ASKS_YOU.finditer(norm))
+
+
+def _asks_about_you(d: Dialogue, j: int) -> bool:
+    """Whether patient turn ``j`` asks the therapist about their own life ("Do you have sisters?")."""
+    text = d.texts[j]
+    if not ("?" in text or not any(c in text for c in ".!") or d.questions[j]):
+        return False
+    for m in _ASKS_YOU.finditer(d.norms[j]):
+        rest = d.norms[j][m.end():]
+        # "Are you talking about ...?" asks what the therapist is doing now; "have you got a minute?"
+        # and "do you have any leaflets?" ask for time or help.
+        if m.group(2) in _NOT_PERSONAL or m.group(2).endswith("ing") or _ABOUT_SESSION.search(rest) or (
+                m.group(2) in ("have", "got", "get") and _ASKS_HELP.match(rest)) or (
+                m.group(2) in _SHARED_EVENT_VERBS and rest.startswith(" the ")):
+            continue
+        return True
+    return False
+
+
+#: Arranging sessions inside an answer.
+_ARRANGES = compile_any([r"(?:could|can|shall|should) we (?:do|meet|make it|move|switch|swap|say)\b|the (?:centre|center|office|clinic|practice) (?:is|will be) (?:closed|shut)"])
+#: "Did you watch the game?" is chit-chat about a shared event (social), not about the therapist's life.
+_SHARED_EVENT_VERBS = frozenset("watch catch follow hear read".split())
+#: What a "have you got ...?" asks for when it asks for time or help, not about a life.
+_ASKS_HELP = re.compile(r"(?: got)? (?:a |an |any |some )?(?:minute|second|moment|sec|time|idea|ideas|clue|anything|advice|tips|leaflets?|information|suggestions?|chance|"
+                        r"number|pen|tissue|card|slot|space|room|availability|appointments?)\b")
 
 
 #: A patient checking the therapist received something ("did you get my email?").
