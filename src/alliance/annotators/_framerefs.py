@@ -33,6 +33,7 @@ __all__ = [
     "ANNOUNCE_WIDE", "T_ACT_FRAME", "T_ACT_PROCESS", "T_REACTION_MORE", "T_LINK_SERIES", "T_MISS",
     "P_NEAR_ABSENCE", "P_WHAT_I_AM", "ROOM_THINGS", "THIRD_SIDING", "DATE_WORDS", "T_FEEL_BY_ME", "DEFERS",
     "P_WORK_DOUBT", "P_PROXY_MORE", "ABOUT_THAT", "P_LINK_THAT",
+    "T_OWNS_ERROR", "P_PROPOSES",
 ]
 
 _DAYS = r"mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?"
@@ -101,12 +102,27 @@ T_REACTION_MORE = compile_any([
 T_LINK_SERIES = compile_any([
     r"\b(by|with|from|for) (?:your )?\w+(?: \w+)? (?:and )?\1 (?:your )?\w+(?: \w+)? and (?:now |maybe |perhaps |even |also )?(?:\1 )?me\b",
     rf"your (?:{KIN})\b(?:\s+\w+){{0,3}},? (?:and )?(?:now|maybe now|perhaps now|and now) (?:by |with |from |to )?me\b",
-    r"\b(?:me|my)\b(?:\s+\w+){1,6}\s+(?:touch\w*|stir\w*|connect\w*|link\w*|echo\w*|tie\w* in with|brings? back|remind\w* you of) (?:\w+ )?(?:some|any|part|bits?|something|a bit) of (?:that|this|those|what|it)\b",
+    # The therapist's act, or an ending here, carrying "some of" what the patient lived elsewhere.
+    r"\b(?:me|my|(?:an|the|our|this) (?:ending|break|gap|goodbye) here|(?:our|this) (?:ending|goodbye))\b(?:\s+\w+){0,6}?\s+(?:touch\w*|stir\w*|connect\w*|link\w*|echo\w*|tie\w* in with|"
+    r"brings? back|remind\w* you of|carr(?:y|ies)|bring\w* up) (?:\w+ )?(?:some|any|part|bits?|something|a bit) of (?:that|this|those|what|it|the)\b",
 ])
 #: The patient likening what the therapist did to what one of their people did ("my mum used
 #: to do that"): said in answer to talk about the therapist's act, it is a link.
 P_LINK_THAT = compile_any([
     rf"(?:my|our) (?:{KIN}|{_ROLES})\b(?:\s+\w+){{0,2}}\s+(?:used to do|would do|always did|did|does|used to say|would say) (?:that|this|the same|exactly that|just that)\b",
+])
+#: The therapist owning a mistake toward the patient ("that was my mistake", "I should have
+#: asked you first"): talk about the two of them.
+T_OWNS_ERROR = compile_any([
+    # Not "you're right, I was lecturing": backing down ends the talk rather than opening it.
+    r"(?:that was|it was) my (?:mistake|fault|error)\b",
+    r"i (?:should|ought to) (?:have|not have) (?:\w+ ){0,3}(?:with you|to you|you first|asked you|checked with you)\b|"
+    r"i (?:got (?:that|it) wrong|was wrong to|made a mistake|missed the mark|misread you)\b",
+])
+#: The patient proposing the next task ("can we practise what I'd say to him?"): the talk
+#: about the two of them has been set down.
+P_PROPOSES = compile_any([
+    r"^ (?:\w+ ){0,3}(?:can|could|shall) we (?:now )?(?:practi[sc]e|go over|look at|work on|get (?:back )?to|move on|do the)\b",
 ])
 #: The therapist telling the patient they will miss them or the sessions: immediacy.
 T_MISS = compile_any([

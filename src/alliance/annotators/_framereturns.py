@@ -18,7 +18,7 @@ from alliance.annotators import _relpatterns as rp
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
 
 __all__ = ["FRAME_CONTEXT", "ANNOUNCEMENT_CONTEXT", "FRAME_RAISED", "frame_return", "patient_return", "topics_of",
-           "names_frame"]
+           "names_frame", "mentions"]
 
 #: How many utterances back a frame announcement still gives a reaction question its meaning.
 FRAME_CONTEXT = 3
@@ -55,7 +55,7 @@ def frame_return(d: Dialogue, i: int, topics: set[str]) -> bool:
         # "Coming back to the change for a minute ... how's it sitting with you?": a return
         # with a reaction question, after frame talk, goes back to the frame however it names it.
         return True
-    if not _mentions(t, topics) and not names_frame(d, i):
+    if not mentions(t, topics) and not names_frame(d, i):
         return False  # neither a topic raised before nor the frame named afresh ("my being away")
     return bool(cu.RETURN.search(t) or cu.T_REACTION_WIDE.search(t) or rp.T_FRAME_REACTION.search(t)
                 or re.search(r"\b(?:feel|feels|feeling|talk about|wonder|wondering)\b", t))
@@ -65,7 +65,7 @@ def patient_return(d: Dialogue, i: int, topics: set[str]) -> bool:
     """A patient turn that goes back, with feeling, to a frame topic raised in this session
     ("can I go back to the conference thing, I think it did bother me")."""
     t = d.norms[i]
-    if not topics or not _mentions(t, topics):
+    if not topics or not mentions(t, topics):
         return False
     return bool(cu.P_BACK.search(t) and cu.P_REACTION_WIDE.search(t))
 
@@ -95,6 +95,6 @@ def _stem(word: str) -> str:
     return word if " " in word else word[:5]
 
 
-def _mentions(t: str, topics: set[str]) -> bool:
+def mentions(t: str, topics: set[str]) -> bool:
     """Whether normalised text ``t`` names one of the frame ``topics`` raised so far."""
     return bool(_topic_words(t) & topics)

@@ -46,7 +46,7 @@ from alliance.annotators import _cues as cu
 from alliance.annotators import _framerefs as fr
 from alliance.annotators._framereturns import (
     ANNOUNCEMENT_CONTEXT, FRAME_CONTEXT, frame_return as _frame_return, names_frame as _names_frame,
-    patient_return as _patient_return, topics_of as _topics,
+    mentions as _mentions, patient_return as _patient_return, topics_of as _topics,
 )
 from alliance.annotators import _relpatterns as rp
 
@@ -132,6 +132,8 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
             # A link sets the two of them beside another relationship, even when it names
             # the therapist's own life ("someone new arriving in my life").
             return "transference_link"
+        if fr.T_OWNS_ERROR.search(t):
+            return "here_and_now"  # "that was my mistake": the therapist's part between the two of them
         if cu.T_IMMEDIACY_WIDE.search(t) or fr.T_MISS.search(t):
             return "immediacy"  # "I'm finding myself feeling ...": the session now, not a life outside it
         if cu.own_life(t):
@@ -197,8 +199,10 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
     return None
 
 
-def _blocks_inheritance(d: Dialogue, i: int, src: int, src_is_cue: bool, names: re.Pattern[str] | None) -> bool:
-    """Whether utterance ``i`` leaves the relationship topic despite answering ``src``."""
+def _blocks_inheritance(d: Dialogue, i: int, src: int, src_is_cue: bool, names: re.Pattern[str] | None,
+                        topics: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether utterance ``i`` leaves the relationship topic despite answering ``src``
+    (``topics``: the frame topics raised so far, which keep a comment on the topic)."""
     t = d.norms[i]
     if d.acks[i] or MINIMAL.search(t) or cu.CLOSING.search(t):
         return True
@@ -214,13 +218,14 @@ def _blocks_inheritance(d: Dialogue, i: int, src: int, src_is_cue: bool, names: 
             return True  # after a plain "no", the therapist's next line is not an answer to it
         if not src_is_cue and _OTHERS.search(t):
             return True  # moving on to someone in the patient's life
-        if not src_is_cue and not d.questions[i] and not cu.T_ANCHOR.search(t) and not _echoes(d, i, src):
+        if not src_is_cue and not d.questions[i] and not cu.T_ANCHOR.search(t) and not _echoes(d, i, src) \
+                and not _mentions(t, topics):
             return True  # a comment on events ("that sounds busy"), not on the two of them
         if names is not None and not fr.ABOUT_THAT.search(t) and any(
                 m.start() > 1 and m.group() != _first_name(d, src) for m in names.finditer(t)):
             return True  # in couples work, directing one client to the other
     else:
-        if ASKS_THERAPIST_LIFE.search(t) or cu.P_APOLOGY.search(t):
+        if ASKS_THERAPIST_LIFE.search(t) or cu.P_APOLOGY.search(t) or fr.P_PROPOSES.search(t):
             return True
         if not src_is_cue and not d.questions[src] and _PEOPLE.search(t) \
                 and not rp.P_TRANSFERENCE_WEAK.search(t) and not fr.P_LINK_THAT.search(t):
@@ -297,7 +302,7 @@ def _label_roots(d: Dialogue) -> tuple[list[str | None], list[str | None], list[
             src -= 1
         if src < 0 or labels[src] is None or run >= MAX_INHERITED:
             continue
-        if _blocks_inheritance(d, i, src, cues[src] is not None, names):
+        if _blocks_inheritance(d, i, src, cues[src] is not None, names, topics):
             run = MAX_INHERITED  # the topic has moved on: stop the chain
             continue
         labels[i] = _inherited(labels[src])
