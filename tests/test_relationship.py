@@ -562,6 +562,10 @@ NEW_REPLIES = [
     ("No, it's fine. Though I did cry in the car after.", 'mixed'),
     ('Not really. Maybe a little lonely.', 'mixed'),
     ("I'm fine with it, I suppose, but it does feel a bit like being dropped.", 'mixed'),
+    # Round ten: dialect refusals, a turn opened by "hmm", calling one's own feeling silly.
+    ("Yeah, no, it's grand. Go and enjoy yourself.", 'declined'),
+    ("Hmm. A wee bit, maybe. Three weeks is long.", 'engaged'),
+    ("I'll miss it, I think. I know that's daft.", 'engaged'),
 ]
 
 

@@ -54,7 +54,7 @@ FRAME_T_WIDE = compile_any([
     r"(?:i will|ill|i am going to|i would) be (?:gone|away|off|out|out of the country|out of the office) (?:for|over|until|from|during|the)\b",
     r"(?:our|the|your) sessions (?:will|would|are going to|have to) (?:be|happen|go|move) (?:on the phone|by phone|over the phone|online|on video|by video|on zoom)|(?:we|you) would miss (?:the|our) sessions",
     r"(?:away|off) (?:on|at) (?:a |the |my )?(?:course|conference|training|leave|retreat)",
-    r"fortnight|(?:two|three|four|six|few|couple of) weeks? (?:off|away|without|apart|break)|weeks? without|without (?:our |the |any |these )?sessions?",
+    r"fortnight|(?:two|three|four|five|six|seven|eight|ten|few|couple of) weeks? (?:off|away|without|apart|break)|weeks? without|without (?:our |the |any |these )?sessions?",
     r"not (?:coming here|being here|seeing me|meeting)|instead of (?:here|in person|meeting|coming in)",
     r"(?:while|when|after|whilst) i am (?:gone|away|off|on leave)\b",
     r"(?:switched|moved|changed|put) (?:us|you|our session|the session|our sessions) (?:to|onto|over to) (?:the )?(?:phone|video|zoom|online|a call|another|a different)",
@@ -71,7 +71,7 @@ FRAME_T_WIDE = compile_any([
     r"(?:asked|going|have|need|due) to (?:cover|work at|help out at|run|staff) (?:another|a different|the other|a second) (?:clinic|service|team|site|practice|ward|office)",
     # A sabbatical, a move of the room, a longer gap between sessions, the therapist
     # not being there: each changes the setting the two of them meet in.
-    r"(?:my|a|the) sabbatical|(?:i am|i will be) taking (?:a |some )?(?:sabbatical|leave|time off|a break)",
+    r"(?:my|a|the) sabbatical|(?:i am|i will be) taking (?:a |some )?(?:study |annual |unpaid |sick |compassionate )?(?:sabbatical|leave|time off|a break)",
     r"(?:we are|the practice is|the office is|the clinic is|we will be|i am) (?:\w+ )?(?:moving|relocating)|(?:the|a) new (?:building|room|office|premises)|(?:in|from|after) this room",
     r"(?:weeks?|longer|a gap|more time|time) between (?:sessions|our sessions|appointments|each session)",
     r"without me (?:in the room|here|there|around|for)|(?:have|having|had) (?:a|this|that) gap",
@@ -164,7 +164,7 @@ P_REACTION_WIDE = compile_any([
     r"annoy\w*|a pain|lost|sick|hard|harder|difficult|scared|afraid|worried|worry|sad|upset|angry|hurt|lonely|alone|"
     r"still thinking|keep thinking|thinking about|wonder\w*|cope|manage|do not know what|what (?:i|will i) (?:will )?do|how will (?:it|i)|"
     r"(?:do not|did not|never) (?:like|enjoy)|prefer|not the same|too short|too long|bother\w*|panic\w*|mess|fall apart|falls apart|go to pieces|in bits|struggl\w*|spiral\w*|count\w* the (?:days|weeks|hours)|knocked me|floored me|hit me hard|(?:makes?|made) me (?:want|feel|think)|(?:did not|do not) want to (?:come|be here)|"
-    r"abandon\w*|let down|forgot\w*|unfair|too much|too expensive|relie\w*|glad|nervous|empty|weird|strange|cut off|on my min|gutted|crushed|stung",
+    r"abandon\w*|let down|forgot\w*|unfair|too much|too expensive|relie\w*|glad|nervous|empty|weird|strange|cut off|on my min|gutted|crushed|stung|stewing|stewed|churning|sitting in my chest",
 ])
 #: A patient's feeling, wish, fear or judgement with the therapist as its object.
 P_FEEL_T = compile_any([

@@ -33,7 +33,7 @@ __all__ = [
     "ANNOUNCE_WIDE", "T_ACT_FRAME", "T_ACT_PROCESS", "T_REACTION_MORE", "T_LINK_SERIES", "T_MISS",
     "P_NEAR_ABSENCE", "P_WHAT_I_AM", "ROOM_THINGS", "THIRD_SIDING", "DATE_WORDS", "T_FEEL_BY_ME", "DEFERS",
     "P_WORK_DOUBT", "P_PROXY_MORE", "ABOUT_THAT", "P_LINK_THAT",
-    "T_OWNS_ERROR", "P_PROPOSES",
+    "T_OWNS_ERROR", "P_PROPOSES", "P_REVISES_DECLINE",
 ]
 
 _DAYS = r"mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?"
@@ -41,7 +41,7 @@ _MONTHS = r"january|february|march|april|may|june|july|august|september|october|
 
 #: The therapist announcing a change to the sessions, in words no frame topic lists.
 ANNOUNCE_WIDE = compile_any([
-    r"(?:something|one thing|a thing|one more thing) i (?:need|have|want|ought|should|must) to (?:tell you|let you know|mention|raise)",
+    r"(?:something|one thing|a thing|one more thing) i (?:need|have|want|ought|should|must) to (?:tell you|let you know|mention|raise)|i (?:want|need|have) to tell you (?:this|something) (?:now|today|before)",
     r"(?:need|have|want|got|ought) to (?:let you know|tell you|mention)\b(?:\s+\w+){0,8}\s+(?:about (?:the|our|my) (?:schedule|sessions|times?|days?|diary|hours)|i will|i am going|i can not|from)",
     r"i can (?:only )?offer you\b|i (?:can not|will not be able to|can no longer|am not able to) (?:do|keep|make|offer|hold|see you)\b(?:\s+\w+){0,4}\s+(?:slot|time|session|sessions|appointment|" + _DAYS + r"|any more|anymore)",
     r"i am (?:dropping|cutting|reducing|going down|going part time|moving) (?:back )?(?:to|down to|my)\b(?:\s+\w+){0,3}\s+(?:days|hours|part time|a week)",
@@ -57,6 +57,8 @@ T_ACT_FRAME = compile_any([
     r"(?:changed|moved|switched|dropped) (?:the|our|your|us|you|to)\b(?:\s+\w+){0,2}\s+(?:sessions?|times?|days?|appointments?|slot|schedule|phone|video|fortnightly|monday|tuesday|wednesday|thursday|friday))\b",
     r"(?:the|that|this) change (?:of|to|in|after) (?:the )?(?:days?|times?|our|sessions?|schedule|slot)\b|(?:that is|it is) (?:a|quite a|a big) change after",
     r"(?:a|the|this|that) change i (?:have |had )?made\b|i (?:have |had )?made (?:a|this|that) change\b",
+    # The patient kept waiting by the therapist's lateness.
+    r"(?:those|the|that) (?:\w+ ){0,2}minutes? (?:in the waiting room|out there|waiting)|(?:you were|you had been) (?:left )?waiting (?:for me|out there|in the waiting room)",
     # Whoever sees the patient instead is the absence's consequence.
     r"(?:with|see you|seeing|to) (?:a|the) (?:stand in|locum|cover|covering (?:therapist|clinician)|replacement)\b",
 ])
@@ -93,7 +95,7 @@ ABOUT_THAT = compile_any([
 #: Reaction questions the wider lists lack ("what it was like when ...", "how it is for you
 #: when ...", "how's it sitting with you", "what it'll be like ...").
 T_REACTION_MORE = compile_any([
-    r"what (?:it|that|this) (?:was|is|will be|would be|might be|has been|is going to be|felt|feels) like\b",
+    r"what (?:it|that|this) (?:was|is|will be|would be|might be|has been|is going to be|felt|feels) like\b|what (?:those|these) (?:\w+ ){1,7}(?:were|are|have been) like\b",
     r"how (?:is|was|has) (?:it|that|this) (?:been )?(?:sitting|settling)|how it (?:is|was|has been) for you|how (?:is|was) (?:it|that) for you",
 ])
 
@@ -123,6 +125,13 @@ T_OWNS_ERROR = compile_any([
 #: about the two of them has been set down.
 P_PROPOSES = compile_any([
     r"^ (?:\w+ ){0,3}(?:can|could|shall) we (?:now )?(?:practi[sc]e|go over|look at|work on|get (?:back )?to|move on|do the)\b",
+    # Thanks, then new business: "Thanks. Actually, there is something ..."
+    r"^ (?:okay |right )?(?:thank you|thanks)(?: \w+)?? (?:actually|anyway|so|now) (?:there is something|i wanted|can i|i have been|something else)\b",
+])
+#: The patient taking back an earlier "it's fine" ("I said it didn't matter, but ..."): a return
+#: to the frame topic raised earlier, whatever it is called now.
+P_REVISES_DECLINE = compile_any([
+    r"i (?:said|told you|made out) (?:that )?(?:it|that|this) (?:was |is |did not |would not |does not )?(?:\w+ )?(?:fine|okay|alright|all right|grand|matter|bother me|no big deal|nothing)\b(?:\s+\w+){0,3}?\s+but\b",
 ])
 #: The therapist telling the patient they will miss them or the sessions: immediacy.
 T_MISS = compile_any([

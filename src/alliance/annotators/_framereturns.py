@@ -65,6 +65,8 @@ def patient_return(d: Dialogue, i: int, topics: set[str]) -> bool:
     """A patient turn that goes back, with feeling, to a frame topic raised in this session
     ("can I go back to the conference thing, I think it did bother me")."""
     t = d.norms[i]
+    if topics and fr.P_REVISES_DECLINE.search(t):
+        return True  # "I said it didn't matter, but I've been sat here thinking ..."
     if not topics or not mentions(t, topics):
         return False
     return bool(cu.P_BACK.search(t) and cu.P_REACTION_WIDE.search(t))

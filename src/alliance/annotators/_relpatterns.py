@@ -277,7 +277,7 @@ SHIFT = compile_any([
     r"^ (?:okay |so |well |um |uh |but |and |no |yeah |anyway )*(?:anyway|so anyway|anyways|moving on|on another note|by the way|"
     r"(?:the thing|what) i wanted to (?:talk about|ask|say|tell you)|can i ask (?:you )?(?:what|about|if|whether)|i wanted to ask|"
     r"speaking of|changing the subject|on a different note|something else)",
-    r"\banyway\b",
+    r"\banyway\b(?! $)",  # "I'll be busy at work anyway": regardless, not a change of subject
     r"same time next week|see you next week|see you then|we are nearly at time|we are almost out of time|we have to stop",
 ])
 T_REDIRECT = compile_any([

@@ -38,7 +38,8 @@ DECLINE = compile_any([
     # Coping assurances and "it's not the same" minimise what the therapist raised.
     r"(?<!if )(?<!whether )(?<!how )(?<!not sure )(?:we|i) (?:can|will|could) (?:manage|cope|survive|muddle through)\b(?! without)",
     r"(?:it is|that is|it was) not (?:really )?the same(?: thing)?\b",
-    r"i (?:understand|get it|get that|know that)\b(?! sort of| kind of| in my head| but)",
+    # Not "I know that's silly": calling one's own feeling silly still voices it.
+    r"i (?:understand|get it|get that|know that)\b(?! sort of| kind of| in my head| but| is (?:silly|stupid|daft|ridiculous|irrational|childish|dumb|mad|weird))",
     r"(?:not|no) (?:a |that )?big deal|not an issue|not a problem",
     r"(?:it|that) (?:does not|did not|would not) (?:really )?(?:bother|matter|affect)",
     r"i (?:do not|did not) (?:really )?(?:think about it|mind|notice|care|miss)",
@@ -70,7 +71,7 @@ ENGAGE = compile_any([
     r"gutted|thrown|devastated|crushed|cried|cry|crying|tears|hate|hated|"
     r"(?:made|makes|make) me (?:feel|think|wonder)|(?:since|after|when) you (?:told me|said|mentioned|announced)|"
     r"sleep\w* badly|not sleeping|can not sleep)\b",
-    r"^ (?:(?:well|um|uh|oh|ah|hmm|mm|honestly|actually|i mean|okay) )*(?:yes|yeah|a little|a bit|kind of|sort of|i guess (?:i|it) did|maybe a|actually|i suppose)\b(?! no\b)",
+    r"^ (?:(?:well|um|uh|oh|ah|hmm|mm|honestly|actually|i mean|okay) )*(?:yes|yeah|a little|a bit|a wee bit|a tad|kind of|sort of|i guess (?:i|it) did|maybe a|actually|i suppose)\b(?! no\b)",
     # It helping, said of the talk about the two of them, takes it up.
     r"(?:it|that|this) (?:\w+ )?(?:helps|helped)\b|in a good way",
     r"no actually|but yes|i did (?:feel|miss|think)|it did (?:stir|bother|hurt)|i have been thinking|i hadn t|i had not (?:put|thought)|"
@@ -88,6 +89,7 @@ PRAISE = compile_any([
 #: a report of the past refusal or an admission, not a refusal now.
 REPORTED_DECLINE = compile_any([
     r"i (?:said|told you)\b(?:\s+\w+){0,9}?\s+(?:fine|okay|alright|all right)\b|there i have said it|i have said it now",
+    r"i (?:said|told you|made out) (?:that )?(?:it|that|this) (?:did not|does not|would not|was not) (?:really )?(?:matter|bother me|a big deal|an issue)",
 ])
 #: Rupture markers that voice a complaint or reject the therapist's reading (codebook decision 10).
 COMPLAINTS = frozenset({"complaint_about_therapist", "complaint_about_therapy", "rejects_intervention"})
