@@ -14,7 +14,7 @@ from alliance.annotators._lexicon import KIN, compile_any
 __all__ = [
     "SELF_DISCLOSURE", "NOT_SELF_DISCLOSURE", "ASKS_THERAPIST_LIFE", "CONFRONT", "SUPPORTIVE",
     "SELF_CRITICISM", "BACKS_DOWN", "REPAIR_STRONG", "REPAIR_IN_STRAIN", "REPAIR_WELCOMES", "INTERPRETATION",
-    "REFRAME", "PART_ABOUT", "ACCOUNT", "DEFENCE", "PATTERN_POINTED", "YES_BUT",
+    "REFRAME", "PART_ABOUT", "ACCOUNT", "DEFENCE", "PATTERN_POINTED", "YES_BUT", "HOLDS_LIGHTLY", "LEAVES_ROOM", "DROPS", "CHANGES_FRAME",
 ]
 
 #: The therapist's own life, experiences or feelings outside the session.
@@ -104,7 +104,7 @@ CONFRONT = compile_any([
     r"even if (?:it does not|you do not|that does not|it did not) (?:feel|seem|look)(?: like)?(?: it| that| so)?\b",
     r"if you (?:gave|give|tried|try|gave it|were to give) (?:it |this |therapy |talking )?(?:a )?(?:real|proper|fair|decent) (?:chance|go|try)",
     r"you (?:have not|did not|have not really|did not really) (?:really )?(?:given|tried|done)\b(?:\s+\w+){0,6}\s+(?:though|yet)\b",
-    r"(?:can not help|keep) wondering (?:whether|if)|you keep saying",
+    r"(?:can not help|keep) wondering (?:whether|if)|you keep saying|can not (?:help|shake) (?:thinking|feeling|the (?:feeling|sense|thought))\b",
     r"i (?:have to |need to |am going to )?(?:disagree|push back|challenge you|challenge that)|i would (?:question|challenge|dispute|disagree with) (?:that|this)",
     r"you (?:do not|are not) (?:seem to be |really )?(?:taking (?:this|it|me|therapy|the work) seriously)",
     r"(?:oh come on|come on now|come on really|^ come on(?! in| through| up| over| back| round))\b|(?:^ |please |just )be honest\b|be honest with (?:me|yourself)",
@@ -221,6 +221,21 @@ SELF_CRITICISM = compile_any([
     r"i am (?:so |such an? |just |really )?(?:stupid|a failure|weak|lazy|crazy|a bad|worthless|selfish|pathetic|an idiot|useless|boring|hopeless|a mess|terrible)",
     r"(?<!not )(?<!never )(?:my|all my) fault|i (?:always )?(?:ruin|mess up|screw up)",
 ])
+#: Holding an idea lightly ("I'll leave it with you as a thought", "I'd still hold it as a possibility"):
+#: neither a retraction nor a new argument.
+HOLDS_LIGHTLY = compile_any([
+    r"(?:leave|hold|offer|keep|put) (?:it|that|this) (?:with you |out there |on the table )?as (?:a |an )?(?:thought|possibility|question|idea|hypothesis|maybe|option)\b",
+])
+#: Leaving room rather than asserting ("in case it does end up meaning something", "if anything comes up").
+LEAVES_ROOM = compile_any([
+    r"leave (?:a bit of |some |a little |)room|(?:just )?in case (?:it|the|that|this|any|anything|something)\b|if (?:anything|something) (?:does )?(?:come|comes|came) up",
+])
+#: Dropping the subject ("We'll leave it", "Let's do the speech", "I'll leave it with you").
+DROPS = compile_any([
+    r"(?:we will|we can|let us|i will|i am going to|i can) (?:leave|drop|park|let go of) (?:it|that|this)\b|let (?:it|that|this) (?:go|be|lie|rest)\b|"
+    r"(?:let us|we can|we will) (?:do|get on with|go back to|get back to|move on|carry on with|turn to)\b|off the table|"
+    r"i (?:will not|am not going to|will stop) (?:press|push|pursue|bring|ask|keep)",
+])
 #: Retracting, softening or dropping one's own challenge.
 BACKS_DOWN = compile_any([
     r"you (?:are|may be|might be|could be|may well be|might well be) right",
@@ -233,7 +248,9 @@ BACKS_DOWN = compile_any([
     r"(?:we can|let us|let s|lets) (?:leave|drop) (?:that|it|this)|let (?:it|that|this) (?:be|lie|rest)\b|(?:okay |ok |all right |alright )?i believe you\b",
     r"forget (?:i said|what i said|it|that)",
     r"i (?:take|will take) (?:that|it) back|i did not mean (?:to|it)|never mind|scratch that",
-    r"(?:i|i may|i might) (?:have|may have|might have) (?:been|gotten|got) (?:wrong|off|ahead|too)",
+    r"(?:i|i may|i might) (?:have|may have|might have) (?:been|gotten|got) (?:(?:that|it|this|you) )?(?:wrong|off|ahead|too)",
+    # Doubting one's own reading as one's own doing ("maybe I'm reaching", "perhaps I'm overcooking it").
+    r"(?:maybe|perhaps|possibly) i am (?:just )?(?:reaching|stretching|overcooking|overreaching|overthinking|projecting|imposing|forcing|seeing things|off (?:base|track|the mark)|barking up)\b",
     r"we do not have to (?:go there|talk about (?:it|that)|get into)",
     r"(?:we will|we can|i will) (?:leave|drop|let go of) (?:it|that|this)\b|i (?:will not|am not going to|do not need to|will stop) (?:press|push|pursue|keep on|go on about|pushing|pressing)(?:ing)? (?:it|that|this|you)\b",
     r"fair enough|that is fair|i stand corrected|my mistake",
@@ -263,21 +280,22 @@ REPAIR_STRONG = compile_any([
     r"i am sorry (?:if i|that i|i(?! will| am going| shall))\b",
     # Owning the pressure or the wording that caused the strain.
     r"i am (?:so |really |very )?sorry (?:for (?:pushing|pressing|bringing|going on|keeping on|the way))",
-    r"i (?:put|said|phrased|worded) (?:that|it) (?:really |a bit )?(?:badly|poorly|clumsily|wrong)|i kept (?:bringing|pushing|pressing|asking|coming back)",
+    r"i (?:put|said|phrased|worded) (?:that|it) (?:really |a bit )?(?:badly|poorly|clumsily|wrong)|i (?:have )?kept (?:bringing|pushing|pressing|asking|coming back|returning)",
     r"how did (?:that|it) feel\b(?:\s+\w+){0,3}\s+(?:me|when i)",
     r"i came in (?:with it )?(?:too |quite |a bit )?(?:hard|strong|fast|heavy)(?:ly)?",
     r"i (?:think i )?(?:moved|went|pushed|came in) (?:too fast|too hard|too quickly|too far|too strong)",
     r"(?:maybe|perhaps) i am (?:pressing|pushing) (?:too|a bit)",
     r"that came out (?:as|wrong|harsh)|i was (?:lecturing|preaching|pushing)|i put my (?:idea|view|agenda|interpretation) (?:ahead|before|first)",
     r"i would (?:really |much )?(?:like to hear|rather hear|rather know) (?:what you|about)",
-    r"(?:something|important) (?:i need|for me) to (?:know|hear)|(?:important|helpful|useful) to (?:hear|know)",
-    r"what would make (?:this|our|the) (?:time|sessions?|work) more (?:useful|helpful)",
+    r"(?:something|important) (?:i need|for me) to (?:know|hear) about (?:how|what) (?:i|we|this|our)",
+    r"what would make (?:this|it|our \w+|the \w+)(?: feel| be)? (?:more|less) (?:useful|helpful|bearable|manageable|worthwhile|relevant)",
+    # Owning a mistake in so many words ("That was my mistake", "I should have talked to you first").
+    r"(?:that|it) was my (?:mistake|fault|error)|i should have (?:\w+ ){0,3}(?:asked|checked|talked|spoken|told you|said something|warned)\b",
     r"(?:that|this) (?:was not|is not) fair (?:on|to) you",
     r"how (?:was|is) that for you(?: just now)?\b(?:\s+\w+){0,3}$",
     r"how is (?:this|the work|our work|therapy|this process) (?:going|landing|working) for you",
     r"what did i (?:miss|get wrong|say that)",
     r"what would be (?:more )?helpful",
-    r"(?:thank you|thanks) for (?:telling|saying|letting) me",
     r"(?:tell me|say) more about what (?:is not|was not|feels not) (?:working|helpful|right)",
     r"(?:should|shall|could) we (?:try|focus on|do) (?:something|it) (?:else|different|differently)",
     # Owning one's reason and its cost to the patient ("it was easier for me, and I can see it cost you").
@@ -287,7 +305,7 @@ REPAIR_STRONG = compile_any([
     r"(?:it|that) makes sense (?:that )?you (?:would )?(?:feel|are|were|felt)\b(?:\s+\w+){0,2}\s+(?:frustrated|angry|annoyed|upset|disappointed|hurt|fed up)",
     r"(?:you have|you have got) every right to (?:be|feel)",
     r"i (?:hear|can hear|get) (?:that )?(?:you are|you were|you feel|how) (?:\w+ )?(?:frustrated|angry|annoyed|disappointed|upset|fed up)\b(?:\s+\w+){0,3}\s+(?:with me|with this|with therapy|with the)",
-    r"(?:let me|i want to) (?:make sure i|check i|understand)",
+    r"(?:let me|i want to) (?:make sure i|check i) (?:understand|have understood|heard|have heard|get|got|have got) (?:it|you|that|this|what|how|why)\b|(?:let me|i want to) understand\b",
     r"that is (?:a )?(?:fair|good|important) (?:point|question|criticism|feedback)",
     r"(?:thank you|thanks) (?:that )?you (?:said|told|raised|brought|mentioned|let me know)|gave you that (?:impression|sense|feeling)",
     r"what (?:have you seen|did you see|did i do|did i say|i said|i did) (?:in me|that)\b",
@@ -300,7 +318,7 @@ REPAIR_STRONG = compile_any([
     r"(?:like to|want to|rather) hear it from you|does it (?:feel|seem) like i(?: am| was| have been)?\b",
     # Owning the size of one's question and offering a smaller one.
     r"(?:that|the|my) question was (?:too|a bit|a lot|quite) ?(?:much|big|hard|heavy|a lot)|(?:that|it) was (?:a lot|too much|a big ask) to ask|"
-    r"start (?:somewhere|with something) (?:smaller|easier|simpler|gentler)|(?:something|a question) (?:smaller|easier|simpler|gentler)\b|(?:we can|let us|i will) (?:go|take it|take things) (?:slower|more slowly|at your pace|slowly)|"
+    r"(?:we can|let us|i will) (?:go|take it|take things) (?:slower|more slowly|at your pace|slowly)|"
     r"(?:might|may|must|could) (?:have )?(?:felt|feel|feels) like (?:being )?(?:put on the spot|ambushed|pressure|too much|a lot|nagging|an interrogation|judged|a test)|"
     r"i (?:jumped|rushed|launched|dived|went) (?:straight |right )?(?:in|into)\b|i am sorry if (?:that|this|it|i) (?:was|felt|came|sounded|went|pushed)|"
     r"i (?:think i )?(?:brought|raised|introduced|took)\b(?:\s+\w+){0,5}\s+(?:in )?too (?:quickly|fast|soon|early)|"
@@ -321,6 +339,14 @@ _WELCOMES = [
 #: Thanks or welcome for a strain the patient has just voiced about the therapist ("I'm glad
 #: you can tell me"): a repair then, whether or not the strain carried a rupture marker.
 REPAIR_WELCOMES = compile_any(_WELCOMES)
+#: Changing the frame or the task together after a strain ("Could we leave ourselves ten minutes
+#: at the end?", "How about I give you a warning?", "Could we drop the diary and try something else?").
+_CHANGES_FRAME = (
+    r"(?:could|can|shall|should) we (?:leave|give|build in|set aside|keep|save|make) (?:ourselves|us|some|more|a few|ten|five|fifteen|a bit of)\b|"
+    r"how about (?:i|we) (?:give|leave|let|start|stop|warn|flag|tell|change|try|keep)\b|"
+    r"(?:could|can|shall|should) we (?:drop|park|put aside|set aside|pause|stop) (?:the|this|that|those|these) \w+(?: \w+){0,3} (?:and|to) (?:try|do|look at)\b"
+)
+CHANGES_FRAME = compile_any([_CHANGES_FRAME])
 #: Repair only when the patient has just voiced strain (validating, inviting more).
 REPAIR_IN_STRAIN = compile_any([
     r"(?:you are|you are absolutely|you are completely) right",
@@ -338,6 +364,19 @@ REPAIR_IN_STRAIN = compile_any([
     # validating the complaint as reasonable, handing the judgement back to the patient.
     r"let us (?:find|try) something (?:else|different|that)",
     r"(?:do|try|approach|look at|come at) (?:this|it|that) (?:a different|another|differently)|let us put (?:them|it|that|those|these) (?:down|aside|away)",
+    # Moved here from the strong cues: with no strain they are task talk or logistics
+    # ("How about something smaller, then", "that would be helpful to know").
+    r"thank(?:s| you) for (?:telling|saying|letting) me|(?:important|helpful|useful) to (?:hear|know)|"
+    r"start (?:somewhere|with something) (?:smaller|easier|simpler|gentler)|(?:something|a question) (?:smaller|easier|simpler|gentler)\b",
+    # By structure, once strain is voiced: slowing down or handing the pace and the choice back
+    # ("Let's go more gently", "or leave it for today, whichever you'd rather").
+    r"(?:let us|we can|we could|i will|i can) (?:go|take (?:it|this|things)|come to (?:it|this|that)) (?:more |a bit more |a little more |really )?(?:gently|slowly|slower|easy|easier|carefully)|"
+    r"whichever you (?:would rather|prefer|like|want|choose)",
+    # Inviting the patient's doubt about the plan ("What part of it feels off?", "that didn't sound very sure").
+    r"what (?:part|bit) of (?:\w+ ){0,4}(?:feels|seems|sounds|felt|seemed) (?:off|wrong|not right|not quite right|hard|difficult|too much|unsure|uncomfortable)|"
+    r"what (?:feels|seems|sounds|felt) (?:off|wrong|not quite right|not right)|(?:does not|do not|did not) (?:sound|seem|look) (?:very |that |entirely |all that |quite )?(?:sure|convinced|keen|certain)",
+    _CHANGES_FRAME,
+    r"(?:reasonable|understandable|fair|natural|normal) (?:thing )?to (?:wonder|think|mind|ask|want|notice|worry|question)",
     r"i am (?:so |really |very )?sorry\b(?! (?:to hear|for your loss|about your|that you|you))|not how i want you to feel|please (?:go on|carry on|continue)",
     r"^ (?:(?:yes|yeah|oh|okay|you are right) )*i (?:do|did|have|am|was) (?:do not|did not|have not|am not|was not) i\b",
     r"(?:like|want) to (?:know|hear) what you (?:think|want|need|noticed|see|make of)|(?:it is|this is) your (?:therapy|session|time|plan|call|choice)\b",

@@ -118,6 +118,8 @@ _READING = compile_any([
     r"(?:i wonder (?:if|whether)|i notice|i think|it sounds like|it seems like|maybe|perhaps|could it be|is it possible|part of you|my guess)"
     r"\b(?:\s+\w+){0,12}\s+(?:you|your|yourself)\b",
 ])
+#: The therapist stating how the patient seems ("You seem furious with her"), not asking it.
+_READS_PATIENT = compile_any([r"(?<!how )(?<!what )(?<!whether )(?<!if )you (?:seem|sound|look|are|feel|felt|seemed|sounded|looked|were)(?: to be)? \w+"])
 #: A task or a suggestion: rejecting it rejects the plan, not a reading.
 _TASK = compile_any([r"we can (?:do|try)|you could|you should|you might (?:try|want)|this week|next week|(?:a|the) (?:bigger |next |small |first )?step|homework|exercise|try (?:to|and)"])
 #: "I'm not managing you": the verb the patient denies.
@@ -138,6 +140,10 @@ _ANSWER_WORDS = 6
 _STRAIN_AT_T = compile_any([
     r"annoyed|angry|irritated|frustrated|hurt|upset|cross|disappointed|let down|\bside\b|"
     r"do not get|not listening|ignored|left out|forgot(?:ten)? me|quieter|fed up",
+    # Being hurried, cut off or reduced to a customer; a sting or a shut-down after it.
+    r"stings?|stung|rushed|hurried|cut off|pushed out|brushed off|fobbed off|a customer|an invoice|a number|shut down|why bother|"
+    r"made (?:up )?your mind|outnumbered|ganged up|the bad guy|defendant|catch\w* me out|put on the spot|told off|picked on|"
+    r"you (?:are|were|have been) (?:\w+ )?(?:marking|judging|grading|testing|assessing|analy[sz]ing|criticising|criticizing|blaming|rushing) me",
 ])
 
 
@@ -250,14 +256,49 @@ def _turned_down(d: Dialogue, i: int) -> bool:
     return j < d.n and bool(_PUSHBACK.search(d.norms[j]) or REJECT.search(d.norms[j][:40]))
 
 
-def _recent_strain(d: Dialogue, markers: list[str | None], i: int) -> bool:
-    """Whether a patient turn since the therapist's previous turn carries a rupture marker."""
+def _recent_strain(d: Dialogue, markers: list[str | None], i: int, kinds: frozenset[str] | None = None) -> bool:
+    """Whether a patient turn since the therapist's previous turn carries a rupture marker (of ``kinds``)."""
     j = i - 1
     while j >= 0 and not d.is_therapist(j):
-        if markers[j] is not None:
+        if markers[j] is not None and (kinds is None or markers[j] in kinds):
             return True
         j -= 1
     return False
+
+
+#: A patient turn that names the therapist or the sessions ("It's not your fault", "in here").
+_NAMES_T = compile_any([r"\b(?:you|your|yours)\b|in here|these sessions|the sessions|our sessions|coming here"])
+#: Withdrawal markers: after a push the therapist has not retracted, they are pushback too.
+_WITHDRAWAL = frozenset({"minimal_response", "topic_shift", "deferential", "denial"})
+#: Markers that push back on a reading or an observation of the therapist's.
+_PUSHED_ON = frozenset({"rejects_intervention", "denial"})
+#: Validating a feeling about the therapist or the frame ("It makes sense that it stings",
+#: "It's a fair thing to wonder"): a repair once that feeling carries strain.
+_VALIDATES = compile_any([
+    r"(?:it|that) (?:makes|made) (?:a lot of |complete |total )?sense|(?:fair|reasonable|understandable|natural) (?:thing )?to (?:wonder|think|feel|mind|ask|want|notice|say)|"
+    r"(?:that is|it is) (?:completely |totally |very )?(?:fair|understandable|reasonable)\b|(?:useful|helpful|important|good) to (?:know|hear)",
+])
+
+
+def _last_patient_turns(d: Dialogue, i: int, n: int) -> list[int]:
+    """The last ``n`` patient turns before ``i`` within the therapist's last two turns, nearest first."""
+    out, seen = [], 0
+    for j in range(i - 1, -1, -1):
+        if d.is_therapist(j):
+            seen += 1
+            if seen >= 2:
+                break
+        elif d.is_patient(j):
+            out.append(j)
+            if len(out) >= n:
+                break
+    return out
+
+
+def _asks(d: Dialogue, i: int) -> bool:
+    """Whether turn ``i`` asks: a "?" in punctuated text, else the question detector."""
+    text = d.texts[i]
+    return "?" in text if any(c in text for c in ".?!") else d.questions[i]
 
 
 #: What the patient's claim denies ("isn't a problem", "nothing to do with", "doesn't matter"): group 1 is the word asserted back.
@@ -392,7 +433,8 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
             confronts = True
         # A transference link the therapist offers after the patient has declined the
         # topic in this session reads the patient against their own account.
-        if rel[i] == "transference_link" and all(rel[j] is None for j in range(max(0, i - 2), i)) and any(
+        # Asked as a question ("is there any of that with me being off?") it asserts nothing (decision 12).
+        if rel[i] == "transference_link" and not _asks(d, i) and all(rel[j] is None for j in range(max(0, i - 2), i)) and any(
                 rel[j] is not None and d.is_patient(j) and _PUSHBACK.search(d.norms[j]) for j in range(i)):
             confronts = True
         # Quoting the patient's decline back as a way of avoiding something asserts
@@ -408,6 +450,9 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         if prev_p == i - 1 and not owning and not d.questions[i] and not fp.SUPPORTIVE.search(t) and (
                 _flips_claim(p_norm, t) or _denies_their_word(p_norm, t) or (_CITES_RECORD.search(t) and _MINIMISES.search(p_norm) and not _INVITES_BACK.search(t))):
             confronts = True
+        # Holding an idea lightly or leaving room for a meaning asserts nothing against the patient.
+        if fp.HOLDS_LIGHTLY.search(t) or fp.LEAVES_ROOM.search(t):
+            confronts = False
         if confronts:
             flags.append("confrontation")
         # A rejection heading the patient's turn is strain even when it carried no marker
@@ -415,19 +460,45 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         pushed_back = p_marker is not None or (prev_p is not None and bool(rp.REJECT_FIRM.search(p_norm[:40])))
         # A negative feeling about the therapist, voiced without a marker, is still a strain
         # that thanks or welcome addresses.
-        voiced_strain = prev_p is not None and rel[prev_p] in (
-            "feelings_about_therapist", "here_and_now") and bool(_STRAIN_AT_T.search(p_norm))
+        # The strain may be one patient turn further back, the therapist's reflection between
+        # ("a line on an invoice" / "So the fee made you wonder ..." / "Something like that").
+        # The turn must be about the therapist or the sessions: relationship talk, or a "you" in it.
+        voiced_strain = any((rel[j] is not None or _NAMES_T.search(d.norms[j])) and bool(_STRAIN_AT_T.search(d.norms[j]))
+                            for j in _last_patient_turns(d, i, 2))
+        # Validating the strain and then denying it ("That makes sense. I'm not on his side.") argues.
+        argues_back = any(_ARGUES.search(normalize(x)) for x in re.split(r"[.!?]+\s+", d.texts[i]) if x.strip())
         # The challenge still open: a confrontation shortly before, or strain just voiced.
         # The patient's own words count too, so that a missed marker does not lose the backing down.
         # A complaint the therapist has just asked for ("does it feel like I'm ...?") answers
         # a repair, not a challenge: taking it up is repair, not backing down.
         invited = last_repair_turn == therapist_turn - 1 and therapist_turn - last_conf_turn > BACKS_DOWN_REACH
-        challenged = not invited and (
-            therapist_turn - last_conf_turn <= BACKS_DOWN_REACH or p_marker in _CHALLENGED
-            or _recent_strain(d, markers, i) or any(x.search(p_norm) for x in _PUSHED))
+        # Backing down retracts the therapist's own challenge: a confrontation still open (within
+        # reach and not yet retracted), or a reading or observation the patient has just pushed back
+        # on (a rejection, a denial). A complaint about the therapist, with no challenge before it,
+        # is a strain that owning it repairs, not a challenge to back down from.
+        open_challenge = therapist_turn - last_conf_turn <= BACKS_DOWN_REACH and last_back_turn < last_conf_turn
+        # The therapist turn the patient pushed back on: a reading of the patient or a question.
+        prev_t = d.previous(prev_p, Role.THERAPIST) if prev_p is not None else None
+        # A statement about the patient answered at once ("Surely you can see ..." / "I didn't come here
+        # to be judged") is a reading pushed back on, whatever its words.
+        reading = prev_t is not None and bool(
+            _READING.search(d.norms[prev_t]) or fp.CONFRONT.search(d.norms[prev_t]) or _READS_PATIENT.search(d.norms[prev_t])
+            or (prev_t == prev_p - 1 and rel[prev_t] is None and not _asks(d, prev_t) and re.search(r"\byou\b", d.norms[prev_t]) is not None
+                and not is_self_disclosure(d.norms[prev_t])))
+        pushed_on_reading = p_marker in _PUSHED_ON or _recent_strain(d, markers, i, _PUSHED_ON) or bool(
+            DENY_FEELING.search(p_norm) or REJECT.search(p_norm)) or ((p_marker in _CHALLENGED or _PUSHBACK.search(p_norm)) and reading)
+        # A withdrawal or strain after a push the therapist has not yet retracted (or that went
+        # unflagged) is pushback too; once the challenge was retracted, owning the push again repairs.
+        retracted = last_back_turn > last_conf_turn > -10**9
+        # (A complaint's own strain words, "no offence", do not make it pushback on a challenge.)
+        withdrew = (_recent_strain(d, markers, i, _WITHDRAWAL) or bool(
+            STRAIN.search(p_norm) and p_marker not in ("complaint_about_therapist", "complaint_about_therapy"))) and not retracted
+        challenged = not invited and (open_challenge or pushed_on_reading or withdrew)
         # Owning one's pressure ("I pushed too hard") retracts the challenge too, once.
         retracts = fp.BACKS_DOWN.search(t) or (fp.OWNS_PUSH.search(t) and (
-            last_back_turn < last_conf_turn or _recent_strain(d, markers, i)))
+            last_back_turn < last_conf_turn or (_recent_strain(d, markers, i) and not retracted)))
+        if fp.HOLDS_LIGHTLY.search(t):
+            retracts = False
         # A bare "fair enough" after a plain decline acknowledges it; it retracts
         # nothing unless the patient pushed back with strain.
         if (d.acks[i] or _BARE_FAIR.search(t)) and p_marker not in _CHALLENGED:
@@ -436,11 +507,20 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         if p_marker == "topic_shift" and (_TAKES_UP.search(t) or _follows_topic(t, p_norm)) \
                 and therapist_turn - last_conf_turn <= BACKS_DOWN_REACH:
             retracts = True
-        if not confronts and retracts and challenged:
+        repairs = bool(fp.REPAIR_STRONG.search(t) or (pushed_back and fp.REPAIR_IN_STRAIN.search(t)) or (
+            voiced_strain and not argues_back and (fp.REPAIR_WELCOMES.search(t) or _VALIDATES.search(t) or fp.CHANGES_FRAME.search(t))))
+        # Owning and inviting after a strain with no challenge of one's own open is repair alone
+        # ("You're right, I kept coming back to it. How was that for you?"); it backs down only
+        # when it also drops the subject ("... That's on me. Let's do the speech.").
+        # A rejected reading, or a push owned as such ("I steamrolled you"), is a challenge retracted.
+        # After a denial of a plain return to the relationship ("I want to check in once more
+        # about the leave"), owning and inviting is repair alone unless the subject is dropped.
+        replies_to_return = prev_t is not None and rel[prev_t] is not None and not reading
+        if not confronts and retracts and challenged and not (
+                repairs and not open_challenge and replies_to_return and not fp.DROPS.search(t) and not fp.OWNS_PUSH.search(t)):
             flags.append("backs_down")
             last_back_turn = therapist_turn
-        if fp.REPAIR_STRONG.search(t) or (pushed_back and fp.REPAIR_IN_STRAIN.search(t)) or (
-                voiced_strain and fp.REPAIR_WELCOMES.search(t)):
+        if repairs:
             flags.append("repair")
             last_repair_turn = therapist_turn
         if confronts:
