@@ -566,6 +566,8 @@ NEW_REPLIES = [
     ("Yeah, no, it's grand. Go and enjoy yourself.", 'declined'),
     ("Hmm. A wee bit, maybe. Three weeks is long.", 'engaged'),
     ("I'll miss it, I think. I know that's daft.", 'engaged'),
+    ("Don't go worrying about me. I'll be right.", 'declined'),
+    ("Three weeks is three weeks, that's all it is.", 'declined'),
 ]
 
 

@@ -100,6 +100,8 @@ FRAME_P_WIDE = compile_any([
     r"(?:we|you) (?:have |have got |got )?(?:only |just )?(?:have|have got|got) (?:one|two|three|four|five|six|a few|a couple of|\w+) (?:more )?(?:sessions? )?left\b|(?:we have|we are|we|sessions have|sessions are) (?:gone|going|cut|cutting) down to (?:once|one session|every|fortnightly)|(?:the )?(?:hour|time) is up|(?:the|our|each|a) session (?:just )?(?:ends|stops|finishes)\b",
     r"(?:skipped|missed|did not come to|did not come in) (?:last weeks?|last session|the last session|a session|our session)",
     r"(?:insurance|funding|the nhs|the service|my plan|my cover) (?:only )?(?:covers|pays for|allows|gives me) (?:\w+ )?(?:sessions|therapy|counsell?ing|this)\b|sessions? (?:run out|running out|are up)\b",
+    # Whoever funds the sessions ("ACC only covers ten more sessions").
+    r"\w+ (?:only )?(?:covers|pays for|funds) (?:\w+ ){0,2}(?:more )?sessions\b",
     r"i (?:was|am|keep being|have been|keep) (?:\w+ )?late (?:today|again|for (?:our|the|this|my) session|here|coming in)\b|part of me (?:did not|does not|do not) want(?:ed)? to (?:come|be here)|(?:did not|do not) want to (?:come|be here) today",
     r"counted the (?:days|weeks) (?:till|until) you\b",
     r"(?:your|you) (?:cancel\w*|reschedul\w*|were late|are late|are always late|being late|lateness|went away|were away|are away|go away|going away|are going away|were off|are off|moved (?:the|our)|changed (?:the|our)|switched)",
@@ -164,7 +166,7 @@ P_REACTION_WIDE = compile_any([
     r"annoy\w*|a pain|lost|sick|hard|harder|difficult|scared|afraid|worried|worry|sad|upset|angry|hurt|lonely|alone|"
     r"still thinking|keep thinking|thinking about|wonder\w*|cope|manage|do not know what|what (?:i|will i) (?:will )?do|how will (?:it|i)|"
     r"(?:do not|did not|never) (?:like|enjoy)|prefer|not the same|too short|too long|bother\w*|panic\w*|mess|fall apart|falls apart|go to pieces|in bits|struggl\w*|spiral\w*|count\w* the (?:days|weeks|hours)|knocked me|floored me|hit me hard|(?:makes?|made) me (?:want|feel|think)|(?:did not|do not) want to (?:come|be here)|"
-    r"abandon\w*|let down|forgot\w*|unfair|too much|too expensive|relie\w*|glad|nervous|empty|weird|strange|cut off|on my min|gutted|crushed|stung|stewing|stewed|churning|sitting in my chest",
+    r"abandon\w*|let down|forgot\w*|unfair|too much|too expensive|relie\w*|glad|nervous|empty|weird|strange|cut off|on my min|gutted|crushed|stung|stewing|stewed|churning|sitting in my chest|cried|in tears",
 ])
 #: A patient's feeling, wish, fear or judgement with the therapist as its object.
 P_FEEL_T = compile_any([
@@ -221,7 +223,7 @@ P_FEEL_T = compile_any([
     # What the patient sees the therapist do, and what they make of it.
     r"i (?:see|saw|notice|noticed|watch|watched) you (?:\w+ ){0,5}(?:and|then) i (?:think|thought|feel|felt|wonder|get|start)",
     r"when you (?:\w+ ){1,5}i (?:feel|felt|get|start|think)\b",
-    r"you (?:were |are )?(?:sitting there )?(?:watching|looking at|staring at|studying) me\b|(?:wonder\w*|worr\w*) what you (?:were |are |must be |might be )?(?:thinking|think|thought)",
+    r"you (?:were |are )?(?:sitting there |sat there |sat )?(?:watching|looking at|staring at|studying) me\b|(?:wonder\w*|worr\w*) what you (?:were |are |must be |might be )?(?:thinking|think|thought)",
 ])
 #: The therapist's questions and statements about the patient's feelings toward them.
 T_FEEL_P = compile_any([

@@ -33,7 +33,7 @@ __all__ = [
     "ANNOUNCE_WIDE", "T_ACT_FRAME", "T_ACT_PROCESS", "T_REACTION_MORE", "T_LINK_SERIES", "T_MISS",
     "P_NEAR_ABSENCE", "P_WHAT_I_AM", "ROOM_THINGS", "THIRD_SIDING", "DATE_WORDS", "T_FEEL_BY_ME", "DEFERS",
     "P_WORK_DOUBT", "P_PROXY_MORE", "ABOUT_THAT", "P_LINK_THAT",
-    "T_OWNS_ERROR", "P_PROPOSES", "P_REVISES_DECLINE",
+    "T_OWNS_ERROR", "P_PROPOSES", "P_REVISES_DECLINE", "T_NOTICES",
 ]
 
 _DAYS = r"mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?"
@@ -67,6 +67,10 @@ T_ACT_PROCESS = compile_any([
     r"\bme (?:\w+ )?(?:pressing|pushing|asking|jumping in|interrupting|challenging|insisting|bringing (?:that|it|this) up)\b",
     r"\bi (?:jumped in|rushed (?:in|you|ahead)|went (?:in )?too fast|pushed too|pressed too|took the focus)\b",
     r"\bwhen i (?:push|pushed|press|pressed|challenge|challenged|interrupt\w*|jump\w* in|insist\w*) (?:on )?(?:something|things|you|that|this|it|hard)\b",
+])
+#: The therapist noticing what the patient does each time they raise something: process talk.
+T_NOTICES = compile_any([
+    r"(?:notice|noticed|noticing) (?:that )?(?:when|whenever|each time|every time) i (?:bring up|mention|raise|ask about|talk about|come back to)\b(?:\s+\w+){0,3}\s+you\b",
 ])
 #: The therapist naming a feeling the patient has with the therapist as its cause ("you might
 #: be feeling a bit fobbed off by me", "you felt rushed by me").

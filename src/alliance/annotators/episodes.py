@@ -48,6 +48,10 @@ DECLINE = compile_any([
     r"i have (?:already )?(?:told|said) (?:you|that|it|this)|i (?:already|just) (?:told|said)",
     r"(?:i will|i would|i am going to|i will be) (?:be )?(?:okay|fine|alright|all right)(?! and then| until| but)|you should enjoy|(?:great|good) (?:news )?for you",
     r"why do you keep|you always do this|can we not|i do not want to talk about",
+    # Minimising by tautology or a shrug ("the schedule is just the schedule", "that's all it
+    # is"), the Australian "I'll be right", and waving the concern away ("don't go worrying").
+    r"\bthe (\w+) is (?:just|only) the \1\b|that is all (?:it is|it was)\b|i will be right(?! back| there| with| over| in| out| now)\b|"
+    r"(?:do not|no need to) (?:go )?(?:worry|worrying|fret|fretting) about me",
     r"^ (?:(?:um|uh|well|oh) )*(?:i do not know|i guess|maybe|not sure|i am not sure|whatever|i suppose)(?: really)? $",
     # Turning the question away: "I'd rather not get into that", "that's your business",
     # "doesn't bother me", "I don't see why it would matter".

@@ -147,7 +147,7 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
             return "feelings_about_therapist"
         if rp.T_HERE_NOW.search(t) or cu.T_PROCESS.search(t):
             return "here_and_now"
-        if fr.T_ACT_PROCESS.search(t) and (cu.T_REACTION_WIDE.search(t) or fr.T_REACTION_MORE.search(t)):
+        if fr.T_NOTICES.search(t) or fr.T_ACT_PROCESS.search(t) and (cu.T_REACTION_WIDE.search(t) or fr.T_REACTION_MORE.search(t)):
             return "here_and_now"  # "how is it for you when I push on something?"
         return None
     if d.client_names is not None:
