@@ -66,6 +66,9 @@ THERAPIST_CONDUCT = compile_any([
     r"(?:notes|phone|watch|clock|notebook|computer|screen|pad)|(?:on|checking|looking at) your phone",
     r"(?:felt|feels|seemed|seems|looked|looks) (?:like|as if|as though) you (?:were|are) (?:laughing|smirking|judging|bored|humouring|"
     r"humoring|not (?:listening|interested|bothered)|only|just) ",
+    # A lapse of the therapist's ("you forgot my daughter's name", "you kept me waiting").
+    rf"you {_ADV}(?:(?:forgot|had forgotten|have forgotten) (?:my|me|our|about (?:me|my|our)|to (?:call|ring|email|tell|send|come))|mixed (?:me|it|that|us) up|got (?:my|her|his) \w+ wrong|called me by (?:the wrong|another|her|his|someone else s) name|double booked|"
+    rf"cancelled on me|kept me waiting|were late (?:again|twice|three)|did not (?:call|ring|email|turn up|show up|reply|get back|read (?:my|it)))\b",
     # A broken promise or a confidence passed on ("you told my mom", "you said you wouldn't").
     rf"you {_ADV}(?:said|promised|told me) (?:that )?you (?:would not|would never|were not going to|would keep)\b|you {_ADV}(?:promised|swore)\b|"
     rf"you {_ADV}(?:told|went and told|tell|repeated (?:it|that|what i said) to) (?:my|her|his) (?:mom|mum|mother|dad|father|parents|family|teacher|school|boss|husband|wife|partner)\b",
@@ -159,7 +162,7 @@ FEELING_SEEN = compile_any([
 ])
 #: A bodily sign of feeling the therapist points to ("your jaw's tight", "your hands are shaking").
 SIGN_SEEN = compile_any([
-    r"in your (?:voice|eyes|face)\b|you are (?:\w+ )?(?:pressing|gripping|clenching|wringing|rubbing|tapping|shaking|biting|picking at) your\b|"
+    r"in your (?:voice|eyes|face)\b|your (?:voice|eyes|hands?|jaw|lips?|chin|face|shoulders|breathing|fists?|knee|leg|foot) (?:\w+ )?(?:\w+ing|\w+ed)\b|you are (?:\w+ )?(?:pressing|gripping|clenching|wringing|rubbing|tapping|shaking|biting|picking at) your\b|"
     r"your (?:left |right |whole |own )?(?:jaw|voice|face|eyes?|hands?|fists?|shoulders?|lips?|chin|breathing)s?\b(?:\s+\w+){0,2}\s+(?:is|are|was|were|went|got|look|looks|changed|have|has|gone|tight|shaking|filling|welling|wobbl\w*|trembl\w*|clench\w*|red|wet|cracked|broke|caught|rose|dropped|shook|tightened)",
     r"tears|crying|teary|tearful|welling|wobbl\w*|trembl\w*|shaking|gripping|clench\w*|flinch\w*|close to the surface|"
     r"you (?:went|have gone|go|are going|got) (?:very |really |a bit |all )?(?:quiet|pale|red|white|still|silent)",
@@ -175,7 +178,8 @@ DENIES_SEEN = compile_any([
     # "I wasn't asked to do a speech" reports what others did: a passive, not a state denied.
     r"^ (?:(?:no|nope|um|well|honestly|what|look|oh) )*(?:\w+ )?(?:it|they|that|i|he|she) (?:is|are|was|were|did|do|am|does|have|has) not\b"
     r"(?! (?:only|just|that|all|even|quite|entirely|like|asked|told|invited|allowed|given|chosen|picked|included|expected|supposed|meant|able)\b)",
-    r"^ (?:(?:no|um|well|oh) )*(?:am i|is it|are they|did i|do i|was i)\b",
+    # Questioning the observation ("Have I?", "Am I?") before explaining it away.
+    r"^ (?:(?:no|um|well|oh|what) )*(?:am i|is it|are they|did i|do i|was i|have i|has it|were they|does it|did it|is that right)\b",
     r"(?:it is|it was|that is|that was) (?:just |only )?nothing\b|nothing (?:is )?(?:wrong|the matter)|i am (?:\w+ )?(?:fine|good|okay|all right|alright|over it|relaxed|calm)\b",
     r"(?:does not|did not|do not|would not) (?:really |even )?(?:bother|affect|upset|hurt|matter|sting|get to|scare|worry)\b",
     r"^ (?:(?:it is|that is|just|only|oh|no) )*(?:hay fever|allergies|the light|the air|a cold|my contacts|the coffee|the heating|dust|the wind)\b|"

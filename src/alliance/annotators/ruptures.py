@@ -245,6 +245,8 @@ def _about_therapy(d: Dialogue, i: int, t: str, p: str) -> bool:
     return any(rp.TASK_VERDICT.search(normalize(part)) for part in _SENTENCE_END.split(d.texts[i]))
 
 
+#: Tears denied by name: nobody says it unless they show.
+_NOT_CRYING = compile_any([r"i am not (?:crying|tearing up|welling up|going to cry)|(?:these are not|they are not|it is not) tears"])
 #: The therapist reporting what they see or hear ("I'm seeing tears").
 _I_SEE = compile_any([r"i (?:can )?(?:see|am seeing|notice|am noticing|hear|can hear)\b"])
 #: A reply that owns or agrees ("Yes", "I am, actually"): never a denial.
@@ -318,6 +320,9 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     # Contradicting a feeling or a bodily sign the therapist has just pointed to.
     if _denies_seen(d, i, t, prev):
         return "denial"
+    # Denying tears by name ("I'm not crying") says they are there to be seen.
+    if _NOT_CRYING.search(t) and not _OWNS.search(t):
+        return "denial"
     # An emphatic rejection heading the reply to a reading just stated ("No. That is not what
     # happened, not even close."): the emphasis is the strain.
     if reject_first and intervention and prev == i - 1 and not p_rel and _states(d, prev) and rp.EMPHATIC_NO.search(t):
@@ -325,7 +330,7 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     firm = rp.REJECT_FIRM.search(t)
     if firm is not None and (firm.start() <= 30 or d.words[i] <= 15) and prev is not None and intervention and not p_rel and not rp.ACCEPTS.search(t):
         return "rejects_intervention"
-    if rel[i] == "frame_feelings" and cu.COMPLAINT_FRAME.search(t) and not DECLINE.search(t):
+    if rel[i] == "frame_feelings" and _frame_complaint(t) and not DECLINE.search(t):
         return "complaint_about_therapy"  # a complaint about the schedule or the fee
     if rel[i] == "transference_link" and p_rel and prev is not None and d.questions[prev]:
         # Asked how it is with the therapist, the patient's own link ("you're judging
@@ -410,6 +415,16 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     if (not p_rel or pressed) and _withdraws(d, i, t, prev):
         return "minimal_response"
     return None
+
+
+#: A comment on the clause before ("I cried in the car. Which is ridiculous."): the patient judging
+#: their own reaction, not the frame.
+_SELF_COMMENT = compile_any([r"which (?:is|was) (?:\w+ )?$"])
+
+
+def _frame_complaint(t: str) -> bool:
+    """A complaint about the schedule or the fee, unless its word only comments on the patient's own act."""
+    return any(not _SELF_COMMENT.search(t[:m.start()]) for m in cu.COMPLAINT_FRAME.finditer(t))
 
 
 def rupture_markers(session: Session) -> list[str | None]:
