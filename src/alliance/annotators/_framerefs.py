@@ -57,6 +57,8 @@ T_ACT_FRAME = compile_any([
     r"(?:changed|moved|switched|dropped) (?:the|our|your|us|you|to)\b(?:\s+\w+){0,2}\s+(?:sessions?|times?|days?|appointments?|slot|schedule|phone|video|fortnightly|monday|tuesday|wednesday|thursday|friday))\b",
     r"(?:the|that|this) change (?:of|to|in|after) (?:the )?(?:days?|times?|our|sessions?|schedule|slot)\b|(?:that is|it is) (?:a|quite a|a big) change after",
     r"(?:a|the|this|that) change i (?:have |had )?made\b|i (?:have |had )?made (?:a|this|that) change\b",
+    r"(?:since|after|when) i (?:told you|let you know) (?:about )?(?:the|my|our) (?:move|change|news|leave|plans?|dates?|schedule|time off)\b|"
+    r"(?:the|our|this) move to (?:" + _DAYS + r"|the phone|video|online|fortnightly|a new room|the new room)",
     # The patient kept waiting by the therapist's lateness.
     r"(?:those|the|that) (?:\w+ ){0,2}minutes? (?:in the waiting room|out there|waiting)|(?:you were|you had been) (?:left )?waiting (?:for me|out there|in the waiting room)",
     # Whoever sees the patient instead is the absence's consequence.
@@ -100,7 +102,7 @@ ABOUT_THAT = compile_any([
 #: when ...", "how's it sitting with you", "what it'll be like ...").
 T_REACTION_MORE = compile_any([
     r"what (?:it|that|this) (?:was|is|will be|would be|might be|has been|is going to be|felt|feels) like\b|what (?:those|these) (?:\w+ ){1,7}(?:were|are|have been) like\b",
-    r"how (?:is|was|has) (?:it|that|this) (?:been )?(?:sitting|settling)|how it (?:is|was|has been) for you|how (?:is|was) (?:it|that) for you",
+    r"how (?:is|was|has) (?:it|that|this) (?:been )?(?:sitting|settling)|how (?:is|has) (?:it|that|this) been for you|how it (?:is|was|has been) for you|how (?:is|was) (?:it|that) for you",
 ])
 
 #: The therapist last in a series of the patient's people: "by your brother, by Gordon,
