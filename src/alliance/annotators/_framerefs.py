@@ -17,7 +17,13 @@ words do not cover, and the misses share a structure rather than a phrasing:
   patient's people ("by your brother, by Gordon, and now by me"), or asks whether
   their act "touches some of that";
 - **the therapist's own missing**: "I'll miss our Wednesdays too" is immediacy;
-- **the patient's near absence**: "I almost cancelled today" is about coming here.
+- **the patient's near absence**: "I almost cancelled today" is about coming here
+  once the therapist takes it up;
+- **owning and revising**: the therapist owning a mistake ("that was my mistake"), the
+  patient taking back an earlier "it's fine" ("I said it didn't matter, but ...");
+- **what is not the two of them**: a warm room ("warm in here"), someone else taking a
+  side, a deferral ("we can come back to the form next week"), the patient proposing
+  the next task.
 
 All patterns are written against :func:`alliance.annotators._lexicon.normalize`.
 """

@@ -22,13 +22,17 @@ Two passes over the dialogue:
    or turns to the therapist's own life. Inheritance fades after a few
    turns without a fresh cue, so one question cannot colour a whole session.
 3. **Returns** (:mod:`alliance.annotators._framereturns`). Frame topics raised so
-   far ("the fortnight", "Easter", "the phone", a date) are remembered; a later therapist turn that refers back to one with
-   feeling, wondering or a return phrase ("once more", "before we finish") is
+   far ("the fortnight", "Easter", "the phone", a date) are remembered; a later
+   therapist turn that refers back to one with feeling, wondering or a return
+   phrase ("once more", "before we finish") is
    frame talk again, though it repeats none of the original words; so is one
    that doubts the earlier "it's fine" ("harder than you're letting on"), and a
    patient turn that goes back to the topic with feeling.
 4. **Reflections.** A therapist's reflection of relationship talk ("so part of
    you didn't want to face me") marks the patient turn it mirrors as the opening.
+   So does the therapist's relationship talk that takes up the patient's words
+   about coming here or the frame ("I almost cancelled" / "what nearly stopped you
+   cancelling?"): the patient opened the episode.
 
 The learned scorer (:func:`checked_labels`) may veto a rule label; it reads one
 turn of context, so labels whose meaning lies further back (a reaction question
@@ -147,7 +151,8 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
             return "feelings_about_therapist"
         if rp.T_HERE_NOW.search(t) or cu.T_PROCESS.search(t):
             return "here_and_now"
-        if fr.T_NOTICES.search(t) or fr.T_ACT_PROCESS.search(t) and (cu.T_REACTION_WIDE.search(t) or fr.T_REACTION_MORE.search(t)):
+        if fr.T_NOTICES.search(t) or fr.T_ACT_PROCESS.search(t) and (
+                cu.T_REACTION_WIDE.search(t) or fr.T_REACTION_MORE.search(t)):
             return "here_and_now"  # "how is it for you when I push on something?"
         return None
     if d.client_names is not None:
@@ -184,7 +189,8 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
         # "... like with my dad": a weaker link still outranks the feeling (codebook precedence).
         return "transference_link" if rp.P_TRANSFERENCE_WEAK.search(t) else "feelings_about_therapist"
     # A complaint about the therapy names the therapy, not "you": it counts in couples work too.
-    if COMPLAINT_THERAPY.search(t) or fr.P_WORK_DOUBT.search(t) or you_ok and (rp.P_HERE_NOW.search(t) or cu.P_PROCESS.search(t)):
+    if COMPLAINT_THERAPY.search(t) or fr.P_WORK_DOUBT.search(t) or you_ok and (
+            rp.P_HERE_NOW.search(t) or cu.P_PROCESS.search(t)):
         return "here_and_now"
     if cu.P_COPING.search(t) and any(d.is_therapist(j) and _names_frame(d, j) for j in range(max(0, i - 2), i)):
         return "frame_feelings"  # "I'm a big girl, I'll survive" to news of a break: it minimises the break
@@ -363,7 +369,7 @@ _COMMON = frozenset("about after again always before being could doing going rea
 def _taken_up(d: Dialogue, cues: list[str | None], labels: list[str | None]) -> set[int]:
     """Label the patient turn the therapist's relationship talk takes up, and return them.
 
-    When the patient's first words about coming here or the two of them ("I almost
+    When the patient's first words about coming here or the frame ("I almost
     cancelled today") are answered by the therapist's relationship talk that picks up
     their words ("I'm glad you came. What was behind almost cancelling?"), the patient
     opened the topic: the episode, and its initiator, start with the patient's turn.
