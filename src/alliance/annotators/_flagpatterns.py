@@ -363,7 +363,8 @@ REPAIR_IN_STRAIN = compile_any([
     # By structure, once strain is voiced: changing the task, owning it with a bare apology,
     # validating the complaint as reasonable, handing the judgement back to the patient.
     r"let us (?:find|try) something (?:else|different|that)",
-    r"(?:do|try|approach|look at|come at) (?:this|it|that) (?:a different|another|differently)|let us put (?:them|it|that|those|these) (?:down|aside|away)",
+    r"(?:do|try|approach|look at|come at) (?:this|it|that) (?:a different|another|differently)|let us put (?:them|it|that|those|these|the \w+(?: \w+)?) (?:down|aside|away|to one side)\b|"
+    r"what would (?:feel|be|work|seem) (?:more |most )?(?:useful|helpful|better|right|doable|manageable)\b",
     # Moved here from the strong cues: with no strain they are task talk or logistics
     # ("How about something smaller, then", "that would be helpful to know").
     r"thank(?:s| you) for (?:telling|saying|letting) me|(?:important|helpful|useful) to (?:hear|know)|"

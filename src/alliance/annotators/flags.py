@@ -178,13 +178,14 @@ def _answers_own_life(d: Dialogue, i: int, t: str) -> bool:
 
 #: A question put to the therapist: "you" as the subject, after an auxiliary or a wh-word.
 _ASKS_YOU = re.compile(r"(?<!\w)(?:(?:do|did|have|are|were|would|will|has) you|(?:who|what|where|which|how|when) (?:\w+ )?"
-                       r"(?:do|did|are|were|have|would) you)((?: (?:also|ever|yourself|actually|still|even|personally|too|really))*) (\w+)")
+                       r"(?:do|did|are|were|have|would) you)((?: (?:also|ever|yourself|actually|still|even|personally|too|really|possibly|just|usually|normally|generally|honestly))*) (\w+)")
 #: Verbs that ask the therapist's opinion, memory or work, not their life ("do you think ...?").
 _NOT_PERSONAL = frozenset("""think mean want need suggest recommend reckon say know remember see make understand agree believe
     expect mind charge write work notice hear find feel call going gonna be keep tell ask read mean do decide
     prefer recommend advise normally usually""".split())
 #: What marks a question as about the patient or the sessions rather than the therapist's life.
-_ABOUT_SESSION = compile_any([r"\b(?:me|my|myself|i|session|sessions|therapy|appointment|next week|notes|homework|here|this|that)\b"])
+_ABOUT_SESSION = compile_any([r"\b(?:me|my|myself|i|session|sessions|therapy|appointment|next week|notes|homework|here)\b|"
+                              r"(?<!like )(?:this|that)\b|^ it\b|(?:doing|enjoy|enjoying|mind) it\b"])
 #: A first-person answer.
 _FIRST_PERSON = compile_any([r"\b(?:i|my|me|mine|myself|we|our|us)\b"])
 #: An answer about the work ("one of the main things I do here", "a trauma conference").
