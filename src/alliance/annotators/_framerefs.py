@@ -83,6 +83,7 @@ T_NOTICES = compile_any([
 #: The therapist naming a feeling the patient has with the therapist as its cause ("you might
 #: be feeling a bit fobbed off by me", "you felt rushed by me").
 T_FEEL_BY_ME = compile_any([
+    r"i am (?:more|less|better) (?:\w+ ){0,4}(?:with|to) (?:her|him|them) than (?:with |to )?you\b",
     r"you\b(?:\s+\w+){0,4}\s+(?:feel|feeling|felt)\b(?:\s+\w+){0,4}\s+(?:by|at|with|toward|towards) me\b",
 ])
 #: A later therapist turn that defers ("we can come back to the form next week"): logistics.
@@ -123,6 +124,7 @@ T_LINK_SERIES = compile_any([
 #: The patient likening what the therapist did to what one of their people did ("my mum used
 #: to do that"): said in answer to talk about the therapist's act, it is a link.
 P_LINK_THAT = compile_any([
+    r"(?:that is|it is|this is) (?:what|how it) (?:would have|used to|always|would) (?:\w+ )?(?:happened|happen|be|gone|go|went) (?:at home|growing up|in my family|when i was (?:little|a kid|small|young))",
     rf"(?:my|our) (?:{KIN}|{_ROLES})\b(?:\s+\w+){{0,2}}\s+(?:used to do|would do|always did|did|does|used to say|would say) (?:that|this|the same|exactly that|just that)\b",
 ])
 #: The therapist owning a mistake toward the patient ("that was my mistake", "I should have

@@ -201,7 +201,7 @@ P_FEELINGS = compile_any([
     r"you\b(?:\s+(?!know\b|see\b|mean\b|told\b|tell\b|asked\b|said\b)\w+){0,4}?\s+(?:trust|care about|cared about|judge|judging|judged|"
     r"understand|understood|believe|believed|notice|noticed|forget|forgot|give up on|gave up on|bored of|bored with|fed up with|sick of|tired of|"
     r"annoyed with|angry with|angry at|cross with|disappointed in|disappointed with|proud of|pleased with|laughing at|laugh at|laughed at|think of|thinking of|"
-    r"thought of|miss|missed|hate|hated|dismiss\w*|rushing|rushed|ignor\w*|blam\w*|put up with|get rid of) me\b",
+    r"thought of|think about|thinking about|miss|missed|hate|hated|dismiss\w*|rushing|rushed|ignor\w*|blam\w*|put up with|get rid of) me\b",
     r"(?:not sure|unsure|doubt\w*|wonder\w*|worried|afraid|scared) (?:whether |if |that )?you (?:would|will|might|could|still) (?:\w+ )?(?:want|like|be willing) to (?:see|keep seeing|work with|have) me",
     r"(?:are you|you are) (?:just )?being (?:polite|nice|kind)|(?:get|getting|got) (?:anything|nothing|something) past you|see (?:right )?through me",
     r"(?:annoys|bothers|irritates|frustrates|upsets|hurts|annoyed|bothered|irritated|frustrated|upset|hurt) me (?:that|how) you\b",
