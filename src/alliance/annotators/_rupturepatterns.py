@@ -66,6 +66,10 @@ THERAPIST_CONDUCT = compile_any([
     r"(?:notes|phone|watch|clock|notebook|computer|screen|pad)|(?:on|checking|looking at) your phone",
     r"(?:felt|feels|seemed|seems|looked|looks) (?:like|as if|as though) you (?:were|are) (?:laughing|smirking|judging|bored|humouring|"
     r"humoring|not (?:listening|interested|bothered)|only|just) ",
+    # The therapist's habit in reply to the patient ("every time I start ..., you jump in and finish it").
+    r"(?:every time|whenever|each time) i (?:\w+ ){1,8}you (?:\w+ ){0,3}(?:jump\w* in|butt\w* in|cut\w* in|finish\w* (?:it|my|them|off)|chang\w* the subject|mov\w* on|interrupt\w*|look\w* at (?:the|your)|check\w* (?:the|your)|start\w* writing)|"
+    rf"you {_ADV}(?:jump|jumped|butt|butted|cut) in\b(?:\s+\w+){{0,3}}\s+(?:finish|over|on me|before)|you {_ADV}finish(?:ed)? (?:my sentences|it for me|them for me|things for me)",
+    r"(?:felt|feels|seems|seemed) (?:like|as if|as though) you (?:are|were) (?:just )?(?:reading from|going through the motions|ticking (?:boxes|a box)|on autopilot|following a script|reciting)",
     # A lapse of the therapist's ("you forgot my daughter's name", "you kept me waiting").
     rf"you {_ADV}(?:(?:forgot|had forgotten|have forgotten) (?:my|me|our|about (?:me|my|our)|to (?:call|ring|email|tell|send|come))|mixed (?:me|it|that|us) up|got (?:my|her|his) \w+ wrong|called me by (?:the wrong|another|her|his|someone else s) name|double booked|"
     rf"cancelled on me|kept me waiting|were late (?:again|twice|three)|did not (?:call|ring|email|turn up|show up|reply|get back|read (?:my|it)))\b",
@@ -142,6 +146,11 @@ TASK_VERDICT = compile_any([
     # A bare verdict for a reply ("Pointless.", "Boring, honestly.").
     rf"^ (?:(?:honestly|well|um|ugh|frankly|just) )*{_NO_USE}(?: (?:honestly|really|to be honest|mate|if i am honest|frankly))? $",
     r"(?:it|that|this) (?:felt|feels|was) (?:like )?(?:a |an )?(?:complete |total |bit of a )?waste of (?:my )?(?:time|money|an hour)",
+    # Doing the task for weeks with nothing to show ("filling them in for two months and nothing's different").
+    r"(?:doing|filling|using|writing|practi[sc]ing|trying)\w* (?:them|it|these|this|those)(?: in| out)? (?:every day |every night )?for (?:\w+ ){0,2}(?:weeks|months|years|ages)\b"
+    r"(?:\s+\w+){0,2}\s+(?:and )?(?:nothing|no (?:change|difference)|still|i am still|i am no)\b",
+    # Not seeing the point of the task just named.
+    r"(?:i do not|i can not|i cannot) see the point(?: (?:of|in) (?:it|them|this|that|doing (?:it|them)))?(?: (?:anymore|any more|now|really))? $",
     r"(?:it is|it has been|that is|they are|it was) not (?:really |actually )?(?:helping|working|helped|worked)\b",
 ])
 #: The therapy itself named in the patient's own turn ("I want to stop coming. It's not really helping").
@@ -237,6 +246,9 @@ REJECT_FIRM = compile_any([
     r"do not turn (?:it|this|them|that|everything) into|(?:not|nothing) (?:grieving|protecting|avoiding|hiding|scared of|punishing) "
     r"(?:anything|anyone|anybody|myself)",
     r"i am not (?:protecting|avoiding|hiding|grieving|punishing|depressed|in denial|repressing|projecting)\b|"
+    # Dismissing the intervention by its kind ("that's psychology talk"), or the therapist's right to it.
+    r"(?:that|this|it) is (?:just |all |a bit of |some )?(?:psychology|psycho|therapy|therapist|shrink|textbook|self help|counsell?or|hippy|new age|fancy) ?(?:talk|speak|stuff|babble|nonsense|jargon|waffle)\b|"
+    r"you do not (?:even |really )?know (?:anything|the first thing|a thing|much) about\b|(?:that is|that was|it is) (?:not|hardly|a bit) (?:fair|unfair)\b|that is unfair\b|"
     r"i am not (?:doing|trying|going to (?:do|try)) (?:that|it|this)\b|(?:it|that) (?:has|has got|got|is got) nothing to do with|"
     r"i (?:have|have already|already) done (?:that|it|this)\b(?:\s+\w+){0,4}\s+(?:not|never|nothing|no)\b|"
     r"^ (?:just )?(?:do not|stop)(?: just (?:do not|stop))?(?: it| that| please)? $|"

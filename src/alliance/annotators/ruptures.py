@@ -22,6 +22,7 @@ import re
 
 from alliance.annotators import _cues as cu
 from alliance.annotators import _rupturepatterns as rp
+from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE as fp_ASKS_LIFE
 from alliance.annotators._flagpatterns import BACKS_DOWN, CONFRONT, INTERPRETATION, REPAIR_IN_STRAIN, REPAIR_STRONG
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any, normalize
 from alliance.annotators._rupturelexicon import (  # re-exported: the relationship and flag annotators read them
@@ -60,7 +61,8 @@ _FEELING_RAISED = compile_any([r"(?:hit|got to|affected|bothers|bothered|upset|h
 #: Closed questions about amounts and times ("how long could you go without?"), and
 #: proposals ("why don't you try that?", "how about next Tuesday?") that "okay" fully answers.
 _CLOSED_WH = compile_any([r"how (?:long|many|much|often|old|far|soon)|what (?:time|day|age)|^ (?:(?:so|and|okay|well) )*what (?:i|we) |"
-                          r"why do not (?:you|we)|how about|what about (?:if|we|trying)"])
+                          r"why do not (?:you|we)|how about|what about (?:if|we|trying)|what is the plan|what are (?:you|your) (?:plans|doing|up to)|where are you (?:going|off to|staying)|"
+                          r"who is (?:going|coming)|when (?:is|are|do|does|will)\b"])
 
 
 #: A clause against the therapist's reading ("you're twisting it", "you're putting words in my mouth").
@@ -143,9 +145,27 @@ def _shifts(d: Dialogue, i: int, t: str) -> bool:
     if SHIFT.search(t) or _ANYWAY_SENTENCE.search(d.texts[i]) or rp.SHIFT_OPENER.search(t):
         return True
     sentences = [normalize(x) for x in _SENTENCE_END.split(d.texts[i].strip()) if x.strip()]
+    # An opener after a filler sentence ("Um. Yeah. Did you see ...?"): fillers say nothing.
+    rest = [x for x in sentences if not rp.BACKCHANNEL.search(x) and not _FILLER.search(x)]
+    if rest and rest[0] != sentences[0] and rp.SHIFT_OPENER.search(rest[0]):
+        return True
     return len(sentences) >= 2 and bool(rp.REFUSES_TOPIC.search(sentences[0])) and sum(len(x.split()) for x in sentences[1:]) >= 3
 
 
+#: "By the way" closing a question: an aside that changes the subject.
+_BY_THE_WAY = compile_any([r"by the way $"])
+def _opens_with_question_to_you(text: str) -> bool:
+    """Whether the first sentence with content is a question about the therapist's life, or an aside."""
+    for part in re.findall(r"[^.!?]+[.!?]*", text):
+        norm = normalize(part)
+        if not norm.strip() or _FILLER.search(norm) or rp.BACKCHANNEL.search(norm):
+            continue
+        return "?" in part and bool(fp_ASKS_LIFE.search(norm) or _BY_THE_WAY.search(norm))
+    return False
+
+
+#: A filler sentence ("Um.", "Well.", "Hmm.").
+_FILLER = compile_any([r"^ (?:(?:um|uh|er|erm|well|hmm|so|right|oh|ah|look|okay|ok|yeah|mm) ?)+ $"])
 #: Kin words used to address a relative in the room ("Mum, ...").
 _KIN_VOCATIVE = frozenset("mum mom mam ma mama dad da papa gran granny nan nana gogo grandma grandpa auntie aunty".split())
 
@@ -189,6 +209,9 @@ def _withdraws(d: Dialogue, i: int, t: str, prev: int | None) -> bool:
     """A short non-answer ("dunno", "nothing") right after an invitation to say more."""
     if prev != i - 1 or d.words[i] > 6 or rp.BACKCHANNEL.search(t) or not _invites(d, prev):
         return False
+    # "Not sure yet" answers a question about plans in full.
+    if _YET.search(t):
+        return False
     # A turn cut off mid-word ("tell me-" / "-it's there") is overlap in a split transcript.
     if d.texts[prev].rstrip().endswith(("-", "\u2014")) or d.texts[i].lstrip().startswith(("-", "\u2014")):
         return False
@@ -202,6 +225,7 @@ def _withdraws(d: Dialogue, i: int, t: str, prev: int | None) -> bool:
 
 
 _HESITATES = compile_any([r"^ (?:uh|um|er|erm|well|hmm)\b"])
+_YET = compile_any([r"\byet\b"])
 
 
 def _continues_complaint(d: Dialogue, i: int, prev: int | None, previous: list[str | None]) -> bool:
@@ -242,7 +266,12 @@ def _about_therapy(d: Dialogue, i: int, t: str, p: str) -> bool:
         return True
     if not (rp.TASK_NAMED.search(p) or rp.THERAPY_MENTIONED.search(t)):
         return False
-    return any(rp.TASK_VERDICT.search(normalize(part)) for part in _SENTENCE_END.split(d.texts[i]))
+    # Read clause by clause: the verdict may follow a comma ("I did the steps, it's not getting me anywhere").
+    return any(rp.TASK_VERDICT.search(normalize(part)) for part in _CLAUSE_END.split(d.texts[i]) if part.strip())
+
+
+#: Clause ends in punctuated text (sentence ends, commas, semicolons, dashes).
+_CLAUSE_END = re.compile(r"[.!?;,\u2014]+\s*|\s+-\s+")
 
 
 #: Tears denied by name: nobody says it unless they show.
@@ -403,6 +432,11 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     if prev is not None and prev == i - 1 and not d.acks[prev] and not conceded and _shifts(d, i, t) \
             and (raised or strain or withdrawing) and not rp.TOPIC_INVITED.search(p) and not (
             _ASIDE.search(t) and not (p_rel or intervention or _invites(d, prev))):
+        return "topic_shift"
+    # Answering an invitation with a question about the therapist's own life ("Did you get your car
+    # fixed, by the way?") leaves it: the talk turns from the patient to the therapist.
+    # The question must open the reply: an answer first ("It's her day. Do you have kids?") is no shift.
+    if prev is not None and prev == i - 1 and _invites(d, prev) and _opens_with_question_to_you(d.texts[i]):
         return "topic_shift"
     # Turning to someone else in the room with an unrelated question ("Helen, did you put the
     # ticket on?") right after an invitation leaves it unanswered.
