@@ -220,6 +220,8 @@ SUPPORTIVE = compile_any([
 SELF_CRITICISM = compile_any([
     r"i am (?:so |such an? |just |really )?(?:stupid|a failure|weak|lazy|crazy|a bad|worthless|selfish|pathetic|an idiot|useless|boring|hopeless|a mess|terrible)",
     r"(?<!not )(?<!never )(?:my|all my) fault|i (?:always )?(?:ruin|mess up|screw up)",
+    # The patient's habitual failure ("I keep messing everything up", "I always get it wrong").
+    r"i (?:keep|always|just keep|constantly) (?:ruin\w*|mess\w* (?:\w+ )?up|screw\w* (?:\w+ )?up|get\w* (?:\w+ )?wrong|fail\w*|let\w* (?:\w+ )?down)",
 ])
 #: Holding an idea lightly ("I'll leave it with you as a thought", "I'd still hold it as a possibility"):
 #: neither a retraction nor a new argument.
@@ -306,7 +308,7 @@ REPAIR_STRONG = compile_any([
     r"(?:you have|you have got) every right to (?:be|feel)",
     r"i (?:hear|can hear|get) (?:that )?(?:you are|you were|you feel|how) (?:\w+ )?(?:frustrated|angry|annoyed|disappointed|upset|fed up)\b(?:\s+\w+){0,3}\s+(?:with me|with this|with therapy|with the)",
     r"(?:let me|i want to) (?:make sure i|check i) (?:understand|have understood|heard|have heard|get|got|have got) (?:it|you|that|this|what|how|why)\b|(?:let me|i want to) understand\b",
-    r"that is (?:a )?(?:fair|good|important) (?:point|question|criticism|feedback)",
+    r"that is (?:a )?(?:really |very |such an? )?(?:fair|good|important|reasonable) (?:point|question|criticism|feedback|thing to ask)",
     r"(?:thank you|thanks) (?:that )?you (?:said|told|raised|brought|mentioned|let me know)|gave you that (?:impression|sense|feeling)",
     r"what (?:have you seen|did you see|did i do|did i say|i said|i did) (?:in me|that)\b",
     r"(?:fair|understandable|reasonable|natural|right) (?:enough )?(?:to be|to feel|that you (?:are|feel|felt|were))\b|(?:a )?real cost|i can see why",
@@ -359,7 +361,7 @@ REPAIR_IN_STRAIN = compile_any([
     r"(?:good|helpful) to (?:hear|know)",
     # Validating the complaint as anyone's reaction; changing the approach after a withdrawal.
     r"(?:that|it) would make anyone|anyone would (?:feel|want|be|get)|(?:come at|try|approach|look at) (?:it|this|that) (?:another|a different) way|it does matter to me",
-    r"i am (?:so |really |very )?sorry (?:about that|for that)|we do not have to (?:go into|talk about|get into)|take your time|no pressure|(?:it|this) is your (?:plan|session|time|choice) too",
+    r"i am (?:so |really |very )?sorry (?:about that|for that)|we do not have to (?:go into|talk about|get into|do|keep|carry on)|take your time|no pressure|(?:it|this) is your (?:plan|session|time|choice) too",
     # By structure, once strain is voiced: changing the task, owning it with a bare apology,
     # validating the complaint as reasonable, handing the judgement back to the patient.
     r"let us (?:find|try) something (?:else|different|that)",

@@ -134,7 +134,8 @@ THERAPY_VERDICT = compile_any([
 #: A therapy task named in the therapist's turn, so that the patient's "it" can refer to it.
 TASK_NAMED = compile_any([
     r"coming here|coming in|exercises?|worksheets?|homework|diar(?:y|ies)|thought records?|breathing|sheets?|cards?|techniques?|skills?|practice|"
-    r"sleep plan|plan we made|the plan|forms?|log|relaxation|mindfulness|exposure|experiment|sessions?|therapy|our work|the work|last week s session|last session",
+    r"sleep plan|plan we made|the plan|forms?|log|relaxation|mindfulness|exposure|experiment|sessions?|therapy|our work|the work|last week s session|last session|"
+    r"chair work|empty chair|two chair|role play|imagery|visuali[sz]ation|letter|ladder|grounding|tapping",
 ])
 #: The patient's pronoun verdict on a task just named ("It's not doing anything for me", "It's useless").
 TASK_VERDICT = compile_any([
@@ -149,6 +150,8 @@ TASK_VERDICT = compile_any([
     # Doing the task for weeks with nothing to show ("filling them in for two months and nothing's different").
     r"(?:doing|filling|using|writing|practi[sc]ing|trying)\w* (?:them|it|these|this|those)(?: in| out)? (?:every day |every night )?for (?:\w+ ){0,2}(?:weeks|months|years|ages)\b"
     r"(?:\s+\w+){0,2}\s+(?:and )?(?:nothing|no (?:change|difference)|still|i am still|i am no)\b",
+    # The task making the patient feel small ("it makes me feel stupid talking to a chair").
+    r"(?:it|this|that|they|these|those) (?:makes|made|make) me feel (?:so |really |a bit |totally )?(?:stupid|silly|ridiculous|daft|like an idiot|like a child|worse|embarrassed|patroni[sz]ed)",
     # Not seeing the point of the task just named.
     r"(?:i do not|i can not|i cannot) see the point(?: (?:of|in) (?:it|them|this|that|doing (?:it|them)))?(?: (?:anymore|any more|now|really))? $",
     r"(?:it is|it has been|that is|they are|it was) not (?:really |actually )?(?:helping|working|helped|worked)\b",

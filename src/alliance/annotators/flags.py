@@ -44,6 +44,8 @@ _PERSISTS = compile_any([
     r"still (?:worth|something (?:there )?worth) (?:looking at|exploring|thinking about)|something there worth (?:looking at|exploring)",
     r"(?:^ | i think )\w+(?: \w+){1,12} though $|the (?:facts?|truth|evidence) (?:is|are) (?:that )?|which is what (?:we|i) (?:would )?call",
 ])
+#: The patient denying something of themselves ("I'm not drinking that much", "It didn't bother me").
+_DENIES_SELF = compile_any([r"^ (?:(?:well|look|honestly|no) )*(?:i am not|i do not|i did not|i have not|it is not|it was not|it did not|it does not|they do not|they did not)\b"])
 #: Doubting the patient's "it's fine" ("I'm not sure it is fine").
 _DOUBTS_FINE = compile_any([
     r"(?:not sure|do not think|doubt|wonder if) (?:it is|that is|it was|you are|you were) (?:really |all |entirely |quite )?(?:fine|okay|nothing|all right|alright)\b",
@@ -312,6 +314,9 @@ _NEGATED = compile_any([r"(?:not|no|never|nothing|is not|does not|do not|isn t) 
 
 #: The therapist citing what the patient said before ("a couple of bottles, you said last time").
 _CITES_RECORD = compile_any([r"you (?:said|told me|mentioned|wrote) (?:last (?:time|week|session)|earlier|before|a minute ago|at the start) $|"
+                             # What the patient showed then ("You were crying when you told me about it last week").
+                             r"^ (?:(?:but|well|and) )?you (?:were|got) (?:\w+ )?(?:crying|in tears|shaking|furious|livid|devastated|really upset|so upset) (?:when|last|earlier|the other|on \w+day)\b|"
+                             r"you (?:said|told me|mentioned|wrote)(?: \w+){1,3} (?:last (?:time|week|session)|earlier|a minute ago|at the start)\b|"
                              r"^ (?:(?:but|well|and) )?you (?:said|told me) (?:last (?:time|week|session)|on \w+day)\b|^ (?:(?:but|well|and) )?you have told me\b|"
                              r"^ (?:but )?(?:last (?:week|time|session)|on \w+day) you (?:said|told me)\b"])
 #: An invitation to go back to something ("tell me more about the home you mentioned last time").
@@ -430,7 +435,8 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
             confronts = True
         # Holding to an interpretation the patient has just rejected, or doubting
         # their "it's fine": both are unsolicited contrary readings.
-        if (_PERSISTS.search(t) or _DOUBTS_FINE.search(t)) and (p_marker is not None or _PUSHBACK.search(p_norm)):
+        if (_PERSISTS.search(t) or _DOUBTS_FINE.search(t)) and (p_marker is not None or _PUSHBACK.search(p_norm)
+                                                                  or (prev_p == i - 1 and _DENIES_SELF.search(p_norm))):
             confronts = True
         # A transference link the therapist offers after the patient has declined the
         # topic in this session reads the patient against their own account.
