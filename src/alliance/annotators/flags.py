@@ -28,7 +28,7 @@ from alliance.annotators import _rupturepatterns as rp
 from alliance.annotators._cues import own_life
 from alliance.annotators._lexicon import Dialogue, compile_any, normalize
 from alliance.annotators._relpatterns import T_TRANSFERENCE
-from alliance.annotators.ruptures import DENY_FEELING, REJECT, STRAIN
+from alliance.annotators.ruptures import DENY_FEELING, REJECT, STRAIN, norm_sentences
 from alliance.model import Annotation, Role, Session
 from alliance.pipeline import AnnotatorOutput
 
@@ -174,8 +174,10 @@ def _answers_own_life(d: Dialogue, i: int, t: str) -> bool:
     # the first person ("Who do you barrack for?" / "The Swans, since I was a kid"), unless the
     # answer is about the work (decision 18: professional information is not self-disclosure).
     # The first sentence must be the answer ("Yes, thanks. Now, where were we?" only turns back).
+    if d.words[i] < 4 or not _asks_about_you(d, prev):
+        return False
     first = normalize(re.split(r"[.!?]+\s+", d.texts[i].strip(), maxsplit=1)[0])
-    return _asks_about_you(d, prev) and d.words[i] >= 4 and bool(_FIRST_PERSON.search(first))
+    return bool(_FIRST_PERSON.search(first))
 
 
 #: A question put to the therapist: "you" as the subject, after an auxiliary or a wh-word.
@@ -473,7 +475,7 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         voiced_strain = any((rel[j] is not None or _NAMES_T.search(d.norms[j])) and bool(_STRAIN_AT_T.search(d.norms[j]))
                             for j in _last_patient_turns(d, i, 2))
         # Validating the strain and then denying it ("That makes sense. I'm not on his side.") argues.
-        argues_back = any(_ARGUES.search(normalize(x)) for x in re.split(r"[.!?]+\s+", d.texts[i]) if x.strip())
+        argues_back = any(_ARGUES.search(x) for x in norm_sentences(d.texts[i])) if voiced_strain else False
         # The challenge still open: a confrontation shortly before, or strain just voiced.
         # The patient's own words count too, so that a missed marker does not lose the backing down.
         # A complaint the therapist has just asked for ("does it feel like I'm ...?") answers

@@ -19,6 +19,7 @@ to know where the strain is:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from alliance.annotators import _cues as cu
 from alliance.annotators import _rupturepatterns as rp
@@ -34,7 +35,7 @@ from alliance.model import Annotation, Role, Session, Span
 from alliance.pipeline import AnnotatorOutput
 
 __all__ = [
-    "RuptureMarkers", "Ruptures", "FAMILY", "REPAIR_WINDOW", "rupture_markers",
+    "RuptureMarkers", "Ruptures", "FAMILY", "REPAIR_WINDOW", "rupture_markers", "norm_sentences",
     "COMPLAINT_THERAPIST", "COMPLAINT_THERAPY", "MINIMAL", "DENY_FEELING", "REJECT", "STRAIN",
 ]
 
@@ -144,7 +145,9 @@ def _shifts(d: Dialogue, i: int, t: str) -> bool:
     """
     if SHIFT.search(t) or _ANYWAY_SENTENCE.search(d.texts[i]) or rp.SHIFT_OPENER.search(t):
         return True
-    sentences = [normalize(x) for x in _SENTENCE_END.split(d.texts[i].strip()) if x.strip()]
+    if not _SENTENCE_END.search(d.texts[i].strip()):
+        return False  # one sentence: the openers above have read it
+    sentences = norm_sentences(d.texts[i])
     # An opener after a filler sentence ("Um. Yeah. Did you see ...?"): fillers say nothing.
     rest = [x for x in sentences if not rp.BACKCHANNEL.search(x) and not _FILLER.search(x)]
     if rest and rest[0] != sentences[0] and rp.SHIFT_OPENER.search(rest[0]):
@@ -192,17 +195,22 @@ def _invites(d: Dialogue, j: int) -> bool:
     "What we talk about is confidential" are statements, and "how long could
     you go without?" is a closed question, which a short answer fully answers.
     """
-    p = d.norms[j]
+    return _invites_text(d.texts[j], d.norms[j])
+
+
+@lru_cache(maxsize=4096)
+def _invites_text(text: str, p: str) -> bool:
+    """:func:`_invites` on one turn's raw and normalised text (cached: asked of each turn many times)."""
     # The question may follow a statement ("Come on. What's happening for you now?").
-    last = normalize(_VOCATIVE.sub("", _SENTENCE_END.split(d.texts[j].strip(" .!?"))[-1]))
+    sentence = _SENTENCE_END.split(text.strip(" .!?"))[-1]
+    last = normalize(_VOCATIVE.sub("", sentence))
     # ... or follow a clause that sets the scene ("When you picture it, what comes up for you?").
-    sentence = _SENTENCE_END.split(d.texts[j].strip(" .!?"))[-1]
     clause = normalize(sentence.rsplit(",", 1)[-1]) if _SCENE.match(sentence) else " "
     if not (INVITATION.search(p) or INVITATION.search(last) or INVITATION.search(clause)) or _CLOSED_WH.search(p) \
             or _CHECK_IN.search(last):
         return False
-    punctuated = any(c in d.texts[j] for c in ".?!")
-    return "?" in d.texts[j] or not punctuated or bool(_ASKS_MORE.search(p))
+    punctuated = any(c in text for c in ".?!")
+    return "?" in text or not punctuated or bool(_ASKS_MORE.search(p))
 
 
 def _withdraws(d: Dialogue, i: int, t: str, prev: int | None) -> bool:
@@ -267,7 +275,19 @@ def _about_therapy(d: Dialogue, i: int, t: str, p: str) -> bool:
     if not (rp.TASK_NAMED.search(p) or rp.THERAPY_MENTIONED.search(t)):
         return False
     # Read clause by clause: the verdict may follow a comma ("I did the steps, it's not getting me anywhere").
-    return any(rp.TASK_VERDICT.search(normalize(part)) for part in _CLAUSE_END.split(d.texts[i]) if part.strip())
+    return any(rp.TASK_VERDICT.search(part) for part in _norm_clauses(d.texts[i]))
+
+
+@lru_cache(maxsize=4096)
+def norm_sentences(text: str) -> tuple[str, ...]:
+    """The normalised sentences of a punctuated turn (cached per text)."""
+    return tuple(normalize(x) for x in _SENTENCE_END.split(text.strip()) if x.strip())
+
+
+@lru_cache(maxsize=4096)
+def _norm_clauses(text: str) -> tuple[str, ...]:
+    """The normalised clauses of a turn, split at sentence ends, commas and dashes (cached per text)."""
+    return tuple(normalize(x) for x in _CLAUSE_END.split(text) if x.strip())
 
 
 #: Clause ends in punctuated text (sentence ends, commas, semicolons, dashes).
