@@ -9,12 +9,16 @@ relationship talk).
 
 from __future__ import annotations
 
+import re
+
 from alliance.annotators._lexicon import KIN, compile_any
 
 __all__ = [
     "SELF_DISCLOSURE", "NOT_SELF_DISCLOSURE", "ASKS_THERAPIST_LIFE", "CONFRONT", "SUPPORTIVE",
     "SELF_CRITICISM", "BACKS_DOWN", "REPAIR_STRONG", "REPAIR_IN_STRAIN", "REPAIR_WELCOMES", "INTERPRETATION",
     "REFRAME", "PART_ABOUT", "ACCOUNT", "DEFENCE", "PATTERN_POINTED", "YES_BUT", "HOLDS_LIGHTLY", "LEAVES_ROOM", "DROPS", "CHANGES_FRAME",
+    "ASKS_YOU", "NOT_PERSONAL", "ABOUT_SESSION", "FIRST_PERSON", "PROFESSIONAL", "ARRANGES", "SHARED_EVENT_VERBS", "ASKS_HELP",
+    "STRAIN_AT_T", "NAMES_T", "VALIDATES", "READS_PATIENT", "DENIES_SELF",
 ]
 
 #: The therapist's own life, experiences or feelings outside the session.
@@ -400,4 +404,50 @@ INTERPRETATION = compile_any([
     r"so you|you are|you feel|you felt|you seem|you sound|it is as if|part of you|maybe|perhaps|my guess|"
     r"(?:one thing|something) (?:we|you) (?:can|could|might)|we (?:can|could) try|let us try|(?:one|a) thing that (?:helps|works|can help)|some (?:couples|people|families) (?:find|try|use)|"
     r"i (?:wondered|was wondering|was thinking) about|for (?:this|next) week|(?:a|the) (?:bigger |next |small |first )step",
+])
+
+# -- Dialogue structure read by the flag annotator (who asked what, what the patient voiced) ------
+#: The patient denying something of themselves ("I'm not drinking that much", "It didn't bother me").
+DENIES_SELF = compile_any([r"^ (?:(?:well|look|honestly|no) )*(?:i am not|i do not|i did not|i have not|it is not|it was not|it did not|it does not|they do not|they did not)\b"])
+#: The therapist stating how the patient seems ("You seem furious with her"), not asking it.
+READS_PATIENT = compile_any([r"(?<!how )(?<!what )(?<!whether )(?<!if )you (?:seem|sound|look|are|feel|felt|seemed|sounded|looked|were)(?: to be)? \w+"])
+#: A patient's feeling about the therapist that is itself a strain ("I was annoyed with you",
+#: "you find it easier to see her side"): thanking or welcoming it addresses the strain.
+STRAIN_AT_T = compile_any([
+    r"annoyed|angry|irritated|frustrated|hurt|upset|cross|disappointed|let down|\bside\b|"
+    r"do not get|not listening|ignored|left out|forgot(?:ten)? me|quieter|fed up",
+    # Being hurried, cut off or reduced to a customer; a sting or a shut-down after it.
+    r"stings?|stung|rushed|hurried|cut off|pushed out|brushed off|fobbed off|a customer|an invoice|a number|shut down|why bother|"
+    r"made (?:up )?your mind|outnumbered|ganged up|the bad guy|defendant|catch\w* me out|put on the spot|told off|picked on|"
+    r"you (?:are|were|have been) (?:\w+ )?(?:marking|judging|grading|testing|assessing|analy[sz]ing|criticising|criticizing|blaming|rushing) me",
+])
+#: A question put to the therapist: "you" as the subject, after an auxiliary or a wh-word.
+ASKS_YOU = re.compile(r"(?<!\w)(?:(?:do|did|have|are|were|would|will|has) you|(?:who|what|where|which|how|when) (?:\w+ )?"
+                      r"(?:do|did|are|were|have|would) you)((?: (?:also|ever|yourself|actually|still|even|personally|too|really|possibly|just|usually|normally|generally|honestly))*) (\w+)")
+#: Verbs that ask the therapist's opinion, memory or work, not their life ("do you think ...?").
+NOT_PERSONAL = frozenset("""think mean want need suggest recommend reckon say know remember see make understand agree believe
+    expect mind charge write work notice hear find feel call going gonna be keep tell ask read mean do decide
+    prefer recommend advise normally usually""".split())
+#: What marks a question as about the patient or the sessions rather than the therapist's life.
+ABOUT_SESSION = compile_any([r"\b(?:me|my|myself|i|session|sessions|therapy|appointment|next week|notes|homework|here)\b|"
+                             r"(?<!like )(?:this|that)\b|^ it\b|(?:doing|enjoy|enjoying|mind) it\b"])
+#: A first-person answer.
+FIRST_PERSON = compile_any([r"\b(?:i|my|me|mine|myself|we|our|us)\b"])
+#: An answer about the work ("one of the main things I do here", "a trauma conference").
+PROFESSIONAL = compile_any([r"conference|workshop|training|research|clinic|colleague|supervisor|clients?|patients?|people i (?:see|work with)|"
+                            r"therapy|therapist|sessions?|\bhere\b|my (?:work|job|practice|caseload)|at work"])
+#: Arranging sessions inside an answer.
+ARRANGES = compile_any([r"(?:could|can|shall|should) we (?:do|meet|make it|move|switch|swap|say)\b|the (?:centre|center|office|clinic|practice) (?:is|will be) (?:closed|shut)"])
+#: "Did you watch the game?" is chit-chat about a shared event (social), not about the therapist's life.
+SHARED_EVENT_VERBS = frozenset("watch catch follow hear read".split())
+#: What a "have you got ...?" asks for when it asks for time or help, not about a life.
+ASKS_HELP = re.compile(r"(?: got)? (?:a |an |any |some )?(?:minute|second|moment|sec|time|idea|ideas|clue|anything|advice|tips|leaflets?|information|suggestions?|chance|"
+                       r"number|pen|tissue|card|slot|space|room|availability|appointments?)\b")
+#: A patient turn that names the therapist or the sessions ("It's not your fault", "in here").
+NAMES_T = compile_any([r"\b(?:you|your|yours)\b|in here|these sessions|the sessions|our sessions|coming here"])
+#: Validating a feeling about the therapist or the frame ("It makes sense that it stings",
+#: "It's a fair thing to wonder"): a repair once that feeling carries strain.
+VALIDATES = compile_any([
+    r"(?:it|that) (?:makes|made) (?:a lot of |complete |total )?sense|(?:fair|reasonable|understandable|natural) (?:thing )?to (?:wonder|think|feel|mind|ask|want|notice|say)|"
+    r"(?:that is|it is) (?:completely |totally |very )?(?:fair|understandable|reasonable)\b|(?:useful|helpful|important|good) to (?:know|hear)",
 ])

@@ -27,12 +27,15 @@ output and kept linear (bounded repeats, no nested quantifiers).
 
 from __future__ import annotations
 
+import re
+
 from alliance.annotators._lexicon import compile_any
 
 __all__ = [
     "THERAPIST_CONDUCT", "SIDING_YOU", "WONDERED", "THERAPY_VERDICT", "TASK_VERDICT", "TASK_NAMED", "THERAPY_MENTIONED", "FEELING_SEEN", "SIGN_SEEN", "HEDGED", "DENIES_SEEN",
     "HEDGE_WORDS", "BACKCHANNEL", "SHIFT_OPENER", "TOPIC_INVITED", "DEFER_WIDE", "REJECT_FIRM",
-    "SUGGESTION", "ACCEPTS", "EMPHATIC_NO", "REFUSES_TOPIC",
+    "SUGGESTION", "ACCEPTS", "EMPHATIC_NO", "REFUSES_TOPIC", "SCENE", "ABOUT_YOU", "VALIDATES_ONLY", "READS_YOU",
+    "BY_THE_WAY", "FILLER", "KIN_VOCATIVE", "YET", "CLAUSE_END", "NOT_CRYING", "TEARS_REPORTED", "SELF_COMMENT",
 ]
 
 _ADV = r"(?:(?:always|just|never|even|really|kind of|sort of|still|again|totally|completely|so|actually|seem to) )*"
@@ -276,3 +279,30 @@ SUGGESTION = compile_any([
 ])
 #: A reply that takes the suggestion up ("I could. I'll try it tonight").
 ACCEPTS = compile_any([r"^ (?:(?:yes|yeah|okay|ok|sure|hmm|maybe|i could) )*(?:i (?:could|will|can|might|would)|maybe not \w+|more \w+|not \w+ exactly)\b"])
+
+# -- Dialogue context: what the therapist raised, and what the patient's turn is made of --------
+#: A sentence opening on a scene-setting clause ("When you picture it, ...", "Thinking about Sunday, ...").
+SCENE = re.compile(r"\s*(?:so |and |now )?(?:when|if|as|whenever|thinking|picturing|imagining|looking back|now that)\b[^,]*,", re.IGNORECASE)
+#: A statement about the patient ("You mentioned the drinking has crept up"): it raises a topic.
+ABOUT_YOU = compile_any([r"\b(?:you|your|yourself|we|us)\b|i (?:would|d) (?:like|love) (?:us )?to\b|i want (?:us )?to\b|let us\b"])
+#: A validation that asks nothing ("It's an understandable thing to wonder"): "anyway" after it closes.
+VALIDATES_ONLY = compile_any([r"(?:understandable|fair|reasonable|natural|normal|makes sense|no wonder|of course)\b"])
+#: A reading of the patient in a statement ("I notice that when Rob does bedtime, you end up ...").
+READS_YOU = compile_any([r"(?:i notice|i have noticed|i am noticing|i see|it looks like|i get the sense|my sense is|what i see is|i have a feeling)\b(?:\s+\w+){0,12}\s+you\b"])
+#: "By the way" closing a question: an aside that changes the subject.
+BY_THE_WAY = compile_any([r"by the way $"])
+#: A filler sentence ("Um.", "Well.", "Hmm.").
+FILLER = compile_any([r"^ (?:(?:um|uh|er|erm|well|hmm|so|right|oh|ah|look|okay|ok|yeah|mm) ?)+ $"])
+#: Kin words used to address a relative in the room ("Mum, ...").
+KIN_VOCATIVE = frozenset("mum mom mam ma mama dad da papa gran granny nan nana gogo grandma grandpa auntie aunty".split())
+#: "Yet" in a short reply ("Not sure yet") answers a question about plans.
+YET = compile_any([r"\byet\b"])
+#: Clause ends in punctuated text (sentence ends, commas, semicolons, dashes).
+CLAUSE_END = re.compile(r"[.!?;,\u2014]+\s*|\s+-\s+")
+#: Tears denied by name: nobody says it unless they show.
+NOT_CRYING = compile_any([r"i am not (?:crying|tearing up|welling up|going to cry)|(?:these are not|they are not|it is not) tears"])
+#: The patient's own report of tears just before ("I cried a bit"): the feeling is then evident.
+TEARS_REPORTED = compile_any([r"\b(?:i|i have|i had|i was|i am|i keep) (?:\w+ )?(?:cried|crying|welling up|tearing up|in tears|teared up)\b|my eyes (?:are|were|keep) (?:watering|filling)"])
+#: A comment on the clause before ("I cried in the car. Which is ridiculous."): the patient judging
+#: their own reaction, not the frame.
+SELF_COMMENT = compile_any([r"which (?:is|was) (?:\w+ )?$"])

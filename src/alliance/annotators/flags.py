@@ -44,8 +44,6 @@ _PERSISTS = compile_any([
     r"still (?:worth|something (?:there )?worth) (?:looking at|exploring|thinking about)|something there worth (?:looking at|exploring)",
     r"(?:^ | i think )\w+(?: \w+){1,12} though $|the (?:facts?|truth|evidence) (?:is|are) (?:that )?|which is what (?:we|i) (?:would )?call",
 ])
-#: The patient denying something of themselves ("I'm not drinking that much", "It didn't bother me").
-_DENIES_SELF = compile_any([r"^ (?:(?:well|look|honestly|no) )*(?:i am not|i do not|i did not|i have not|it is not|it was not|it did not|it does not|they do not|they did not)\b"])
 #: Doubting the patient's "it's fine" ("I'm not sure it is fine").
 _DOUBTS_FINE = compile_any([
     r"(?:not sure|do not think|doubt|wonder if) (?:it is|that is|it was|you are|you were) (?:really |all |entirely |quite )?(?:fine|okay|nothing|all right|alright)\b",
@@ -120,8 +118,6 @@ _READING = compile_any([
     r"(?:i wonder (?:if|whether)|i notice|i think|it sounds like|it seems like|maybe|perhaps|could it be|is it possible|part of you|my guess)"
     r"\b(?:\s+\w+){0,12}\s+(?:you|your|yourself)\b",
 ])
-#: The therapist stating how the patient seems ("You seem furious with her"), not asking it.
-_READS_PATIENT = compile_any([r"(?<!how )(?<!what )(?<!whether )(?<!if )you (?:seem|sound|look|are|feel|felt|seemed|sounded|looked|were)(?: to be)? \w+"])
 #: A task or a suggestion: rejecting it rejects the plan, not a reading.
 _TASK = compile_any([r"we can (?:do|try)|you could|you should|you might (?:try|want)|this week|next week|(?:a|the) (?:bigger |next |small |first )?step|homework|exercise|try (?:to|and)"])
 #: "I'm not managing you": the verb the patient denies.
@@ -137,16 +133,6 @@ _ANSWERS_OWN = compile_any([
 ])
 #: A bare "I did, thanks" answers politely and tells nothing: an answer needs some detail.
 _ANSWER_WORDS = 6
-#: A patient's feeling about the therapist that is itself a strain ("I was annoyed with you",
-#: "you find it easier to see her side"): thanking or welcoming it addresses the strain.
-_STRAIN_AT_T = compile_any([
-    r"annoyed|angry|irritated|frustrated|hurt|upset|cross|disappointed|let down|\bside\b|"
-    r"do not get|not listening|ignored|left out|forgot(?:ten)? me|quieter|fed up",
-    # Being hurried, cut off or reduced to a customer; a sting or a shut-down after it.
-    r"stings?|stung|rushed|hurried|cut off|pushed out|brushed off|fobbed off|a customer|an invoice|a number|shut down|why bother|"
-    r"made (?:up )?your mind|outnumbered|ganged up|the bad guy|defendant|catch\w* me out|put on the spot|told off|picked on|"
-    r"you (?:are|were|have been) (?:\w+ )?(?:marking|judging|grading|testing|assessing|analy[sz]ing|criticising|criticizing|blaming|rushing) me",
-])
 
 
 def _answers_own_life(d: Dialogue, i: int, t: str) -> bool:
@@ -166,7 +152,7 @@ def _answers_own_life(d: Dialogue, i: int, t: str) -> bool:
     told = d.words[i] >= _ANSWER_WORDS or (d.words[i] >= 4 and "." in d.texts[i].rstrip(". "))
     # An answer that turns to arranging sessions ("I do, the centre's closed, so could we do
     # Tuesday?") is logistics (decision 18).
-    if fp.NOT_SELF_DISCLOSURE.search(t) or len(detail) < 2 or _ARRANGES.search(t) or _PROFESSIONAL.search(t):
+    if fp.NOT_SELF_DISCLOSURE.search(t) or len(detail) < 2 or fp.ARRANGES.search(t) or fp.PROFESSIONAL.search(t):
         return False
     if asks and told and _ANSWERS_OWN.search(t) and not _asks_for_help(d.norms[prev]):
         return True
@@ -177,29 +163,12 @@ def _answers_own_life(d: Dialogue, i: int, t: str) -> bool:
     if d.words[i] < 4 or not _asks_about_you(d, prev):
         return False
     first = normalize(re.split(r"[.!?]+\s+", d.texts[i].strip(), maxsplit=1)[0])
-    return bool(_FIRST_PERSON.search(first))
-
-
-#: A question put to the therapist: "you" as the subject, after an auxiliary or a wh-word.
-_ASKS_YOU = re.compile(r"(?<!\w)(?:(?:do|did|have|are|were|would|will|has) you|(?:who|what|where|which|how|when) (?:\w+ )?"
-                       r"(?:do|did|are|were|have|would) you)((?: (?:also|ever|yourself|actually|still|even|personally|too|really|possibly|just|usually|normally|generally|honestly))*) (\w+)")
-#: Verbs that ask the therapist's opinion, memory or work, not their life ("do you think ...?").
-_NOT_PERSONAL = frozenset("""think mean want need suggest recommend reckon say know remember see make understand agree believe
-    expect mind charge write work notice hear find feel call going gonna be keep tell ask read mean do decide
-    prefer recommend advise normally usually""".split())
-#: What marks a question as about the patient or the sessions rather than the therapist's life.
-_ABOUT_SESSION = compile_any([r"\b(?:me|my|myself|i|session|sessions|therapy|appointment|next week|notes|homework|here)\b|"
-                              r"(?<!like )(?:this|that)\b|^ it\b|(?:doing|enjoy|enjoying|mind) it\b"])
-#: A first-person answer.
-_FIRST_PERSON = compile_any([r"\b(?:i|my|me|mine|myself|we|our|us)\b"])
-#: An answer about the work ("one of the main things I do here", "a trauma conference").
-_PROFESSIONAL = compile_any([r"conference|workshop|training|research|clinic|colleague|supervisor|clients?|patients?|people i (?:see|work with)|"
-                             r"therapy|therapist|sessions?|\bhere\b|my (?:work|job|practice|caseload)|at work"])
+    return bool(fp.FIRST_PERSON.search(first))
 
 
 def _asks_for_help(norm: str) -> bool:
     """Whether a question to the therapist asks for time or help ("do you have any leaflets?")."""
-    return any(m.group(2) in ("have", "got", "get") and _ASKS_HELP.match(norm[m.end():]) for m in _ASKS_YOU.finditer(norm))
+    return any(m.group(2) in ("have", "got", "get") and fp.ASKS_HELP.match(norm[m.end():]) for m in fp.ASKS_YOU.finditer(norm))
 
 
 def _asks_about_you(d: Dialogue, j: int) -> bool:
@@ -207,25 +176,16 @@ def _asks_about_you(d: Dialogue, j: int) -> bool:
     text = d.texts[j]
     if not ("?" in text or not any(c in text for c in ".!") or d.questions[j]):
         return False
-    for m in _ASKS_YOU.finditer(d.norms[j]):
+    for m in fp.ASKS_YOU.finditer(d.norms[j]):
         rest = d.norms[j][m.end():]
         # "Are you talking about ...?" asks what the therapist is doing now; "have you got a minute?"
         # and "do you have any leaflets?" ask for time or help.
-        if m.group(2) in _NOT_PERSONAL or m.group(2).endswith("ing") or _ABOUT_SESSION.search(rest) or (
-                m.group(2) in ("have", "got", "get") and _ASKS_HELP.match(rest)) or (
-                m.group(2) in _SHARED_EVENT_VERBS and rest.startswith(" the ")):
+        if m.group(2) in fp.NOT_PERSONAL or m.group(2).endswith("ing") or fp.ABOUT_SESSION.search(rest) or (
+                m.group(2) in ("have", "got", "get") and fp.ASKS_HELP.match(rest)) or (
+                m.group(2) in fp.SHARED_EVENT_VERBS and rest.startswith(" the ")):
             continue
         return True
     return False
-
-
-#: Arranging sessions inside an answer.
-_ARRANGES = compile_any([r"(?:could|can|shall|should) we (?:do|meet|make it|move|switch|swap|say)\b|the (?:centre|center|office|clinic|practice) (?:is|will be) (?:closed|shut)"])
-#: "Did you watch the game?" is chit-chat about a shared event (social), not about the therapist's life.
-_SHARED_EVENT_VERBS = frozenset("watch catch follow hear read".split())
-#: What a "have you got ...?" asks for when it asks for time or help, not about a life.
-_ASKS_HELP = re.compile(r"(?: got)? (?:a |an |any |some )?(?:minute|second|moment|sec|time|idea|ideas|clue|anything|advice|tips|leaflets?|information|suggestions?|chance|"
-                        r"number|pen|tissue|card|slot|space|room|availability|appointments?)\b")
 
 
 #: A patient checking the therapist received something ("did you get my email?").
@@ -271,18 +231,10 @@ def _recent_strain(d: Dialogue, markers: list[str | None], i: int, kinds: frozen
     return False
 
 
-#: A patient turn that names the therapist or the sessions ("It's not your fault", "in here").
-_NAMES_T = compile_any([r"\b(?:you|your|yours)\b|in here|these sessions|the sessions|our sessions|coming here"])
 #: Withdrawal markers: after a push the therapist has not retracted, they are pushback too.
 _WITHDRAWAL = frozenset({"minimal_response", "topic_shift", "deferential", "denial"})
 #: Markers that push back on a reading or an observation of the therapist's.
 _PUSHED_ON = frozenset({"rejects_intervention", "denial"})
-#: Validating a feeling about the therapist or the frame ("It makes sense that it stings",
-#: "It's a fair thing to wonder"): a repair once that feeling carries strain.
-_VALIDATES = compile_any([
-    r"(?:it|that) (?:makes|made) (?:a lot of |complete |total )?sense|(?:fair|reasonable|understandable|natural) (?:thing )?to (?:wonder|think|feel|mind|ask|want|notice|say)|"
-    r"(?:that is|it is) (?:completely |totally |very )?(?:fair|understandable|reasonable)\b|(?:useful|helpful|important|good) to (?:know|hear)",
-])
 
 
 def _last_patient_turns(d: Dialogue, i: int, n: int) -> list[int]:
@@ -438,7 +390,7 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         # Holding to an interpretation the patient has just rejected, or doubting
         # their "it's fine": both are unsolicited contrary readings.
         if (_PERSISTS.search(t) or _DOUBTS_FINE.search(t)) and (p_marker is not None or _PUSHBACK.search(p_norm)
-                                                                  or (prev_p == i - 1 and _DENIES_SELF.search(p_norm))):
+                                                                  or (prev_p == i - 1 and fp.DENIES_SELF.search(p_norm))):
             confronts = True
         # A transference link the therapist offers after the patient has declined the
         # topic in this session reads the patient against their own account.
@@ -472,7 +424,7 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         # The strain may be one patient turn further back, the therapist's reflection between
         # ("a line on an invoice" / "So the fee made you wonder ..." / "Something like that").
         # The turn must be about the therapist or the sessions: relationship talk, or a "you" in it.
-        voiced_strain = any((rel[j] is not None or _NAMES_T.search(d.norms[j])) and bool(_STRAIN_AT_T.search(d.norms[j]))
+        voiced_strain = any((rel[j] is not None or fp.NAMES_T.search(d.norms[j])) and bool(fp.STRAIN_AT_T.search(d.norms[j]))
                             for j in _last_patient_turns(d, i, 2))
         # Validating the strain and then denying it ("That makes sense. I'm not on his side.") argues.
         argues_back = any(_ARGUES.search(x) for x in norm_sentences(d.texts[i])) if voiced_strain else False
@@ -491,7 +443,7 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         # A statement about the patient answered at once ("Surely you can see ..." / "I didn't come here
         # to be judged") is a reading pushed back on, whatever its words.
         reading = prev_t is not None and bool(
-            _READING.search(d.norms[prev_t]) or fp.CONFRONT.search(d.norms[prev_t]) or _READS_PATIENT.search(d.norms[prev_t])
+            _READING.search(d.norms[prev_t]) or fp.CONFRONT.search(d.norms[prev_t]) or fp.READS_PATIENT.search(d.norms[prev_t])
             or (prev_t == prev_p - 1 and rel[prev_t] is None and not _asks(d, prev_t) and re.search(r"\byou\b", d.norms[prev_t]) is not None
                 and not is_self_disclosure(d.norms[prev_t])))
         pushed_on_reading = p_marker in _PUSHED_ON or _recent_strain(d, markers, i, _PUSHED_ON) or bool(
@@ -517,7 +469,7 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
                 and therapist_turn - last_conf_turn <= BACKS_DOWN_REACH:
             retracts = True
         repairs = bool(fp.REPAIR_STRONG.search(t) or (pushed_back and fp.REPAIR_IN_STRAIN.search(t)) or (
-            voiced_strain and not argues_back and (fp.REPAIR_WELCOMES.search(t) or _VALIDATES.search(t) or fp.CHANGES_FRAME.search(t))))
+            voiced_strain and not argues_back and (fp.REPAIR_WELCOMES.search(t) or fp.VALIDATES.search(t) or fp.CHANGES_FRAME.search(t))))
         # Owning and inviting after a strain with no challenge of one's own open is repair alone
         # ("You're right, I kept coming back to it. How was that for you?"); it backs down only
         # when it also drops the subject ("... That's on me. Let's do the speech.").

@@ -50,7 +50,6 @@ FAMILY = {
 REPAIR_WINDOW = 3
 
 
-
 #: "Anyway" opening a sentence in punctuated text ("... it was fine. Anyway, the car");
 #: mid-sentence "I'll do it anyway" is not a change of subject.
 _ANYWAY_SENTENCE = re.compile(r"[.!?;]\s+(?:(?:so|well|um|uh|okay|but)[, ]+)?anyway\b", re.IGNORECASE)
@@ -98,14 +97,6 @@ _ASKS_ELSE = compile_any([r"^ (?:(?:um|well|so|okay|look|oh) )*(?:can|could) (?:
 _ASIDE = compile_any([r"before i forget"])
 
 
-#: A sentence opening on a scene-setting clause ("When you picture it, ...", "Thinking about Sunday, ...").
-_SCENE = re.compile(r"\s*(?:so |and |now )?(?:when|if|as|whenever|thinking|picturing|imagining|looking back|now that)\b[^,]*,", re.IGNORECASE)
-#: A statement about the patient ("You mentioned the drinking has crept up"): it raises a topic.
-_ABOUT_YOU = compile_any([r"\b(?:you|your|yourself|we|us)\b|i (?:would|d) (?:like|love) (?:us )?to\b|i want (?:us )?to\b|let us\b"])
-#: A validation that asks nothing ("It's an understandable thing to wonder"): "anyway" after it closes.
-_VALIDATES = compile_any([r"(?:understandable|fair|reasonable|natural|normal|makes sense|no wonder|of course)\b"])
-#: A reading of the patient in a statement ("I notice that when Rob does bedtime, you end up ...").
-_READS_YOU = compile_any([r"(?:i notice|i have noticed|i am noticing|i see|it looks like|i get the sense|my sense is|what i see is|i have a feeling)\b(?:\s+\w+){0,12}\s+you\b"])
 #: A name or address before the question ("Callum, how is it ...").
 _VOCATIVE = re.compile(r"^\s*[A-Z]\w+,\s+")
 
@@ -149,28 +140,20 @@ def _shifts(d: Dialogue, i: int, t: str) -> bool:
         return False  # one sentence: the openers above have read it
     sentences = norm_sentences(d.texts[i])
     # An opener after a filler sentence ("Um. Yeah. Did you see ...?"): fillers say nothing.
-    rest = [x for x in sentences if not rp.BACKCHANNEL.search(x) and not _FILLER.search(x)]
+    rest = [x for x in sentences if not rp.BACKCHANNEL.search(x) and not rp.FILLER.search(x)]
     if rest and rest[0] != sentences[0] and rp.SHIFT_OPENER.search(rest[0]):
         return True
     return len(sentences) >= 2 and bool(rp.REFUSES_TOPIC.search(sentences[0])) and sum(len(x.split()) for x in sentences[1:]) >= 3
 
 
-#: "By the way" closing a question: an aside that changes the subject.
-_BY_THE_WAY = compile_any([r"by the way $"])
 def _opens_with_question_to_you(text: str) -> bool:
     """Whether the first sentence with content is a question about the therapist's life, or an aside."""
     for part in re.findall(r"[^.!?]+[.!?]*", text):
         norm = normalize(part)
-        if not norm.strip() or _FILLER.search(norm) or rp.BACKCHANNEL.search(norm):
+        if not norm.strip() or rp.FILLER.search(norm) or rp.BACKCHANNEL.search(norm):
             continue
-        return "?" in part and bool(fp_ASKS_LIFE.search(norm) or _BY_THE_WAY.search(norm))
+        return "?" in part and bool(fp_ASKS_LIFE.search(norm) or rp.BY_THE_WAY.search(norm))
     return False
-
-
-#: A filler sentence ("Um.", "Well.", "Hmm.").
-_FILLER = compile_any([r"^ (?:(?:um|uh|er|erm|well|hmm|so|right|oh|ah|look|okay|ok|yeah|mm) ?)+ $"])
-#: Kin words used to address a relative in the room ("Mum, ...").
-_KIN_VOCATIVE = frozenset("mum mom mam ma mama dad da papa gran granny nan nana gogo grandma grandpa auntie aunty".split())
 
 
 def _turns_to_other(d: Dialogue, i: int, prev: int) -> bool:
@@ -183,7 +166,7 @@ def _turns_to_other(d: Dialogue, i: int, prev: int) -> bool:
     name = head.group(1).lower()
     me = d.utterances[i].speaker
     others = {sp.name.split()[0].lower() for sp in d.speakers if sp.id != me and sp.role is not Role.THERAPIST and sp.name}
-    if name not in others and name not in _KIN_VOCATIVE:
+    if name not in others and name not in rp.KIN_VOCATIVE:
         return False
     return not ({w for w in d.norms[i].split() if len(w) >= 5} & {w for w in d.norms[prev].split() if len(w) >= 5})
 
@@ -205,7 +188,7 @@ def _invites_text(text: str, p: str) -> bool:
     sentence = _SENTENCE_END.split(text.strip(" .!?"))[-1]
     last = normalize(_VOCATIVE.sub("", sentence))
     # ... or follow a clause that sets the scene ("When you picture it, what comes up for you?").
-    clause = normalize(sentence.rsplit(",", 1)[-1]) if _SCENE.match(sentence) else " "
+    clause = normalize(sentence.rsplit(",", 1)[-1]) if rp.SCENE.match(sentence) else " "
     if not (INVITATION.search(p) or INVITATION.search(last) or INVITATION.search(clause)) or _CLOSED_WH.search(p) \
             or _CHECK_IN.search(last):
         return False
@@ -218,7 +201,7 @@ def _withdraws(d: Dialogue, i: int, t: str, prev: int | None) -> bool:
     if prev != i - 1 or d.words[i] > 6 or rp.BACKCHANNEL.search(t) or not _invites(d, prev):
         return False
     # "Not sure yet" answers a question about plans in full.
-    if _YET.search(t):
+    if rp.YET.search(t):
         return False
     # A turn cut off mid-word ("tell me-" / "-it's there") is overlap in a split transcript.
     if d.texts[prev].rstrip().endswith(("-", "\u2014")) or d.texts[i].lstrip().startswith(("-", "\u2014")):
@@ -233,7 +216,6 @@ def _withdraws(d: Dialogue, i: int, t: str, prev: int | None) -> bool:
 
 
 _HESITATES = compile_any([r"^ (?:uh|um|er|erm|well|hmm)\b"])
-_YET = compile_any([r"\byet\b"])
 
 
 def _continues_complaint(d: Dialogue, i: int, prev: int | None, previous: list[str | None]) -> bool:
@@ -287,29 +269,19 @@ def norm_sentences(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)
 def _norm_clauses(text: str) -> tuple[str, ...]:
     """The normalised clauses of a turn, split at sentence ends, commas and dashes (cached per text)."""
-    return tuple(normalize(x) for x in _CLAUSE_END.split(text) if x.strip())
+    return tuple(normalize(x) for x in rp.CLAUSE_END.split(text) if x.strip())
 
 
-#: Clause ends in punctuated text (sentence ends, commas, semicolons, dashes).
-_CLAUSE_END = re.compile(r"[.!?;,\u2014]+\s*|\s+-\s+")
-
-
-#: Tears denied by name: nobody says it unless they show.
-_NOT_CRYING = compile_any([r"i am not (?:crying|tearing up|welling up|going to cry)|(?:these are not|they are not|it is not) tears"])
 #: The therapist reporting what they see or hear ("I'm seeing tears").
 _I_SEE = compile_any([r"i (?:can )?(?:see|am seeing|notice|am noticing|hear|can hear)\b"])
 #: A reply that owns or agrees ("Yes", "I am, actually"): never a denial.
 _OWNS = compile_any([r"^ (?:(?:um|well|oh) )*(?:yes|yeah|yep|i am actually|i do|i did|i think so|a bit|a little|maybe|probably)\b"])
 
 
-#: The patient's own report of tears just before ("I cried a bit"): the feeling is then evident.
-_TEARS = compile_any([r"\b(?:i|i have|i had|i was|i am|i keep) (?:\w+ )?(?:cried|crying|welling up|tearing up|in tears|teared up)\b|my eyes (?:are|were|keep) (?:watering|filling)"])
-
-
 def _tears_shown(d: Dialogue, i: int) -> bool:
     """Whether the patient's tears are in evidence just before turn ``i``: named by the therapist
     (or met with tissues) or reported by the patient in the last few turns."""
-    return any((OBSERVED_EMOTION if d.is_therapist(j) else _TEARS).search(d.norms[j]) for j in range(max(0, i - 3), i))
+    return any((OBSERVED_EMOTION if d.is_therapist(j) else rp.TEARS_REPORTED).search(d.norms[j]) for j in range(max(0, i - 3), i))
 
 
 def _denies_seen(d: Dialogue, i: int, t: str, prev: int | None) -> bool:
@@ -343,7 +315,7 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     rejects = bool(REJECT.search(t))
     # A reading of the patient stated, not asked ("I notice that when Rob does bedtime, you ..."),
     # is an intervention whatever its words.
-    reads = prev is not None and _states(d, prev) and bool(_READS_YOU.search(p))
+    reads = prev is not None and _states(d, prev) and bool(rp.READS_YOU.search(p))
     intervention = bool(INTERPRETATION.search(p) or CONFRONT.search(p) or rp.SUGGESTION.search(p)) or reads
     if rejects and strain and intervention:
         return "rejects_intervention"
@@ -370,7 +342,7 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     if _denies_seen(d, i, t, prev):
         return "denial"
     # Denying tears by name ("I'm not crying") says they are there to be seen.
-    if _NOT_CRYING.search(t) and not _OWNS.search(t):
+    if rp.NOT_CRYING.search(t) and not _OWNS.search(t):
         return "denial"
     # An emphatic rejection heading the reply to a reading just stated ("No. That is not what
     # happened, not even close."): the emphasis is the strain.
@@ -448,7 +420,7 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     # relationship. After a remark that asks nothing (small talk, an answer about themselves, a
     # validation) "Anyway, ..." closes a topic, unless said with strain or while withdrawing.
     raised = prev is not None and (d.questions[prev] or "?" in d.texts[prev] or p_rel or intervention or _invites(d, prev)
-                                   or bool(_ABOUT_YOU.search(p) and not _VALIDATES.search(p)))
+                                   or bool(rp.ABOUT_YOU.search(p) and not rp.VALIDATES_ONLY.search(p)))
     if prev is not None and prev == i - 1 and not d.acks[prev] and not conceded and _shifts(d, i, t) \
             and (raised or strain or withdrawing) and not rp.TOPIC_INVITED.search(p) and not (
             _ASIDE.search(t) and not (p_rel or intervention or _invites(d, prev))):
@@ -471,14 +443,9 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     return None
 
 
-#: A comment on the clause before ("I cried in the car. Which is ridiculous."): the patient judging
-#: their own reaction, not the frame.
-_SELF_COMMENT = compile_any([r"which (?:is|was) (?:\w+ )?$"])
-
-
 def _frame_complaint(t: str) -> bool:
     """A complaint about the schedule or the fee, unless its word only comments on the patient's own act."""
-    return any(not _SELF_COMMENT.search(t[:m.start()]) for m in cu.COMPLAINT_FRAME.finditer(t))
+    return any(not rp.SELF_COMMENT.search(t[:m.start()]) for m in cu.COMPLAINT_FRAME.finditer(t))
 
 
 def rupture_markers(session: Session) -> list[str | None]:
