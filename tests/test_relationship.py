@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from alliance.annotators.relational import relational_annotators
@@ -635,3 +636,64 @@ def test_the_warmth_of_the_room_and_the_small_talk_after_it_are_not_relationship
              ("t", "Did you see the match on Saturday?"),
              ("p", "Don't. We lost in the last minute.")])
     assert episodes(s) == []
+
+
+def _dialogue(turns):
+    from alliance.annotators._lexicon import Dialogue
+    names = {"t": ("Dr. Vale", "therapist"), "p": ("Robin", "patient")}
+    return Dialogue.of(make_session([(*names[r], text) for r, text in turns]))
+
+
+def test_a_patient_turn_just_before_an_episode_opens_it_when_the_scorer_leans_that_way():
+    from alliance.annotators.relationship import LEAD_IN, _with_openings
+    d = _dialogue([
+        ("t", "Where shall we begin this morning?"),
+        ("p", "Before anything else, can I tell you our last meeting stayed with me all week?"),
+        ("t", "I'm touched to hear that. Something moved between us last time."),
+        ("p", "My sister is visiting on Friday, so I might be late next time."),
+    ])
+    labels = [None, None, "here_and_now", None]
+    proba = np.array([0.1, LEAD_IN + 0.05, 0.95, 0.9])
+    out = _with_openings(d, labels, proba, ["here_and_now"] * 4, [True] * 4)
+    # The opening joins; the turn after the episode is not an opening and stays out.
+    assert out == [None, "here_and_now", "here_and_now", None]
+    # Below the bar, the opening stays out.
+    assert _with_openings(d, labels, np.array([0.1, LEAD_IN - 0.05, 0.95, 0.9]), ["here_and_now"] * 4,
+                          [True] * 4)[1] is None
+
+
+def test_a_therapist_turn_or_a_turn_naming_no_pair_never_becomes_an_opening():
+    from alliance.annotators.relationship import _with_openings
+    d = _dialogue([
+        ("p", "Honestly it's all right, I'm used to being the one who copes."),
+        ("t", "I'm wondering how it's been for you to sit across from me today."),
+        ("p", "Strange, if I'm truthful. I keep checking your face."),
+    ])
+    proba = np.array([0.9, 0.9, 0.95])
+    subs = ["here_and_now"] * 3
+    assert _with_openings(d, [None, None, "here_and_now"], proba, subs, [True] * 3)[1] is None
+    assert _with_openings(d, [None, "here_and_now", "here_and_now"], proba, subs, [True] * 3)[0] is None
+
+
+def test_an_opening_that_would_reach_back_into_an_earlier_episode_stays_out():
+    from alliance.annotators.relationship import _with_openings
+    d = _dialogue([
+        ("p", "You were late again and it stung."),
+        ("t", "Mm."),
+        ("p", "The bus was packed."),
+        ("p", "Can I ask whether you still want to work with me?"),
+        ("t", "I do, very much. I'm glad you asked me straight."),
+    ])
+    labels = ["feelings_about_therapist", None, None, None, "here_and_now"]
+    out = _with_openings(d, labels, np.array([0.9, 0.1, 0.1, 0.9, 0.95]), ["here_and_now"] * 5, [True] * 5)
+    assert out[3] is None  # within reach of the first episode: adding it would merge the two
+
+
+def test_the_patient_turn_that_opens_an_episode_takes_it_up_even_without_feeling_words():
+    from alliance.annotators.episodes import patient_stance_of
+    d = _dialogue([
+        ("p", "Can I mention something before we wrap up? Thanks for this hour with you."),
+        ("t", "I'm glad. It seemed like we did real work together."),
+    ])
+    rel = ["feelings_about_therapist", "here_and_now"]
+    assert patient_stance_of(d, 0, 1, rel) == "engaged"

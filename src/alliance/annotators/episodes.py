@@ -159,8 +159,9 @@ def patient_stance_of(d: Dialogue, first: int, last: int, rel: list[str | None],
         answering = t is not None and t >= first and rel[t] is not None
         # "It's alright" to the therapist's apology accepts it; it refuses nothing.
         dec, eng = utterance_stance(d.norms[j], answering and not _APOLOGY.search(d.norms[t]))
-        if not dec and not eng and not answering and _own_cue(d, j):
-            # Volunteered material about the two of them in the patient's own words; an
+        if not dec and not eng and not answering and (j == first or _own_cue(d, j)):
+            # Volunteered material about the two of them in the patient's own words (the
+            # patient's turn that opens the episode is volunteered by definition); an
             # answer to the therapist's question that neither refuses nor feels is read
             # as not taking it up ("you're not my father" declines the link).
             eng = True

@@ -59,7 +59,7 @@ from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
 from alliance.annotators._relmodel import (
     RelationalModel, combine, dense_features, load_relational_model, needed, session_rows,
 )
-from alliance.annotators.episodes import utterance_stance
+from alliance.annotators.episodes import EPISODE_GAP, utterance_stance
 from alliance.annotators.ruptures import COMPLAINT_THERAPIST, COMPLAINT_THERAPY, MINIMAL
 from alliance.model import Annotation, Role, Session
 from alliance.pipeline import AnnotatorOutput
@@ -453,7 +453,39 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     # no one in the room with the therapist, so it may not start one either.
     may_start = [d.you_is_therapist(i) if not d.is_therapist(i) else bool(_NAMES_PAIR.search(d.norms[i])) or (
         i > 0 and d.is_patient(i - 1) and bool(_P_NAMES_PAIR.search(d.norms[i - 1]))) for i in range(d.n)]
-    return combine(labels, proba, subtypes, model.gate, model.add, model.start, may_start)
+    return _with_openings(d, combine(labels, proba, subtypes, model.gate, model.add, model.start, may_start),
+                          proba, subtypes, may_start)
+
+
+#: How sure the scorer must be of the turn just before an episode for it to be the opening.
+LEAD_IN = 0.65
+
+
+def _with_openings(d: Dialogue, labels: list[str | None], proba: np.ndarray, subtypes: list[str],
+                   may_start: list[bool]) -> list[str | None]:
+    """Add the turn that opens an episode when only the turn answering it was labelled.
+
+    The first utterance of an episode is where it gets its initiator, and it is
+    the one most often missed: a patient's opening in new words ("can I say
+    something before I go?") reads as less sure than the therapist's reply that
+    picks it up. A patient's (or relative's) turn just before an episode's first
+    utterance joins it when the scorer is at least :data:`LEAD_IN` sure of it and
+    it names the therapist or the pair, so a missed opening no longer hands the
+    episode to the therapist who answered.
+    """
+    out = list(labels)
+    for i in range(d.n - 1):
+        nxt = i + 1
+        if out[i] is not None or out[nxt] is None or d.acks[i] or not may_start[i] or proba[i] < LEAD_IN:
+            continue
+        if d.is_therapist(i) or not _P_NAMES_PAIR.search(d.norms[i]):
+            # A therapist's turn before the patient's opening is usually the question the patient
+            # answered in new words, not an opening; "it's fine, I'm used to it" names no pair.
+            continue
+        if any(out[j] is not None for j in range(max(0, i - EPISODE_GAP - 1), i)):
+            continue  # not an opening: the turn would join (or already sits in) an earlier episode
+        out[i] = subtypes[i]
+    return out
 
 
 class RelationshipTalk:
