@@ -117,6 +117,11 @@ CONFRONT = compile_any([
     r"you have (?:brought|mentioned|raised) (?:it|that|this|him|her) (?:up )?(?:\w+ )?(?:three|several|four|five|many|a few) times",
     r"more than you (?:are )?(?:letting me see|showing me|telling me|letting on|let on|admit|are admitting|say|are saying|realise|realize|think)",
     r"than you are (?:letting (?:yourself )?|willing to |allowing yourself to )?(?:admit|show|say|let on|acknowledg)\w*",
+    r"(?:bigger|harder|worse|deeper|stronger|heavier|sadder|angrier|louder) than you (?:are )?(?:letting on|let on|letting me see|letting yourself feel)\b",
+    # A discrepancy pointed out between what the patient said and what happened
+    # ("What I'm noticing is you've told me X, but on Monday ..."). Without the noticing
+    # head, "you've told me X, but Y" is often an MI double-sided reflection.
+    r"(?:what i am noticing|what i notice|what i have noticed|i am noticing|i notice|i have noticed|what strikes me)\b(?:\s+\w+){0,3}?\s+you (?:have )?(?:told me|said|say|keep saying|tell me)\b(?:\s+\w+){1,14}?\s+but\b",
     r"(?:sounds|seems|looks) like (?:a lot |much |far )?more than (?:just )?(?:a|an|nothing|that)\b",
     r"^ (?:are|do|did|were|have|is|was) (?:you|it|that|they) (?:really )?though\b|says otherwise|"
     r"(?:the|your) (?:log|diary|record|notes|numbers|sheet|figures|cards?) (?:says|say|shows?|tells?) (?:otherwise|something else|a different story)",
@@ -336,6 +341,9 @@ REPAIR_STRONG = compile_any([
     r"i notice i (?:have been|am|was|keep) (?:doing|talking|asking|pushing|leading|deciding)",
     r"the last thing i (?:would )?want|i (?:may|might) have been (?:\w+ ){0,2}(?:my own|pushing|following|leading|missing|going)",
     r"(?:my own|my) (?:thread|agenda|idea|view|theory)\b(?:\s+\w+){0,3}\s+(?:rather than|instead of|over|ahead of) (?:yours|your)",
+    # Owning the pace one set, or the task as one's own imposition ("something I was making you do").
+    r"i (?:have been|was|am|may have been|might have been) (?:moving|taking|hurrying|rushing|dragging) (?:us|you|things|this) (?:along )?(?:quite |too |very |a bit |rather )?(?:fast|quickly|hard)\b|"
+    r"i (?:have been|was|am) (?:rushing|hurrying) (?:us|you)\b|(?:something|a thing|what) i was making you do\b",
 ])
 _WELCOMES = [
     r"appreciate (?:you|that you|your) (?:saying|telling|raising|being honest|honesty|bringing)|"
@@ -350,7 +358,9 @@ REPAIR_WELCOMES = compile_any(_WELCOMES)
 _CHANGES_FRAME = (
     r"(?:could|can|shall|should) we (?:leave|give|build in|set aside|keep|save|make) (?:ourselves|us|some|more|a few|ten|five|fifteen|a bit of)\b|"
     r"how about (?:i|we) (?:give|leave|let|start|stop|warn|flag|tell|change|try|keep)\b|"
-    r"(?:could|can|shall|should) we (?:drop|park|put aside|set aside|pause|stop) (?:the|this|that|those|these) \w+(?: \w+){0,3} (?:and|to) (?:try|do|look at)\b"
+    r"(?:could|can|shall|should) we (?:drop|park|put aside|set aside|pause|stop) (?:the|this|that|those|these) \w+(?: \w+){0,3} (?:and|to) (?:try|do|look at)\b|"
+    # Slowing down or dropping the task for today ("Let's slow down. We don't have to do more of it today").
+    r"let us slow (?:down|things down|it down)|we do not have to (?:do|keep doing|try) (?:any more|anymore|more of|the rest|it)\b"
 )
 CHANGES_FRAME = compile_any([_CHANGES_FRAME])
 #: Repair only when the patient has just voiced strain (validating, inviting more).
@@ -420,6 +430,8 @@ STRAIN_AT_T = compile_any([
     r"stings?|stung|rushed|hurried|cut off|pushed out|brushed off|fobbed off|a customer|an invoice|a number|shut down|why bother|"
     r"made (?:up )?your mind|outnumbered|ganged up|the bad guy|defendant|catch\w* me out|put on the spot|told off|picked on|"
     r"you (?:are|were|have been) (?:\w+ )?(?:marking|judging|grading|testing|assessing|analy[sz]ing|criticising|criticizing|blaming|rushing) me",
+    # Having hated the therapist's task, or felt tested by it.
+    r"\bhated (?:it|that|doing it|every (?:minute|second))\b|felt like a test\b",
 ])
 #: A question put to the therapist: "you" as the subject, after an auxiliary or a wh-word.
 ASKS_YOU = re.compile(r"(?<!\w)(?:(?:do|did|have|are|were|would|will|has) you|(?:who|what|where|which|how|when) (?:\w+ )?"
@@ -450,4 +462,10 @@ NAMES_T = compile_any([r"\b(?:you|your|yours)\b|in here|these sessions|the sessi
 VALIDATES = compile_any([
     r"(?:it|that) (?:makes|made) (?:a lot of |complete |total )?sense|(?:fair|reasonable|understandable|natural) (?:thing )?to (?:wonder|think|feel|mind|ask|want|notice|say)|"
     r"(?:that is|it is) (?:completely |totally |very )?(?:fair|understandable|reasonable)\b|(?:useful|helpful|important|good) to (?:know|hear)",
+])
+
+#: Sharing the patient's experience as one's own ("Coffee does that to me too", "I'm the same").
+SHARES_SAME = compile_any([
+    r"(?:do|does|did|happen|happens|happened|used to do) (?:that |this |the same )?(?:to|for) me (?:too|as well)\b",
+    r"(?:^ |\b(?:honestly|actually|oh) )i am (?:exactly )?the same(?: way)?(?: with| about|$)|^ (?:(?:oh|yes|yeah|ha|honestly) )*same (?:here|with me)\b",
 ])

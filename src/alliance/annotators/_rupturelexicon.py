@@ -114,6 +114,8 @@ REJECT = compile_any([
     r"i (?:do not|did not) (?:buy|agree)",
     r"i (?:already|have already) tried (?:that|it)",
     r"not at all\b",
+    # "That's not the same thing at all": the comparison the therapist drew, refused.
+    r"that is not (?:really )?the same (?:thing|at all)\b",
     # A suggestion dismissed as trite or as already tried ("sounds like something off a fridge magnet").
     r"(?:that|this|it) sounds like (?:something|one of those|a thing) (?:off|out of|from|on) (?:a|an|the)\b",
     r"we (?:already )?(?:did|tried|have tried|have done) (?:the|that|this) \w+(?: \w+)? (?:thing|before|already)",
@@ -127,6 +129,8 @@ STRAIN = compile_any([
     r"i do not want to (?:talk|go|keep)",
     r"i (?:did not|do not) come (?:here|in) to (?:be|get)",
     r"no offen[cs]e|with (?:all )?(?:due )?respect",
+    # The therapist's reading called glib ("you're making it sound easy").
+    r"you (?:are|keep) making (?:it|this|that|me) (?:sound|seem|look) (?:so |too |really |very )?(?:simple|easy|easier|simpler|straightforward|trivial)",
     # Counting the therapist's returns, or asking why the talk keeps going back.
     r"(?:two|three|four|five|several|so many|a few|a hundred|a million) times (?:now|already|today|this session)|"
     r"why (?:do|are|must) (?:we|you) (?:keep|always|still) (?:going|coming|bringing|asking|getting)|(?:keep|keeps) (?:going|coming) back (?:to|there|over)",

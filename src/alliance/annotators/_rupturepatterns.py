@@ -306,3 +306,7 @@ TEARS_REPORTED = compile_any([r"\b(?:i|i have|i had|i was|i am|i keep) (?:\w+ )?
 #: A comment on the clause before ("I cried in the car. Which is ridiculous."): the patient judging
 #: their own reaction, not the frame.
 SELF_COMMENT = compile_any([r"which (?:is|was) (?:\w+ )?$"])
+
+#: A deference reported, not enacted ("I said whatever you think because I didn't want to
+#: argue"): the patient naming their own past compliance is relationship talk (decision 16).
+REPORTED_DEFER = compile_any([r"\bi (?:just |only )?(?:said|told you|went along with|agreed to) (?:\w+ )?(?:whatever you|you know best|you are the expert|if you say so)"])

@@ -148,7 +148,11 @@ def _answers_own_life(d: Dialogue, i: int, t: str) -> bool:
     # the answer, before any question handed back, must hold words beyond courtesy.
     back = _HANDS_BACK.search(t)
     answer = t[:back.start()] if back else t
-    detail = [w for w in answer.split() if w not in _COURTESY]
+    # A question of one's own after the answer ("I did hear that. Where will everyone park?")
+    # tells nothing, nor do the question's own words said back.
+    said = normalize(" ".join(x for x in re.split(r"(?<=[.!?])\s+", d.texts[i].strip()) if not x.rstrip().endswith("?")))
+    asked = set(d.norms[prev].split())
+    detail = [w for w in answer.split() if w not in _COURTESY and w in said.split() and w not in asked]
     told = d.words[i] >= _ANSWER_WORDS or (d.words[i] >= 4 and "." in d.texts[i].rstrip(". "))
     # An answer that turns to arranging sessions ("I do, the centre's closed, so could we do
     # Tuesday?") is logistics (decision 18).
@@ -353,7 +357,7 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         # What the therapist said about themselves before turning back to the patient
         # ("Twice, actually. Anyway, this isn't about me."): the answer is the disclosure.
         told_own = redirect is not None and len(t[:redirect.start()].split()) >= 2
-        if is_self_disclosure(t) or _answers_own_life(d, i, t) or told_own:
+        if is_self_disclosure(t) or _answers_own_life(d, i, t) or told_own or fp.SHARES_SAME.search(t):
             flags.append("self_disclosure")
         prev_p = d.previous(i, Role.PATIENT)
         p_norm = d.norms[prev_p] if prev_p is not None else " "

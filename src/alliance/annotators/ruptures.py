@@ -406,7 +406,7 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     if prev is not None and not d.questions[prev] and OBSERVED_EMOTION.search(p) and (declines or _echo_denial(t, p)):
         return "denial"  # denying a feeling the therapist can see
     # Asking to be told what to do seeks direction; it does not comply with a plan.
-    if (DEFER.search(t) or rp.DEFER_WIDE.search(t)) and not _ASKS_DIRECTION.search(t):
+    if (DEFER.search(t) or rp.DEFER_WIDE.search(t)) and not _ASKS_DIRECTION.search(t) and not rp.REPORTED_DEFER.search(t):
         return "deferential"
     if prev is not None and rejects and intervention and (strain or d.words[i] <= 8):
         return "rejects_intervention"
