@@ -697,3 +697,28 @@ def test_the_patient_turn_that_opens_an_episode_takes_it_up_even_without_feeling
     ])
     rel = ["feelings_about_therapist", "here_and_now"]
     assert patient_stance_of(d, 0, 1, rel) == "engaged"
+
+
+AFTER_APOLOGY = [
+    ("t", "I'd like to return to my change of days once more. How does it sit with you?"),
+    ("p", "I've said already, it's fine. I don't see why you keep going back there."),
+    ("t", "You're right, I kept pressing on it and that wasn't fair of me. I'm sorry, I'll leave it."),
+    ("p", "Thanks. What's weighing on me more is my brother moving back home, I'm anxious about it."),
+]
+
+
+def test_after_the_therapist_apologises_and_lets_it_go_a_reply_about_someone_else_leaves_the_topic():
+    from alliance.annotators.relationship import _blocks_inheritance
+    d = _dialogue(AFTER_APOLOGY)
+    assert _blocks_inheritance(d, 3, 2, True, None)
+    # Without the apology the same reply still answers the therapist's remark.
+    plain = _dialogue(AFTER_APOLOGY[:2] + [("t", "I kept pressing on it, and I notice that's how we left it.")]
+                      + AFTER_APOLOGY[3:])
+    assert not _blocks_inheritance(plain, 3, 2, True, None)
+
+
+def test_the_reply_to_an_apology_that_closes_an_episode_does_not_count_towards_its_stance():
+    from alliance.annotators.episodes import patient_stance_of
+    d = _dialogue(AFTER_APOLOGY)
+    rel = ["frame_feelings", "frame_feelings", "feelings_about_therapist", None]
+    assert patient_stance_of(d, 0, 2, rel) == "declined"

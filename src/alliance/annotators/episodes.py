@@ -20,7 +20,7 @@ from alliance.annotators._lexicon import Dialogue, compile_any
 from alliance.model import Role, Session, Span
 from alliance.pipeline import AnnotatorOutput
 
-__all__ = ["Episodes", "EPISODE_GAP", "patient_stance_of", "DECLINE", "ENGAGE"]
+__all__ = ["Episodes", "EPISODE_GAP", "patient_stance_of", "DECLINE", "ENGAGE", "APOLOGY"]
 
 #: Relationship utterances separated by at most this many others form one episode.
 EPISODE_GAP = 2
@@ -102,7 +102,7 @@ _BUT = compile_any([r"but|though|although|except|actually|if i am honest|to be h
 
 
 #: The therapist apologising ("I'm sorry", "that was my mistake").
-_APOLOGY = compile_any([r"i am (?:so |really |very )?sorry|i apologi[sz]e|my (?:mistake|fault|bad)|that was (?:on me|not fair of me)"])
+APOLOGY = compile_any([r"i am (?:so |really |very )?sorry|i apologi[sz]e|my (?:mistake|fault|bad)|that was (?:on me|not fair of me)"])
 
 
 def utterance_stance(norm: str, answering: bool = True) -> tuple[bool, bool]:
@@ -145,8 +145,9 @@ def patient_stance_of(d: Dialogue, first: int, last: int, rel: list[str | None],
     is a refusal like any other.
     """
     span = list(range(first, last + 1))
-    if d.roles[last] is Role.THERAPIST:
-        # The answer to the episode's last therapist turn belongs to the episode.
+    if d.roles[last] is Role.THERAPIST and not APOLOGY.search(d.norms[last]):
+        # The answer to the episode's last therapist turn belongs to the episode, unless that
+        # turn apologised and let it go ("I'll take you at your word"): the reply accepts and moves on.
         nxt = next((j for j in range(last + 1, min(d.n, last + 1 + EPISODE_GAP)) if d.is_patient(j)), None)
         if nxt is not None:
             span.append(nxt)
@@ -158,7 +159,7 @@ def patient_stance_of(d: Dialogue, first: int, last: int, rel: list[str | None],
         t = d.previous(j, Role.THERAPIST)
         answering = t is not None and t >= first and rel[t] is not None
         # "It's alright" to the therapist's apology accepts it; it refuses nothing.
-        dec, eng = utterance_stance(d.norms[j], answering and not _APOLOGY.search(d.norms[t]))
+        dec, eng = utterance_stance(d.norms[j], answering and not APOLOGY.search(d.norms[t]))
         if not dec and not eng and not answering and (j == first or _own_cue(d, j)):
             # Volunteered material about the two of them in the patient's own words (the
             # patient's turn that opens the episode is volunteered by definition); an

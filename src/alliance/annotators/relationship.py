@@ -59,7 +59,7 @@ from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
 from alliance.annotators._relmodel import (
     RelationalModel, combine, dense_features, load_relational_model, needed, session_rows,
 )
-from alliance.annotators.episodes import EPISODE_GAP, utterance_stance
+from alliance.annotators.episodes import APOLOGY, EPISODE_GAP, utterance_stance
 from alliance.annotators.ruptures import COMPLAINT_THERAPIST, COMPLAINT_THERAPY, MINIMAL
 from alliance.model import Annotation, Role, Session
 from alliance.pipeline import AnnotatorOutput
@@ -236,6 +236,9 @@ def _blocks_inheritance(d: Dialogue, i: int, src: int, src_is_cue: bool, names: 
         if not src_is_cue and not d.questions[src] and _PEOPLE.search(t) \
                 and not rp.P_TRANSFERENCE_WEAK.search(t) and not fr.P_LINK_THAT.search(t):
             return True
+        if src_is_cue and d.is_therapist(src) and not d.questions[src] and APOLOGY.search(d.norms[src]) \
+                and _PEOPLE.search(t) and not _P_NAMES_PAIR.search(t) and not rp.P_TRANSFERENCE_WEAK.search(t):
+            return True  # the therapist apologised and let it go; the reply accepts and turns to someone else
     return False
 
 
