@@ -469,3 +469,17 @@ SHARES_SAME = compile_any([
     r"(?:do|does|did|happen|happens|happened|used to do) (?:that |this |the same )?(?:to|for) me (?:too|as well)\b",
     r"(?:^ |\b(?:honestly|actually|oh) )i am (?:exactly )?the same(?: way)?(?: with| about|$)|^ (?:(?:oh|yes|yeah|ha|honestly) )*same (?:here|with me)\b",
 ])
+
+#: An answer that gives what a question about the therapist's life asked for ("I do, a daughter").
+ANSWERS_OWN = compile_any([
+    r"^ (?:(?:yes|yeah|yep|oh|well|um|ha|i did|i do) )*(?:i (?:did|do|have|am|was|went|got)|we (?:did|do|have|went)|a (?:daughter|son|few days|week|couple)|two|three)\b",
+    # Elliptical answers ("Took the dog up the hills. Got soaked.").
+    r"^ (?:(?:oh|well|um) )*(?:took|went|had|spent|stayed|visited|saw|got|walked|cooked|watched|read|played|slept)\b",
+    r"^ (?:(?:oh|yes|yeah|well) )*(?:love|loved|hate|hated|like) (?:it|them)\b|^ (?:(?:yes|yeah) )*(?:one|a little|a boy|a girl|twins)\b",
+])
+#: A patient checking the therapist received something ("did you get my email?").
+ASKS_RECEIVED = compile_any([r"(?:get|got|see|read|receive|have) my (?:message|email|e mail|text|letter|voicemail|note|form|card|invoice|payment)"])
+#: A question handed back to the patient after a short answer ("How about you?").
+HANDS_BACK = compile_any([r"(?:how|what) about (?:you|yours)|and (?:you|yours)\b|how was yours|how (?:was|were|is) (?:your|the) (?:week|weekend|holiday|break)"])
+#: Words of a polite answer that tell nothing about the therapist's life.
+COURTESY = frozenset("i did do yes yeah thanks thank you have had a it was nice good lovely great okay fine very much really it is".split())

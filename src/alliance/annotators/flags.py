@@ -124,13 +124,6 @@ _TASK = compile_any([r"we can (?:do|try)|you could|you should|you might (?:try|w
 _DENIES_VERB = compile_any([r"^ (?:(?:no|look|well) )*i am not (\w+ing)(?: (?:after|over|at|on|up))? you\b"])
 
 
-#: An answer that gives what a question about the therapist's life asked for ("I do, a daughter").
-_ANSWERS_OWN = compile_any([
-    r"^ (?:(?:yes|yeah|yep|oh|well|um|ha|i did|i do) )*(?:i (?:did|do|have|am|was|went|got)|we (?:did|do|have|went)|a (?:daughter|son|few days|week|couple)|two|three)\b",
-    # Elliptical answers ("Took the dog up the hills. Got soaked.").
-    r"^ (?:(?:oh|well|um) )*(?:took|went|had|spent|stayed|visited|saw|got|walked|cooked|watched|read|played|slept)\b",
-    r"^ (?:(?:oh|yes|yeah|well) )*(?:love|loved|hate|hated|like) (?:it|them)\b|^ (?:(?:yes|yeah) )*(?:one|a little|a boy|a girl|twins)\b",
-])
 #: A bare "I did, thanks" answers politely and tells nothing: an answer needs some detail.
 _ANSWER_WORDS = 6
 
@@ -140,25 +133,25 @@ def _answers_own_life(d: Dialogue, i: int, t: str) -> bool:
     prev = i - 1
     if prev < 0 or d.is_therapist(prev):
         return False
-    if _ASKS_RECEIVED.search(d.norms[prev]):
+    if fp.ASKS_RECEIVED.search(d.norms[prev]):
         return False  # "Did you get my email?" asks about the work, not the therapist's life
     asks = fp.ASKS_THERAPIST_LIFE.search(d.norms[prev]) or (
         d.texts[prev].rstrip().endswith("?") and _ASKS_YOU_DID.search(d.norms[prev]))
     # "I did, actually. Tough loss." tells something; "I did, thanks. How about you?" does not:
     # the answer, before any question handed back, must hold words beyond courtesy.
-    back = _HANDS_BACK.search(t)
+    back = fp.HANDS_BACK.search(t)
     answer = t[:back.start()] if back else t
     # A question of one's own after the answer ("I did hear that. Where will everyone park?")
     # tells nothing, nor do the question's own words said back.
     said = normalize(" ".join(x for x in re.split(r"(?<=[.!?])\s+", d.texts[i].strip()) if not x.rstrip().endswith("?")))
     asked = set(d.norms[prev].split())
-    detail = [w for w in answer.split() if w not in _COURTESY and w in said.split() and w not in asked]
+    detail = [w for w in answer.split() if w not in fp.COURTESY and w in said.split() and w not in asked]
     told = d.words[i] >= _ANSWER_WORDS or (d.words[i] >= 4 and "." in d.texts[i].rstrip(". "))
     # An answer that turns to arranging sessions ("I do, the centre's closed, so could we do
     # Tuesday?") is logistics (decision 18).
     if fp.NOT_SELF_DISCLOSURE.search(t) or len(detail) < 2 or fp.ARRANGES.search(t) or fp.PROFESSIONAL.search(t):
         return False
-    if asks and told and _ANSWERS_OWN.search(t) and not _asks_for_help(d.norms[prev]):
+    if asks and told and fp.ANSWERS_OWN.search(t) and not _asks_for_help(d.norms[prev]):
         return True
     # By structure: a question with the therapist as the subject of a personal verb, answered in
     # the first person ("Who do you barrack for?" / "The Swans, since I was a kid"), unless the
@@ -192,12 +185,6 @@ def _asks_about_you(d: Dialogue, j: int) -> bool:
     return False
 
 
-#: A patient checking the therapist received something ("did you get my email?").
-_ASKS_RECEIVED = compile_any([r"(?:get|got|see|read|receive|have) my (?:message|email|e mail|text|letter|voicemail|note|form|card|invoice|payment)"])
-#: A question handed back to the patient after a short answer ("How about you?").
-_HANDS_BACK = compile_any([r"(?:how|what) about (?:you|yours)|and (?:you|yours)\b|how was yours|how (?:was|were|is) (?:your|the) (?:week|weekend|holiday|break)"])
-#: Words of a polite answer that tell nothing about the therapist's life.
-_COURTESY = frozenset("i did do yes yeah thanks thank you have had a it was nice good lovely great okay fine very much really it is".split())
 
 
 #: Words too common to tell whether a reframe echoes the patient's own reason.
@@ -466,7 +453,10 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
             retracts = False
         # A bare "fair enough" after a plain decline acknowledges it; it retracts
         # nothing unless the patient pushed back with strain.
-        if (d.acks[i] or _BARE_FAIR.search(t)) and p_marker not in _CHALLENGED:
+        # So does one heading a move to the task ("Fair enough. Shall we look at the diary?").
+        sents = norm_sentences(d.texts[i])
+        bare_head = len(sents) > 1 and _BARE_FAIR.search(sents[0]) and not fp.BACKS_DOWN.search(" ".join(sents[1:]))
+        if (d.acks[i] or _BARE_FAIR.search(t) or bare_head) and p_marker not in _CHALLENGED:
             retracts = False
         # Following the patient away from the challenge ("Sure, let's go to panel three").
         if p_marker == "topic_shift" and (_TAKES_UP.search(t) or _follows_topic(t, p_norm)) \
