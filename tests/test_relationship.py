@@ -722,3 +722,25 @@ def test_the_reply_to_an_apology_that_closes_an_episode_does_not_count_towards_i
     d = _dialogue(AFTER_APOLOGY)
     rel = ["frame_feelings", "frame_feelings", "feelings_about_therapist", None]
     assert patient_stance_of(d, 0, 2, rel) == "declined"
+
+
+@pytest.mark.parametrize("words", [
+    "Before we start, Robin said to me in the car she thinks you never really listen to her in here.",
+    "Robin told me last night that you are the first adult who hasn't lectured her.",
+    "On the drive over Robin said she feels like you side with me in these sessions.",
+])
+def test_a_relative_naming_the_client_can_voice_the_clients_feelings_about_the_therapist(words):
+    from alliance.annotators._lexicon import Dialogue
+    from alliance.annotators.relationship import detect_cue
+    d = Dialogue.of(make_session([("Dr. Vale", "therapist", "Where would you both like to begin?"),
+                                  ("Robin", "patient", "Don't mind."), ("Mum", "other", words)]))
+    assert detect_cue(d, 2) == "feelings_about_therapist"
+
+
+def test_a_relative_naming_the_client_about_life_outside_is_not_relationship_talk():
+    from alliance.annotators._lexicon import Dialogue
+    from alliance.annotators.relationship import detect_cue
+    d = Dialogue.of(make_session([("Dr. Vale", "therapist", "Where would you both like to begin?"),
+                                  ("Mum", "other", "Robin told me she thinks you should know about the party."),
+                                  ("Robin", "patient", "Mum, that's not fair.")]))
+    assert detect_cue(d, 1) is None

@@ -99,6 +99,8 @@ P_WORK_DOUBT = compile_any([
 #: A relative or partner saying the patient fears or resents the therapist ("she's scared of you").
 P_PROXY_MORE = compile_any([
     r"(?:he|she) (?:is|was|gets|got|feels|felt) (?:\w+ )?(?:scared|afraid|frightened|nervous|worried|wary|terrified|angry|cross|annoyed|upset) (?:of|with|at|about) you\b",
+    # "She feels like you take my side in these sessions": the sessions say whose "you" it is.
+    r"(?:he|she) (?:feels|felt|thinks|thought|says|said) (?:like |that |as if )?you\b(?:\s+\w+){0,6}? in (?:here|these sessions|the sessions|our sessions|this room|therapy)\b",
 ])
 #: The therapist turning to the other client about what was just said ("Margaret, I'd like to
 #: hear from you about that"): still the topic, not a turn away from it.

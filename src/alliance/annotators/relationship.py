@@ -161,7 +161,9 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
         # with an earlier helper, needs no "you" that could only mean the therapist.
         if cu.P_PREVIOUS_HELPER.search(t):
             return "transference_link"
-        if cu.P_PROXY.search(t) or cu.P_SIDING.search(t) or fr.P_PROXY_MORE.search(t):
+        # A client named where a pronoun could stand ("Maya told me she ...") reads as the pronoun.
+        proxy = d.client_names.sub("she", t)
+        if cu.P_PROXY.search(proxy) or cu.P_SIDING.search(t) or fr.P_PROXY_MORE.search(proxy):
             return "feelings_about_therapist"
     # Reported speech ("my husband said you never listen") and idioms ("you'd think
     # I'd be used to it") are about someone else's "you".
