@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 GOLD = Path(__file__).resolve().parent.parent / "gold"
-SPLITS = ("dev", "heldout", "test", "train2", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10")
+SPLITS = ("dev", "heldout", "test", "train2", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11")
 FILES = [p for s in SPLITS for p in sorted((GOLD / s).glob("*.json"))]
 
 ROLES = {"therapist", "patient", "other"}
@@ -70,6 +70,7 @@ def test_there_are_enough_sessions_in_each_split():
     assert 10 <= len(list((GOLD / "test8").glob("*.json"))) <= 16
     assert 10 <= len(list((GOLD / "test9").glob("*.json"))) <= 16
     assert 10 <= len(list((GOLD / "test10").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "test11").glob("*.json"))) <= 16
 
 
 def test_session_ids_are_unique_and_match_file_names():
@@ -238,6 +239,7 @@ _BLIND_COVERAGE = {
     "test8": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
     "test9": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
     "test10": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
+    "test11": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
 }
 
 
