@@ -101,6 +101,8 @@ P_PROXY_MORE = compile_any([
     r"(?:he|she) (?:is|was|gets|got|feels|felt) (?:\w+ )?(?:scared|afraid|frightened|nervous|worried|wary|terrified|angry|cross|annoyed|upset) (?:of|with|at|about) you\b",
     # "She feels like you take my side in these sessions": the sessions say whose "you" it is.
     r"(?:he|she) (?:feels|felt|thinks|thought|says|said) (?:like |that |as if )?you\b(?:\s+\w+){0,6}? in (?:here|these sessions|the sessions|our sessions|this room|therapy)\b",
+    # "He won't open up to you in here": holding back from the therapist, in the sessions.
+    r"(?:he|she) (?:does not|do not|did not|will not|would not|cannot|can not|never) (?:\w+ )?(?:tell|tells|talk to|open up to|trust|say much to) you\b(?:\s+\w+){0,3}? in (?:here|these sessions|the sessions|our sessions|this room|therapy)\b",
 ])
 #: The therapist turning to the other client about what was just said ("Margaret, I'd like to
 #: hear from you about that"): still the topic, not a turn away from it.

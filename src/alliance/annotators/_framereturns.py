@@ -41,6 +41,14 @@ _BACK_TO_MINE = compile_any([
 ])
 
 
+#: The therapist's own going named afresh on a return ("the timing of me going", "the
+#: handover"): a departure or handover announced earlier is referred back to in other words.
+_MY_GOING = compile_any([
+    r"\bthe (?:handover|hand over|changeover|change over)\b|\b(?:of|about|with) me (?:going|leaving|moving on)\b|"
+    r"\bmy (?:leaving|going|departure|moving on)\b",
+])
+
+
 def frame_return(d: Dialogue, i: int, topics: set[str]) -> bool:
     """A therapist turn that comes back to a frame topic already raised in this session."""
     t = d.norms[i]
@@ -55,10 +63,10 @@ def frame_return(d: Dialogue, i: int, topics: set[str]) -> bool:
         # "Coming back to the change for a minute ... how's it sitting with you?": a return
         # with a reaction question, after frame talk, goes back to the frame however it names it.
         return True
-    if not mentions(t, topics) and not names_frame(d, i):
+    if not mentions(t, topics) and not names_frame(d, i) and not _MY_GOING.search(t):
         return False  # neither a topic raised before nor the frame named afresh ("my being away")
     return bool(cu.RETURN.search(t) or cu.T_REACTION_WIDE.search(t) or rp.T_FRAME_REACTION.search(t)
-                or re.search(r"\b(?:feel|feels|feeling|talk about|wonder|wondering)\b", t))
+                or re.search(r"\b(?:feel|feels|feeling|feelings|talk about|wonder|wondering)\b", t))
 
 
 def patient_return(d: Dialogue, i: int, topics: set[str]) -> bool:

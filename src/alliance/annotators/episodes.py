@@ -140,7 +140,8 @@ def patient_stance_of(d: Dialogue, first: int, last: int, rel: list[str | None],
 
     A complaint adds feeling about the relationship (codebook decision 10): the
     episode is ``engaged`` when the patient then goes on to say more, ``mixed``
-    when nothing but refusals or bare words follow. Inside a frame episode the
+    when nothing but refusals or bare words follow, or when refusals come both before the
+    complaint and as the patient's last word. Inside a frame episode the
     therapist opened, a complaint about being asked ("why do you keep asking?")
     is a refusal like any other.
     """
@@ -151,7 +152,7 @@ def patient_stance_of(d: Dialogue, first: int, last: int, rel: list[str | None],
         nxt = next((j for j in range(last + 1, min(d.n, last + 1 + EPISODE_GAP)) if d.is_patient(j)), None)
         if nxt is not None:
             span.append(nxt)
-    declined = engaged = complained = said_more = False
+    declined = engaged = complained = said_more = closes_refusing = refused_first = False
     frame_asked = d.is_therapist(first) and rel[first] == "frame_feelings"
     for j in span:
         if not d.is_patient(j) or d.acks[j] and "no" not in d.norms[j].split():
@@ -167,14 +168,19 @@ def patient_stance_of(d: Dialogue, first: int, last: int, rel: list[str | None],
             # as not taking it up ("you're not my father" declines the link).
             eng = True
         if markers is not None and markers[j] in COMPLAINTS and not (frame_asked and dec):
+            refused_first = refused_first or (declined and not complained)
             complained = True
             continue
         if complained and not dec and (eng or d.words[j] >= 6):
             said_more = True
+        # Refused before the complaint and again at the close: the complaint did not open it up.
+        closes_refusing = complained and refused_first and dec and not eng
         declined |= dec
         engaged |= eng
     if complained:
-        return "engaged" if said_more else "mixed"
+        # Saying more after the complaint takes it up, unless the patient refused before it and
+        # the last word shuts it again ("I'd rather leave it there"): that is mixed.
+        return "engaged" if said_more and not closes_refusing else "mixed"
     if engaged and declined:
         return "mixed"
     return "engaged" if engaged else "declined"

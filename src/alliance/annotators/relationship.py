@@ -56,6 +56,7 @@ from alliance.annotators import _relpatterns as rp
 
 from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
+from alliance.annotators._relopeners import FRAME_WORDS, P_NAMES_PAIR, content_stems, inherited, reflected
 from alliance.annotators._relmodel import (
     RelationalModel, combine, dense_features, load_relational_model, needed, session_rows,
 )
@@ -239,7 +240,7 @@ def _blocks_inheritance(d: Dialogue, i: int, src: int, src_is_cue: bool, names: 
                 and not rp.P_TRANSFERENCE_WEAK.search(t) and not fr.P_LINK_THAT.search(t):
             return True
         if src_is_cue and d.is_therapist(src) and not d.questions[src] and APOLOGY.search(d.norms[src]) \
-                and _PEOPLE.search(t) and not _P_NAMES_PAIR.search(t) and not rp.P_TRANSFERENCE_WEAK.search(t):
+                and _PEOPLE.search(t) and not P_NAMES_PAIR.search(t) and not rp.P_TRANSFERENCE_WEAK.search(t):
             return True  # the therapist apologised and let it go; the reply accepts and turns to someone else
     return False
 
@@ -258,13 +259,7 @@ def _echoes(d: Dialogue, i: int, src: int) -> bool:
         return bool(set(words) & set(d.norms[src].split()))
     # A longer reflection picks up at least two of the patient's own words ("the one hour
     # where nobody is asking" after "the only hour of the week nobody wants anything").
-    return len(words) <= 12 and len(_content_stems(d.norms[i], 4) & _content_stems(d.norms[src], 4)) >= 2
-
-
-def _inherited(subtype: str) -> str:
-    # Immediacy is the therapist telling their own feeling; what follows it (the
-    # patient's answer, the therapist's next line) is about feelings between them.
-    return "feelings_about_therapist" if subtype == "immediacy" else subtype
+    return len(words) <= 12 and len(content_stems(d.norms[i], 4) & content_stems(d.norms[src], 4)) >= 2
 
 
 def relationship_labels(d: Dialogue) -> list[str | None]:
@@ -316,7 +311,7 @@ def _label_roots(d: Dialogue) -> tuple[list[str | None], list[str | None], list[
         if _blocks_inheritance(d, i, src, cues[src] is not None, names, topics):
             run = MAX_INHERITED  # the topic has moved on: stop the chain
             continue
-        labels[i] = _inherited(labels[src])
+        labels[i] = inherited(labels[src])
         if not d.is_therapist(i) and (rp.P_TRANSFERENCE_WEAK.search(d.norms[i]) or fr.P_LINK_THAT.search(d.norms[i])):
             labels[i] = "transference_link"
         if d.is_therapist(i) and cu.T_LINK_WEAK.search(d.norms[i]):
@@ -324,7 +319,7 @@ def _label_roots(d: Dialogue) -> tuple[list[str | None], list[str | None], list[
         if labels[i] == "frame_feelings":
             topics |= _topics(d, i, i)
         run += 1
-    opened = _reflected(d, cues, labels)
+    opened = reflected(d, cues, labels)
     roots: list[int | None] = [None] * d.n
     root = None
     for i in range(d.n):
@@ -335,79 +330,11 @@ def _label_roots(d: Dialogue) -> tuple[list[str | None], list[str | None], list[
     return cues, labels, roots
 
 
-#: A therapist turn that reflects what the patient just said ("so you felt I wasn't
-#: listening", "it sounds like part of you ...").
-_REFLECTS = compile_any([
-    r"^ (?:(?:so|and|mm|okay|right|yeah) )*(?:you|part of you|it sounds like|sounds like|it seems like|it sounds as if|what i am hearing|"
-    r"you are saying|you are telling me|so it felt|it felt|there is a part of you)\b",
-])
-
-
-def _reflected(d: Dialogue, cues: list[str | None], labels: list[str | None]) -> set[int]:
-    """Label the patient turn a therapist's relationship reflection mirrors.
-
-    The codebook's "a therapist's reflection of the patient's feelings about the
-    therapist" presupposes that the patient said it: when the therapist's reflection
-    is relationship talk in its own words and the patient's turn just before names
-    the two of them, that turn opened the topic, in words the cues did not list.
-    Returns the turns so labelled: each opens its own chain.
-    """
-    opened: set[int] = set()
-    for i in range(1, d.n):
-        p = i - 1
-        if cues[i] not in ("feelings_about_therapist", "here_and_now", "transference_link") \
-                or not d.is_therapist(i) or d.questions[i] or labels[p] is not None:
-            continue
-        if not d.is_patient(p) or d.acks[p] or d.words[p] < 4 or not _REFLECTS.search(d.norms[i]):
-            continue
-        if _P_NAMES_PAIR.search(d.norms[p]) and not cu.REPORTED.search(d.norms[p]):
-            labels[p] = cues[i]
-            opened.add(p)
-    return opened | _taken_up(d, cues, labels)
-
-
-#: Words too common to show that the therapist took up the patient's turn.
-_COMMON = frozenset("about after again always before being could doing going really right should something "
-                    "there their these thing things think those today where which would yeah little maybe".split())
-
-
-def _taken_up(d: Dialogue, cues: list[str | None], labels: list[str | None]) -> set[int]:
-    """Label the patient turn the therapist's relationship talk takes up, and return them.
-
-    When the patient's first words about coming here or the frame ("I almost
-    cancelled today") are answered by the therapist's relationship talk that picks up
-    their words ("I'm glad you came. What was behind almost cancelling?"), the patient
-    opened the topic: the episode, and its initiator, start with the patient's turn.
-    """
-    opened: set[int] = set()
-    for i in range(1, d.n):
-        p = i - 1
-        if cues[i] is None or not d.is_therapist(i) or labels[p] is not None or not d.is_patient(p):
-            continue
-        if d.acks[p] or d.words[p] < 4 or cu.REPORTED.search(d.norms[p]) or _OTHERS.search(d.norms[p]):
-            continue
-        if d.questions[p] or not (fr.P_NEAR_ABSENCE.search(d.norms[p]) or cu.FRAME_P_WIDE.search(d.norms[p])
-                                  or rp.FRAME_P.search(d.norms[p])):
-            continue  # only coming here, or the frame, named without feeling: the taking up gives it
-        if _content_stems(d.norms[p]) & _content_stems(d.norms[i]):
-            labels[p] = _inherited(cues[i])
-            opened.add(p)
-    return opened
-
-
-def _content_stems(t: str, shortest: int = 5) -> set[str]:
-    """Five-letter stems of the uncommon words of normalised text ``t`` at least ``shortest`` long."""
-    return {w[:5] for w in t.split() if len(w) >= shortest and w not in _COMMON}
-
-
 #: A therapist turn that can open an episode on the scorer's word alone names the
 #: pair or the work, or answers a patient turn that does ("we have seven left" /
 #: "you've been counting"): "you brought it up, so part of you is wondering" (an MI
 #: reflection of the patient's ambivalence) does neither, however sure the scorer is.
-_FRAME_WORDS = r"\b(?:here|room|session|sessions|therapy|today)\b"
-_NAMES_PAIR = compile_any([r"\b(?:i|me|my|mine|myself|we|us|our|ourselves)\b|" + _FRAME_WORDS])
-#: The patient naming the therapist or the pair.
-_P_NAMES_PAIR = compile_any([r"\b(?:you|your|yours|we|us|our)\b|" + _FRAME_WORDS])
+_NAMES_PAIR = compile_any([r"\b(?:i|me|my|mine|myself|we|us|our|ourselves)\b|" + FRAME_WORDS])
 
 
 def _from_context(d: Dialogue, i: int, label: str | None) -> bool:
@@ -457,7 +384,7 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     # A client speaking to the other client ("Robin, I keep expecting you to ...") names
     # no one in the room with the therapist, so it may not start one either.
     may_start = [d.you_is_therapist(i) if not d.is_therapist(i) else bool(_NAMES_PAIR.search(d.norms[i])) or (
-        i > 0 and d.is_patient(i - 1) and bool(_P_NAMES_PAIR.search(d.norms[i - 1]))) for i in range(d.n)]
+        i > 0 and d.is_patient(i - 1) and bool(P_NAMES_PAIR.search(d.norms[i - 1]))) for i in range(d.n)]
     return _with_openings(d, combine(labels, proba, subtypes, model.gate, model.add, model.start, may_start),
                           proba, subtypes, may_start)
 
@@ -483,7 +410,7 @@ def _with_openings(d: Dialogue, labels: list[str | None], proba: np.ndarray, sub
         nxt = i + 1
         if out[i] is not None or out[nxt] is None or d.acks[i] or not may_start[i] or proba[i] < LEAD_IN:
             continue
-        if d.is_therapist(i) or not _P_NAMES_PAIR.search(d.norms[i]):
+        if d.is_therapist(i) or not P_NAMES_PAIR.search(d.norms[i]):
             # A therapist's turn before the patient's opening is usually the question the patient
             # answered in new words, not an opening; "it's fine, I'm used to it" names no pair.
             continue

@@ -1,0 +1,96 @@
+"""Patient turns that open a relationship topic the therapist's talk takes up.
+
+The cues label what names the relationship in its own words; two readings here
+move an episode's start back to the patient's turn the therapist answered: a
+therapist's reflection of the patient's feelings about them ("so you felt I
+wasn't listening") presupposes that the patient said it, and relationship talk
+that picks up the patient's own words about coming here ("what was behind almost
+cancelling?") shows that the patient opened it.
+"""
+
+from __future__ import annotations
+
+from alliance.annotators import _cues as cu
+from alliance.annotators import _framerefs as fr
+from alliance.annotators import _relpatterns as rp
+from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
+
+__all__ = ["P_NAMES_PAIR", "FRAME_WORDS", "inherited", "reflected", "content_stems"]
+
+_OTHERS = compile_any([OTHERS])
+#: Words naming the room or the work, whoever says them.
+FRAME_WORDS = r"\b(?:here|room|session|sessions|therapy|today)\b"
+#: The patient naming the therapist or the pair.
+P_NAMES_PAIR = compile_any([r"\b(?:you|your|yours|we|us|our)\b|" + FRAME_WORDS])
+
+
+def inherited(subtype: str) -> str:
+    """The subtype a turn takes over from the relationship talk it answers or continues."""
+    # Immediacy is the therapist telling their own feeling; what follows it (the
+    # patient's answer, the therapist's next line) is about feelings between them.
+    return "feelings_about_therapist" if subtype == "immediacy" else subtype
+
+
+#: A therapist turn that reflects what the patient just said ("so you felt I wasn't
+#: listening", "it sounds like part of you ...").
+_REFLECTS = compile_any([
+    r"^ (?:(?:so|and|mm|okay|right|yeah) )*(?:you|part of you|it sounds like|sounds like|it seems like|it sounds as if|what i am hearing|"
+    r"you are saying|you are telling me|so it felt|it felt|there is a part of you)\b",
+])
+
+
+def reflected(d: Dialogue, cues: list[str | None], labels: list[str | None]) -> set[int]:
+    """Label the patient turn a therapist's relationship reflection mirrors.
+
+    The codebook's "a therapist's reflection of the patient's feelings about the
+    therapist" presupposes that the patient said it: when the therapist's reflection
+    is relationship talk in its own words and the patient's turn just before names
+    the two of them, that turn opened the topic, in words the cues did not list.
+    Returns the turns so labelled: each opens its own chain.
+    """
+    opened: set[int] = set()
+    for i in range(1, d.n):
+        p = i - 1
+        if cues[i] not in ("feelings_about_therapist", "here_and_now", "transference_link") \
+                or not d.is_therapist(i) or d.questions[i] or labels[p] is not None:
+            continue
+        if not d.is_patient(p) or d.acks[p] or d.words[p] < 4 or not _REFLECTS.search(d.norms[i]):
+            continue
+        if P_NAMES_PAIR.search(d.norms[p]) and not cu.REPORTED.search(d.norms[p]):
+            labels[p] = cues[i]
+            opened.add(p)
+    return opened | _taken_up(d, cues, labels)
+
+
+#: Words too common to show that the therapist took up the patient's turn.
+_COMMON = frozenset("about after again always before being could doing going really right should something "
+                    "there their these thing things think those today where which would yeah little maybe".split())
+
+
+def _taken_up(d: Dialogue, cues: list[str | None], labels: list[str | None]) -> set[int]:
+    """Label the patient turn the therapist's relationship talk takes up, and return them.
+
+    When the patient's first words about coming here or the frame ("I almost
+    cancelled today") are answered by the therapist's relationship talk that picks up
+    their words ("I'm glad you came. What was behind almost cancelling?"), the patient
+    opened the topic: the episode, and its initiator, start with the patient's turn.
+    """
+    opened: set[int] = set()
+    for i in range(1, d.n):
+        p = i - 1
+        if cues[i] is None or not d.is_therapist(i) or labels[p] is not None or not d.is_patient(p):
+            continue
+        if d.acks[p] or d.words[p] < 4 or cu.REPORTED.search(d.norms[p]) or _OTHERS.search(d.norms[p]):
+            continue
+        if d.questions[p] or not (fr.P_NEAR_ABSENCE.search(d.norms[p]) or cu.FRAME_P_WIDE.search(d.norms[p])
+                                  or rp.FRAME_P.search(d.norms[p])):
+            continue  # only coming here, or the frame, named without feeling: the taking up gives it
+        if content_stems(d.norms[p]) & content_stems(d.norms[i]):
+            labels[p] = inherited(cues[i])
+            opened.add(p)
+    return opened
+
+
+def content_stems(t: str, shortest: int = 5) -> set[str]:
+    """Five-letter stems of the uncommon words of normalised text ``t`` at least ``shortest`` long."""
+    return {w[:5] for w in t.split() if len(w) >= shortest and w not in _COMMON}
