@@ -14,7 +14,7 @@ import re
 from alliance.annotators._lexicon import KIN, compile_any
 
 __all__ = [
-    "SELF_DISCLOSURE", "NOT_SELF_DISCLOSURE", "ASKS_THERAPIST_LIFE", "CONFRONT", "SUPPORTIVE",
+    "SELF_DISCLOSURE", "NOT_SELF_DISCLOSURE", "DISPUTES", "THIRD_AFTER", "ASKS_THERAPIST_LIFE", "CONFRONT", "SUPPORTIVE",
     "SELF_CRITICISM", "BACKS_DOWN", "REPAIR_STRONG", "REPAIR_IN_STRAIN", "REPAIR_WELCOMES", "INTERPRETATION",
     "REFRAME", "PART_ABOUT", "ACCOUNT", "DEFENCE", "PATTERN_POINTED", "YES_BUT", "HOLDS_LIGHTLY", "LEAVES_ROOM", "DROPS", "CHANGES_FRAME",
     "ASKS_YOU", "NOT_PERSONAL", "ABOUT_SESSION", "FIRST_PERSON", "PROFESSIONAL", "ARRANGES", "SHARED_EVENT_VERBS", "ASKS_HELP",
@@ -117,7 +117,10 @@ CONFRONT = compile_any([
     r"you have (?:brought|mentioned|raised) (?:it|that|this|him|her) (?:up )?(?:\w+ )?(?:three|several|four|five|many|a few) times",
     r"more than you (?:are )?(?:letting me see|showing me|telling me|letting on|let on|admit|are admitting|say|are saying|realise|realize|think)",
     r"than you are (?:letting (?:yourself )?|willing to |allowing yourself to )?(?:admit|show|say|let on|acknowledg)\w*",
-    r"(?:bigger|harder|worse|deeper|stronger|heavier|sadder|angrier|louder) than you (?:are )?(?:letting on|let on|letting me see|letting yourself feel)\b",
+    r"(?:bigger|harder|worse|deeper|stronger|heavier|sadder|angrier|louder)(?: for you| on you)? than you (?:are )?(?:letting on|let on|letting me see|letting yourself feel)\b",
+    # The therapist's own going asserted as the reason behind the patient's choice (decision 12).
+    r"(?:i think|i suspect|i reckon|my sense is|i believe)\b(?:\s+\w+){0,4}?\s+(?:my|me) (?:going|leaving|leave|absence|being away|moving|handover)\b"
+    r"(?:\s+\w+){0,2}?\s+(?:is|might be|could be|may be|has been)\s+(?:\w+ )?(?:part of )?(?:why|the reason|behind)\b",
     # A discrepancy pointed out between what the patient said and what happened
     # ("What I'm noticing is you've told me X, but on Monday ..."). Without the noticing
     # head, "you've told me X, but Y" is often an MI double-sided reflection.
@@ -255,7 +258,11 @@ BACKS_DOWN = compile_any([
     r"i came in (?:with it )?(?:too |quite |a bit )?(?:hard|strong|fast|heavy)(?:ly)?",
     r"(?:maybe|perhaps) (?:that is|it is|i am|i was|i have) (?:not it|wrong|off|mistaken|reading too much|getting ahead|pushing)",
     r"(?:maybe|perhaps) (?:not|that is not it|i got that wrong|i am wrong)|i (?:may|might|could) (?:well )?be wrong",
-    r"(?:we can|we could|let us|let me|i will|i can|i am going to) (?:leave|drop|put|set) (?:that|it|this)\b(?:\s+\w+){0,2}\s*(?:there|aside|for now|alone|down)?",
+    # Putting it "to the prescriber" passes it on; only putting it aside or down drops it.
+    r"(?:we can|we could|let us|let me|i will|i can|i am going to) (?:leave|drop) (?:that|it|this)\b|"
+    r"(?:we can|we could|let us|let me|i will|i can|i am going to) (?:put|set) (?:that|it|this)\b(?:\s+\w+){0,2}?\s*(?:aside|down|to one side|on hold)\b",
+    # Conceding the proposal itself ("maybe charts aren't the thing right now").
+    r"(?:maybe|perhaps) (?:\w+ ){1,2}(?:is|are) not (?:the (?:thing|answer|way to go)|for you|right for you)\b",
     r"(?:we can|let us|let s|lets) (?:leave|drop) (?:that|it|this)|let (?:it|that|this) (?:be|lie|rest)\b|(?:okay |ok |all right |alright )?i believe you\b",
     r"forget (?:i said|what i said|it|that)",
     r"i (?:take|will take) (?:that|it) back|i did not mean (?:to|it)|never mind|scratch that",
@@ -379,6 +386,8 @@ REPAIR_IN_STRAIN = compile_any([
     # By structure, once strain is voiced: changing the task, owning it with a bare apology,
     # validating the complaint as reasonable, handing the judgement back to the patient.
     r"let us (?:find|try) something (?:else|different|that)",
+    # Leaving the pace to the patient ("we can come back to it whenever you're ready; your call").
+    r"whenever you are ready|(?:that is|it is) (?:your call|up to you)|in your own time",
     r"(?:do|try|approach|look at|come at) (?:this|it|that) (?:a different|another|differently)|let us put (?:them|it|that|those|these|the \w+(?: \w+)?) (?:down|aside|away|to one side)\b|"
     r"what would (?:feel|be|work|seem) (?:more |most )?(?:useful|helpful|better|right|doable|manageable)\b",
     # Moved here from the strong cues: with no strain they are task talk or logistics
@@ -483,3 +492,9 @@ ASKS_RECEIVED = compile_any([r"(?:get|got|see|read|receive|have) my (?:message|e
 HANDS_BACK = compile_any([r"(?:how|what) about (?:you|yours)|and (?:you|yours)\b|how was yours|how (?:was|were|is) (?:your|the) (?:week|weekend|holiday|break)"])
 #: Words of a polite answer that tell nothing about the therapist's life.
 COURTESY = frozenset("i did do yes yeah thanks thank you have had a it was nice good lovely great okay fine very much really it is".split())
+
+#: Disagreeing outright with the patient's verdict ("I don't think it's pointless at all"): the
+#: caller checks that the verdict's word is the patient's own, just spoken in a complaint.
+DISPUTES = compile_any([r"(?:i do not think|i would not say|i do not agree that) (?:it is|that is|this is|they are|these are|it has been|they have been|the \w+ (?:is|are))\b"])
+#: Someone else as the subject right after a firm "it's not fair" ("... she never asks"): no pushback on the therapist.
+THIRD_AFTER = compile_any([r"^ (?:that |because |cos |when |how )?(?:she|he|they|my \w+|his|her)\b"])

@@ -163,7 +163,7 @@ NOT_ADJ = compile_any([r"i am not (\w+)"])
 #: Handing the decision to the therapist ("whatever you think", "you're the expert").
 DEFER = compile_any([
     r"whatever you (?:think|say|want|suggest)(?! (?:is|was|will be|gets) (?:wrong|never|ignored|twisted|used|held)\b| do\b| goes\b)",
-    r"you are the (?:expert|doctor|professional|therapist)",
+    r"you are the (?:expert|doctor|professional|therapist)|whatever you (?:thinks|reckons|says) (?:is )?(?:best|right)",
     r"you know (?:best|better)",
     r"if you say so|if you think so|if that is what you (?:want|think)",
     r"i (?:will|would|can) do whatever you",

@@ -35,7 +35,7 @@ __all__ = [
     "THERAPIST_CONDUCT", "SIDING_YOU", "WONDERED", "THERAPY_VERDICT", "TASK_VERDICT", "TASK_NAMED", "THERAPY_MENTIONED", "FEELING_SEEN", "SIGN_SEEN", "HEDGED", "DENIES_SEEN",
     "HEDGE_WORDS", "BACKCHANNEL", "SHIFT_OPENER", "TOPIC_INVITED", "DEFER_WIDE", "REJECT_FIRM",
     "SUGGESTION", "ACCEPTS", "EMPHATIC_NO", "REFUSES_TOPIC", "SCENE", "ABOUT_YOU", "VALIDATES_ONLY", "READS_YOU",
-    "BY_THE_WAY", "FILLER", "KIN_VOCATIVE", "YET", "CLAUSE_END", "NOT_CRYING", "TEARS_REPORTED", "SELF_COMMENT",
+    "BY_THE_WAY", "FILLER", "OWNS_HURT", "HABIT", "POLITE", "NEGATED_BEFORE", "KIN_VOCATIVE", "YET", "CLAUSE_END", "NOT_CRYING", "TEARS_REPORTED", "SELF_COMMENT",
 ]
 
 _ADV = r"(?:(?:always|just|never|even|really|kind of|sort of|still|again|totally|completely|so|actually|seem to) )*"
@@ -57,6 +57,8 @@ THERAPIST_CONDUCT = compile_any([
     rf"you (?:have |had |kept |keep |were |are |just )?{_ADV}(?:interrupt\w*|yawn\w*|laugh\w* at me|smirk\w*|rush\w* me|ignor\w* me|"
     r"dismiss\w* me|patroni[sz]\w* me|judg\w* me|lectur\w* me|talk\w* over me|cut me off|cutting me off|"
     r"(?:cut|cutting|brush\w*) me off|talk\w* down to me|fob\w* me off|nag\w* me|hurr\w* me)",
+    # Passing on what was said in confidence ("you went straight to her", "behind my back").
+    rf"you {_ADV}(?:went|ran|go|going|running) (?:straight|right) (?:back )?to (?:her|him|them|my \w+)\b|behind my back",
     r"you (?:are|keep|have been) (?:always |constantly |just )?(?:on at me|going on at me|having a go at me|getting at me)|"
     r"you (?:are not|were not|have not been) (?:even |really )?(?:looking at me|paying attention|with me|getting it|getting me|getting what)|you have stopped (?:listening|caring|trying)|"
     r"you (?:just |only |always )?(?:repeat|parrot|echo)\w* (?:back )?(?:everything|what|whatever) i|"
@@ -310,3 +312,14 @@ SELF_COMMENT = compile_any([r"which (?:is|was) (?:\w+ )?$"])
 #: A deference reported, not enacted ("I said whatever you think because I didn't want to
 #: argue"): the patient naming their own past compliance is relationship talk (decision 16).
 REPORTED_DEFER = compile_any([r"\bi (?:just |only )?(?:said|told you|went along with|agreed to) (?:\w+ )?(?:whatever you|you know best|you are the expert|if you say so)"])
+
+#: The patient owning the hurt as their own feeling ("I felt like I'd been boring you", "it stung a
+#: bit"): a disclosure of how the therapist's act landed, not blame enacted in the room (decision 16).
+OWNS_HURT = compile_any([r"\bi (?:always |just |kind of |sort of )?(?:felt|feel|was feeling|started feeling) (?:a bit )?like i\b|"
+                         r"(?:it|that) (?:stung|hurt)(?: a bit| a little)?\b"])
+#: The therapist's habit named ("you keep ...", "you always ..."): then it is a complaint after all.
+HABIT = compile_any([r"you (?:\w+ )?(?:keep|kept|always|never)\b"])
+#: A refusal that asks leave ("I'd rather leave it there, if that's okay"): polite, not strained.
+POLITE = compile_any([r"if (?:that is|it is) (?:okay|ok|all right|alright)(?: with you)?|if you do not mind"])
+#: A negation heading a clause ("I don't think you're useless"): reassurance, not blame.
+NEGATED_BEFORE = compile_any([r"(?:do not|did not|never) (?:think|believe|mean|meant|say|said)(?: that)? $"])

@@ -375,6 +375,10 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         # ("every time the break comes up, you ..."), contradicts their own account.
         if (fp.DEFENCE.search(t) or fp.PATTERN_POINTED.search(t)) and not owning and not fp.SUPPORTIVE.search(t):
             confronts = True
+        # "I don't think it's pointless" answers a complaint by disputing its own word.
+        dispute = fp.DISPUTES.search(t) if p_marker in _CHALLENGED and p_marker != "denial" and prev_p == i - 1 else None
+        if dispute and not owning and any(len(w) >= 4 and f" {w} " in p_norm for w in t[dispute.end():].split()[:2]):
+            confronts = True
         # "I hear that, but ..." to a complaint or a rejection argues on past it.
         if p_marker in _CHALLENGED and fp.YES_BUT.search(t) and not owning:
             confronts = True
@@ -409,7 +413,9 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
             flags.append("confrontation")
         # A rejection heading the patient's turn is strain even when it carried no marker
         # (the suggestion it rejects may lie outside the dialogue seen).
-        pushed_back = p_marker is not None or (prev_p is not None and bool(rp.REJECT_FIRM.search(p_norm[:40])))
+        # ("It's not fair she never asks" complains of someone else: no pushback on the therapist.)
+        firm = rp.REJECT_FIRM.search(p_norm[:40])
+        pushed_back = p_marker is not None or (firm is not None and not fp.THIRD_AFTER.match(p_norm[firm.end():]))
         # A negative feeling about the therapist, voiced without a marker, is still a strain
         # that thanks or welcome addresses.
         # The strain may be one patient turn further back, the therapist's reflection between

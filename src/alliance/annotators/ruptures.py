@@ -83,7 +83,7 @@ _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{2,}[\"\u201d]")
 _ASKS_DIRECTION = compile_any([r"(?:can|could|will|would) you (?:just )?tell me what (?:to do|i should do)|just tell me what to do|what should i do"])
 #: A routine check-in ("how's school been this week?"), which "fine" answers in full.
 _CHECK_IN = compile_any([r"^ (?:(?:so|and|okay|well) )*how (?:is|was|has|have|are) (?:school|work|college|uni|the week|your week|the weekend|your weekend|"
-                         r"things|you|it going|everything)(?: been)?(?: going)?(?: this week| lately| recently| today)? $"])
+                         r"things|you|it going|everything)(?: been)?(?: going| doing)?(?: this week| lately| recently| today)? $"])
 #: A plain "no" or "fine": a decline, never a withdrawal.
 _PLAIN_NO = compile_any([r"^ (?:(?:um|well|oh) )*(?:no|nope|nah|fine|i am fine|it is fine|it was fine|okay|all right|alright)\b"])
 #: The therapist giving way ("No, of course not", "I'll take your word for it").
@@ -246,7 +246,7 @@ def _echo_denial(t: str, p: str) -> bool:
 def _blames_conduct(t: str) -> bool:
     """A second-person clause blaming the therapist's conduct, asserted rather than wondered about."""
     m = rp.THERAPIST_CONDUCT.search(t)
-    return m is not None and not rp.WONDERED.search(t[:m.start()])
+    return m is not None and not rp.WONDERED.search(t[:m.start()]) and not rp.NEGATED_BEFORE.search(t[:m.start()])
 
 
 def _about_therapy(d: Dialogue, i: int, t: str, p: str) -> bool:
@@ -311,7 +311,8 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     prev = d.answered_turn(i)
     p = d.norms[prev] if prev is not None else " "
     p_rel = prev is not None and rel[prev] is not None
-    strain = bool(STRAIN.search(t))
+    # Asking leave ("if that's okay") makes a refusal polite, unless it counts the therapist's returns.
+    strain = bool(STRAIN.search(t)) and not (rp.POLITE.search(t) and not _REPEATED.search(t))
     rejects = bool(REJECT.search(t))
     # A reading of the patient stated, not asked ("I notice that when Rob does bedtime, you ..."),
     # is an intervention whatever its words.
@@ -328,8 +329,10 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     # Rejecting a statement the therapist has just made about the patient, with a
     # clause against the therapist ("That's not what I said. You're twisting it"):
     # whatever the statement's wording, the rejection is the main act.
-    if reject_first and you_ok and prev == i - 1 and not d.questions[prev] and (
-            strain and COMPLAINT_THERAPIST.search(t) or _AGAINST_THERAPIST.search(t)):
+    # A clause against the therapist's reading rejects it wherever it stands ("You're putting words in my
+    # mouth."), unless it names a habit ("... again"): then the complaint about the therapist is the main act.
+    if you_ok and prev == i - 1 and not d.questions[prev] and (reject_first and (strain and COMPLAINT_THERAPIST.search(t) or _AGAINST_THERAPIST.search(t))
+                                                            or intervention and _AGAINST_THERAPIST.search(t) and not _REPEATED.search(t)):
         return "rejects_intervention"
     # "No. You're twisting it." answers a reading of the patient: the bare "no" heads a rejection.
     if _NO_HEAD.search(t) and intervention and prev == i - 1 and not p_rel and (
@@ -361,6 +364,9 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     complaint = ("complaint_about_therapist" if (you_ok and (COMPLAINT_THERAPIST.search(t) or _blames_conduct(t))
                                                  or rp.SIDING_YOU.search(t))
                  else "complaint_about_therapy" if _about_therapy(d, i, t, p) else None)
+    # The hurt owned as the patient's own feeling about a single act is disclosed, not enacted.
+    if complaint == "complaint_about_therapist" and rp.OWNS_HURT.search(t) and not rp.HABIT.search(t):
+        complaint = None
     if complaint:
         return None if _continues_complaint(d, i, prev, previous) else complaint
     declines = bool(DECLINE.search(t))
