@@ -14,7 +14,7 @@ import re
 from alliance.annotators._lexicon import KIN, compile_any
 
 __all__ = [
-    "SELF_DISCLOSURE", "NOT_SELF_DISCLOSURE", "DISPUTES", "THIRD_AFTER", "ASKS_THERAPIST_LIFE", "CONFRONT", "SUPPORTIVE",
+    "SELF_DISCLOSURE", "NOT_SELF_DISCLOSURE", "DISPUTES", "THIRD_AFTER", "OWN_PAST", "ASKS_THERAPIST_LIFE", "CONFRONT", "SUPPORTIVE",
     "SELF_CRITICISM", "BACKS_DOWN", "REPAIR_STRONG", "REPAIR_IN_STRAIN", "REPAIR_WELCOMES", "INTERPRETATION",
     "REFRAME", "PART_ABOUT", "ACCOUNT", "DEFENCE", "PATTERN_POINTED", "YES_BUT", "HOLDS_LIGHTLY", "LEAVES_ROOM", "DROPS", "CHANGES_FRAME",
     "ASKS_YOU", "NOT_PERSONAL", "ABOUT_SESSION", "FIRST_PERSON", "PROFESSIONAL", "ARRANGES", "SHARED_EVENT_VERBS", "ASKS_HELP",
@@ -498,3 +498,5 @@ COURTESY = frozenset("i did do yes yeah thanks thank you have had a it was nice 
 DISPUTES = compile_any([r"(?:i do not think|i would not say|i do not agree that) (?:it is|that is|this is|they are|these are|it has been|they have been|the \w+ (?:is|are))\b"])
 #: Someone else as the subject right after a firm "it's not fair" ("... she never asks"): no pushback on the therapist.
 THIRD_AFTER = compile_any([r"^ (?:that |because |cos |when |how )?(?:she|he|they|my \w+|his|her)\b"])
+#: The therapist's own past in the first person ("what helped me was", "I found"), not an opinion ("I'd go for").
+OWN_PAST = compile_any([r"\b(?:helped me|worked for me|i (?:found|did|was|had|used to|tried|got|went|felt|managed|learned|learnt|ended up))\b"])

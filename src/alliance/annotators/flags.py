@@ -344,7 +344,10 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         # What the therapist said about themselves before turning back to the patient
         # ("Twice, actually. Anyway, this isn't about me."): the answer is the disclosure.
         told_own = redirect is not None and len(t[:redirect.start()].split()) >= 2
-        if is_self_disclosure(t) or _answers_own_life(d, i, t) or told_own or fp.SHARES_SAME.search(t):
+        # Answering a question about one's disclosure ("How did you manage?" / "What helped me was ...") goes on.
+        follow_up = i >= 2 and "self_disclosure" in out[i - 2] and d.is_patient(i - 1) and d.texts[i - 1].rstrip().endswith("?") \
+            and fp.OWN_PAST.search(t) is not None and not (fp.NOT_SELF_DISCLOSURE.search(t) or fp.PROFESSIONAL.search(t))
+        if is_self_disclosure(t) or _answers_own_life(d, i, t) or told_own or fp.SHARES_SAME.search(t) or follow_up:
             flags.append("self_disclosure")
         prev_p = d.previous(i, Role.PATIENT)
         p_norm = d.norms[prev_p] if prev_p is not None else " "
