@@ -44,8 +44,26 @@ _BACK_TO_MINE = compile_any([
 #: The therapist's own going named afresh on a return ("the timing of me going", "the
 #: handover"): a departure or handover announced earlier is referred back to in other words.
 _MY_GOING = compile_any([
-    r"\bthe (?:handover|hand over|changeover|change over)\b|\b(?:of|about|with) me (?:going|leaving|moving on)\b|"
+    r"\b(?:the|a) (?:handover|hand over|changeover|change over)\b|\b(?:of|about|with) me (?:going|leaving|moving on)\b|"
     r"\bmy (?:leaving|going|departure|moving on)\b",
+])
+
+
+#: A definite reference back to an arrangement already announced ("the change", "the
+#: schedule"): with a return phrase, after frame talk, it names the frame topic in
+#: other words ("going back to the schedule for a moment", "check once more about the
+#: change").
+_BACK_REF = compile_any([
+    r"\bthe (?:change|changes|new schedule|schedule|news|arrangement|new arrangement|switch|time off|gap|break)\b",
+])
+
+
+#: Arranging times ("is Thursday at four still good?"): going back to the schedule to fix
+#: a slot is logistics, not a return to what the change means.
+_ARRANGING = compile_any([
+    r"\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|o ?clock)\b|"
+    r"\bstill (?:good|okay|ok|fine|work|works|suit|suits)\b|\b(?:work|works|suit|suits) for you\b|"
+    r"\bat (?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d)\b",
 ])
 
 
@@ -63,7 +81,8 @@ def frame_return(d: Dialogue, i: int, topics: set[str]) -> bool:
         # "Coming back to the change for a minute ... how's it sitting with you?": a return
         # with a reaction question, after frame talk, goes back to the frame however it names it.
         return True
-    if not mentions(t, topics) and not names_frame(d, i) and not _MY_GOING.search(t):
+    back_ref = bool(cu.RETURN.search(t) and _BACK_REF.search(t) and not _ARRANGING.search(t))
+    if not mentions(t, topics) and not names_frame(d, i) and not _MY_GOING.search(t) and not back_ref:
         return False  # neither a topic raised before nor the frame named afresh ("my being away")
     return bool(cu.RETURN.search(t) or cu.T_REACTION_WIDE.search(t) or rp.T_FRAME_REACTION.search(t)
                 or re.search(r"\b(?:feel|feels|feeling|feelings|talk about|wonder|wondering)\b", t))
