@@ -76,15 +76,16 @@ def frame_return(d: Dialogue, i: int, topics: set[str]) -> bool:
         return True  # "coming back to what I said at the start, how ...?" after a frame announcement
     if cu.DOUBTS_DECLINE.search(t) and not _OTHERS.search(t):
         return True  # "I wonder if it's harder than you're letting on": the earlier "it's fine", doubted
-    if cu.RETURN.search(t) and d.questions[i] and (cu.T_REACTION_WIDE.search(t) or fr.T_REACTION_MORE.search(t)) \
+    returns = bool(cu.RETURN.search(t))  # the return phrase, read once for the three tests below
+    if returns and d.questions[i] and (cu.T_REACTION_WIDE.search(t) or fr.T_REACTION_MORE.search(t)) \
             and not _OTHERS.search(t):
         # "Coming back to the change for a minute ... how's it sitting with you?": a return
         # with a reaction question, after frame talk, goes back to the frame however it names it.
         return True
-    back_ref = bool(cu.RETURN.search(t) and _BACK_REF.search(t) and not _ARRANGING.search(t))
+    back_ref = bool(returns and _BACK_REF.search(t) and not _ARRANGING.search(t))
     if not mentions(t, topics) and not names_frame(d, i) and not _MY_GOING.search(t) and not back_ref:
         return False  # neither a topic raised before nor the frame named afresh ("my being away")
-    return bool(cu.RETURN.search(t) or cu.T_REACTION_WIDE.search(t) or rp.T_FRAME_REACTION.search(t)
+    return bool(returns or cu.T_REACTION_WIDE.search(t) or rp.T_FRAME_REACTION.search(t)
                 or re.search(r"\b(?:feel|feels|feeling|feelings|talk about|wonder|wondering)\b", t))
 
 
