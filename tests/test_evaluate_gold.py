@@ -89,3 +89,35 @@ def test_rupture_indices_match_within_the_tolerance_nearest_first():
 def test_prf_handles_empty_counts():
     assert prf(0, 0, 0)["f1"] is None
     assert prf(2, 0, 2) == {"precision": 1.0, "recall": 0.5, "f1": 0.6667, "tp": 2, "fp": 0, "fn": 2}
+
+
+def test_several_folders_are_pooled_into_one_set(gold_dir, tmp_path_factory):
+    other = tmp_path_factory.mktemp("more")
+    for p in gold_dir.glob("*.json"):
+        (other / f"copy-{p.name}").write_text(p.read_text(encoding="utf-8"), encoding="utf-8")
+    one, both = evaluate_gold(gold_dir), evaluate_gold([gold_dir, other])
+    assert both["sessions_scored"] == 2 * one["sessions_scored"]
+    assert both["episodes"]["tp"] == 2 * one["episodes"]["tp"]
+    assert both["controls"]["sessions"] == 2 * one["controls"]["sessions"]
+    assert both["folder"] == [str(gold_dir), str(other)]
+
+
+def test_the_seed_pattern_is_counted_apart(gold_dir):
+    returns = evaluate_gold(gold_dir)["therapist_returns_after_decline"]
+    # Session "a" has a therapist-raised episode the patient declined; "b" is a control.
+    assert returns["seed_pattern_sessions"] == 1
+    assert returns["seed_pattern_sessions_exact"] == 1
+
+
+def test_intervals_resample_sessions_and_bracket_the_figure(gold_dir):
+    r = evaluate_gold(gold_dir, resamples=200, seed=3)
+    lo, hi = r["intervals"]["episodes_f1"]
+    assert lo <= r["episodes"]["f1"] <= hi
+    assert r["intervals"]["level"] == 0.95
+    assert evaluate_gold(gold_dir, resamples=200, seed=3)["intervals"] == r["intervals"]
+    assert evaluate_gold(gold_dir, resamples=0)["intervals"] == {}
+
+
+def test_no_folder_is_an_input_error():
+    with pytest.raises(InputError):
+        evaluate_gold([])

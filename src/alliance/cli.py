@@ -192,7 +192,7 @@ def cmd_evaluate_gold(args: argparse.Namespace) -> int:
     """``alliance evaluate gold``: score the pipeline against a hand-labelled folder."""
     from alliance.evaluate.gold import evaluate_gold
 
-    result = evaluate_gold(Path(args.dir))
+    result = evaluate_gold([Path(d) for d in args.dirs], resamples=args.resamples)
     sys.stdout.write(json.dumps(result, indent=2) + "\n")
     return EXIT_OK
 
@@ -244,9 +244,13 @@ def build_parser() -> argparse.ArgumentParser:
     e.set_defaults(func=cmd_evaluate_annomi)
     e = esub.add_parser("gold", help="score the pipeline against a folder of hand-labelled sessions",
                         description="Score episodes, ruptures, flags, relationship talk, initiator, "
-                                    "stance, returns and the one-way index against a folder of "
-                                    "gold analysis documents. Prints JSON.")
-    e.add_argument("dir", metavar="DIR")
+                                    "stance, returns and the one-way index against one or more "
+                                    "folders of gold analysis documents (several folders are "
+                                    "pooled into one set). Prints JSON, with session-bootstrap "
+                                    "95% intervals for the headline figures.")
+    e.add_argument("dirs", nargs="+", metavar="DIR", help="folders of gold *.json documents")
+    e.add_argument("--resamples", type=int, default=1000, metavar="N",
+                   help="session-bootstrap resamples for the intervals (0: none; default 1000)")
     e.set_defaults(func=cmd_evaluate_gold)
     return parser
 
