@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 GOLD = Path(__file__).resolve().parent.parent / "gold"
-SPLITS = ("dev", "heldout", "test", "train2", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11")
+SPLITS = ("dev", "heldout", "test", "train2", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test14")
 FILES = [p for s in SPLITS for p in sorted((GOLD / s).glob("*.json"))]
 
 ROLES = {"therapist", "patient", "other"}
@@ -71,6 +71,8 @@ def test_there_are_enough_sessions_in_each_split():
     assert 10 <= len(list((GOLD / "test9").glob("*.json"))) <= 16
     assert 10 <= len(list((GOLD / "test10").glob("*.json"))) <= 16
     assert 10 <= len(list((GOLD / "test11").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "test12").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "test14").glob("*.json"))) <= 16
 
 
 def test_session_ids_are_unique_and_match_file_names():
@@ -240,6 +242,8 @@ _BLIND_COVERAGE = {
     "test9": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
     "test10": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
     "test11": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
+    "test12": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
+    "test14": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
 }
 
 
