@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 GOLD = Path(__file__).resolve().parent.parent / "gold"
-SPLITS = ("dev", "heldout", "test", "train2", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test14")
+SPLITS = ("dev", "heldout", "test", "train2", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14")
 FILES = [p for s in SPLITS for p in sorted((GOLD / s).glob("*.json"))]
 
 ROLES = {"therapist", "patient", "other"}
@@ -72,6 +72,7 @@ def test_there_are_enough_sessions_in_each_split():
     assert 10 <= len(list((GOLD / "test10").glob("*.json"))) <= 16
     assert 10 <= len(list((GOLD / "test11").glob("*.json"))) <= 16
     assert 10 <= len(list((GOLD / "test12").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "test13").glob("*.json"))) <= 16
     assert 10 <= len(list((GOLD / "test14").glob("*.json"))) <= 16
 
 
@@ -243,6 +244,7 @@ _BLIND_COVERAGE = {
     "test10": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
     "test11": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
     "test12": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
+    "test13": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
     "test14": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
 }
 
