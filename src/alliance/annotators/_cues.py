@@ -436,6 +436,15 @@ COMPLAINT_FRAME = compile_any([
 ])
 
 
+#: The therapist speaking in the patient's voice: their thought quoted ("your thought was, ... I
+#: don't want ..."), or their ambivalence in the first person ("I want X, and at the same time I don't want Y").
+VOICES_PATIENT = compile_any([
+    r"your (?:thought|thinking|reaction|first thought) (?:was|is)|you (?:are|were) (?:thinking|telling yourself|saying to yourself)|"
+    r"you (?:thought|think|tell|told|said to|say to) yourself|part of you (?:says|is saying|thinks)",
+    r"^ (?:(?:so|and|like|it is like) )*i (?:really )?(?:want|would like|like)\b(?:\s+\w+){1,16}?\s+(?:but|and at the same time|at the same time|yet|and yet) i (?:do not|would not) (?:want|like)\b",
+])
+
+
 @lru_cache(maxsize=4096)
 def own_life(norm: str) -> bool:
     """Whether a therapist's words reveal their life outside the session.
@@ -446,6 +455,11 @@ def own_life(norm: str) -> bool:
     """
     disclosures = list(SELF_DISCLOSURE.finditer(norm))
     if not disclosures or NOT_SELF_DISCLOSURE.search(norm):
+        return False
+    # The patient's voice, said back in the first person, is the patient's life: the whole
+    # turn when it opens in that voice, else whatever follows the quoted thought.
+    voiced = VOICES_PATIENT.search(norm)
+    if voiced is not None and (voiced.start() == 0 or all(m.start() >= voiced.end() for m in disclosures)):
         return False
     if T_ACT_FRAME.search(norm):
         return False  # "a change I've made, for my own reasons": the reasons for the frame, not a life

@@ -32,7 +32,8 @@ SELF_DISCLOSURE = compile_any([
     r"our (?:kids|children|son|daughter|family|dog|cat|house|garden|wedding)\b|we (?:took|had|spent|visited) (?:our|the kids|my)",
     r"i (?:had|have had|used to have|suffered from|suffered with|struggled with|went through|lived with) (?:\w+ ){0,2}"
     r"(?:panic|depression|anxiety|attacks|a breakdown|a divorce|cancer|an eating|grief|a miscarriage|insomnia|burnout|a drinking)",
-    r"i am (?:\w+ ){1,7}myself\b|i am (?:\w+ )?recovering from (?:a|an|my)\b|i (?:was|used to be) (?:\w+ ){0,3}(?:at|in) (?:university|uni|college|school) (?:too|myself)",
+    # "Myself" as "too" ("a worrier myself"), not the object of something done now ("notes to myself").
+    r"i am (?:\w+ ){1,7}(?<!to )(?<!for )(?<!with )(?<!at )myself\b|i am (?:\w+ )?recovering from (?:a|an|my)\b|i (?:was|used to be) (?:\w+ ){0,3}(?:at|in) (?:university|uni|college|school) (?:too|myself)",
     r"when i was (?:young|younger|a kid|a child|a teenager|little|growing up|your age|in (?:school|college|university|my twenties|training))",
     r"i (?:also|too|myself) (?:struggled|went through|have been through|had|lost|was|felt|know what it is like)",
     r"i (?:went|have gone|have been) through (?:a|the|something|that|this|my own)",
@@ -234,6 +235,8 @@ SELF_CRITICISM = compile_any([
     r"(?<!not )(?<!never )(?:my|all my) fault|i (?:always )?(?:ruin|mess up|screw up)",
     # The patient's habitual failure ("I keep messing everything up", "I always get it wrong").
     r"i (?:keep|always|just keep|constantly) (?:ruin\w*|mess\w* (?:\w+ )?up|screw\w* (?:\w+ )?up|get\w* (?:\w+ )?wrong|fail\w*|let\w* (?:\w+ )?down)",
+    # Denying oneself a strength ("I don't have that much courage", "I'm not strong enough").
+    r"i (?:do not|did not|never) (?:have|had) (?:\w+ ){0,4}(?:courage|guts|strength|willpower|backbone|confidence|nerve)\b|i am not (?:\w+ )?(?:strong|brave|good|tough) enough",
 ])
 #: Holding an idea lightly ("I'll leave it with you as a thought", "I'd still hold it as a possibility"):
 #: neither a retraction nor a new argument.

@@ -26,7 +26,9 @@ import re
 from alliance.annotators import _flagpatterns as fp
 from alliance.annotators import _rupturepatterns as rp
 from alliance.annotators._cues import own_life
-from alliance.annotators._lexicon import Dialogue, compile_any, normalize
+from alliance.annotators._disclosure import answers_own_life, told_own_life
+from alliance.annotators._lexicon import Dialogue, compile_any
+from alliance.annotators._reflections import confront_cue
 from alliance.annotators._relpatterns import T_TRANSFERENCE
 from alliance.annotators.ruptures import DENY_FEELING, REJECT, STRAIN, norm_sentences
 from alliance.model import Annotation, Role, Session
@@ -71,12 +73,7 @@ _OVERRIDES = compile_any([
 ])
 #: The patient's own near-miss ("I almost caved"): "but you didn't" then affirms, it does not confront.
 _NEAR_MISS = compile_any([r"\b(?:almost|nearly|was about to|was going to|so close to|had the words ready|wanted to|could have)\b"])
-_DIDNT = compile_any([r"^ (?:(?:and|but) )*(?:but )?you (?:did not|did not do it|stopped|held)\b"])
-#: Turning the talk back to the patient after answering about oneself ("this isn't about me").
-_REDIRECT = compile_any([r"(?:this|it) is not about me|enough about me|(?:come|get|go) back to you\b|back to you\b|"
-                          r"i am (?:more|much more|really more) interested in (?:you|what you|how you|yours)"])
-#: A patient question put to the therapist about something they did ("You catch the game?").
-_ASKS_YOU_DID = compile_any([r"\b(?:did )?you (?:catch|see|watch|go|get|have|ever|like|do|hear|try|read)\b"])
+_DIDNT = compile_any([r"(?:^ |could have (?:\w+ ){1,3})(?:(?:and|but) )*(?:but )?you (?:did not|did not do it|are not|have not|stopped|held)\b"])
 
 
 def _contested(d: Dialogue, markers: list[str | None], i: int, t: str) -> bool:
@@ -124,65 +121,8 @@ _TASK = compile_any([r"we can (?:do|try)|you could|you should|you might (?:try|w
 _DENIES_VERB = compile_any([r"^ (?:(?:no|look|well) )*i am not (\w+ing)(?: (?:after|over|at|on|up))? you\b"])
 
 
-#: A bare "I did, thanks" answers politely and tells nothing: an answer needs some detail.
-_ANSWER_WORDS = 6
 
 
-def _answers_own_life(d: Dialogue, i: int, t: str) -> bool:
-    """Whether the therapist answers, with their own life, a question the patient just asked about it."""
-    prev = i - 1
-    if prev < 0 or d.is_therapist(prev):
-        return False
-    if fp.ASKS_RECEIVED.search(d.norms[prev]):
-        return False  # "Did you get my email?" asks about the work, not the therapist's life
-    asks = fp.ASKS_THERAPIST_LIFE.search(d.norms[prev]) or (
-        d.texts[prev].rstrip().endswith("?") and _ASKS_YOU_DID.search(d.norms[prev]))
-    # "I did, actually. Tough loss." tells something; "I did, thanks. How about you?" does not:
-    # the answer, before any question handed back, must hold words beyond courtesy.
-    back = fp.HANDS_BACK.search(t)
-    answer = t[:back.start()] if back else t
-    # A question of one's own after the answer ("I did hear that. Where will everyone park?")
-    # tells nothing, nor do the question's own words said back.
-    said = normalize(" ".join(x for x in re.split(r"(?<=[.!?])\s+", d.texts[i].strip()) if not x.rstrip().endswith("?")))
-    asked = set(d.norms[prev].split())
-    detail = [w for w in answer.split() if w not in fp.COURTESY and w in said.split() and w not in asked]
-    told = d.words[i] >= _ANSWER_WORDS or (d.words[i] >= 4 and "." in d.texts[i].rstrip(". "))
-    # An answer that turns to arranging sessions ("I do, the centre's closed, so could we do
-    # Tuesday?") is logistics (decision 18).
-    if fp.NOT_SELF_DISCLOSURE.search(t) or len(detail) < 2 or fp.ARRANGES.search(t) or fp.PROFESSIONAL.search(t):
-        return False
-    if asks and told and fp.ANSWERS_OWN.search(t) and not _asks_for_help(d.norms[prev]):
-        return True
-    # By structure: a question with the therapist as the subject of a personal verb, answered in
-    # the first person ("Who do you barrack for?" / "The Swans, since I was a kid"), unless the
-    # answer is about the work (decision 18: professional information is not self-disclosure).
-    # The first sentence must be the answer ("Yes, thanks. Now, where were we?" only turns back).
-    if d.words[i] < 4 or not _asks_about_you(d, prev):
-        return False
-    first = normalize(re.split(r"[.!?]+\s+", d.texts[i].strip(), maxsplit=1)[0])
-    return bool(fp.FIRST_PERSON.search(first))
-
-
-def _asks_for_help(norm: str) -> bool:
-    """Whether a question to the therapist asks for time or help ("do you have any leaflets?")."""
-    return any(m.group(2) in ("have", "got", "get") and fp.ASKS_HELP.match(norm[m.end():]) for m in fp.ASKS_YOU.finditer(norm))
-
-
-def _asks_about_you(d: Dialogue, j: int) -> bool:
-    """Whether patient turn ``j`` asks the therapist about their own life ("Do you have sisters?")."""
-    text = d.texts[j]
-    if not ("?" in text or not any(c in text for c in ".!") or d.questions[j]):
-        return False
-    for m in fp.ASKS_YOU.finditer(d.norms[j]):
-        rest = d.norms[j][m.end():]
-        # "Are you talking about ...?" asks what the therapist is doing now; "have you got a minute?"
-        # and "do you have any leaflets?" ask for time or help.
-        if m.group(2) in fp.NOT_PERSONAL or m.group(2).endswith("ing") or fp.ABOUT_SESSION.search(rest) or (
-                m.group(2) in ("have", "got", "get") and fp.ASKS_HELP.match(rest)) or (
-                m.group(2) in fp.SHARED_EVENT_VERBS and rest.startswith(" the ")):
-            continue
-        return True
-    return False
 
 
 
@@ -340,20 +280,19 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         therapist_turn += 1
         t = d.norms[i]
         flags: list[str] = []
-        redirect = _REDIRECT.search(t)
         # What the therapist said about themselves before turning back to the patient
         # ("Twice, actually. Anyway, this isn't about me."): the answer is the disclosure.
-        told_own = redirect is not None and len(t[:redirect.start()].split()) >= 2
+        told_own = told_own_life(t)
         # Answering a question about one's disclosure ("How did you manage?" / "What helped me was ...") goes on.
         follow_up = i >= 2 and "self_disclosure" in out[i - 2] and d.is_patient(i - 1) and d.texts[i - 1].rstrip().endswith("?") \
             and fp.OWN_PAST.search(t) is not None and not (fp.NOT_SELF_DISCLOSURE.search(t) or fp.PROFESSIONAL.search(t))
-        if is_self_disclosure(t) or _answers_own_life(d, i, t) or told_own or fp.SHARES_SAME.search(t) or follow_up:
+        if is_self_disclosure(t) or answers_own_life(d, i, t) or told_own or fp.SHARES_SAME.search(t) or follow_up:
             flags.append("self_disclosure")
         prev_p = d.previous(i, Role.PATIENT)
         p_norm = d.norms[prev_p] if prev_p is not None else " "
         p_marker = markers[prev_p] if prev_p is not None else None
         # Disagreeing with the patient's self-criticism is support, not a challenge.
-        confronts = (bool(fp.CONFRONT.search(t)) and not fp.SUPPORTIVE.search(t)
+        confronts = (confront_cue(t, [d.norms[j] for j in _last_patient_turns(d, i, 2)]) and not fp.SUPPORTIVE.search(t)
                      and not fp.SELF_CRITICISM.search(p_norm)
                      and not (_DIDNT.search(t) and _NEAR_MISS.search(p_norm)))
         owning = bool(fp.BACKS_DOWN.search(t) or fp.REPAIR_STRONG.search(t) or fp.OWNS_PUSH.search(t)
