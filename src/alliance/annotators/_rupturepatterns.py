@@ -29,13 +29,14 @@ from __future__ import annotations
 
 import re
 
-from alliance.annotators._lexicon import compile_any
+from alliance.annotators._lexicon import Dialogue, compile_any
 
 __all__ = [
     "THERAPIST_CONDUCT", "SIDING_YOU", "WONDERED", "THERAPY_VERDICT", "TASK_VERDICT", "TASK_NAMED", "THERAPY_MENTIONED", "FEELING_SEEN", "SIGN_SEEN", "HEDGED", "DENIES_SEEN",
     "HEDGE_WORDS", "BACKCHANNEL", "SHIFT_OPENER", "TOPIC_INVITED", "DEFER_WIDE", "REJECT_FIRM",
     "SUGGESTION", "ACCEPTS", "EMPHATIC_NO", "REFUSES_TOPIC", "SCENE", "ABOUT_YOU", "VALIDATES_ONLY", "READS_YOU",
     "BY_THE_WAY", "FILLER", "OWNS_HURT", "HABIT", "POLITE", "NEGATED_BEFORE", "KIN_VOCATIVE", "YET", "CLAUSE_END", "NOT_CRYING", "TEARS_REPORTED", "SELF_COMMENT",
+    "CLOSED_WH", "trails_off", "generic_you_before",
 ]
 
 _ADV = r"(?:(?:always|just|never|even|really|kind of|sort of|still|again|totally|completely|so|actually|seem to) )*"
@@ -323,3 +324,36 @@ HABIT = compile_any([r"you (?:\w+ )?(?:keep|kept|always|never)\b"])
 POLITE = compile_any([r"if (?:that is|it is) (?:okay|ok|all right|alright)(?: with you)?|if you do not mind"])
 #: A negation heading a clause ("I don't think you're useless"): reassurance, not blame.
 NEGATED_BEFORE = compile_any([r"(?:do not|did not|never) (?:think|believe|mean|meant|say|said)(?: that)? $"])
+
+
+#: Closed questions about amounts and times ("how long could you go without?"), and
+#: proposals ("why don't you try that?", "how about next Tuesday?", "what do you think about
+#: coming back in a month?") that "okay" fully answers.
+CLOSED_WH = compile_any([r"how (?:long|many|much|often|old|far|soon)|what (?:time|day|age)|^ (?:(?:so|and|okay|well) )*what (?:i|we) |"
+                         r"why do not (?:you|we)|how about|what about (?:if|we|trying)|what is the plan|what are (?:you|your) (?:plans|doing|up to)|where are you (?:going|off to|staying)|"
+                         r"who is (?:going|coming)|when (?:is|are|do|does|will)\b|"
+                         r"(?:what do you think|how would you feel|how do you feel|would you be (?:okay|happy|willing)) (?:about|of|with) "
+                         r"(?:trying|coming (?:back|in)|meeting|seeing (?:me|each other)|booking|scheduling|setting up|getting together|checking in)\b"])
+#: "Anyway" and nothing after it but fillers ("..., you know? Anyway, I just, uh--").
+_TRAILING_ANYWAY = compile_any([r"anyway(?: (?:i|just|uh|um|er|erm|you know|like|so|yeah|well|mean|crosstalk|inaudible|unintelligible|laughs|sighs|pause))* $"])
+#: "You" standing for anyone in the patient's account of their own life ("you stop caring about yourself").
+_GENERIC_YOU = compile_any([r"yourself|your (?:life|family|world|kids|job|head|mind) (?:comes|splits|falls|goes|is|gets)|(?:when|once|if) (?:you|your)\b"])
+
+
+def trails_off(t: str) -> bool:
+    """Whether a patient turn that has answered (eight words or more) ends on "anyway" and no new subject."""
+    m = _TRAILING_ANYWAY.search(t)
+    return m is not None and len(t[:m.start()].split()) >= 8
+
+
+def generic_you_before(d: Dialogue, i: int) -> bool:
+    """Whether patient turn ``i`` continues the patient's own sentence ("-you don't care."), cut by
+    the therapist's short turns, in which "you" stood for anyone ("you stop caring about yourself")."""
+    if not d.texts[i].lstrip().startswith(("-", "\u2014")):
+        return False
+    fragments, j = [], i - 1
+    while j >= 0 and len(fragments) < 4 and (d.is_patient(j) or d.words[j] <= 4):
+        if d.is_patient(j):
+            fragments.append(d.norms[j])
+        j -= 1
+    return any(_GENERIC_YOU.search(f) for f in fragments)

@@ -58,11 +58,6 @@ _ASKS_MORE = compile_any([r"tell me|say (?:a bit |a little |some )?more|(?:walk|
                           r"i am (?:really )?curious|i would (?:love|like|really like) to (?:hear|know|understand)|i (?:wonder|am wondering) (?:what|how)"])
 #: The therapist raising a feeling the patient may then deny ("that hit you hard").
 _FEELING_RAISED = compile_any([r"(?:hit|got to|affected|bothers|bothered|upset|hurt|shook|shaken) you|you (?:feel|felt|seem|look|sound)"])
-#: Closed questions about amounts and times ("how long could you go without?"), and
-#: proposals ("why don't you try that?", "how about next Tuesday?") that "okay" fully answers.
-_CLOSED_WH = compile_any([r"how (?:long|many|much|often|old|far|soon)|what (?:time|day|age)|^ (?:(?:so|and|okay|well) )*what (?:i|we) |"
-                          r"why do not (?:you|we)|how about|what about (?:if|we|trying)|what is the plan|what are (?:you|your) (?:plans|doing|up to)|where are you (?:going|off to|staying)|"
-                          r"who is (?:going|coming)|when (?:is|are|do|does|will)\b"])
 
 
 #: A clause against the therapist's reading ("you're twisting it", "you're putting words in my mouth").
@@ -134,6 +129,8 @@ def _shifts(d: Dialogue, i: int, t: str) -> bool:
     Besides the openers, a refusal in a sentence of its own followed by new material
     ("Can we not. So, my boss ...") changes it.
     """
+    if rp.trails_off(t):
+        return False  # "..., you know? Anyway, I just, uh--" moves to nothing
     if SHIFT.search(t) or _ANYWAY_SENTENCE.search(d.texts[i]) or rp.SHIFT_OPENER.search(t):
         return True
     if not _SENTENCE_END.search(d.texts[i].strip()):
@@ -189,7 +186,7 @@ def _invites_text(text: str, p: str) -> bool:
     last = normalize(_VOCATIVE.sub("", sentence))
     # ... or follow a clause that sets the scene ("When you picture it, what comes up for you?").
     clause = normalize(sentence.rsplit(",", 1)[-1]) if rp.SCENE.match(sentence) else " "
-    if not (INVITATION.search(p) or INVITATION.search(last) or INVITATION.search(clause)) or _CLOSED_WH.search(p) \
+    if not (INVITATION.search(p) or INVITATION.search(last) or INVITATION.search(clause)) or rp.CLOSED_WH.search(p) \
             or _CHECK_IN.search(last):
         return False
     punctuated = any(c in text for c in ".?!")
@@ -360,6 +357,8 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
         # Asked how it is with the therapist, the patient's own link ("you're judging
         # me the way he did") is insight into the relationship, not a complaint.
         you_ok = False
+    # A fragment of the patient's own sentence keeps that sentence's "you for anyone".
+    you_ok = you_ok and not rp.generic_you_before(d, i)
     # Siding with the other client ("she talks, you nod along") can only mean the therapist.
     complaint = ("complaint_about_therapist" if (you_ok and (COMPLAINT_THERAPIST.search(t) or _blames_conduct(t))
                                                  or rp.SIDING_YOU.search(t))
