@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from alliance.annotators import _cues as cu
+from alliance.annotators import _frameacts as fa
 from alliance.annotators import _framerefs as fr
 from alliance.annotators import _relpatterns as rp
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
@@ -31,7 +32,9 @@ _OTHERS = compile_any([OTHERS])
 
 def names_frame(d: Dialogue, i: int) -> bool:
     """Whether utterance ``i`` names the frame in a therapist's words."""
-    return bool(rp.FRAME_T.search(d.norms[i]) or cu.FRAME_T_WIDE.search(d.norms[i]) or fr.T_ACT_FRAME.search(d.norms[i]))
+    t = d.norms[i]
+    return bool(rp.FRAME_T.search(t) or cu.FRAME_T_WIDE.search(t) or fr.T_ACT_FRAME.search(t)
+                or fa.T_CHANGES_ARRANGEMENT.search(t))
 
 
 
@@ -82,11 +85,22 @@ def frame_return(d: Dialogue, i: int, topics: set[str]) -> bool:
         # "Coming back to the change for a minute ... how's it sitting with you?": a return
         # with a reaction question, after frame talk, goes back to the frame however it names it.
         return True
-    back_ref = bool(returns and _BACK_REF.search(t) and not _ARRANGING.search(t))
+    back_ref = bool(returns and (_BACK_REF.search(t) or _back_to_topic(t)) and not _ARRANGING.search(t))
     if not mentions(t, topics) and not names_frame(d, i) and not _MY_GOING.search(t) and not back_ref:
         return False  # neither a topic raised before nor the frame named afresh ("my being away")
     return bool(returns or cu.T_REACTION_WIDE.search(t) or rp.T_FRAME_REACTION.search(t)
                 or re.search(r"\b(?:feel|feels|feeling|feelings|talk about|wonder|wondering)\b", t))
+
+
+def _back_to_topic(t: str) -> bool:
+    """A return phrase whose object is a frame topic word ("come back to the video thing",
+    "go back to the break for a moment"): going back names the topic even when the
+    announcement's own word was lost (misheard in captions, or a paraphrase)."""
+    for m in cu.RETURN.finditer(t):
+        after = " " + " ".join(t[m.end():].split()[:4]) + " "
+        if cu.TOPIC_WORDS.search(after) or fa.ARRANGEMENT_TOPICS.search(after):
+            return True
+    return False
 
 
 def patient_return(d: Dialogue, i: int, topics: set[str]) -> bool:
@@ -112,7 +126,8 @@ def topics_of(d: Dialogue, first: int, last: int) -> set[str]:
 
 def _topic_words(t: str) -> set[str]:
     """The stemmed frame topic words of normalised text ``t``, the dates included."""
-    return {_stem(m.group()) for pattern in (cu.TOPIC_WORDS, fr.DATE_WORDS) for m in pattern.finditer(t)}
+    return {_stem(m.group()) for pattern in (cu.TOPIC_WORDS, fr.DATE_WORDS, fa.ARRANGEMENT_TOPICS)
+            for m in pattern.finditer(t)}
 
 
 #: Marks that some frame talk has happened in the session; it stems no word.

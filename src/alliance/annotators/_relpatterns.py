@@ -220,7 +220,8 @@ T_HERE_NOW = compile_any([
     r"(?:what is it like|what it is like|how is it|how does it feel|what was it like)\b(?:\s+\w+){0,1}\s+(?:having|imagining|picturing|seeing|knowing|thinking of) me\b",
     r"between (?:us|you and me|the two of us)",
     r"(?:in|here in) (?:this|the) room",
-    r"(?<!walked )(?<!came )(?<!come )(?<!walk )(?<!coming )(?<!made it )(?<!brought you )(?<!brings you )(?<!bring you )(?<!get you )\bin here\b",
+    # "In here" as where something is brought or carried ("a lot to be carrying in here") is a place.
+    r"(?<!walked )(?<!came )(?<!come )(?<!walk )(?<!coming )(?<!made it )(?<!brought you )(?<!brings you )(?<!bring you )(?<!get you )(?<!carrying )(?<!carry )(?<!carried )(?<!lugging )(?<!hauling )\bin here\b",
     r"here with me",
     r"(?:what is it like|what it is like|how is it|how does it feel|what was it like) (?:\w+ )?(?:sitting|being|talking|working) (?:here )?with me",
     r"right now with me|with me right now",

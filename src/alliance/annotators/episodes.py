@@ -45,6 +45,10 @@ DECLINE = compile_any([
     r"i (?:do not|did not) (?:really )?(?:think about it|mind|notice|care|miss)",
     r"(?:just|only) (?:one|a) session|it is (?:only|just) (?:three|two|a few) weeks",
     r"i do not think (?:so|that is it|it is about)",
+    # Disputing the therapist's word for it ("I don't know that it's a loss exactly", "I
+    # wouldn't call it missing"): the reading is refused, whatever the word was.
+    r"i (?:do not know|am not sure|would not say|do not think) (?:that|if) (?:it is|it was|that is|that was|i would call it) "
+    r"(?:really |exactly |quite |so much |actually )?(?:a|an|about|what)\b|i would not (?:call it|say it was|say it is|go that far)",
     r"i have (?:already )?(?:told|said) (?:you|that|it|this)|i (?:already|just) (?:told|said)",
     r"(?:i will|i would|i am going to|i will be) (?:be )?(?:okay|fine|alright|all right)(?! and then| until| but)|you should enjoy|(?:great|good) (?:news )?for you",
     r"why do you keep|you always do this|can we not|i do not want to talk about",
@@ -94,6 +98,8 @@ PRAISE = compile_any([
 REPORTED_DECLINE = compile_any([
     r"i (?:said|told you)\b(?:\s+\w+){0,9}?\s+(?:fine|okay|alright|all right)\b|there i have said it|i have said it now",
     r"i (?:said|told you|made out) (?:that )?(?:it|that|this) (?:did not|does not|would not|was not) (?:really )?(?:matter|bother me|a big deal|an issue)",
+    # A refusal told to someone else ("the same way I told my mother I didn't care"): a report.
+    r"(?:said|told|tell|telling) (?:\w+ ){0,3}(?:that )?i (?:did not|do not|was not|am not) (?:really )?(?:care|mind|bothered|miss\w*|upset|angry)\b",
 ])
 #: Rupture markers that voice a complaint or reject the therapist's reading (codebook decision 10).
 COMPLAINTS = frozenset({"complaint_about_therapist", "complaint_about_therapy", "rejects_intervention"})

@@ -47,12 +47,14 @@ import re
 import numpy as np
 
 from alliance.annotators import _cues as cu
+from alliance.annotators import _frameacts as fa
 from alliance.annotators import _framerefs as fr
 from alliance.annotators._framereturns import (
     ANNOUNCEMENT_CONTEXT, FRAME_CONTEXT, frame_return as _frame_return, names_frame as _names_frame,
     mentions as _mentions, patient_return as _patient_return, topics_of as _topics,
 )
 from alliance.annotators import _relpatterns as rp
+from alliance.annotators import _rellinks as lk
 
 from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
@@ -116,7 +118,8 @@ def _t_frame(d: Dialogue, i: int, t: str) -> bool:
     t = cu.NOT_REACTION.sub(" ", t)  # "I'm afraid", "nothing to do with you": manners, not meaning
     # The therapist's own act ("me cutting back", "when my office called to cancel") names
     # the frame as well as a topic word does.
-    frame = rp.FRAME_T.search(t) or cu.FRAME_T_WIDE.search(t) or fr.T_ACT_FRAME.search(t)
+    frame = rp.FRAME_T.search(t) or cu.FRAME_T_WIDE.search(t) or fr.T_ACT_FRAME.search(t) \
+        or fa.T_CHANGES_ARRANGEMENT.search(t)
     if frame and (rp.T_FRAME_REACTION.search(t) or cu.T_REACTION_WIDE.search(t) or fr.T_REACTION_MORE.search(t)
                   or (d.questions[i] and (cu.T_OPEN_Q.search(t) or _FEELING_WORD.search(t)))
                   or d.questions[i] and cu.T_COME_BACK.search(t)):
@@ -141,8 +144,14 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
             return "here_and_now"  # "that was my mistake": the therapist's part between the two of them
         if cu.T_IMMEDIACY_WIDE.search(t) or fr.T_MISS.search(t):
             return "immediacy"  # "I'm finding myself feeling ...": the session now, not a life outside it
-        if cu.own_life(t):
-            return None  # the therapist's "me" is their own life here, not the two of them
+        if fa.T_AS_FIGURE.search(t):
+            # "I wonder whether the shop in the dream is me": the patient's material read as
+            # about the therapist; about the frame when it names a change to the sessions.
+            return "frame_feelings" if frame or _names_frame(d, i) else "feelings_about_therapist"
+        if cu.own_life(t) and not (frame and fa.T_CHANGES_ARRANGEMENT.search(t)):
+            # The therapist's "me" is their own life here, not the two of them; but the reason
+            # for a change to the sessions ("I'll be teaching on Wednesdays") is the frame.
+            return None
         if rp.T_IMMEDIACY.search(t) or cu.T_IMMEDIACY_WIDE.search(t):
             return "immediacy"
         if frame:
@@ -164,14 +173,17 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
             return "transference_link"
         # A client named where a pronoun could stand ("Maya told me she ...") reads as the pronoun.
         proxy = d.client_names.sub("she", t)
-        if cu.P_PROXY.search(proxy) or cu.P_SIDING.search(t) or fr.P_PROXY_MORE.search(proxy):
+        if cu.P_PROXY.search(proxy) or cu.P_SIDING.search(t) or fr.P_PROXY_MORE.search(proxy) or lk.P_SIDES.search(t):
             return "feelings_about_therapist"
     # Reported speech ("my husband said you never listen") and idioms ("you'd think
     # I'd be used to it") are about someone else's "you".
+    # A comparison that comes back to the present ("... he said he'd call, and now you're
+    # closing a day") is read whole: its "and now you" leaves the reported words behind.
+    linked = bool(lk.P_LINK_ACT.search(t))
     t = cu.GENERIC_YOU.sub(" ", cu.REPORTED.sub(" ", t))
     # "you ... in here" and "take his side in here" cannot mean the partner.
     you_ok = d.you_is_therapist(i) or " in here " in t or d.client_names is not None and bool(cu.SIDES.search(t))
-    if you_ok and (rp.P_TRANSFERENCE.search(t) or cu.P_LINK.search(t)):
+    if you_ok and (rp.P_TRANSFERENCE.search(t) or cu.P_LINK.search(t) or linked):
         return "transference_link"
     if you_ok and rp.P_TRANSFERENCE_WEAK.search(t) and (rp.FRAME_P.search(t) or cu.FRAME_P_WIDE.search(t)):
         return "transference_link"  # "when you left it was like with my dad": the link outranks the frame
@@ -213,8 +225,8 @@ def _blocks_inheritance(d: Dialogue, i: int, src: int, src_is_cue: bool, names: 
     """Whether utterance ``i`` leaves the relationship topic despite answering ``src``
     (``topics``: the frame topics raised so far, which keep a comment on the topic)."""
     t = d.norms[i]
-    if d.acks[i] or MINIMAL.search(t) or cu.CLOSING.search(t):
-        return True
+    if d.acks[i] or MINIMAL.search(t) or cu.CLOSING.search(t) or lk.SILENCE_ONLY.search(t):
+        return True  # a silence is a gap in the talk, not an answer to it
     direct_reply = src_is_cue and d.questions[src] and d.roles[src] is Role.THERAPIST
     if rp.SHIFT.search(t) and not direct_reply:
         return True
@@ -223,8 +235,11 @@ def _blocks_inheritance(d: Dialogue, i: int, src: int, src_is_cue: bool, names: 
             return True
         if cu.own_life(t):
             return True
-        if d.roles[src] is not Role.THERAPIST and utterance_stance(d.norms[src]) == (True, False):
-            return True  # after a plain "no", the therapist's next line is not an answer to it
+        if d.roles[src] is not Role.THERAPIST and utterance_stance(d.norms[src]) == (True, False) \
+                and not (src_is_cue and detect_cue(d, src) == "transference_link"):
+            # After a plain "no", the therapist's next line is not an answer to it; a link the
+            # patient made ("I told you I didn't care, the way I told my mother") is no plain "no".
+            return True
         if not src_is_cue and _OTHERS.search(t):
             return True  # moving on to someone in the patient's life
         if not src_is_cue and not d.questions[i] and not cu.T_ANCHOR.search(t) and not _echoes(d, i, src) \
@@ -385,8 +400,21 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     # no one in the room with the therapist, so it may not start one either.
     may_start = [d.you_is_therapist(i) if not d.is_therapist(i) else bool(_NAMES_PAIR.search(d.norms[i])) or (
         i > 0 and d.is_patient(i - 1) and bool(P_NAMES_PAIR.search(d.norms[i - 1]))) for i in range(d.n)]
-    return _with_openings(d, combine(labels, proba, subtypes, model.gate, model.add, model.start, may_start),
-                          proba, subtypes, may_start)
+    combined = combine(labels, proba, subtypes, model.gate, model.add, model.start, may_start)
+    # A client talking to the other client ("I don't want you to be scared of me") is about
+    # the couple, not the therapist (codebook, joint work): the scorer may not add it.
+    combined = [None if label is not None and labels[i] is None and _to_partner(d, i) else label
+                for i, label in enumerate(combined)]
+    return _with_openings(d, combined, proba, subtypes, may_start)
+
+
+_YOU = compile_any([r"you|your|yours|yourself"])
+
+
+def _to_partner(d: Dialogue, i: int) -> bool:
+    """Whether client turn ``i`` in joint work says "you" to the other client."""
+    return d.client_names is not None and not d.is_therapist(i) and not d.you_is_therapist(i) \
+        and bool(_YOU.search(d.norms[i]))
 
 
 #: How sure the scorer must be of the turn just before an episode for it to be the opening.

@@ -1,0 +1,52 @@
+"""Two readings of the dialogue's shape for relationship talk: a patient's comparison of
+the therapist with someone from their life, and a turn that is only a silence.
+
+1. **A link by comparison** (:data:`P_LINK_ACT`). A patient turn that sets what the
+   therapist does beside what someone in the patient's life did ("the way my
+   brother went off ... and now you're cutting a day"), or what the patient does with
+   the therapist beside what they did with someone else ("I tell you it's fine, the
+   same way I told my mother"), is a transference link, whoever is named and
+   whatever the verbs: the comparison marker joins a clause about "you" to a clause
+   about another person. A comparison with no "you" in it ("the way my dad went
+   off, like my uncle") links nobody to the therapist.
+2. **Taking the other's side** (:data:`P_SIDES`). In joint work, a client saying the
+   therapist is with the other client ("you always end up on her side", "you back him
+   every time", "it's you and her against me") is about the therapist, though the
+   "you" follows the partner's turn: the "her" or "him" can only be the partner.
+3. **A silence** (:data:`SILENCE_ONLY`). A turn that only records a silence or a
+   pause ("(A long silence.)") says nothing: it answers no relationship talk and
+   carries none on; it is a gap in an episode, not a part of it.
+"""
+
+from __future__ import annotations
+
+from alliance.annotators._lexicon import compile_any
+from alliance.annotators._relpatterns import KIN
+
+__all__ = ["P_LINK_ACT", "P_SIDES", "SILENCE_ONLY"]
+
+_COMPARE = r"(?:the same way|the way|just like|same as|like when|like the time|same thing as)"
+#: A person of the patient's life: kin, or a first name the comparison introduces.
+_SOMEONE = rf"(?:my|her|his|our) (?:\w+ )?(?:{KIN})|[a-z]{{3,}}"
+
+P_LINK_ACT = compile_any([
+    # "... you ... the same way I told my mother", "you ... just like he did with my sister".
+    rf"\byou\b(?:\s+\w+){{0,10}}\s+{_COMPARE} (?:i|he|she|they|we) (?:\w+ ){{1,2}}(?:to |with |at |around )?"
+    rf"(?:my|her|his|our) (?:\w+ )?(?:{KIN})\b",
+    # "the way Danny went off to college ... and now you're closing a day".
+    rf"\b{_COMPARE} (?:{_SOMEONE}) (?:went|left|walked|moved|stopped|disappeared|cancelled|dropped|shut|closed|used to|would|did)\b"
+    rf"(?:\s+\w+){{0,25}}\s+(?:and )?(?:now|here|then) you (?:are|were|have|had|go|went|do|did|keep|kept|will)\b",
+])
+
+P_SIDES = compile_any([
+    r"\byou\b(?:\s+\w+){0,4}?\s+(?:(?:end|ends|ended|come|comes|came) (?:up |down )?)?on (?:her|his|their) side\b",
+    r"\byou (?:\w+ )?(?:back|backs|backed|believe|believed|side with|sided with|stick up for|stuck up for) (?:her|him)\b(?:\s+\w+){0,3}\s+"
+    r"(?:every time|always|over me|not me|instead of me|again)\b",
+    r"\b(?:you and (?:her|him)|the two of you|you both) (?:are |were )?(?:against|ganging up on|teaming up on) me\b",
+])
+
+SILENCE_ONLY = compile_any([
+    r"^ (?:(?:a|an|another|long|longer|short|brief|little|some|several|few|of|about|one|two|three|four|five|"
+    r"seconds?|minutes?|quiet|pause|pauses|silence|silent|more|the|patient|is|lies|down|sits|there)\s)*"
+    r"(?:silence|pause|pauses)(?:\s(?:of|about|a|one|two|three|four|five|few|seconds?|minutes?|follows|continues))*\s$",
+])
