@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 
 from alliance.annotators import _cues as cu
+from alliance.annotators import _rupturemoves as mv
 from alliance.annotators import _rupturepatterns as rp
 from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE as fp_ASKS_LIFE
 from alliance.annotators._flagpatterns import BACKS_DOWN, CONFRONT, INTERPRETATION, REPAIR_IN_STRAIN, REPAIR_STRONG
@@ -49,7 +50,6 @@ FAMILY = {
 #: the patient must then re-engage.
 REPAIR_WINDOW = 3
 
-
 #: "Anyway" opening a sentence in punctuated text ("... it was fine. Anyway, the car");
 #: mid-sentence "I'll do it anyway" is not a change of subject.
 _ANYWAY_SENTENCE = re.compile(r"[.!?;]\s+(?:(?:so|well|um|uh|okay|but)[, ]+)?anyway\b", re.IGNORECASE)
@@ -58,7 +58,6 @@ _ASKS_MORE = compile_any([r"tell me|say (?:a bit |a little |some )?more|(?:walk|
                           r"i am (?:really )?curious|i would (?:love|like|really like) to (?:hear|know|understand)|i (?:wonder|am wondering) (?:what|how)"])
 #: The therapist raising a feeling the patient may then deny ("that hit you hard").
 _FEELING_RAISED = compile_any([r"(?:hit|got to|affected|bothers|bothered|upset|hurt|shook|shaken) you|you (?:feel|felt|seem|look|sound)"])
-
 
 #: A clause against the therapist's reading ("you're twisting it", "you're putting words in my mouth").
 _AGAINST_THERAPIST = compile_any([r"you (?:are|keep|always) (?:twisting|putting words|making (?:it|that|this) (?:up|sound))|words in my mouth"])
@@ -91,10 +90,8 @@ _CONCEDES = compile_any([r"^ (?:(?:no|okay|well) )*of course (?:not|it is not|it
 _ASKS_ELSE = compile_any([r"^ (?:(?:um|well|so|okay|look|oh) )*(?:can|could) (?:i|we) just (?:do|go|talk|get|move|skip|finish|carry|show|read|tell)\b"])
 _ASIDE = compile_any([r"before i forget"])
 
-
 #: A name or address before the question ("Callum, how is it ...").
 _VOCATIVE = re.compile(r"^\s*[A-Z]\w+,\s+")
-
 
 #: A client named as the one spoken to ("I don't think that's accurate, Marcus."), not
 #: as the one to talk to ("what do you need from Robin?").
@@ -211,7 +208,6 @@ def _withdraws(d: Dialogue, i: int, t: str, prev: int | None) -> bool:
     words = d.norms[i].split()
     return bool(words) and (d.words[i] <= 4 or not _HESITATES.search(t)) and all(w in rp.HEDGE_WORDS for w in words)
 
-
 _HESITATES = compile_any([r"^ (?:uh|um|er|erm|well|hmm)\b"])
 
 
@@ -230,7 +226,6 @@ def _continues_complaint(d: Dialogue, i: int, prev: int | None, previous: list[s
 def _echo_denial_past(t: str, p: str) -> bool:
     """ "I didn't flinch" right after the therapist said "you flinched"."""
     return any(f" {m.group(1)}ed " in p or f" {m.group(1)}d " in p for m in _NOT_VERB.finditer(t))
-
 
 _NOT_VERB = compile_any([r"i (?:did not|do not) (\w+)"])
 
@@ -251,10 +246,10 @@ def _about_therapy(d: Dialogue, i: int, t: str, p: str) -> bool:
     named a task, read sentence by sentence ("I've stopped doing it. It doesn't help.")."""
     if THERAPY_COMPLAINT_NAMED.search(t) or rp.THERAPY_VERDICT.search(t):
         return True
-    if not (rp.TASK_NAMED.search(p) or rp.THERAPY_MENTIONED.search(t)):
+    if not (rp.TASK_NAMED.search(p) or mv.TASK_NOUN.search(p) or rp.THERAPY_MENTIONED.search(t)):
         return False
     # Read clause by clause: the verdict may follow a comma ("I did the steps, it's not getting me anywhere").
-    return any(rp.TASK_VERDICT.search(part) for part in _norm_clauses(d.texts[i]))
+    return any(rp.TASK_VERDICT.search(part) or mv.NO_POINT_IN_TASK.search(part) for part in _norm_clauses(d.texts[i]))
 
 
 @lru_cache(maxsize=4096)
@@ -267,7 +262,6 @@ def norm_sentences(text: str) -> tuple[str, ...]:
 def _norm_clauses(text: str) -> tuple[str, ...]:
     """The normalised clauses of a turn, split at sentence ends, commas and dashes (cached per text)."""
     return tuple(normalize(x) for x in rp.CLAUSE_END.split(text) if x.strip())
-
 
 #: The therapist reporting what they see or hear ("I'm seeing tears").
 _I_SEE = compile_any([r"i (?:can )?(?:see|am seeing|notice|am noticing|hear|can hear)\b"])
@@ -317,6 +311,9 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     intervention = bool(INTERPRETATION.search(p) or CONFRONT.search(p) or rp.SUGGESTION.search(p)) or reads
     if rejects and strain and intervention:
         return "rejects_intervention"
+    # Refusing the reading just stated ("Don't tell me what I feel"): the main act, whatever follows (decision 7).
+    if prev is not None and prev == i - 1 and _states(d, prev) and mv.rejects_reading(d.texts[i], t, p, intervention):
+        return "rejects_intervention"
     # Rejection as the main act ("That's rubbish. You don't understand"), when the
     # therapist did not raise the relationship (there a plain "no" is a decline).
     reject_first = rejects and REJECT.search(t).start() <= 12
@@ -359,9 +356,10 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
         you_ok = False
     # A fragment of the patient's own sentence keeps that sentence's "you for anyone".
     you_ok = you_ok and not rp.generic_you_before(d, i)
-    # Siding with the other client ("she talks, you nod along") can only mean the therapist.
-    complaint = ("complaint_about_therapist" if (you_ok and (COMPLAINT_THERAPIST.search(t) or _blames_conduct(t))
-                                                 or rp.SIDING_YOU.search(t))
+    # Siding with the other client ("she talks, you nod along") can only mean the therapist; so
+    # can the therapist's unlived experience held against them ("you've never been there").
+    complaint = ("complaint_about_therapist" if (you_ok and (COMPLAINT_THERAPIST.search(t) or _blames_conduct(t) or mv.unlived(d.texts[i], t))
+                                                 or rp.SIDING_YOU.search(t) or mv.sides_with(t))
                  else "complaint_about_therapy" if _about_therapy(d, i, t, p) else None)
     # The hurt owned as the patient's own feeling about a single act is disclosed, not enacted.
     if complaint == "complaint_about_therapist" and rp.OWNS_HURT.search(t) and not rp.HABIT.search(t):
@@ -371,8 +369,9 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     declines = bool(DECLINE.search(t))
     # A relationship question answered "no" is a decline; but "nothing" to "what's
     # happening for you right now?" after the therapist pressed is a withdrawal.
-    pressed = p_rel and rel[prev] in ("here_and_now", "feelings_about_therapist", "transference_link") and not _PLAIN_NO.search(t) \
-        and (bool(CONFRONT.search(p)) or any(previous[j] is not None for j in range(max(0, i - 6), i)))
+    # Not knowing as the whole answer to an open question about the relationship withholds (decision 9).
+    pressed = p_rel and rel[prev] in ("here_and_now", "feelings_about_therapist", "transference_link") and (bool(mv.NOT_KNOWING.search(t)) or (
+        not _PLAIN_NO.search(t) and (bool(CONFRONT.search(p)) or any(previous[j] is not None for j in range(max(0, i - 6), i)))))
     # Denying what the therapist has just seen ("you flinched" / "I didn't flinch")
     # is a denial even inside relationship talk: it answers an observation, not a question.
     if DENY_FEELING.search(t) or _echo_denial_past(t, p):

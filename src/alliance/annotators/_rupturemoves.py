@@ -1,0 +1,167 @@
+"""Rupture markers read as moves in the dialogue: what the patient does with the therapist's turn.
+
+The phrase lists in :mod:`alliance.annotators._rupturelexicon` and
+:mod:`alliance.annotators._rupturepatterns` describe what a marker sounds like.
+The readers here describe what the patient's turn *does* with the therapist's
+turn before it, so that a new wording of the same move is still caught:
+
+- **refusing a reading**: an imperative refusal heading the reply to a
+  therapist's statement about the patient ("Don't.", "Don't tell me what I
+  feel", "Who are you to tell me ...", "You don't get to decide ...") rejects
+  the intervention; the refusal is the main act whatever complaint follows it;
+- **the therapist reading themselves in**: a jab that the therapist makes
+  everything about themselves or the therapy ("not everything is about you")
+  answering an interpretation rejects it;
+- **negating the therapist's own label**: a bare "No." followed by the
+  therapist's term for the patient's thinking, negated ("That's not <term>"),
+  rejects the reading rather than correcting a detail;
+- **taking sides**: the therapist placed on one partner's side ("you always
+  end up on her side") is a complaint about the therapist;
+- **the unlived life**: the therapist's lack of the patient's experience held
+  against them ("you've never been there", "you read it in a book", "what
+  would you know") is a complaint about the therapist;
+- **no point in the task**: "I don't see the point of them" after the therapist
+  named a task (questionnaires, ratings, diaries) is a verdict on the therapy;
+- **not knowing as the whole answer** to an open question about the
+  relationship withholds (a withdrawal), where a verdict ("it's fine") declines.
+
+Patterns are written against :func:`alliance.annotators._lexicon.normalize`
+output and kept linear (bounded repeats, no nested quantifiers).
+"""
+
+from __future__ import annotations
+
+import re
+
+from alliance.annotators._lexicon import compile_any, normalize
+from alliance.annotators._rupturelexicon import DENY_FEELING
+
+__all__ = [
+    "REFUSES_READING", "READS_IN_SELF", "SIDES_WITH", "UNLIVED", "NO_POINT_IN_TASK", "TASK_NOUN",
+    "NOT_KNOWING", "LABELS_THINKING", "rejects_reading", "refuses_reading", "negates_label", "unlived", "sides_with",
+]
+
+#: An imperative refusal opening the reply ("Don't.", "Don't tell me how I feel", "Stop analysing me").
+#: Not "don't worry", "don't laugh", "don't get me wrong": those open the patient's own material.
+REFUSES_READING = compile_any([
+    r"^ (?:(?:oh|look|no|please|just|hey) )*do not(?: (?:just|even|you dare))? (?:(?:do not )?$|tell me (?:what|how|who|that) (?:i|to)\b|"
+    r"(?:do|doing) (?:that|this)\b|go there\b|start\b|say that\b|(?:psycho)?analy[sz]\w* me\b|put words|twist\w* )",
+    r"^ (?:(?:oh|look|no|please|just|hey|sorry) )*who are you to (?:tell|say|judge|decide|lecture)\b",
+    r"^ (?:(?:oh|look|no|please|just|hey) )*you do not get to (?:tell|decide|say|judge|sit there)\b",
+])
+#: The therapist said to read themselves, or the therapy, into everything ("not everything is about you").
+READS_IN_SELF = compile_any([
+    r"not everything (?:is|has to be|needs to be|has got to be|has to mean something) (?:about|to do with|because of) (?:you|us|this room|here|therapy|coming here|the sessions|me and you|you and me)\b",
+    r"you (?:think|make|assume|reckon|seem to think) everything (?:is )?(?:about|to do with) (?:you|us|this|here|therapy|coming here)\b",
+    r"(?:it is|that is|this is) not (?:always|all|everything) about you\b",
+])
+#: The therapist placed on one partner's side ("you end up on her side", "two against one in here").
+SIDES_WITH = compile_any([
+    r"you (?:always |just |usually |every time |each time )?(?:end|ended|ending|come|came|coming) (?:up |down )?(?:on|taking) (?:her|his|their|my (?:\w+ ){0,1}s) side\b",
+    r"you (?:are|were|have been) (?:always |just |totally |clearly |obviously |so )?on (?:her|his|their) side\b",
+    r"(?:two|three) against one (?:in here|here|with you)\b",
+])
+#: The therapist's lack of the patient's lived experience held against them.
+UNLIVED = compile_any([
+    r"you (?:have|had) never (?:even |actually |ever )?(?:been (?:there|over there|through (?:it|that|this|anything)|in (?:a war|combat|prison|care|my shoes|a ward)|sectioned|deployed|homeless|addicted|a (?:parent|mother|father|mum|mom|dad|soldier|carer))|"
+    r"had (?:kids|children|a child|a baby|to (?:live|deal|watch|bury|lose))|lost (?:a |anyone|someone|your)|served\b|slept rough|lived (?:it|through|like)|done (?:time|it|this)|seen (?:combat|anyone die|a body))",
+    r"you (?:just |only |probably )?(?:read|learned|learnt|got) (?:it |that |this |all that |all this |about it |it all )?(?:all )?(?:in|from|out of) (?:a|the|your) (?:book|books|textbook|textbooks|course|training)\b",
+    r"you (?:just |only )read about it\b|(?:it is|that is) all theory (?:to|for) you\b|^ (?:(?:oh|well|look|honestly) )*what would you know\b",
+    r"you (?:can not|could not|will never|would not|do not) (?:possibly |ever |even |really )?(?:know|understand|imagine|get) what it (?:is|was|feels) like\b",
+])
+#: A therapy task the therapist may name and the patient then refer to by a pronoun.
+TASK_NOUN = compile_any([
+    r"questionnaires?|ratings?|scores?|checklists?|measures|scales?|(?:activity |mood |sleep )?schedules?|trackers?|charts?|monitoring|(?:the |these |those )?forms?",
+])
+#: No point seen in a task named just before, by pronoun or bare ("I don't see the point of them").
+NO_POINT_IN_TASK = compile_any([
+    r"\bi (?:\w+ )?(?:do not|can not|could not|cannot) (?:really |honestly |even |actually )?see (?:the point (?:of|in) (?:them|it|these|those|this|that|doing (?:them|it|these|this|that))\b|"
+    r"what (?:it|they|this|these|those|that) (?:is|are) (?:for|meant to do|supposed to do|doing for me)\b)",
+    r"\bi (?:\w+ )?(?:do not|can not|could not) (?:really |honestly )?see the point(?: any ?more| now)?(?: to be honest| honestly| really)? $",
+])
+#: Not knowing, as the whole answer ("Dunno.", "No idea, really.", "Couldn't say.").
+NOT_KNOWING = compile_any([
+    r"^ (?:(?:um|uh|erm|er|well|oh|i mean) )*(?:i dunno|dunno|i do not know|do not know|no idea|i have no idea|could not say|can not say|not a clue|no clue)"
+    r"(?: (?:really|honestly|i guess|to be honest))? $",
+])
+#: The therapist naming the patient's thinking or stating a reading ("we'd call that mind reading", "I'm noticing ...").
+LABELS_THINKING = compile_any([
+    r"(?:we|i|people|psychologists|therapists) (?:would |might |d |often |sometimes |tend to )?call (?:that|this|it)\b|"
+    r"\bi (?:notice|am noticing|noticed|can hear|am hearing)\b|(?:that|this|it) (?:sounds|seems|looks) like\b|"
+    r"(?:thinking|thought) (?:trap|error|style|habit|pattern)s?\b|(?:mind|fortune) (?:reading|telling)|catastrophi[sz]|all or nothing|black and white|"
+    r"jumping to conclusions|overgenerali[sz]|should statements|labelling|personali[sz]",
+])
+
+#: A negated term ("that is not X", "it is not X", "I am not Xing"): group 1 the words negated.
+_NEGATED_TERM = re.compile(r"\b(?:that|it|this|he|she) (?:is|was) not (?:a |an )?(\w+(?: \w+){0,3})|\bi am not (\w+ing)\b")
+#: Hedges that refine rather than reject ("not let down exactly", "more tired").
+_REFINES = compile_any([r"\b(?:exactly|quite|as such|more like|more|rather|a bit|sort of|kind of)\b"])
+#: Words too common to show that the patient took up the therapist's own term.
+_COMMON = frozenset({"that", "this", "what", "really", "about", "just", "like", "true", "right", "there", "thing",
+                     "something", "anything", "nothing", "because", "when", "then", "them", "they", "have", "with"})
+#: "No." as a sentence of its own at the head of a punctuated turn.
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_BARE_NO = re.compile(r"^\s*(?:no|nope|no,\s*no)[.!]\s", re.IGNORECASE)
+
+
+def rejects_reading(text: str, t: str, p: str, intervention: bool) -> bool:
+    """Whether the patient's turn rejects the therapist's statement ``p`` just before it, as its main act.
+
+    ``intervention`` says whether ``p`` is an interpretation, a challenge or a
+    suggestion; an imperative refusal also answers any statement about "you".
+    A denial of a feeling ("No. I'm not angry") is left to the denial rules.
+    """
+    if (intervention or " you " in p) and refuses_reading(text, t):
+        return True
+    if intervention and READS_IN_SELF.search(t):
+        return True
+    return negates_label(text, t, p) and not DENY_FEELING.search(t)
+
+
+def refuses_reading(text: str, t: str) -> bool:
+    """Whether the patient's turn (raw ``text``, normalised ``t``) opens by refusing what the therapist just did.
+
+    Read on the whole turn and on each of its first two sentences ("Don't. Just don't. You don't get to ...").
+    """
+    heads = [normalize(x) for x in _SENTENCE.split(text.strip()) if x.strip()][:2]
+    return any(REFUSES_READING.search(x) for x in [t, *heads])
+
+
+def negates_label(text: str, t: str, p: str) -> bool:
+    """Whether a reply headed by a bare "No." negates a term the therapist's turn ``p`` used for the patient.
+
+    "No. That's not mind reading, she said it" after "we'd call that mind reading"
+    rejects the reading; "No, not let down exactly. More tired" refines it, and
+    "No, it was Tuesday" corrects a detail (no bare "No." sentence, no label).
+    """
+    if not _BARE_NO.match(text) or not LABELS_THINKING.search(p) or _REFINES.search(t):
+        return False
+    for m in _NEGATED_TERM.finditer(t):
+        words = (m.group(1) or m.group(2) or "").split()
+        if any(len(w) >= 4 and w not in _COMMON and f" {w} " in p for w in words):
+            return True
+    return False
+
+
+#: What turns a "you" clause into a feeling owned or a fear wondered about ("I felt like you were ...",
+#: "I'm scared you're ...", "I know you're not ..."): the patient reports a strain rather than enacting it.
+_OWNED_BEFORE = compile_any([r"(?:felt|feel|feels|feeling|felt a bit|worry|worried|scared|afraid|wonder|wondered|wondering|whether|if|know|knew|hope|sometimes i think) "
+                             r"(?:like |as if |as though |that )?(?:\w+ )?$"])
+
+
+def sides_with(t: str) -> bool:
+    """Whether the turn asserts that the therapist takes the other client's side (not a fear or a feeling owned)."""
+    m = SIDES_WITH.search(t)
+    return m is not None and not _OWNED_BEFORE.search(t[:m.start()])
+
+
+def unlived(text: str, t: str) -> bool:
+    """Whether the turn holds the therapist's lack of the patient's experience against them.
+
+    Asked in earnest ("You've never been there?") it is small talk; the rhetorical
+    "What would you know?" is the exception.
+    """
+    m = UNLIVED.search(t)
+    if m is None:
+        return False
+    return "what would you know" in m.group(0) or not re.search(r"\bnever\b[^.!?]*\?", text)
