@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from alliance.annotators import _flagpatterns as fp
+from alliance.annotators import _flagstructure as fs
 from alliance.annotators import _rupturepatterns as rp
 from alliance.annotators._cues import own_life
 from alliance.annotators._disclosure import answers_own_life, told_own_life
@@ -286,7 +287,11 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         # Answering a question about one's disclosure ("How did you manage?" / "What helped me was ...") goes on.
         follow_up = i >= 2 and "self_disclosure" in out[i - 2] and d.is_patient(i - 1) and d.texts[i - 1].rstrip().endswith("?") \
             and fp.OWN_PAST.search(t) is not None and not (fp.NOT_SELF_DISCLOSURE.search(t) or fp.PROFESSIONAL.search(t))
-        if is_self_disclosure(t) or answers_own_life(d, i, t) or told_own or fp.SHARES_SAME.search(t) or follow_up:
+        # Likening one's own thing to the patient's, one's own habits at home, and answering the
+        # patient's short follow-up to a disclosure just made all tell the therapist's own life.
+        goes_on = fs.discloses_on(d, i, i >= 2 and "self_disclosure" in out[i - 2])
+        if is_self_disclosure(t) or answers_own_life(d, i, t) or told_own or fp.SHARES_SAME.search(t) or follow_up \
+                or fs.likens_own(t) or fs.own_habit(t) or goes_on:
             flags.append("self_disclosure")
         prev_p = d.previous(i, Role.PATIENT)
         p_norm = d.norms[prev_p] if prev_p is not None else " "
@@ -348,6 +353,10 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         if prev_p == i - 1 and not owning and not d.questions[i] and not fp.SUPPORTIVE.search(t) and (
                 _flips_claim(p_norm, t) or _denies_their_word(p_norm, t) or (_CITES_RECORD.search(t) and _MINIMISES.search(p_norm) and not _INVITES_BACK.search(t))):
             confronts = True
+        # A feeling about the therapist asserted to lie under what the patient shows, more felt than
+        # they allow, or their words set against what their body is doing: a contrary reading.
+        if (fs.presses_hidden_feeling(t) or fs.words_against_body(t)) and not owning and not fp.SUPPORTIVE.search(t):
+            confronts = True
         # Holding an idea lightly or leaving room for a meaning asserts nothing against the patient.
         if fp.HOLDS_LIGHTLY.search(t) or fp.LEAVES_ROOM.search(t):
             confronts = False
@@ -395,7 +404,7 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
             STRAIN.search(p_norm) and p_marker not in ("complaint_about_therapist", "complaint_about_therapy"))) and not retracted
         challenged = not invited and (open_challenge or pushed_on_reading or withdrew)
         # Owning one's pressure ("I pushed too hard") retracts the challenge too, once.
-        retracts = fp.BACKS_DOWN.search(t) or (fp.OWNS_PUSH.search(t) and (
+        retracts = fp.BACKS_DOWN.search(t) or fs.makes_too_much(t) or (fp.OWNS_PUSH.search(t) and (
             last_back_turn < last_conf_turn or (_recent_strain(d, markers, i) and not retracted)))
         if fp.HOLDS_LIGHTLY.search(t):
             retracts = False
@@ -412,6 +421,11 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
             retracts = True
         repairs = bool(fp.REPAIR_STRONG.search(t) or (pushed_back and fp.REPAIR_IN_STRAIN.search(t)) or (
             voiced_strain and not argues_back and (fp.REPAIR_WELCOMES.search(t) or fp.VALIDATES.search(t) or fp.CHANGES_FRAME.search(t))))
+        # A strain about the therapist or the therapy voiced in the patient's own words, marker or
+        # not, met by welcome, validation, owning or an invitation; owning one's question as too much.
+        if not repairs and not confronts and not argues_back and (
+                fs.meets_strain(t, fs.strain_voiced(d, rel, i)) or fs.welcomes_said(d, i, t) or fs.owns_hard_question(d, i, t)):
+            repairs = True
         # Owning and inviting after a strain with no challenge of one's own open is repair alone
         # ("You're right, I kept coming back to it. How was that for you?"); it backs down only
         # when it also drops the subject ("... That's on me. Let's do the speech.").

@@ -1,0 +1,238 @@
+"""Therapist flags read from the shape of the exchange rather than from stock phrases.
+
+Kept apart from :mod:`alliance.annotators.flags` so that module stays small. Each
+reader here names one reading of the dialogue (codebook section 1 and the gold
+README's decisions), written against :func:`alliance.annotators._lexicon.normalize`
+output:
+
+- confrontation: a feeling about the therapist or the therapy asserted to lie under
+  what the patient shows ("under the politeness you were angry with me"); more felt
+  than the patient lets themselves feel; the patient's words set against what their
+  body is doing now ("you're saying you don't care, but your voice is shaking").
+- repair: a strain about the therapist or the therapy voiced in the patient's own
+  words, with or without a rupture marker (a task "I can't see the point of", a wish
+  that the therapist had acted otherwise, "you've never been there"), met by welcome,
+  validation, owning one's part or inviting the patient's view of the therapist; and
+  owning that one's own question was too much, right after a minimal reply.
+- backs_down: allowing that one is making too much of one's own challenge.
+- self_disclosure: likening one's own thing to the patient's ("mine does that too"),
+  one's own home habits, and confirming the patient's remark about a disclosure just made.
+"""
+
+from __future__ import annotations
+
+import re
+
+from alliance.annotators import _flagpatterns as fp
+from alliance.annotators._lexicon import Dialogue, compile_any, normalize
+
+__all__ = [
+    "presses_hidden_feeling", "words_against_body", "strain_voiced", "meets_strain", "welcomes_said", "owns_hard_question",
+    "makes_too_much", "likens_own", "own_habit", "discloses_on",
+]
+
+# -- confrontation ------------------------------------------------------------------------------
+#: An assertion (not a question) that something lies under, behind or in part of the patient.
+_HIDDEN = compile_any([
+    r"(?:i wonder (?:if|whether)|i think|i suspect|i reckon|my guess is|my sense is|i have a feeling|it may be that)\b(?:\s+\w+){0,4}?\s+"
+    r"(?:part of you|underneath\b|under (?:the|all|that|this)\b|beneath\b|behind (?:the|all|that|this)\b)",
+])
+#: What the hidden feeling is about: the therapist or the therapy (decision 12's class of returns).
+_ABOUT_US = compile_any([r"\b(?:me|my|i told you|i said|i cancelled|i am going|i will be|i raised|being here|coming here|to be here|come here|"
+                         r"come in|these sessions|our sessions|the sessions|the fee|the break|in here)\b"])
+#: More felt than the patient allows themselves ("more grief in this than you're letting yourself feel").
+_MORE_THAN_LET = compile_any([
+    r"\bmore\b(?:\s+\w+){0,8}?\s+than you (?:are |have been )?(?:letting yourself|allowing yourself to|willing to|ready to) (?:feel|see|say|admit|know|show)\b",
+])
+#: The patient's words set against what their body shows now ("... but your voice is shaking").
+_BODY_BELIES = compile_any([
+    r"\byou (?:say|are saying|said|have said|tell me|are telling me|keep saying|keep telling me)\b(?:\s+\w+){0,10}?\s+but "
+    r"(?:your (?:voice|face|hands?|eyes|fists?|jaw|body|legs?|knees?|foot|feet|lip|chin) (?:is|are|has|have|was|were|went|keep|keeps|look|looks)\b|"
+    r"you (?:are|were|have been) (?:shaking|trembling|crying|clenching|gripping|tearing up|welling up|close to tears|blushing|white)\b)",
+])
+
+
+def presses_hidden_feeling(t: str) -> bool:
+    """Whether the therapist asserts a feeling the patient has not owned: one about the
+    therapist or the therapy lying under what they show, or more felt than they allow."""
+    hidden = _HIDDEN.search(t)
+    if hidden is not None and _ABOUT_US.search(t[hidden.start():]):
+        return True
+    return _MORE_THAN_LET.search(t) is not None
+
+
+def words_against_body(t: str) -> bool:
+    """Whether the therapist sets the patient's words against what their body is doing now."""
+    return _BODY_BELIES.search(t) is not None
+
+
+# -- repair -------------------------------------------------------------------------------------
+#: A strain about the therapist or the therapy that carries its own address ("you've never been there").
+_STRAIN_AT_YOU = compile_any([
+    r"\byou (?:have never|have not ever|never) (?:been|had|lived|done|gone)\b|"
+    r"\byou (?:do not|can not|could not|will never|would never|would not) (?:know|understand|get) (?:what|how) (?:it|that|this) (?:is|was|feels|felt)\b|"
+    r"\b(?:read|learned|learnt|got) (?:it|that|all that|all this|about it) (?:in|from|out of) (?:a|your|some) (?:book|course|textbook|training|lecture)\b|what would you know\b",
+    # A wish that the therapist had acted otherwise ("I'd rather you'd asked me first").
+    r"\b(?:would|d) rather you (?:would|had|did|asked|told|said)\b|\bwish you (?:had|would|did|asked|told)\b|"
+    r"\byou (?:should|could) have (?:asked|told|said|checked|warned|mentioned)\b",
+])
+#: A strain word that needs the therapist or the therapy named alongside it.
+_STRAIN_WORD = compile_any([
+    r"\bannoy\w*|\birritat\w*|\bfrustrat\w*|\bdisappoint\w*|\bresent\w*",
+    r"(?:do not|can not|could not) see the point|\bpointless\b|\bno point\b|\ba chore\b|waste of (?:time|money)|going nowhere|"
+    r"(?:is|are|it is|this is) not (?:helping|working)|(?:the )?same (?:boxes|questions|forms|thing) every (?:week|time|session)",
+])
+#: The therapist or the therapy named in a patient turn ("you", "these sessions"), not a filler "you know".
+_NAMES_US = compile_any([r"\byou (?!know\b|see\b|mean\b|get me\b)\w+|\byour\b|in here|these sessions|the sessions|our sessions|coming here|"
+                         r"the (?:fee|fees|questionnaires?|forms?|ratings?|worksheets?|homework|exercises?|diary|diaries)\b"])
+#: Welcoming the strain being said ("I'm glad it's said").
+_WELCOMES_SAID = compile_any([r"glad (?:that )?(?:it is|it has been|it was|that is|that has been) (?:been )?(?:said|out|in the open|on the table)\b"])
+#: Owning one's part or committing to act differently; inviting the patient's view of the therapist.
+_OWNS_PART = compile_any([
+    r"(?:it|that) was my (?:decision|choice|doing|call|idea)\b|(?:my|the) decision not yours",
+    r"next time\b(?:\s+\w+){0,8}?\s+i (?:will|am going to|would)\b|i will (?:raise|mention|bring|tell you|flag|check|ask)\b(?:\s+\w+){0,6}?\s+(?:first|earlier|at the start|sooner|in advance|beforehand)\b",
+    r"what (?:is|was|has been) it like (?:for you )?(?:to hear|hearing|sitting|having|being|telling|coming)\b(?:\s+\w+){0,6}?\s+(?:me|from me|somebody|someone|here|in here)\b",
+    r"(?:can|could|shall) we\b(?:\s+\w+){0,6}?\s+(?:take (?:it|this|that|\w+) |go )(?:slower|more slowly|more gently|gently|slowly)\b",
+])
+
+
+def _patient_turns_back(d: Dialogue, i: int, therapist_turns: int, limit: int) -> list[int]:
+    """Patient turns before ``i`` back to the ``therapist_turns``-th previous therapist turn, nearest first."""
+    out, seen = [], 0
+    for j in range(i - 1, -1, -1):
+        if d.is_therapist(j):
+            seen += 1
+            if seen >= therapist_turns:
+                break
+        elif d.is_patient(j):
+            out.append(j)
+            if len(out) >= limit:
+                break
+    return out
+
+
+def strain_voiced(d: Dialogue, rel: list[str | None], i: int) -> str | None:
+    """How a patient, since the therapist's last turn, voiced strain about the therapist or the therapy.
+
+    ``"direct"`` for a complaint at the therapist ("you've never been there", "I'd rather you'd
+    asked"), ``"named"`` for a strain word with the therapist or the therapy named ("I can't see
+    the point of them; you look at them and we move on"), else None. The strain may carry no
+    rupture marker: the codebook's repair addresses a strain between them, however it was put.
+    """
+    kind = None
+    for j in _patient_turns_back(d, i, 1, 3):
+        p = d.norms[j]
+        if _STRAIN_AT_YOU.search(p):
+            return "direct"
+        if _STRAIN_WORD.search(p) and (rel[j] is not None or _NAMES_US.search(p)):
+            kind = "named"
+    return kind
+
+
+def welcomes_said(d: Dialogue, i: int, t: str) -> bool:
+    """Whether the therapist welcomes a strain being out in the open ("I'm glad it's said"), voiced
+    by a patient within the therapist's last two turns."""
+    if not _WELCOMES_SAID.search(t):
+        return False
+    return any(fp.STRAIN_AT_T.search(d.norms[j]) or _STRAIN_AT_YOU.search(d.norms[j]) for j in _patient_turns_back(d, i, 2, 4))
+
+
+def meets_strain(t: str, kind: str | None) -> bool:
+    """Whether a therapist turn meets a strain voiced in the ``kind`` way (see :func:`strain_voiced`).
+
+    Welcome, validation, a change of frame, owning one's part or inviting the patient's view of
+    the therapist meet any strain; the softer cues after a marker ("you're right", "tell me
+    more") meet only a complaint made at the therapist directly.
+    """
+    if kind is None:
+        return False
+    if kind == "direct" and fp.REPAIR_IN_STRAIN.search(t):
+        return True
+    return bool(fp.REPAIR_WELCOMES.search(t) or fp.VALIDATES.search(t) or fp.CHANGES_FRAME.search(t) or _OWNS_PART.search(t))
+
+
+#: Naming one's own question as too much ("That's a lot to ask", "that was a big question").
+_HARD_QUESTION = compile_any([
+    r"^ (?:(?:okay|ok|well|right|mm|hmm|sure) )*(?:that is|that was|it is|it was|this is) (?:a lot|too much|a big ask|a lot to ask|a big question|"
+    r"a hard question|a tough question|a hard one|a tough one|hard to answer|a lot to answer)\b",
+])
+#: A minimal reply: a handful of words.
+_MINIMAL_WORDS = 4
+
+
+def owns_hard_question(d: Dialogue, i: int, t: str) -> bool:
+    """Whether the therapist names their own question as too much, right after a minimal reply to it."""
+    if i < 2 or not d.is_patient(i - 1) or d.words[i - 1] > _MINIMAL_WORDS or not _HARD_QUESTION.search(t):
+        return False
+    return any(d.is_therapist(j) and "?" in d.texts[j] for j in range(i - 2, max(-1, i - 4), -1))
+
+
+# -- backs_down ---------------------------------------------------------------------------------
+_TOO_MUCH = compile_any([r"(?:maybe|perhaps|probably) i am (?:making|reading) (?:too much|a lot|more) (?:of|into) (?:it|that|this|them)\b"])
+
+
+def makes_too_much(t: str) -> bool:
+    """Whether the therapist allows they are making too much of their own challenge."""
+    return _TOO_MUCH.search(t) is not None
+
+
+# -- self_disclosure ----------------------------------------------------------------------------
+#: Likening one's own thing to the patient's ("Mine does that too", "So is mine").
+_LIKENS = compile_any([r"^ (?:(?:oh|ha|yes|yeah|well|aw|god) )*(?:mine|mines)\b(?! (?:sorry|thanks|is (?:the|a) (?:blue|black|red)))|\bso (?:is|does|did|was) mine\b|\bmine (?:too|as well)\b"])
+#: An object or time that makes a "mine" about the room, not a life ("is that pen yours or mine?").
+_IN_ROOM = compile_any([r"\b(?:pen|pens|chair|cup|mug|paper|papers|sheet|form|copy|notes?|turn|fault|mistake)\b"])
+#: One's own habits at home ("I keep my phone in the kitchen overnight").
+_HABIT = compile_any([
+    r"\bi (?:still |always |usually |also |never |personally |myself |do )*(?:keep|leave|put|charge|switch off|turn off|sleep|go to bed|get up|wake up|drink|take)\b"
+    r"(?:\s+\w+){0,5}?\s+(?:at home|overnight|at night|in (?:the|my) (?:kitchen|bedroom|house|garden|car|hall)|downstairs|before bed|in bed|every morning|on (?:the )?weekends?)\b",
+])
+
+
+def likens_own(t: str) -> bool:
+    """Whether the therapist likens something of their own to the patient's ("Mine's the same")."""
+    return _LIKENS.search(t) is not None and not _IN_ROOM.search(t[:40])
+
+
+def own_habit(t: str) -> bool:
+    """Whether the therapist tells a habit of their own life at home, not of the work."""
+    return _HABIT.search(t) is not None and not (fp.NOT_SELF_DISCLOSURE.search(t) or fp.PROFESSIONAL.search(t))
+
+
+#: A patient turn about what the therapist has just told ("What breed?", "You'll miss them").
+_FOLLOW_UP_WORDS = 10
+#: The answer opening the turn: not a question, not about the patient.
+_HEAD_ABOUT_PATIENT = compile_any([r"^ (?:(?:so|and|but|okay|ok|right) )*(?:you|your|what|how|why|when|where|which|who|tell me|let us|can we|shall we)\b"])
+
+
+def discloses_on(d: Dialogue, i: int, disclosed_before: bool) -> bool:
+    """Whether the therapist answers the patient's short follow-up to a disclosure just made.
+
+    "My boys are away now" / "You'll miss them" / "I do." goes on telling the therapist's own
+    life: the patient's remark has the therapist as its subject. Saying the patient's words
+    back ("It's not just us" / "It's not just you.") tells nothing new, and a follow-up that
+    turns to the patient's own business ("about my forms?") is theirs.
+    """
+    if not disclosed_before or i < 2 or not d.is_patient(i - 1):
+        return False
+    p = d.norms[i - 1]
+    if d.words[i - 1] > _FOLLOW_UP_WORDS or re.search(r"\b(?:i|my|me|mine|myself|us|we|our)\b", p):
+        return False
+    # A remark with the therapist as its subject ("You'll miss them"), not "see you". A question
+    # answered in a few words ("How old are they?" / "Nine and twelve.") is not enough (dev gold).
+    first = re.split(r"(?<=[.!?])\s+", d.texts[i].strip(), maxsplit=1)[0]
+    if "?" in d.texts[i - 1] or _YOU_SUBJECT.search(p) is None or first.rstrip().endswith("?"):
+        return False
+    head = normalize(first)
+    # Advice in the answer ("which is why I'd suggest ...") answers as a clinician, not about a life.
+    if _HEAD_ABOUT_PATIENT.search(head) or fp.NOT_SELF_DISCLOSURE.search(head) or fp.PROFESSIONAL.search(head) or _ADVISES.search(head):
+        return False
+    new = [w for w in head.split() if len(w) >= 4 and w not in p.split()]
+    return bool(new) or _OWN_ANSWER.search(head) is not None
+
+
+#: Advice in an answer: the therapist speaking as a clinician.
+_ADVISES = compile_any([r"(?:suggest|recommend|advise|i would|you should|you could|you might)"])
+#: The therapist as the subject of the patient's remark ("you'll miss them"), not "see you" or "for you".
+_YOU_SUBJECT = re.compile(r"(?<!for )(?<!see )(?<!thank )(?<!to )(?<!with )(?<!\w)you (?!know\b|see\b|mean\b)\w+")
+#: A first-person answer ("I do", "we did").
+_OWN_ANSWER = compile_any([r"^ (?:(?:yes|yeah|oh|well) )*(?:i|we) (?:do|did|am|was|will|have|had|would)"])
