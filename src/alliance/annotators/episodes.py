@@ -16,7 +16,7 @@ reset it (codebook decision rule), so the session's
 
 from __future__ import annotations
 
-from alliance.annotators._lexicon import Dialogue, compile_any
+from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
 from alliance.model import Role, Session, Span
 from alliance.pipeline import AnnotatorOutput
 
@@ -52,6 +52,7 @@ DECLINE = compile_any([
     r"i have (?:already )?(?:told|said) (?:you|that|it|this)|i (?:already|just) (?:told|said)",
     r"(?:i will|i would|i am going to|i will be) (?:be )?(?:okay|fine|alright|all right)(?! and then| until| but)|you should enjoy|(?:great|good) (?:news )?for you",
     r"why do you keep|you always do this|can we not|i do not want to talk about",
+    r"i do not (?:really )?want to (?:get into|go into|go there|discuss|talk about)\b|(?:can|could) we (?:just )?(?:stick with|stick to|get back to)\b",
     # Minimising by tautology or a shrug ("the schedule is just the schedule", "that's all it
     # is"), the Australian "I'll be right", and waving the concern away ("don't go worrying").
     r"\bthe (\w+) is (?:just|only) the \1\b|that is all (?:it is|it was)\b|i will be right(?! back| there| with| over| in| out| now)\b|"
@@ -103,6 +104,19 @@ REPORTED_DECLINE = compile_any([
 ])
 #: Rupture markers that voice a complaint or reject the therapist's reading (codebook decision 10).
 COMPLAINTS = frozenset({"complaint_about_therapist", "complaint_about_therapy", "rejects_intervention"})
+#: Going along with what the therapist proposes after a complaint ("go on then", "let's do
+#: that", "that would help"): working with it, not shutting down (decision 10).
+ASSENTS = compile_any([
+    r"^ (?:(?:oh|well|okay|ok|alright|right|yes|yeah|aye|sure|thank you|thanks) )*(?:go on(?: then)?|let us (?:do|try|look|see)\b|"
+    r"go for it|why not|sounds good|that would (?:help|be good|be nice)|yes please|i would like that)\b",
+])
+#: A question that proposes something else to do ("can we just do the speech?"): turning away.
+TURNS_AWAY = compile_any([
+    r"(?:can|could|shall|should) we (?:just |please )?(?:do|get|go|move|talk about|look at|start|carry on|crack on|stick)|"
+    r"let us (?:just )?(?:do|get|go|move)|anyway|something else|(?:can|could|may) i (?:just |quickly )?(?:tell|show|ask) you\b",
+    # Someone else in the patient's life ("what my sister said"): another topic.
+    OTHERS,
+])
 _BUT = compile_any([r"but|though|although|except|actually|if i am honest|to be honest|well no|no wait|"
                     r"(?:it is|that is) not (?:really )?fine|that said|then again|mind you|maybe|perhaps"])
 
@@ -160,6 +174,8 @@ def patient_stance_of(d: Dialogue, first: int, last: int, rel: list[str | None],
             span.append(nxt)
     declined = engaged = complained = said_more = closes_refusing = refused_first = False
     frame_asked = d.is_therapist(first) and rel[first] == "frame_feelings"
+    therapist_opened = d.is_therapist(first)
+    patient_opened = d.is_patient(first)
     for j in span:
         if not d.is_patient(j) or d.acks[j] and "no" not in d.norms[j].split():
             continue
@@ -167,17 +183,27 @@ def patient_stance_of(d: Dialogue, first: int, last: int, rel: list[str | None],
         answering = t is not None and t >= first and rel[t] is not None
         # "It's alright" to the therapist's apology accepts it; it refuses nothing.
         dec, eng = utterance_stance(d.norms[j], answering and not APOLOGY.search(d.norms[t]))
+        if markers is not None and markers[j] == "minimal_response" and not eng:
+            dec = True  # "dunno" to the therapist's question about the two of them: not taken up
+        if not dec and not eng and answering and "?" in d.texts[j] and rel[j] is not None \
+                and not TURNS_AWAY.search(d.norms[j]):
+            eng = True  # asking on about it ("so what I say stays here?"): taking it up
+        if markers is not None and markers[j] == "rejects_intervention" and therapist_opened and not eng:
+            # Rejecting the reading the therapist opened with ("not everything is about you")
+            # refuses it; it is a complaint only where the patient raised the topic.
+            dec = True
         if not dec and not eng and not answering and (j == first or _own_cue(d, j)):
             # Volunteered material about the two of them in the patient's own words (the
             # patient's turn that opens the episode is volunteered by definition); an
             # answer to the therapist's question that neither refuses nor feels is read
             # as not taking it up ("you're not my father" declines the link).
             eng = True
-        if markers is not None and markers[j] in COMPLAINTS and not (frame_asked and dec):
+        if markers is not None and markers[j] in COMPLAINTS and not ((frame_asked or therapist_opened
+                                                                      and markers[j] == "rejects_intervention") and dec):
             refused_first = refused_first or (declined and not complained)
             complained = True
             continue
-        if complained and not dec and (eng or d.words[j] >= 6):
+        if complained and not dec and (eng or d.words[j] >= 6 or patient_opened and ASSENTS.search(d.norms[j])):
             said_more = True
         # Refused before the complaint and again at the close: the complaint did not open it up.
         closes_refusing = complained and refused_first and dec and not eng

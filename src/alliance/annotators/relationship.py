@@ -48,6 +48,7 @@ import numpy as np
 
 from alliance.annotators import _cues as cu
 from alliance.annotators import _frameacts as fa
+from alliance.annotators import _relconduct as cx
 from alliance.annotators import _framerefs as fr
 from alliance.annotators._framereturns import (
     ANNOUNCEMENT_CONTEXT, FRAME_CONTEXT, frame_return as _frame_return, names_frame as _names_frame,
@@ -122,7 +123,7 @@ def _t_frame(d: Dialogue, i: int, t: str) -> bool:
         or fa.T_CHANGES_ARRANGEMENT.search(t)
     if frame and (rp.T_FRAME_REACTION.search(t) or cu.T_REACTION_WIDE.search(t) or fr.T_REACTION_MORE.search(t)
                   or (d.questions[i] and (cu.T_OPEN_Q.search(t) or _FEELING_WORD.search(t)))
-                  or d.questions[i] and cu.T_COME_BACK.search(t)):
+                  or d.questions[i] and cu.T_COME_BACK.search(t) or cx.T_READS_RELUCTANCE.search(t)):
         return True
     # "What's that like to hear?" right after the announcement.
     return bool((rp.T_REACTION_Q.search(t) or cu.T_REACTION_WIDE.search(t) or fr.T_REACTION_MORE.search(t))
@@ -161,6 +162,8 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
             return "feelings_about_therapist"
         if rp.T_HERE_NOW.search(t) or cu.T_PROCESS.search(t):
             return "here_and_now"
+        if cx.T_READS_RELUCTANCE.search(t) or cx.T_OBSERVES_NOW.search(t):
+            return "here_and_now"  # "part of you is hesitant about coming", "you looked away just then"
         if fr.T_NOTICES.search(t) or fr.T_ACT_PROCESS.search(t) and (
                 cu.T_REACTION_WIDE.search(t) or fr.T_REACTION_MORE.search(t)):
             return "here_and_now"  # "how is it for you when I push on something?"
@@ -173,16 +176,19 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
             return "transference_link"
         # A client named where a pronoun could stand ("Maya told me she ...") reads as the pronoun.
         proxy = d.client_names.sub("she", t)
-        if cu.P_PROXY.search(proxy) or cu.P_SIDING.search(t) or fr.P_PROXY_MORE.search(proxy) or lk.P_SIDES.search(t):
+        if cu.P_PROXY.search(proxy) or cu.P_SIDING.search(t) or fr.P_PROXY_MORE.search(proxy) or lk.P_SIDES.search(t) \
+                or d.roles[i] is Role.OTHER and cx.P_PROXY_TRUST.search(proxy):
             return "feelings_about_therapist"
     # Reported speech ("my husband said you never listen") and idioms ("you'd think
     # I'd be used to it") are about someone else's "you".
     # A comparison that comes back to the present ("... he said he'd call, and now you're
     # closing a day") is read whole: its "and now you" leaves the reported words behind.
     linked = bool(lk.P_LINK_ACT.search(t))
-    t = cu.GENERIC_YOU.sub(" ", cu.REPORTED.sub(" ", t))
+    t = cu.GENERIC_YOU.sub(" ", cu.REPORTED.sub(" ", cx.REPORTED_MORE.sub(" ", t)))
     # "you ... in here" and "take his side in here" cannot mean the partner.
     you_ok = d.you_is_therapist(i) or " in here " in t or d.client_names is not None and bool(cu.SIDES.search(t))
+    if you_ok and _in_role(d, i):
+        you_ok = False  # "you don't get to decide" said to the critic in the empty chair
     if you_ok and (rp.P_TRANSFERENCE.search(t) or cu.P_LINK.search(t) or linked):
         return "transference_link"
     if you_ok and rp.P_TRANSFERENCE_WEAK.search(t) and (rp.FRAME_P.search(t) or cu.FRAME_P_WIDE.search(t)):
@@ -200,12 +206,13 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
                                      for j in range(max(0, i - FRAME_CONTEXT), i)):
         return "frame_feelings"  # "it stung" right after the patient raised the fee
     if you_ok and (rp.P_FEELINGS.search(t) or COMPLAINT_THERAPIST.search(t) or cu.P_FEEL_T.search(t)
-                   or fr.P_WHAT_I_AM.search(t)):
+                   or fr.P_WHAT_I_AM.search(t) or cx.P_OBJECTS_NOW.search(t) or cx.P_OTHER_CLIENTS.search(t)):
         # "... like with my dad": a weaker link still outranks the feeling (codebook precedence).
         return "transference_link" if rp.P_TRANSFERENCE_WEAK.search(t) else "feelings_about_therapist"
     # A complaint about the therapy names the therapy, not "you": it counts in couples work too.
-    if COMPLAINT_THERAPY.search(t) or fr.P_WORK_DOUBT.search(t) or you_ok and (
-            rp.P_HERE_NOW.search(t) or cu.P_PROCESS.search(t)):
+    if COMPLAINT_THERAPY.search(t) or fr.P_WORK_DOUBT.search(t) or cx.P_TASK_DOUBT.search(t) or you_ok and (
+            rp.P_HERE_NOW.search(t) or cu.P_PROCESS.search(t)
+            or cx.P_POINT_OF_THEM.search(t) and re.search(r"\byou\b", t)):
         return "here_and_now"
     if cu.P_COPING.search(t) and any(d.is_therapist(j) and _names_frame(d, j) for j in range(max(0, i - 2), i)):
         return "frame_feelings"  # "I'm a big girl, I'll survive" to news of a break: it minimises the break
@@ -220,6 +227,16 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
     return None
 
 
+def _in_role(d: Dialogue, i: int) -> bool:
+    """Whether patient turn ``i`` speaks in a role the therapist just set up (a chair, a
+    rehearsal): its "you" is the person addressed in the exercise."""
+    return any(d.is_therapist(j) and cx.T_SETS_ROLE.search(d.norms[j]) for j in range(max(0, i - ROLE_REACH), i))
+
+
+#: How many utterances back a role-play instruction still gives the patient's "you" away.
+ROLE_REACH = 4
+
+
 def _blocks_inheritance(d: Dialogue, i: int, src: int, src_is_cue: bool, names: re.Pattern[str] | None,
                         topics: frozenset[str] | set[str] = frozenset()) -> bool:
     """Whether utterance ``i`` leaves the relationship topic despite answering ``src``
@@ -231,7 +248,7 @@ def _blocks_inheritance(d: Dialogue, i: int, src: int, src_is_cue: bool, names: 
     if rp.SHIFT.search(t) and not direct_reply:
         return True
     if d.roles[i] is Role.THERAPIST:
-        if rp.T_REDIRECT.search(t):
+        if rp.T_REDIRECT.search(t) or cx.T_ENDS_SESSION.search(t) and not d.questions[i]:
             return True
         if cu.own_life(t):
             return True
@@ -388,7 +405,11 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     # that answer, which the scorer does not read.
     held = [i for i in range(d.n) if _from_context(d, i, cues[i])
             or cues[i] is not None and d.roles[i] is Role.OTHER
-            or cues[i] is None and roots[i] == i]
+            or cues[i] is None and roots[i] == i
+            # Nor the therapist's observation of what the patient just did in the room ("you
+            # looked at the floor the whole time ... what was going on right then?"): its
+            # words are about a body, and the scorer learned few of them.
+            or cues[i] is not None and d.is_therapist(i) and bool(cx.T_OBSERVES_NOW.search(d.norms[i]))]
     if held:
         proba = proba.copy()
         proba[held] = np.maximum(proba[held], model.gate)

@@ -1,0 +1,113 @@
+"""What the patient does toward the sessions and in the room, read as relationship talk.
+
+Eight readings of a turn, each about conduct rather than a listed phrase:
+
+1. **Reluctance read into conduct** (:data:`T_READS_RELUCTANCE`). The therapist reading
+   the patient's lateness or absences as part of them not wanting to come ("I wonder if
+   part of you is hesitant about coming here") speaks about the work between them:
+   here-and-now talk, or frame talk when it ties the reluctance to a change of the frame.
+   Reluctance about anything else ("to go to the party") is not.
+2. **Behaviour observed now** (:data:`T_OBSERVES_NOW`). The therapist describing what the
+   patient's body or voice did in the session, tied to the moment ("just then, you
+   looked away from me", "you went very quiet a moment ago") is process talk; what the
+   patient reports doing elsewhere ("you said you looked at the floor") is not.
+3. **Objecting to the therapist's act** (:data:`P_OBJECTS_NOW`). A patient turn that
+   refuses the therapist's right to say what they just said ("you don't get to tell me
+   ...", "who are you to ...") is about the therapist, whatever the topic.
+4. **Doubting a task of the therapy** (:data:`P_TASK_DOUBT`). "I don't see the point of
+   these forms" is about the work the two of them do; "the point of the staff
+   meetings" is not: the object must be a task of the therapy, or "them" with the
+   therapist named.
+5. **Someone else's words** (:data:`REPORTED_MORE`). Speech reported from anyone in the
+   patient's life ("our manager said to me, 'you're the only one'", "the lad at the
+   counter told me ...") carries that person's "you", never the therapist's.
+6. **Ending the session** (:data:`T_ENDS_SESSION`). A therapist turn that opens by
+   stopping for the day ("we need to finish; the invoice will show the new rate") closes
+   the talk, whatever follows it; only a question keeps the topic open.
+7. **Speaking in role** (:data:`T_SETS_ROLE`). After the therapist sets up an exercise
+   that addresses someone absent ("put the critic in that chair and talk back to
+   him", "say it to her as if she were here", "try it again, louder"), the patient's
+   "you" is that someone, not the therapist.
+8. **The therapist's other clients** (:data:`P_OTHER_CLIENTS`). A patient setting
+   themself beside the therapist's other clients ("you must see people with bigger
+   problems") speaks about their place with the therapist.
+"""
+
+from __future__ import annotations
+
+from alliance.annotators._lexicon import compile_any
+
+__all__ = ["P_OTHER_CLIENTS", "T_SETS_ROLE", "T_ENDS_SESSION", "T_READS_RELUCTANCE", "T_OBSERVES_NOW", "P_OBJECTS_NOW", "P_TASK_DOUBT", "REPORTED_MORE", "P_PROXY_TRUST"]
+
+_COMING = (r"(?:be here|being here|come here|coming here|come in|coming in|come|coming|see me|seeing me|"
+           r"these sessions|our sessions|the sessions|therapy)\b")
+
+T_READS_RELUCTANCE = compile_any([
+    rf"\b(?:part of you|some part of you|a part of you|you) (?:\w+ ){{0,2}}?(?:is|are|was|were|might be|may be|could be|feels?|felt|seems?) "
+    rf"(?:\w+ )?(?:reluctant|hesitant|ambivalent|unsure|not keen|wary|in two minds|of two minds|not sure) (?:about |to )?{_COMING}",
+    rf"\b(?:part of you|some part of you|a part of you) (?:does not|did not|might not|may not|would rather not|would not) "
+    rf"(?:\w+ )?(?:want to |wish to )?{_COMING}",
+])
+
+_BODY = (r"(?:looked|look|looking|went|go|going|got|turned|turning|shifted|sighed|smiled|laughed|paused|stopped|teared|"
+         r"welled|tensed|clenched|crossed|folded|fidgeted|glanced|flinched|winced|froze|shrugged|frowned|blushed)")
+#: A moment of this session ("just then", "a moment ago", "as soon as I mentioned").
+_NOW = (r"(?:just now|just then|right then|right there|a moment ago|a minute ago|a second ago|as you said (?:that|it)|"
+        r"as soon as i|when i (?:said|mentioned|asked|brought)|while i was (?:talking|speaking)|in here)")
+
+T_OBSERVES_NOW = compile_any([
+    rf"(?<!said )(?<!say )(?<!told me )\byou (?:\w+ )?{_BODY}\b(?:\s+\w+){{0,16}}?\s+{_NOW}\b",
+    rf"\b{_NOW}\b(?:\s+\w+){{0,8}}?\s+you (?:\w+ )?{_BODY}\b",
+])
+
+P_OBJECTS_NOW = compile_any([
+    r"\byou (?:do not|did not) get to (?:tell|decide|say|judge|choose)\b",
+    r"\bwho are you to (?:tell|say|judge|decide)\b",
+    r"\b(?:stop|quit) (?:telling|trying to tell) me\b",
+    r"\b(?:do not|do not you) (?:tell|try to tell) me (?:what|how|that|it)\b",
+])
+
+_TASKS = (r"(?:forms?|questionnaires?|measures?|scales?|ratings?|scores?|diar(?:y|ies)|worksheets?|homework|records?|"
+          r"thought records?|exercises?|sheets?|logs?|assignments?|check ins?|tasks?)")
+P_TASK_DOUBT = compile_any([
+    rf"\b(?:do not|can not|cannot|fail to|no longer) (?:really |quite )?see (?:the|any) point (?:of|in) "
+    rf"(?:(?:these|the|those|this|doing|filling in|filling out|writing|doing the|all these|all the) )?(?:\w+ )?{_TASKS}\b",
+])
+#: "The point of them", with the therapist in the same turn ("... and you look at them").
+P_POINT_OF_THEM = compile_any([r"\bsee the point (?:of|in) (?:them|it|this|doing (?:it|them|this))\b"])
+
+REPORTED_MORE = compile_any([
+    r"\b(?:our|the|his|her|their|a|this|that) (?:(?!you\b|i\b|we\b)\w+ ){1,4}?(?:said|says|told me|tells me|kept saying|keeps saying|"
+    r"goes|went like|was like)\b.*",
+])
+
+#: A relative saying the patient holds back from the therapist, or fears what the therapist
+#: will pass on ("he doesn't talk to you because he thinks you'll tell me"): the patient's
+#: trust in the therapist, voiced by someone else.
+P_PROXY_TRUST = compile_any([
+    r"\b(?:he|she|they) (?:does not|do not|did not|will not|would not|can not|never|is not going to|are not going to) "
+    r"(?:really |properly |fully )?(?:talk to|tell|open up to|trust|say much to|say anything to|be honest with) you\b",
+    r"\b(?:he|she|they) (?:thinks|think|thought|worries|worry|is worried|are worried|is scared|is afraid|believes|believe) "
+    r"(?:that )?you (?:will|would|are going to|might|could) (?:tell|pass|report|repeat|say|share)\b",
+])
+
+T_ENDS_SESSION = compile_any([
+    r"^ (?:(?:okay|ok|right|so|well|alright|all right|mm) )*(?:we|i) (?:will |will have to |will need to |have to |need to |must |"
+    r"are going to have to |should )(?:stop|finish|end|wrap up|leave it)\b",
+])
+
+T_SETS_ROLE = compile_any([
+    r"\b(?:talk|speak|answer|shout|say it|say that|say something|tell it) (?:back )?(?:to )?(?:him|her|them|it)\b",
+    r"\b(?:in|on|into|to) (?:that|the|this|the empty|the other) chair\b|\bempty chair\b",
+    r"\bimagine (?:he|she|they|your \w+|the \w+) (?:is|are|were|was) (?:here|sitting|in the room|in front of you|across from you)\b",
+    r"\b(?:as if|as though) (?:he|she|they|your \w+) (?:is|are|were|was) (?:here|in the room|in front of you|sitting there)\b",
+    r"\bwhat would you (?:say|tell|want to say) (?:to )?(?:him|her|them)\b(?:\s+\w+){0,3}\s+(?:if|now|here)\b|\btry (?:it|that) again\b",
+])
+
+#: The patient measuring themself against the therapist's other clients ("you must see people
+#: with far bigger problems", "your other clients"): their place with the therapist.
+P_OTHER_CLIENTS = compile_any([
+    r"\byou (?:must |probably |have |have got |will |would )?(?:see|get|deal with|work with|have|hear from|listen to) "
+    r"(?:\w+ ){0,3}(?:people|clients|patients|folk|folks|cases)\b(?:\s+\w+){0,2}?\s+(?:with|who|that)\b",
+    r"\byour other (?:clients|patients|people|cases)\b",
+])
