@@ -38,7 +38,7 @@ from alliance.annotators._rupturelexicon import DENY_FEELING
 
 __all__ = [
     "REFUSES_READING", "READS_IN_SELF", "SIDES_WITH", "UNLIVED", "NO_POINT_IN_TASK", "TASK_NOUN",
-    "NOT_KNOWING", "LABELS_THINKING", "rejects_reading", "refuses_reading", "negates_label", "unlived", "sides_with",
+    "NOT_KNOWING", "LABELS_THINKING", "LAPSE", "DREADS_SESSIONS", "ROOM_REMARK", "blames_lapse", "rejects_reading", "refuses_reading", "negates_label", "unlived", "sides_with",
 ]
 
 #: An imperative refusal opening the reply ("Don't.", "Don't tell me how I feel", "Stop analysing me").
@@ -54,6 +54,10 @@ READS_IN_SELF = compile_any([
     r"not everything (?:is|has to be|needs to be|has got to be|has to mean something) (?:about|to do with|because of) (?:you|us|this room|here|therapy|coming here|the sessions|me and you|you and me)\b",
     r"you (?:think|make|assume|reckon|seem to think) everything (?:is )?(?:about|to do with) (?:you|us|this|here|therapy|coming here)\b",
     r"(?:it is|that is|this is) not (?:always|all|everything) about you\b",
+    # The reading dismissed as too much ("you're overthinking it", "reading too much into it", "not everything is a symptom").
+    r"(?:over ?thinking|over ?analy[sz]ing|over ?complicating) (?:it|this|that|things|everything)\b|reading (?:\w+ ){0,2}(?:too much|a lot|things) into\b|"
+    r"not everything (?:is|has to be) (?:a symptom|a sign|a pattern|significant|deep|hidden|about something)\b|"
+    r"(?:that is|this is|it is|you are being) (?:a bit|a little|way|far|just|all) (?:much|deep|far fetched|over the top)\b|(?:that is|it is) (?:a bit of )?a (?:leap|reach)\b",
 ])
 #: The therapist placed on one partner's side ("you end up on her side", "two against one in here").
 SIDES_WITH = compile_any([
@@ -69,6 +73,17 @@ UNLIVED = compile_any([
     r"you (?:just |only )read about it\b|(?:it is|that is) all theory (?:to|for) you\b|^ (?:(?:oh|well|look|honestly) )*what would you know\b",
     r"you (?:can not|could not|will never|would not|do not) (?:possibly |ever |even |really )?(?:know|understand|imagine|get) what it (?:is|was|feels) like\b",
 ])
+#: The therapist's conduct in the room or a lapse of theirs, told as the patient's grievance
+#: ("you didn't even ask", "you forgot, didn't you", "it's like talking to a wall", "you come across
+#: like you've heard it all before", "you brought it up in front of my husband").
+LAPSE = compile_any([
+    r"you (?:\w+ )?(?:did not|do not|never) even (?:ask|asked|notice|noticed|remember|look|looked|listen|say|mention|check|bother|acknowledge)\b",
+    r"^ (?:(?:oh|so|well|look|honestly) )*you forgot\b|you (?:have |had )?forgotten (?:again|did not you|have not you)\b",
+    r"(?:it is|it was|this is|it feels|it felt) (?:just |a bit |sometimes )?like talking to (?:a|the) (?:brick )?(?:wall|machine|robot|computer|answering machine|script|tape recorder)\b",
+    r"you (?:come|came) (?:across|over) (?:as if|as though|like) you (?:have heard it|are (?:just )?waiting|do not care|could not care|are not (?:interested|listening|bothered)|are bored)",
+    r"you (?:are|were) (?:just )?waiting for me to (?:finish|stop|go|leave|shut up)\b",
+    r"you (?:brought|mentioned|said|repeated|raised|read out) (?:it|that|this|what i (?:said|told you)) (?:\w+ ){0,3}in front of\b",
+])
 #: A therapy task the therapist may name and the patient then refer to by a pronoun.
 TASK_NOUN = compile_any([
     r"questionnaires?|ratings?|scores?|checklists?|measures|scales?|(?:activity |mood |sleep )?schedules?|trackers?|charts?|monitoring|(?:the |these |those )?forms?",
@@ -78,6 +93,21 @@ NO_POINT_IN_TASK = compile_any([
     r"\bi (?:\w+ )?(?:do not|can not|could not|cannot) (?:really |honestly |even |actually )?see (?:the point (?:of|in) (?:them|it|these|those|this|that|doing (?:them|it|these|this|that))\b|"
     r"what (?:it|they|this|these|those|that) (?:is|are) (?:for|meant to do|supposed to do|doing for me)\b)",
     r"\bi (?:\w+ )?(?:do not|can not|could not) (?:really |honestly )?see the point(?: any ?more| now)?(?: to be honest| honestly| really)? $",
+    r"(?:it|they|that|this|those|these) (?:does|do|did) (?:absolutely |literally |just )?(?:nothing|sod all|bugger all|zilch) (?:for me|to help)\b",
+    # Weariness at the task itself ("Not the breathing again.", "Another sheet?"), not its bare name ("The diary? Here.").
+    r"^ (?:(?:oh|ugh|god|seriously) )*(?:not (?:the|another|more|that|those) |another |more )(?:\w+ )?(?:sheets?|worksheets?|forms?|questionnaires?|diar(?:y|ies)|exercises?|homework|breathing|lists?|charts?|records?)(?: again)? $",
+    r"^ (?:(?:oh|ugh|god|seriously) )*the (?:\w+ )?(?:sheets?|worksheets?|forms?|questionnaires?|diar(?:y|ies)|exercises?|homework|breathing|lists?|charts?|records?) again $",
+    r"(?:filled in|filled out|done|completed|tried) (?:about |over |like |maybe |nearly )?(?:\w+ )?(?:of them|of these|of those) and (?:i am |i feel |it is )?(?:still|nothing|no better|the same)\b",
+])
+#: Dreading the sessions themselves ("I dread coming", "I hate these sessions").
+DREADS_SESSIONS = compile_any([
+    r"\bi (?:\w+ )?(?:dread|hate|resent|can not face|can not stand) (?:coming(?: here| in| to (?:see you|these|therapy))?(?= $| every| on| each| now| because| but| and| if| when)|these sessions|our sessions|the sessions|tuesdays here|therapy)\b",
+])
+#: A remark on the room or the therapist's looks in answer to an invitation ("Is that a new plant?").
+ROOM_REMARK = compile_any([
+    r"^ (?:(?:oh|ooh|um|hey|wait) )*(?:is that|are those|is this|are these) (?:a |your )?new\b|"
+    r"^ (?:(?:oh|ooh|um|hey|wait) )*(?:did|have) you (?:\w+ )?(?:paint|painted|move|moved|change|changed|redecorate|redecorated|cut|dye|dyed|get|got|had) "
+    r"(?:your|the|a new|this) (?:hair|room|office|glasses|desk|chair|plant|picture|painting|rug|walls|curtains|furniture|lamp)\b",
 ])
 #: Not knowing, as the whole answer ("Dunno.", "No idea, really.", "Couldn't say.").
 NOT_KNOWING = compile_any([
@@ -152,6 +182,12 @@ _OWNED_BEFORE = compile_any([r"(?:felt|feel|feels|feeling|felt a bit|worry|worri
 def sides_with(t: str) -> bool:
     """Whether the turn asserts that the therapist takes the other client's side (not a fear or a feeling owned)."""
     m = SIDES_WITH.search(t)
+    return m is not None and not _OWNED_BEFORE.search(t[:m.start()])
+
+
+def blames_lapse(t: str) -> bool:
+    """Whether the turn tells a lapse or manner of the therapist's as a grievance (not wondered about or owned)."""
+    m = LAPSE.search(t)
     return m is not None and not _OWNED_BEFORE.search(t[:m.start()])
 
 

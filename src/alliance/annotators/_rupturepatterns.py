@@ -180,7 +180,7 @@ FEELING_SEEN = compile_any([
 ])
 #: A bodily sign of feeling the therapist points to ("your jaw's tight", "your hands are shaking").
 SIGN_SEEN = compile_any([
-    r"in your (?:voice|eyes|face)\b|your (?:voice|eyes|hands?|jaw|lips?|chin|face|shoulders|breathing|fists?|knee|leg|foot) (?:\w+ )?(?:\w+ing|\w+ed)\b|you are (?:\w+ )?(?:pressing|gripping|clenching|wringing|rubbing|tapping|shaking|biting|picking at) your\b|"
+    r"in your (?:voice|eyes|face)\b|your (?:voice|eyes|hands?|jaw|lips?|chin|face|shoulders|breathing|fists?|knees?|legs?|foot|feet) (?:\w+ ){0,2}(?:\w+ing|\w+ed)\b|you are (?:\w+ )?(?:pressing|gripping|clenching|wringing|rubbing|tapping|shaking|biting|picking at) your\b|"
     r"your (?:left |right |whole |own )?(?:jaw|voice|face|eyes?|hands?|fists?|shoulders?|lips?|chin|breathing)s?\b(?:\s+\w+){0,2}\s+(?:is|are|was|were|went|got|look|looks|changed|have|has|gone|tight|shaking|filling|welling|wobbl\w*|trembl\w*|clench\w*|red|wet|cracked|broke|caught|rose|dropped|shook|tightened)",
     r"tears|crying|teary|tearful|welling|wobbl\w*|trembl\w*|shaking|gripping|clench\w*|flinch\w*|close to the surface|"
     r"you (?:went|have gone|go|are going|got) (?:very |really |a bit |all )?(?:quiet|pale|red|white|still|silent)",
@@ -203,6 +203,8 @@ DENIES_SEEN = compile_any([
     r"^ (?:(?:it is|that is|just|only|oh|no) )*(?:hay fever|allergies|the light|the air|a cold|my contacts|the coffee|the heating|dust|the wind)\b|"
     r"(?:could not|could not) care less|ancient history|i am (?:just |only )?(?:tired|cold|hot|hungry)\b",
     r"(?:it is|it was|that is|they are) (?:just |only )?(?:the|my) (?:light|coffee|hay fever|allergies|air|heating|cold|sun|glasses|contacts)\b",
+    # The sign explained away as a habit, or cut off from the topic ("It always does that. Nothing to do with court.").
+    r"(?:it|they|that) (?:always|just|often) (?:does|do) that\b|^ (?:(?:no|um|well|honestly) )*(?:it is |it has |that has |that is )?(?:got )?nothing to do with\b",
     r"^ (?:\w+ )?(?:no|not at all|nope)\b(?! (?:idea|one|problem|worries|doubt|matter|way)\b)|^ (?:(?:no|um|well) )*there is no\b",
 ])
 
@@ -295,7 +297,7 @@ READS_YOU = compile_any([r"(?:i notice|i have noticed|i am noticing|i see|it loo
 #: "By the way" closing a question: an aside that changes the subject.
 BY_THE_WAY = compile_any([r"by the way $"])
 #: A filler sentence ("Um.", "Well.", "Hmm.").
-FILLER = compile_any([r"^ (?:(?:um|uh|er|erm|well|hmm|so|right|oh|ah|look|okay|ok|yeah|mm) ?)+ $"])
+FILLER = compile_any([r"^ (?:(?:um|uh|er|erm|well|hmm|hm|ha|heh|huh|so|right|oh|ah|look|okay|ok|yeah|mm) ?)+ $"])
 #: Kin words used to address a relative in the room ("Mum, ...").
 KIN_VOCATIVE = frozenset("mum mom mam ma mama dad da papa gran granny nan nana gogo grandma grandpa auntie aunty".split())
 #: "Yet" in a short reply ("Not sure yet") answers a question about plans.

@@ -146,7 +146,7 @@ def _opens_with_question_to_you(text: str) -> bool:
         norm = normalize(part)
         if not norm.strip() or rp.FILLER.search(norm) or rp.BACKCHANNEL.search(norm):
             continue
-        return "?" in part and bool(fp_ASKS_LIFE.search(norm) or rp.BY_THE_WAY.search(norm))
+        return "?" in part and bool(fp_ASKS_LIFE.search(norm) or rp.BY_THE_WAY.search(norm) or mv.ROOM_REMARK.search(norm))
     return False
 
 
@@ -244,7 +244,8 @@ def _blames_conduct(t: str) -> bool:
 def _about_therapy(d: Dialogue, i: int, t: str, p: str) -> bool:
     """A verdict of no use on the therapy; a bare "it" counts when the therapist's turn ``p``
     named a task, read sentence by sentence ("I've stopped doing it. It doesn't help.")."""
-    if THERAPY_COMPLAINT_NAMED.search(t) or rp.THERAPY_VERDICT.search(t):
+    if THERAPY_COMPLAINT_NAMED.search(t) or rp.THERAPY_VERDICT.search(t) or any(
+            mv.DREADS_SESSIONS.search(c) for c in _norm_clauses(d.texts[i])):
         return True
     if not (rp.TASK_NAMED.search(p) or mv.TASK_NOUN.search(p) or rp.THERAPY_MENTIONED.search(t)):
         return False
@@ -358,7 +359,7 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     you_ok = you_ok and not rp.generic_you_before(d, i)
     # Siding with the other client ("she talks, you nod along") can only mean the therapist; so
     # can the therapist's unlived experience held against them ("you've never been there").
-    complaint = ("complaint_about_therapist" if (you_ok and (COMPLAINT_THERAPIST.search(t) or _blames_conduct(t) or mv.unlived(d.texts[i], t))
+    complaint = ("complaint_about_therapist" if (you_ok and (COMPLAINT_THERAPIST.search(t) or _blames_conduct(t) or mv.unlived(d.texts[i], t) or mv.blames_lapse(t))
                                                  or rp.SIDING_YOU.search(t) or mv.sides_with(t))
                  else "complaint_about_therapy" if _about_therapy(d, i, t, p) else None)
     # The hurt owned as the patient's own feeling about a single act is disclosed, not enacted.
