@@ -12,6 +12,8 @@ patient's material: two readings of therapist turns that name no listed frame ph
    session's tasks ("we'll go from the worksheet to the breathing") are not the
    arrangements: the subject must be the therapist or the pair, and the object a
    place, medium or frequency of the sessions.
+   A wondering about what it has done for the patient (:data:`T_ASKS_IMPACT`, "I wonder
+   whether anything's different for you") asks what it is like as a question would.
 2. **The therapist as a figure** (:data:`T_AS_FIGURE`). An interpretation that a person
    or place in the patient's dream or story stands for the therapist ("I wonder
    whether the shop is me", "perhaps the guard is partly me") is about the two of
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 from alliance.annotators._lexicon import compile_any
 
-__all__ = ["T_CHANGES_ARRANGEMENT", "T_AS_FIGURE", "ARRANGEMENT_TOPICS"]
+__all__ = ["T_CHANGES_ARRANGEMENT", "T_AS_FIGURE", "ARRANGEMENT_TOPICS", "T_ASKS_IMPACT"]
 
 _DAYS = r"mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?"
 _NUM = r"one|two|three|four|five|once|twice|three times|four times|five times|weekly|fortnightly|monthly|every week|every other week"
@@ -43,6 +45,9 @@ T_CHANGES_ARRANGEMENT = compile_any([
     rf"\b(?:i|we) (?:have |had |am |are |will )?(?:went|go|going|moved|move|moving|switched|switching|changed|changing)"
     rf"(?: us| you| everyone| everything| all| our sessions| the sessions)?(?: all)?(?: over)?(?: fully| entirely| completely| totally| permanently)?"
     rf" (?:to|onto|over to) (?:{_MEDIUM})\b",
+    # "we stopped meeting in person", "... and went over to phone sessions".
+    r"\b(?:stopped|stop|stopping|no longer) (?:meeting|seeing each other|seeing you|working) (?:in person|face to face|here)\b",
+    rf"\b(?:and|then|so) (?:went|moved|switched|changed)(?: us| everything| all)?(?: over)?(?: fully| entirely| completely)? (?:to|onto|over to) (?:{_MEDIUM})\b",
     # "we'll go from four days to three", "we'll be going down from weekly to every other week".
     rf"\bwe (?:will |would |are going to |will be |are )?(?:go|going|move|moving|drop|dropping|come|coming|cut|cutting)"
     rf"(?: down| back)? from (?:{_NUM})\b(?:\s+\w+){{0,3}}\s+to (?:{_NUM})\b",
@@ -59,6 +64,14 @@ T_CHANGES_ARRANGEMENT = compile_any([
 #: Topic words such a change leaves behind for a later return ("the video thing", "losing
 #: Wednesdays"): the place, the medium, the day.
 ARRANGEMENT_TOPICS = compile_any([rf"\b(?:{_DAYS}|video|zoom|online|office|consulting room)\b"])
+
+#: Asking, directly or as a wondering, what a change has done for the patient ("I wonder
+#: whether anything's different for you", "how it's been for you", "how that lands").
+T_ASKS_IMPACT = compile_any([
+    r"\bi (?:wonder|am wondering|was wondering|have wondered|have been wondering|am curious|would like to know) "
+    r"(?:whether|if|how|what)\b(?:\s+\w+){0,6}?\s+(?:for you|to you|on you|with you)\b",
+    r"\b(?:anything|something|it|that|things) (?:is|has been|feels?|felt|seems?) (?:\w+ )?(?:different|changed|harder|easier|strange|odd) (?:for|to) you\b",
+])
 
 T_AS_FIGURE = compile_any([
     # "I wonder whether the store is me", "perhaps the guard at the gate is partly me".

@@ -45,6 +45,9 @@ _COMING = (r"(?:be here|being here|come here|coming here|come in|coming in|come|
 T_READS_RELUCTANCE = compile_any([
     rf"\b(?:part of you|some part of you|a part of you|you) (?:\w+ ){{0,2}}?(?:is|are|was|were|might be|may be|could be|feels?|felt|seems?) "
     rf"(?:\w+ )?(?:reluctant|hesitant|ambivalent|unsure|not keen|wary|in two minds|of two minds|not sure) (?:about |to )?{_COMING}",
+    # Asked the other way round: "could part of you be unsure about coming here?"
+    rf"\b(?:could|might|may|is|would|can) (?:it be that )?(?:part of you|some part of you|a part of you) (?:be |is |feel |feels )?"
+    rf"(?:\w+ )?(?:reluctant|hesitant|ambivalent|unsure|not keen|wary|in two minds|of two minds|not sure) (?:about |to )?{_COMING}",
     rf"\b(?:part of you|some part of you|a part of you) (?:does not|did not|might not|may not|would rather not|would not) "
     rf"(?:\w+ )?(?:want to |wish to )?{_COMING}",
 ])

@@ -16,7 +16,7 @@ reset it (codebook decision rule), so the session's
 
 from __future__ import annotations
 
-from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
+from alliance.annotators._lexicon import KIN, Dialogue, compile_any
 from alliance.model import Role, Session, Span
 from alliance.pipeline import AnnotatorOutput
 
@@ -114,8 +114,10 @@ ASSENTS = compile_any([
 TURNS_AWAY = compile_any([
     r"(?:can|could|shall|should) we (?:just |please )?(?:do|get|go|move|talk about|look at|start|carry on|crack on|stick)|"
     r"let us (?:just )?(?:do|get|go|move)|anyway|something else|(?:can|could|may) i (?:just |quickly )?(?:tell|show|ask) you\b",
-    # Someone else in the patient's life ("what my sister said"): another topic.
-    OTHERS,
+    # Someone else in the patient's life ("what my sister said"): another topic. Named by
+    # relation, not by pronoun: "it wouldn't go back to her?" still asks about the two of them.
+    r"(?:my|your|our|his|her) (?:\w+ )?(?:" + KIN + r"|neighbou?rs?|colleagues?|manager|boss|landlord|flatmates?|roommates?|"
+    r"friends?|teacher|coach|doctor|nephew|niece|cousins?)",
 ])
 _BUT = compile_any([r"but|though|although|except|actually|if i am honest|to be honest|well no|no wait|"
                     r"(?:it is|that is) not (?:really )?fine|that said|then again|mind you|maybe|perhaps"])

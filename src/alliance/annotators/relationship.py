@@ -123,7 +123,8 @@ def _t_frame(d: Dialogue, i: int, t: str) -> bool:
         or fa.T_CHANGES_ARRANGEMENT.search(t)
     if frame and (rp.T_FRAME_REACTION.search(t) or cu.T_REACTION_WIDE.search(t) or fr.T_REACTION_MORE.search(t)
                   or (d.questions[i] and (cu.T_OPEN_Q.search(t) or _FEELING_WORD.search(t)))
-                  or d.questions[i] and cu.T_COME_BACK.search(t) or cx.T_READS_RELUCTANCE.search(t)):
+                  or d.questions[i] and cu.T_COME_BACK.search(t) or cx.T_READS_RELUCTANCE.search(t)
+                  or fa.T_ASKS_IMPACT.search(t)):
         return True
     # "What's that like to hear?" right after the announcement.
     return bool((rp.T_REACTION_Q.search(t) or cu.T_REACTION_WIDE.search(t) or fr.T_REACTION_MORE.search(t))
