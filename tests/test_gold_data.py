@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 GOLD = Path(__file__).resolve().parent.parent / "gold"
-SPLITS = ("dev", "heldout", "test", "train2", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14")
+SPLITS = ("dev", "heldout", "test", "train2", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16")
 FILES = [p for s in SPLITS for p in sorted((GOLD / s).glob("*.json"))]
 
 ROLES = {"therapist", "patient", "other"}
@@ -74,6 +74,8 @@ def test_there_are_enough_sessions_in_each_split():
     assert 10 <= len(list((GOLD / "test12").glob("*.json"))) <= 16
     assert 10 <= len(list((GOLD / "test13").glob("*.json"))) <= 16
     assert 10 <= len(list((GOLD / "test14").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "test15").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "test16").glob("*.json"))) <= 16
 
 
 def test_session_ids_are_unique_and_match_file_names():
@@ -246,6 +248,8 @@ _BLIND_COVERAGE = {
     "test12": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
     "test13": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
     "test14": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
+    "test15": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
+    "test16": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
 }
 
 
