@@ -8,7 +8,11 @@ output:
 - confrontation: a feeling about the therapist or the therapy asserted to lie under
   what the patient shows ("under the politeness you were angry with me"); more felt
   than the patient lets themselves feel; the patient's words set against what their
-  body is doing now ("you're saying you don't care, but your voice is shaking").
+  body is doing now ("you're saying you don't care, but your voice is shaking"); a defence
+  read into what the patient does about the sessions; and, after a claim the patient makes
+  about themselves ("I'm not scared", "it's only money"), their own record cited against it
+  ("you've asked me twice what happens if ...") or a contrary view asserted ("that sounds
+  like fear to me").
 - repair: a strain about the therapist or the therapy voiced in the patient's own
   words, with or without a rupture marker (a task "I can't see the point of", a wish
   that the therapist had acted otherwise, "you've never been there"), met by welcome,
@@ -28,7 +32,7 @@ from alliance.annotators._lexicon import Dialogue, compile_any, normalize
 
 __all__ = [
     "presses_hidden_feeling", "words_against_body", "strain_voiced", "meets_strain", "welcomes_said", "owns_hard_question",
-    "makes_too_much", "likens_own", "own_habit", "discloses_on",
+    "makes_too_much", "likens_own", "own_habit", "discloses_on", "sets_against_claim",
 ]
 
 # -- confrontation ------------------------------------------------------------------------------
@@ -40,6 +44,8 @@ _HIDDEN = compile_any([
 #: What the hidden feeling is about: the therapist or the therapy (decision 12's class of returns).
 _ABOUT_US = compile_any([r"\b(?:me|my|i told you|i said|i cancelled|i am going|i will be|i raised|being here|coming here|to be here|come here|"
                          r"come in|these sessions|our sessions|the sessions|the fee|the break|in here)\b"])
+#: A defence read into what the patient does ("a way of not feeling how much you'll miss coming here").
+_DEFENCE_READ = compile_any([r"(?:is|as|be) (?:also |partly |maybe |perhaps |just )?a way (?:of|to) (?:not|avoid\w*|keep\w*|stop\w*|never)\b"])
 #: More felt than the patient allows themselves ("more grief in this than you're letting yourself feel").
 _MORE_THAN_LET = compile_any([
     r"\bmore\b(?:\s+\w+){0,8}?\s+than you (?:are |have been )?(?:letting yourself|allowing yourself to|willing to|ready to) (?:feel|see|say|admit|know|show)\b",
@@ -55,7 +61,7 @@ _BODY_BELIES = compile_any([
 def presses_hidden_feeling(t: str) -> bool:
     """Whether the therapist asserts a feeling the patient has not owned: one about the
     therapist or the therapy lying under what they show, or more felt than they allow."""
-    hidden = _HIDDEN.search(t)
+    hidden = _HIDDEN.search(t) or _DEFENCE_READ.search(t)
     if hidden is not None and _ABOUT_US.search(t[hidden.start():]):
         return True
     return _MORE_THAN_LET.search(t) is not None
@@ -180,7 +186,9 @@ def makes_too_much(t: str) -> bool:
 #: Likening one's own thing to the patient's ("Mine does that too", "So is mine").
 _LIKENS = compile_any([r"^ (?:(?:oh|ha|yes|yeah|well|aw|god) )*(?:mine|mines)\b(?! (?:sorry|thanks|is (?:the|a) (?:blue|black|red)))|\bso (?:is|does|did|was) mine\b|\bmine (?:too|as well)\b"])
 #: An object or time that makes a "mine" about the room, not a life ("is that pen yours or mine?").
-_IN_ROOM = compile_any([r"\b(?:pen|pens|chair|cup|mug|paper|papers|sheet|form|copy|notes?|turn|fault|mistake)\b"])
+_IN_ROOM = compile_any([r"\b(?:pen|pens|chair|cup|mug|paper|papers|sheet|form|copy|notes?|turn|fault|mistake|topic|go|call)\b"])
+#: Asking whose something is.
+_WHOSE = compile_any([r"whose|(?:yours|mine) or (?:yours|mine)|is (?:this|that|it) (?:yours|mine)"])
 #: One's own habits at home ("I keep my phone in the kitchen overnight").
 _HABIT = compile_any([
     r"\bi (?:still |always |usually |also |never |personally |myself |do )*(?:keep|leave|put|charge|switch off|turn off|sleep|go to bed|get up|wake up|drink|take)\b"
@@ -188,9 +196,13 @@ _HABIT = compile_any([
 ])
 
 
-def likens_own(t: str) -> bool:
-    """Whether the therapist likens something of their own to the patient's ("Mine's the same")."""
-    return _LIKENS.search(t) is not None and not _IN_ROOM.search(t[:40])
+def likens_own(t: str, p_norm: str = " ") -> bool:
+    """Whether the therapist likens something of their own to the patient's ("Mine's the same").
+
+    A "mine" that answers whose turn, pen or fault it is (in ``p_norm``, the patient's turn
+    before, or in the answer itself) is about the room, not a life.
+    """
+    return _LIKENS.search(t) is not None and not (_IN_ROOM.search(t[:40]) or _IN_ROOM.search(p_norm) or _WHOSE.search(p_norm))
 
 
 def own_habit(t: str) -> bool:
@@ -236,3 +248,55 @@ _ADVISES = compile_any([r"(?:suggest|recommend|advise|i would|you should|you cou
 _YOU_SUBJECT = re.compile(r"(?<!for )(?<!see )(?<!thank )(?<!to )(?<!with )(?<!\w)you (?!know\b|see\b|mean\b)\w+")
 #: A first-person answer ("I do", "we did").
 _OWN_ANSWER = compile_any([r"^ (?:(?:yes|yeah|oh|well) )*(?:i|we) (?:do|did|am|was|will|have|had|would)"])
+
+
+# -- confrontation: a claim the patient made about themselves, set against the therapist's view ----
+#: The patient's claim about themselves that a confrontation answers: denying or minimising a feeling
+#: or a state ("I'm fine", "I don't miss her", "it's only money", "I had a great week").
+_SELF_CLAIM = compile_any([
+    r"i am (?:totally |completely |absolutely |really |perfectly |honestly |quite |pretty )?(?:fine|okay|ok|all right|alright|relaxed|calm|easy|happy|at peace|not fussed|over (?:it|him|her|them)|not (?:\w+ )?(?:angry|upset|bothered|scared|worried|hurt|sad|cross|annoyed|jealous|fussed))",
+    r"i (?:do not|did not|have not|never) (?:really |even |actually )?(?:need|miss|care|mind|feel|think about|worry|get upset|get angry)\b|i have no (?:feelings|problem|issue)\b|no feelings (?:about|either)",
+    r"(?:it|that|this|she|he|they|the \w+) (?:is|was|are|were|does|did) (?:not|only|just|nothing|fine)\b(?! (?:my|your|her|his|their) (?:fault|choice))|\bnot (?:a )?(?:big )?deal\b|"
+    r"i had a (?:great|good|fine|lovely|brilliant) (?:week|time|weekend)|used to (?:it|people|this)|\bdoes not matter\b|(?:it is|that is|its) (?:only|just) (?:money|a|the)\b",
+    # "I was only late because of the traffic"; a bare "Fine, honestly" or "Nothing really" as the whole answer.
+    r"\bi (?:was|am) (?:just|only) \w+|\b(?:just|only) because\b|(?:it is|that is|it was|that was) (?:a relief|for the best|a good thing|better this way)\b",
+    r"^ (?:(?:oh|yeah|yes|no|um|well|honestly) )*(?:fine|okay|all right|alright|nothing|not really)(?: (?:really|honestly|thanks|at all|much))* $",
+])
+#: Feelings a confrontation says the patient has after all.
+_HELD_FEELING = (r"angry|anger|furious|livid|hurt|hurts|hurting|upset|sad|sadness|grief|loss|fear|scared|afraid|frightened|disappointed|let down|"
+                 r"jealous|lonely|miss|missing|resent\w*|cross|annoyed|irritated|ashamed|guilty|anxious|worried|gutted|bothered|matters|care|cares")
+#: What the patient said or did, cited with a when or how often ("you've asked me twice", "since I told you").
+_RECORD = compile_any([
+    r"\byou (?:have |had )?(?:been |also |just |barely |hardly |already |still )*(?:told me|said|asked(?: me)?|talked|mentioned|brought|cancelled|missed|skipped|"
+    r"looked|checked|cried|gone|come back|kept|tapping|tapped|sat|stopped|not|been (?:late|absent|quiet|crying|checking|avoiding|missing|cancelling|skipping|off))\b(?:\s+\w+){0,10}?\s+"
+    r"(?:twice|three times|four times|\w+ times|again and again|earlier|last (?:week|month|time|session)|this month|this week|all (?:session|week|day|hour)|"
+    r"most of (?:today|the session|the hour|this session)|the whole (?:time|session|hour)|since (?:i|we|you)\b|every time|each time|in every session)\b",
+    r"(?:last (?:week|month|time|session)|earlier|a minute ago|at the start|on \w+day) you (?:told me|said|mentioned|were saying)\b|(?:your|the) (?:diary|log|record|sheet|notes|app|tracker) (?:says|shows|said|showed)\b",
+])
+#: A contrary view asserted ("I think you were disappointed in me", "that sounds like fear to me").
+_CONTRARY = compile_any([
+    rf"(?:i think|i suspect|my guess is|my sense is|i wonder if|i would guess)\b(?:\s+\w+){{0,3}}?\s+you (?:were|are|felt|feel|might be|may be|have been|do|did|still) (?:\w+ ){{0,2}}(?:{_HELD_FEELING})\b",
+    rf"(?:that|this|it) (?:sounds|looks|seems) (?:a lot |very much )?like (?:{_HELD_FEELING}|more than|a lot more than)\b",
+    rf"(?:i think|i suspect|my guess is|my sense is) (?:it is|that is|it was|that was|there is) (?:also |really |actually |partly )?(?:a |some )?(?:{_HELD_FEELING})\b|easier to feel than\b",
+    r"i find (?:that|it|this) (?:very |quite |a bit |rather )?hard to (?:believe|accept|credit)|i (?:would|d) have (?:expected|thought) you (?:to be|would be|would feel)\b",
+    r"(?:is|was|are) not the same as (?:it |that |them |you )?not\b|i do not think (?:it is|that is|it was|that was|this is) (?:only|just|really only|really just)\b",
+    r"(?:i think )?(?:that is|it is|it was|that was) (?:a lot |much |far )?more than (?:just )?(?:traffic|money|busy|tired|work|a|the|nothing)\b|bigger deal than you\b",
+])
+#: An invitation to say more, or a check that the therapist has it right: going back to the patient's words, not setting them against the patient.
+_INVITES = compile_any([r"tell me (?:more )?about|can you (?:tell|say)|say more about|"
+                        r"(?:did|have) i (?:get|got) (?:that|it|this) right|let me (?:just )?check|check with you|am i right|correct me"])
+#: A reflection's opening: the therapist saying back, not setting against.
+_REFLECTS = compile_any([r"^ (?:(?:so|and|okay|ok|right) )*(?:(?:it )?sounds like|(?:it )?seems like|you are saying|you feel|some days|part of you|on the one hand)\b"])
+
+
+def sets_against_claim(p_norm: str, t: str, text: str) -> bool:
+    """Whether the therapist sets the patient's own record, or a contrary view, against a claim
+    the patient has just made about themselves ("I'm not scared" / "You've asked me twice what
+    happens if it's bad news. That sounds like fear to me.").
+
+    A turn ending on a question checks the record with the patient ("Did I get that right?")
+    rather than setting it against them; ``text`` is the turn as written, for its punctuation.
+    """
+    if not _SELF_CLAIM.search(p_norm) or _REFLECTS.search(t) or _INVITES.search(t) or text.rstrip().endswith("?"):
+        return False
+    return bool(_RECORD.search(t) or _CONTRARY.search(t))

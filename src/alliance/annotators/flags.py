@@ -291,7 +291,7 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         # patient's short follow-up to a disclosure just made all tell the therapist's own life.
         goes_on = fs.discloses_on(d, i, i >= 2 and "self_disclosure" in out[i - 2])
         if is_self_disclosure(t) or answers_own_life(d, i, t) or told_own or fp.SHARES_SAME.search(t) or follow_up \
-                or fs.likens_own(t) or fs.own_habit(t) or goes_on:
+                or fs.likens_own(t, d.norms[i - 1] if i else " ") or fs.own_habit(t) or goes_on:
             flags.append("self_disclosure")
         prev_p = d.previous(i, Role.PATIENT)
         p_norm = d.norms[prev_p] if prev_p is not None else " "
@@ -355,7 +355,9 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
             confronts = True
         # A feeling about the therapist asserted to lie under what the patient shows, more felt than
         # they allow, or their words set against what their body is doing: a contrary reading.
-        if (fs.presses_hidden_feeling(t) or fs.words_against_body(t)) and not owning and not fp.SUPPORTIVE.search(t):
+        # So does the patient's own record, or a contrary view, set against a claim just made about themselves.
+        if (fs.presses_hidden_feeling(t) or fs.words_against_body(t) or (prev_p == i - 1 and fs.sets_against_claim(p_norm, t, d.texts[i]))) \
+                and not owning and not fp.SUPPORTIVE.search(t) and not fp.SELF_CRITICISM.search(p_norm):
             confronts = True
         # Holding an idea lightly or leaving room for a meaning asserts nothing against the patient.
         if fp.HOLDS_LIGHTLY.search(t) or fp.LEAVES_ROOM.search(t):
