@@ -240,3 +240,35 @@ def test_answering_the_invitation_while_naming_a_relative_is_no_topic_shift():
     s = run([("t", "Robin, I wonder what the worry about the scan is like for you this week."),
              ("p", "Mum, you know what the worry is like, don't you? The scan keeps me up at night.")])
     assert marker(s, 1) is None
+
+
+@pytest.mark.parametrize("after_repair", [
+    "Can we just stop there for today?",
+    "It's almost time anyway. I'll ring the office on Monday about next week.",
+    "Okay. I'll let you know.",
+    "Fine. I'll give it a go, I suppose.",
+])
+def test_leaving_the_work_after_a_repair_is_not_re_engagement(after_repair):
+    # Re-engaging is elaborating, agreeing with conviction or bringing new material
+    # (decision 15): ending the hour, leaving the next one open, or a hedged yes is none.
+    s = run([
+        ("t", "I think part of you doesn't want to get better."),
+        ("p", "You always do this. You turn everything into a theory about me."),
+        ("t", "You're right, I jumped ahead. I'm sorry. How was that for you?"),
+        ("p", after_repair),
+    ])
+    assert rupture_spans(s) == [(1, "confrontation", "complaint_about_therapist", False, None)]
+
+
+@pytest.mark.parametrize("after_repair", [
+    "Honestly, it made me feel like a case study. My dad used to do that too.",
+    "I'll call my sister tonight and tell her what I worked out here.",
+])
+def test_elaborating_or_new_material_after_a_repair_is_re_engagement(after_repair):
+    s = run([
+        ("t", "I think part of you doesn't want to get better."),
+        ("p", "You always do this. You turn everything into a theory about me."),
+        ("t", "You're right, I jumped ahead. I'm sorry. How was that for you?"),
+        ("p", after_repair),
+    ])
+    assert rupture_spans(s) == [(1, "confrontation", "complaint_about_therapist", True, 2)]

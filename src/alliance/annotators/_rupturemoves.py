@@ -34,11 +34,12 @@ from __future__ import annotations
 import re
 
 from alliance.annotators._lexicon import compile_any, normalize
-from alliance.annotators._rupturelexicon import DENY_FEELING
+from alliance.annotators._rupturelexicon import DENY_FEELING, SHIFT
+from alliance.annotators._rupturepatterns import SHIFT_OPENER
 
 __all__ = [
     "REFUSES_READING", "READS_IN_SELF", "SIDES_WITH", "UNLIVED", "NO_POINT_IN_TASK", "TASK_NOUN",
-    "NOT_KNOWING", "LABELS_THINKING", "LAPSE", "DREADS_SESSIONS", "ROOM_REMARK", "blames_lapse", "rejects_reading", "refuses_reading", "negates_label", "unlived", "sides_with",
+    "NOT_KNOWING", "LABELS_THINKING", "new_subject", "EXITS", "reengages", "LAPSE", "DREADS_SESSIONS", "ROOM_REMARK", "blames_lapse", "rejects_reading", "refuses_reading", "negates_label", "unlived", "sides_with",
 ]
 
 #: An imperative refusal opening the reply ("Don't.", "Don't tell me how I feel", "Stop analysing me").
@@ -183,6 +184,40 @@ def sides_with(t: str) -> bool:
     """Whether the turn asserts that the therapist takes the other client's side (not a fear or a feeling owned)."""
     m = SIDES_WITH.search(t)
     return m is not None and not _OWNED_BEFORE.search(t[:m.start()])
+
+
+#: Moving to end the hour or leaving the next one open ("Can we stop there for today?", "It's nearly
+#: time anyway", "I'll ring and let you know"): the patient leaves the work rather than re-engaging.
+EXITS = compile_any([
+    r"(?:can|could|shall) we (?:just )?(?:stop|finish|leave it|end|call it a day)(?: there| here| now| for today| early)?\b|(?:it is|that is) (?:nearly|almost) time\b|"
+    r"\bi will (?:ring|call|phone|email|text)(?: you| the (?:office|clinic|surgery|service|reception))?(?= and| on| to| next| $)|"
+    r"\bi will (?:let you know|see(?= $| how| if| about)|think about it)\b|\bi (?:have|need|want) to (?:go|get going|leave|head off)(?= $| now| soon)",
+])
+#: A hedge that takes the conviction out of a short agreement ("Fine. Sit on my hands, I suppose.").
+_HEDGED_AGREEMENT = compile_any([r"(?:i suppose|i guess|if you like|if you want|maybe|whatever) $|^ (?:(?:fine|okay|ok|right|sure) )+(?:i suppose|i guess|whatever)\b"])
+
+
+def reengages(t: str, words: int) -> bool:
+    """Whether an unmarked patient turn (normalised ``t``, ``words`` long) re-engages after a repair move.
+
+    Re-engaging is elaborating, agreeing with conviction or bringing new material
+    (decision 15); moving to end the session, leaving the next one open, or a short
+    hedged yes ("Fine, I suppose") is none of those.
+    """
+    if EXITS.search(t):
+        return False
+    return not (words <= 10 and _HEDGED_AGREEMENT.search(t))
+
+
+def new_subject(t: str) -> bool:
+    """Whether the turn opens new material with a shift opener ("Anyway, did you hear ...?", "Did I tell you ...").
+
+    A refusal alone ("I'd rather not get into it now") brings nothing new: it declines.
+    """
+    if SHIFT_OPENER.search(t):
+        return True
+    m = SHIFT.search(t)
+    return m is not None and len(t[m.end():].split()) >= 4
 
 
 def blames_lapse(t: str) -> bool:

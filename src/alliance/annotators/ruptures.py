@@ -80,14 +80,13 @@ _CHECK_IN = compile_any([r"^ (?:(?:so|and|okay|well) )*how (?:is|was|has|have|ar
                          r"things|you|it going|everything)(?: been)?(?: going| doing)?(?: this week| lately| recently| today)? $"])
 #: A plain "no" or "fine": a decline, never a withdrawal.
 _PLAIN_NO = compile_any([r"^ (?:(?:um|well|oh) )*(?:no|nope|nah|fine|i am fine|it is fine|it was fine|okay|all right|alright)\b"])
-#: The therapist giving way ("No, of course not", "I'll take your word for it").
 #: A rejection's bare head ("No." / "Nope,").
 _NO_HEAD = compile_any([r"^ (?:(?:look|um|well|oh) )*(?:no|nope|nah)\b(?! (?:idea|one|problem|worries|doubt|matter|way)\b)"])
+#: The therapist giving way ("No, of course not").
 _CONCEDES = compile_any([r"^ (?:(?:no|okay|well) )*of course (?:not|it is not|it was not)\b"])
-
-#: A practical aside ("before I forget, ...") that changes nothing the therapist raised.
 #: The patient asking to do something of their own ("can I just do panel three?").
 _ASKS_ELSE = compile_any([r"^ (?:(?:um|well|so|okay|look|oh) )*(?:can|could) (?:i|we) just (?:do|go|talk|get|move|skip|finish|carry|show|read|tell)\b"])
+#: A practical aside ("before I forget, ...") that changes nothing the therapist raised.
 _ASIDE = compile_any([r"before i forget"])
 
 #: A name or address before the question ("Callum, how is it ...").
@@ -312,7 +311,7 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     intervention = bool(INTERPRETATION.search(p) or CONFRONT.search(p) or rp.SUGGESTION.search(p)) or reads
     if rejects and strain and intervention:
         return "rejects_intervention"
-    # Refusing the reading just stated ("Don't tell me what I feel"): the main act, whatever follows (decision 7).
+    # Refusing the reading just stated ("Don't tell me what I feel"): the main act (decision 7).
     if prev is not None and prev == i - 1 and _states(d, prev) and mv.rejects_reading(d.texts[i], t, p, intervention):
         return "rejects_intervention"
     # Rejection as the main act ("That's rubbish. You don't understand"), when the
@@ -400,6 +399,9 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
         # the first relationship question is still a plain decline.
         persisted = bool(_REPEATED.search(t) or _REPEATED.search(p)) or any(
             rel[j] is not None and d.is_therapist(j) for j in range(prev if prev is not None else i))
+        # New material for an answer to an open question about the two of them (not the break or fee) leaves it.
+        if p_rel and prev == i - 1 and rel[prev] != "frame_feelings" and not declines and _invites(d, prev) and mv.new_subject(t):
+            return "topic_shift"
         if not strain or not persisted:
             return "minimal_response" if pressed and _withdraws(d, i, t, prev) else None
         return "topic_shift" if _shifts(d, i, t) else "denial"
@@ -499,7 +501,7 @@ class Ruptures:
             repair = next((j for j in d.following(i, Role.THERAPIST, REPAIR_WINDOW)
                            if "repair" in session.all_labels("flag", j)), None)
             repaired = repair is not None and any(
-                markers[k] is None and not d.acks[k]
+                markers[k] is None and not d.acks[k] and mv.reengages(d.norms[k], d.words[k])
                 for k in d.following(repair, Role.PATIENT, REPAIR_WINDOW))
             spans.append(Span("rupture", i, i, {
                 "family": FAMILY[marker], "marker": marker, "repaired": repaired,
