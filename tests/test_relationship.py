@@ -569,6 +569,15 @@ NEW_REPLIES = [
     ("I'll miss it, I think. I know that's daft.", 'engaged'),
     ("Don't go worrying about me. I'll be right.", 'declined'),
     ("Three weeks is three weeks, that's all it is.", 'declined'),
+    # Round on test12: waving it away with a question, hardly noticing, and felt reactions
+    # in words the engagement list did not hold (written before the rules changed).
+    ("Three weeks? I'll hardly notice, to be honest.", 'declined'),
+    ("Why would it matter to me?", 'declined'),
+    ("It's your job, you do what you need to.", 'declined'),
+    ("I was dreading you'd say something like that.", 'engaged'),
+    ("Part of me is a bit panicky about it.", 'engaged'),
+    ("Honestly? It makes my stomach drop a little.", 'engaged'),
+    ("No bother. Although, weirdly, I felt a bit wobbly when you said it.", 'mixed'),
 ]
 
 

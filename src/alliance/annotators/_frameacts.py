@@ -45,6 +45,13 @@ T_CHANGES_ARRANGEMENT = compile_any([
     rf"\b(?:i|we) (?:have |had |am |are |will )?(?:went|go|going|moved|move|moving|switched|switching|changed|changing)"
     rf"(?: us| you| everyone| everything| all| our sessions| the sessions)?(?: all)?(?: over)?(?: fully| entirely| completely| totally| permanently)?"
     rf" (?:to|onto|over to) (?:{_MEDIUM})\b",
+    # The therapist stopping work or handing the patient on ("I'll be stopping work in the
+    # summer", "I'm handing your care over to a colleague"): the sessions end or change hands.
+    r"\bi (?:will be |am |will |am going to |am going to be |have to |need to )?(?:stopping|stop|finishing|finish|leaving|leave|giving up) "
+    r"(?:work|working|practice|practising|practicing|the service|this service|this job|my job|the clinic|the team)\b",
+    r"\b(?:handing|hand|passing|pass|transferring|transfer|referring|refer) (?:your care|you|your sessions|your case|our work) "
+    r"(?:over |on |back )?to (?:a |another |my |one of my )?(?:colleague|colleagues|someone else|another therapist|another clinician|"
+    r"new therapist|different therapist|the team)\b",
     # "we stopped meeting in person", "... and went over to phone sessions".
     r"\b(?:stopped|stop|stopping|no longer) (?:meeting|seeing each other|seeing you|working) (?:in person|face to face|here)\b",
     rf"\b(?:and|then|so) (?:went|moved|switched|changed)(?: us| everything| all)?(?: over)?(?: fully| entirely| completely)? (?:to|onto|over to) (?:{_MEDIUM})\b",

@@ -1,6 +1,6 @@
 """What the patient does toward the sessions and in the room, read as relationship talk.
 
-Eight readings of a turn, each about conduct rather than a listed phrase:
+Nine readings of a turn, each about conduct rather than a listed phrase:
 
 1. **Reluctance read into conduct** (:data:`T_READS_RELUCTANCE`). The therapist reading
    the patient's lateness or absences as part of them not wanting to come ("I wonder if
@@ -31,13 +31,16 @@ Eight readings of a turn, each about conduct rather than a listed phrase:
 8. **The therapist's other clients** (:data:`P_OTHER_CLIENTS`). A patient setting
    themself beside the therapist's other clients ("you must see people with bigger
    problems") speaks about their place with the therapist.
+9. **Seeking the therapist out, or their welcome** (:data:`P_SEEKS_THERAPIST`). The patient
+   looking the therapist up, or doubting they are still welcome ("I wasn't sure I'd be
+   welcome back after last time"), acts on the relationship itself.
 """
 
 from __future__ import annotations
 
 from alliance.annotators._lexicon import compile_any
 
-__all__ = ["P_OTHER_CLIENTS", "T_SETS_ROLE", "T_ENDS_SESSION", "T_READS_RELUCTANCE", "T_OBSERVES_NOW", "P_OBJECTS_NOW", "P_TASK_DOUBT", "REPORTED_MORE", "P_PROXY_TRUST"]
+__all__ = ["P_SEEKS_THERAPIST", "P_OTHER_CLIENTS", "T_SETS_ROLE", "T_ENDS_SESSION", "T_READS_RELUCTANCE", "T_OBSERVES_NOW", "P_OBJECTS_NOW", "P_TASK_DOUBT", "REPORTED_MORE", "P_PROXY_TRUST"]
 
 _COMING = (r"(?:be here|being here|come here|coming here|come in|coming in|come|coming|see me|seeing me|"
            r"these sessions|our sessions|the sessions|therapy)\b")
@@ -113,4 +116,11 @@ P_OTHER_CLIENTS = compile_any([
     r"\byou (?:must |probably |have |have got |will |would )?(?:see|get|deal with|work with|have|hear from|listen to) "
     r"(?:\w+ ){0,3}(?:people|clients|patients|folk|folks|cases)\b(?:\s+\w+){0,2}?\s+(?:with|who|that)\b",
     r"\byour other (?:clients|patients|people|cases)\b",
+])
+
+P_SEEKS_THERAPIST = compile_any([
+    r"\bi (?:have |had )?(?:looked|look|looking) you up\b|\bi (?:have |had )?(?:googled|searched for|stalked) you\b|"
+    r"\bi (?:found|saw) your (?:profile|facebook|instagram|website|address|house|car|photo|picture)\b",
+    r"\b(?:welcome|wanted) back\b(?:\s+\w+){0,4}\s+(?:after|since) (?:what i|last (?:time|week|session)|i)\b|"
+    r"\bwhether you would (?:still )?(?:want|see|have) me\b|\bif you would (?:still )?(?:want|see|have) me back\b",
 ])

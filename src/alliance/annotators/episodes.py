@@ -45,6 +45,8 @@ DECLINE = compile_any([
     r"i (?:do not|did not) (?:really )?(?:think about it|mind|notice|care|miss)",
     r"(?:just|only) (?:one|a) session|it is (?:only|just) (?:three|two|a few) weeks",
     r"i do not think (?:so|that is it|it is about)",
+    # "I'll hardly notice", "why would it matter to me?", "so what?": waving it away.
+    r"(?:i will|i would|i|you will|you would) (?:hardly|barely|not even|never) (?:notice|miss)|why (?:would|should) (?:it|that|i|this) (?:matter|bother|mind|care)|^ so what\b",
     # Disputing the therapist's word for it ("I don't know that it's a loss exactly", "I
     # wouldn't call it missing"): the reading is refused, whatever the word was.
     r"i (?:do not know|am not sure|would not say|do not think) (?:that|if) (?:it is|it was|that is|that was|i would call it) "
@@ -79,7 +81,10 @@ ENGAGE = compile_any([
     r"(?:scares|scared|bothers|bothered|bothering|gets to|got to|worries|upsets|upset) me|"
     r"gutted|thrown|devastated|crushed|cried|cry|crying|tears|hate|hated|"
     r"(?:made|makes|make) me (?:feel|think|wonder)|(?:since|after|when) you (?:told me|said|mentioned|announced)|"
-    r"sleep\w* badly|not sleeping|can not sleep)\b",
+    r"sleep\w* badly|not sleeping|can not sleep|"
+    # More words for the felt reaction ("dreading that", "panicky", "a blow", "rattled"); not a
+    # bare "dreading", which is as often about someone else ("dreading seeing my stepfather").
+    r"dreading (?:you|this|that|it)|panicky|a blow|wrench|unsettl\w*|rattled|knot in my|my stomach)\b",
     r"^ (?:(?:well|um|uh|oh|ah|hmm|mm|honestly|actually|i mean|okay) )*(?:yes|yeah|a little|a bit|a wee bit|a tad|kind of|sort of|i guess (?:i|it) did|maybe a|actually|i suppose)\b(?! no\b)",
     # It helping, said of the talk about the two of them, takes it up.
     r"(?:it|that|this) (?:\w+ )?(?:helps|helped)\b|in a good way",
@@ -187,7 +192,7 @@ def patient_stance_of(d: Dialogue, first: int, last: int, rel: list[str | None],
         dec, eng = utterance_stance(d.norms[j], answering and not APOLOGY.search(d.norms[t]))
         if markers is not None and markers[j] == "minimal_response" and not eng:
             dec = True  # "dunno" to the therapist's question about the two of them: not taken up
-        if not dec and not eng and answering and "?" in d.texts[j] and rel[j] is not None \
+        if not dec and not eng and answering and d.texts[j].rstrip().endswith("?") and rel[j] is not None \
                 and not TURNS_AWAY.search(d.norms[j]):
             eng = True  # asking on about it ("so what I say stays here?"): taking it up
         if markers is not None and markers[j] == "rejects_intervention" and therapist_opened and not eng:

@@ -89,6 +89,9 @@ MAX_INHERITED = 6
 
 _OTHERS = compile_any([OTHERS])
 #: "Them" as the sessions ("doing them by phone"), not other people.
+#: Someone in the patient's life named by relation ("my boss", "her sister").
+_PEOPLE_NAMED = compile_any([r"(?:my|his|her|their|our) (?:\w+ )?(?:" + rp.KIN + r"|boss|manager|colleagues?|friends?|partner|"
+                             r"neighbou?rs?|teacher|coach|landlord|flatmates?|roommates?|doctor|gp)"])
 _THINGS = compile_any([r"(?:doing|having|do|have|holding|hold) them\b"])
 _PEOPLE = compile_any([rp.KIN + r"|neighbou?rs?|colleagues?|manager|landlord|flatmates?|roommates?|nephew|niece|cousins?"])
 
@@ -207,7 +210,8 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
                                      for j in range(max(0, i - FRAME_CONTEXT), i)):
         return "frame_feelings"  # "it stung" right after the patient raised the fee
     if you_ok and (rp.P_FEELINGS.search(t) or COMPLAINT_THERAPIST.search(t) or cu.P_FEEL_T.search(t)
-                   or fr.P_WHAT_I_AM.search(t) or cx.P_OBJECTS_NOW.search(t) or cx.P_OTHER_CLIENTS.search(t)):
+                   or fr.P_WHAT_I_AM.search(t) or cx.P_OBJECTS_NOW.search(t) or cx.P_OTHER_CLIENTS.search(t)
+                   or cx.P_SEEKS_THERAPIST.search(t)):
         # "... like with my dad": a weaker link still outranks the feeling (codebook precedence).
         return "transference_link" if rp.P_TRANSFERENCE_WEAK.search(t) else "feelings_about_therapist"
     # A complaint about the therapy names the therapy, not "you": it counts in couples work too.
@@ -420,7 +424,12 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
               and proba[roots[i]] < model.gate else label for i, label in enumerate(labels)]
     # A client speaking to the other client ("Robin, I keep expecting you to ...") names
     # no one in the room with the therapist, so it may not start one either.
-    may_start = [d.you_is_therapist(i) if not d.is_therapist(i) else bool(_NAMES_PAIR.search(d.norms[i])) or (
+    # A patient's turn about someone in their life that names neither the therapist nor the
+    # work ("whether my boss likes me") is the patient's life, however much it sounds like
+    # "whether you like me".
+    may_start = [d.you_is_therapist(i) and (bool(P_NAMES_PAIR.search(d.norms[i])) or not _PEOPLE_NAMED.search(d.norms[i]))
+                 if not d.is_therapist(i)
+                 else bool(_NAMES_PAIR.search(d.norms[i])) or (
         i > 0 and d.is_patient(i - 1) and bool(P_NAMES_PAIR.search(d.norms[i - 1]))) for i in range(d.n)]
     combined = combine(labels, proba, subtypes, model.gate, model.add, model.start, may_start)
     # A client talking to the other client ("I don't want you to be scared of me") is about
