@@ -52,8 +52,8 @@ _MORE_THAN_LET = compile_any([
 ])
 #: The patient's words set against what their body shows now ("... but your voice is shaking").
 _BODY_BELIES = compile_any([
-    r"\byou (?:say|are saying|said|have said|tell me|are telling me|keep saying|keep telling me)\b(?:\s+\w+){0,10}?\s+but "
-    r"(?:your (?:voice|face|hands?|eyes|fists?|jaw|body|legs?|knees?|foot|feet|lip|chin) (?:is|are|has|have|was|were|went|keep|keeps|look|looks)\b|"
+    r"\b(?:you (?:say|are saying|said|have said|tell me|are telling me|keep saying|keep telling me)|(?:i )?hear you (?:say|saying))\b(?:\s+\w+){0,10}?\s+but "
+    r"(?:your (?:voice|face|hands?|eyes|fists?|jaw|body|legs?|knees?|foot|feet|lip|chin|shoulders) (?:is|are|has|have|was|were|went|keep|keeps|look|looks|fell|dropped|changed|tightened|shook)\b|"
     r"you (?:are|were|have been) (?:shaking|trembling|crying|clenching|gripping|tearing up|welling up|close to tears|blushing|white)\b)",
 ])
 
@@ -81,6 +81,9 @@ _STRAIN_AT_YOU = compile_any([
     # A wish that the therapist had acted otherwise ("I'd rather you'd asked me first").
     r"\b(?:would|d) rather you (?:would|had|did|asked|told|said)\b|\bwish you (?:had|would|did|asked|told)\b|"
     r"\byou (?:should|could) have (?:asked|told|said|checked|warned|mentioned)\b",
+    # Feeling reduced to a number by the therapist; disliking how the therapist spoke or acted.
+    r"(?:just|only) (?:another|a) (?:client|patient|number|case|job|appointment|slot)\b(?:\s+\w+){0,2}?\s+(?:to you|for you)\b|"
+    r"\bi (?:did not|do not) (?:like|appreciate|enjoy) (?:how|the way|what|when|it when) you\b",
 ])
 #: A strain word that needs the therapist or the therapy named alongside it.
 _STRAIN_WORD = compile_any([
@@ -99,6 +102,7 @@ _OWNS_PART = compile_any([
     r"next time\b(?:\s+\w+){0,8}?\s+i (?:will|am going to|would)\b|i will (?:raise|mention|bring|tell you|flag|check|ask)\b(?:\s+\w+){0,6}?\s+(?:first|earlier|at the start|sooner|in advance|beforehand)\b",
     r"what (?:is|was|has been) it like (?:for you )?(?:to hear|hearing|sitting|having|being|telling|coming)\b(?:\s+\w+){0,6}?\s+(?:me|from me|somebody|someone|here|in here)\b",
     r"(?:can|could|shall) we\b(?:\s+\w+){0,6}?\s+(?:take (?:it|this|that|\w+) |go )(?:slower|more slowly|more gently|gently|slowly)\b",
+    r"(?:shall|can|could|should) we (?:look for|find|try|think about) (?:something|another|a different|other)\b",
 ])
 
 
@@ -117,7 +121,7 @@ def _patient_turns_back(d: Dialogue, i: int, therapist_turns: int, limit: int) -
     return out
 
 
-def strain_voiced(d: Dialogue, rel: list[str | None], i: int) -> str | None:
+def strain_voiced(d: Dialogue, rel: list[str | None], i: int, markers: list[str | None] | None = None) -> str | None:
     """How a patient, since the therapist's last turn, voiced strain about the therapist or the therapy.
 
     ``"direct"`` for a complaint at the therapist ("you've never been there", "I'd rather you'd
@@ -128,11 +132,15 @@ def strain_voiced(d: Dialogue, rel: list[str | None], i: int) -> str | None:
     kind = None
     for j in _patient_turns_back(d, i, 1, 3):
         p = d.norms[j]
-        if _STRAIN_AT_YOU.search(p):
+        if _STRAIN_AT_YOU.search(p) or (markers is not None and markers[j] in _COMPLAINTS):
             return "direct"
         if _STRAIN_WORD.search(p) and (rel[j] is not None or _NAMES_US.search(p)):
             kind = "named"
     return kind
+
+
+#: Rupture markers that are complaints made at the therapist or the therapy.
+_COMPLAINTS = frozenset({"complaint_about_therapist", "complaint_about_therapy"})
 
 
 def welcomes_said(d: Dialogue, i: int, t: str) -> bool:
@@ -174,7 +182,8 @@ def owns_hard_question(d: Dialogue, i: int, t: str) -> bool:
 
 
 # -- backs_down ---------------------------------------------------------------------------------
-_TOO_MUCH = compile_any([r"(?:maybe|perhaps|probably) i am (?:making|reading) (?:too much|a lot|more) (?:of|into) (?:it|that|this|them)\b"])
+_TOO_MUCH = compile_any([r"(?:maybe|perhaps|probably) i am (?:making|reading) (?:too much|a lot|more) (?:of|into) (?:it|that|this|them)\b|"
+                         r"i (?:will not|won t|shall not) (?:read|make) (?:anything|too much|more|something) (?:into|of) (?:it|that|this)\b"])
 
 
 def makes_too_much(t: str) -> bool:
@@ -190,6 +199,10 @@ _IN_ROOM = compile_any([r"\b(?:pen|pens|chair|cup|mug|paper|papers|sheet|form|co
 #: Asking whose something is.
 _WHOSE = compile_any([r"whose|(?:yours|mine) or (?:yours|mine)|is (?:this|that|it) (?:yours|mine)"])
 #: One's own habits at home ("I keep my phone in the kitchen overnight").
+_OWN_KIND = compile_any([
+    r"^ (?:(?:oh|well|honestly|actually) )*i am (?:a|an) (?!bit\b|little\b|lot\b)\w+(?: \w+)? (?:too|as well|myself)\b|"
+    r"(?:when i was a|\bi (?:(?!you\b|your\b|them\b|him\b|her\b)\w+ ){1,6}as a) (?:student|trainee|teenager|young (?:man|woman|mum|dad))\b(?!\s+(?:therapist|counsell?or|clinician))",
+])
 _HABIT = compile_any([
     r"\bi (?:still |always |usually |also |never |personally |myself |do )*(?:keep|leave|put|charge|switch off|turn off|sleep|go to bed|get up|wake up|drink|take)\b"
     r"(?:\s+\w+){0,5}?\s+(?:at home|overnight|at night|in (?:the|my) (?:kitchen|bedroom|house|garden|car|hall)|downstairs|before bed|in bed|every morning|on (?:the )?weekends?)\b",
@@ -206,8 +219,9 @@ def likens_own(t: str, p_norm: str = " ") -> bool:
 
 
 def own_habit(t: str) -> bool:
-    """Whether the therapist tells a habit of their own life at home, not of the work."""
-    return _HABIT.search(t) is not None and not (fp.NOT_SELF_DISCLOSURE.search(t) or fp.PROFESSIONAL.search(t))
+    """Whether the therapist tells a habit of their own life at home, not of the work, or what
+    kind of person they are themselves ("I'm a runner too", "as a student I ...")."""
+    return (_HABIT.search(t) is not None or _OWN_KIND.search(t) is not None) and not (fp.NOT_SELF_DISCLOSURE.search(t) or fp.PROFESSIONAL.search(t))
 
 
 #: A patient turn about what the therapist has just told ("What breed?", "You'll miss them").
@@ -254,29 +268,36 @@ _OWN_ANSWER = compile_any([r"^ (?:(?:yes|yeah|oh|well) )*(?:i|we) (?:do|did|am|w
 #: The patient's claim about themselves that a confrontation answers: denying or minimising a feeling
 #: or a state ("I'm fine", "I don't miss her", "it's only money", "I had a great week").
 _SELF_CLAIM = compile_any([
-    r"i am (?:totally |completely |absolutely |really |perfectly |honestly |quite |pretty )?(?:fine|okay|ok|all right|alright|relaxed|calm|easy|happy|at peace|not fussed|over (?:it|him|her|them)|not (?:\w+ )?(?:angry|upset|bothered|scared|worried|hurt|sad|cross|annoyed|jealous|fussed))",
-    r"i (?:do not|did not|have not|never) (?:really |even |actually )?(?:need|miss|care|mind|feel|think about|worry|get upset|get angry)\b|i have no (?:feelings|problem|issue)\b|no feelings (?:about|either)",
+    r"i am (?:totally |completely |absolutely |really |perfectly |honestly |quite |pretty )?(?:fine|okay|ok|all right|alright|relaxed|calm|easy|happy|at peace|not fussed|over (?:it|him|her|them)|not (?:\w+ )?(?:angry|upset|bothered|scared|worried|hurt|sad|cross|annoyed|jealous|fussed|avoiding|hiding|lonely))",
+    r"i (?:do not|did not|have not|never|would never|will never|could never) (?:really |even |actually )?(?:need|miss|care|mind|feel|think about|worry|get upset|get angry|go back|notice)\b|"
+    r"^ (?:(?:oh|well|honestly|um) )*(?:did not|do not|never) (?:really |even )?(?:notice|mind|care|think about it|bother)\b|i have no (?:feelings|problem|issue)\b|no feelings (?:about|either)",
     r"(?:it|that|this|she|he|they|the \w+) (?:is|was|are|were|does|did) (?:not|only|just|nothing|fine)\b(?! (?:my|your|her|his|their) (?:fault|choice))|\bnot (?:a )?(?:big )?deal\b|"
     r"i had a (?:great|good|fine|lovely|brilliant) (?:week|time|weekend)|used to (?:it|people|this)|\bdoes not matter\b|(?:it is|that is|its) (?:only|just) (?:money|a|the)\b",
     # "I was only late because of the traffic"; a bare "Fine, honestly" or "Nothing really" as the whole answer.
     r"\bi (?:was|am) (?:just|only) \w+|\b(?:just|only) because\b|(?:it is|that is|it was|that was) (?:a relief|for the best|a good thing|better this way)\b",
-    r"^ (?:(?:oh|yeah|yes|no|um|well|honestly) )*(?:fine|okay|all right|alright|nothing|not really)(?: (?:really|honestly|thanks|at all|much))* $",
+    r"^ (?:(?:oh|yeah|yes|no|um|well|honestly) )*(?:fine|okay|all right|alright|nothing|not really)(?: (?:really|honestly|thanks|at all|much))* $|^ (?:(?:oh|yeah|well|honestly) )*fine (?:it is|its|honestly|really)\b",
 ])
 #: Feelings a confrontation says the patient has after all.
 _HELD_FEELING = (r"angry|anger|furious|livid|hurt|hurts|hurting|upset|sad|sadness|grief|loss|fear|scared|afraid|frightened|disappointed|let down|"
-                 r"jealous|lonely|miss|missing|resent\w*|cross|annoyed|irritated|ashamed|guilty|anxious|worried|gutted|bothered|matters|care|cares")
+                 r"jealous|jealousy|envy|envious|lonely|loneliness|miss|missing|resent\w*|cross|annoyed|irritated|ashamed|shame|guilty|guilt|anxious|worried|gutted|bothered|matters|care|cares|panic|rage")
+#: What the patient did ("you rang the clinic", "you've come back flat"), for the record set against a claim.
+_DID = (r"told me|said|saying|asked(?: me)?|talked|talking|mentioned|brought|cancelled|missed|skipped|looked|checked|cried|gone|went|come back|came back|"
+        r"kept|tapping|tapped|sat|stopped|not|rang|phoned|called|texted|spent|stayed|left|got|been (?:late|absent|quiet|crying|checking|avoiding|missing|cancelling|skipping|off|talking|going)")
+#: When or how often it happened ("twice", "last year", "for twenty minutes", "since I told you").
+_WHEN = (r"twice|three times|four times|\w+ times|again and again|earlier|last (?:week|month|time|session|year)|that week|this month|this week|"
+         r"all (?:session|week|day|hour)|most of (?:today|the session|the hour|this session)|the whole (?:time|session|hour)|since (?:i|we|you)|every time|each time|"
+         r"in every session|for (?:\w+ )?(?:minutes|weeks|months|the whole)")
 #: What the patient said or did, cited with a when or how often ("you've asked me twice", "since I told you").
 _RECORD = compile_any([
-    r"\byou (?:have |had )?(?:been |also |just |barely |hardly |already |still )*(?:told me|said|asked(?: me)?|talked|mentioned|brought|cancelled|missed|skipped|"
-    r"looked|checked|cried|gone|come back|kept|tapping|tapped|sat|stopped|not|been (?:late|absent|quiet|crying|checking|avoiding|missing|cancelling|skipping|off))\b(?:\s+\w+){0,10}?\s+"
-    r"(?:twice|three times|four times|\w+ times|again and again|earlier|last (?:week|month|time|session)|this month|this week|all (?:session|week|day|hour)|"
-    r"most of (?:today|the session|the hour|this session)|the whole (?:time|session|hour)|since (?:i|we|you)\b|every time|each time|in every session)\b",
+    rf"\b(?:you|we) (?:have |had )?(?:been |also |just |barely |hardly |already |still )*(?:{_DID})\b(?:\s+\w+){{0,10}}?\s+(?:{_WHEN})\b",
+    rf"(?:every|each) (?:time|break|week|session|holiday|gap)\b(?:\s+\w+){{0,4}}?\s+you (?:have |had )?(?:{_DID})\b",
     r"(?:last (?:week|month|time|session)|earlier|a minute ago|at the start|on \w+day) you (?:told me|said|mentioned|were saying)\b|(?:your|the) (?:diary|log|record|sheet|notes|app|tracker) (?:says|shows|said|showed)\b",
 ])
 #: A contrary view asserted ("I think you were disappointed in me", "that sounds like fear to me").
 _CONTRARY = compile_any([
     rf"(?:i think|i suspect|my guess is|my sense is|i wonder if|i would guess)\b(?:\s+\w+){{0,3}}?\s+you (?:were|are|felt|feel|might be|may be|have been|do|did|still) (?:\w+ ){{0,2}}(?:{_HELD_FEELING})\b",
-    rf"(?:that|this|it) (?:sounds|looks|seems) (?:a lot |very much )?like (?:{_HELD_FEELING}|more than|a lot more than)\b",
+    rf"(?:that|this|it) (?:sounds|looks|seems) (?:a lot |very much |a bit |rather |more )?like (?:{_HELD_FEELING}|more than|a lot more than)\b",
+    r"^ (?:(?:hmm|well|mm|honestly) )*i am not (?:so |really |entirely )?(?:convinced|sure about that|sure that is (?:true|right|so|it))\b",
     rf"(?:i think|i suspect|my guess is|my sense is) (?:it is|that is|it was|that was|there is) (?:also |really |actually |partly )?(?:a |some )?(?:{_HELD_FEELING})\b|easier to feel than\b",
     r"i find (?:that|it|this) (?:very |quite |a bit |rather )?hard to (?:believe|accept|credit)|i (?:would|d) have (?:expected|thought) you (?:to be|would be|would feel)\b",
     r"(?:is|was|are) not the same as (?:it |that |them |you )?not\b|i do not think (?:it is|that is|it was|that was|this is) (?:only|just|really only|really just)\b",
@@ -285,8 +306,10 @@ _CONTRARY = compile_any([
 #: An invitation to say more, or a check that the therapist has it right: going back to the patient's words, not setting them against the patient.
 _INVITES = compile_any([r"tell me (?:more )?about|can you (?:tell|say)|say more about|"
                         r"(?:did|have) i (?:get|got) (?:that|it|this) right|let me (?:just )?check|check with you|am i right|correct me"])
+#: A question that sets the patient's act against their claim ("then why ...?").
+_THEN_WHY = compile_any([r"^ (?:(?:so|and|but|okay|well) )*then (?:why|how come)\b"])
 #: A reflection's opening: the therapist saying back, not setting against.
-_REFLECTS = compile_any([r"^ (?:(?:so|and|okay|ok|right) )*(?:(?:it )?sounds like|(?:it )?seems like|you are saying|you feel|some days|part of you|on the one hand)\b"])
+_REFLECTS = compile_any([r"^ (?:(?:so|and|okay|ok|right) )*(?:(?:it )?sounds like (?:you|it|that|this)|(?:it )?seems like (?:you|it|that|this)|you are saying|you feel|some days|part of you|on the one hand)\b"])
 
 
 def sets_against_claim(p_norm: str, t: str, text: str) -> bool:
@@ -297,6 +320,11 @@ def sets_against_claim(p_norm: str, t: str, text: str) -> bool:
     A turn ending on a question checks the record with the patient ("Did I get that right?")
     rather than setting it against them; ``text`` is the turn as written, for its punctuation.
     """
-    if not _SELF_CLAIM.search(p_norm) or _REFLECTS.search(t) or _INVITES.search(t) or text.rstrip().endswith("?"):
+    if not _SELF_CLAIM.search(p_norm) or _REFLECTS.search(t) or _INVITES.search(t):
+        return False
+    # "Then why have you spent the session staring at the door?" asks only to set it against the claim.
+    if _THEN_WHY.search(t):
+        return True
+    if text.rstrip().endswith("?"):
         return False
     return bool(_RECORD.search(t) or _CONTRARY.search(t))

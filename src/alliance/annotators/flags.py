@@ -426,7 +426,7 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         # A strain about the therapist or the therapy voiced in the patient's own words, marker or
         # not, met by welcome, validation, owning or an invitation; owning one's question as too much.
         if not repairs and not confronts and not argues_back and (
-                fs.meets_strain(t, fs.strain_voiced(d, rel, i)) or fs.welcomes_said(d, i, t) or fs.owns_hard_question(d, i, t)):
+                fs.meets_strain(t, fs.strain_voiced(d, rel, i, markers)) or fs.welcomes_said(d, i, t) or fs.owns_hard_question(d, i, t)):
             repairs = True
         # Owning and inviting after a strain with no challenge of one's own open is repair alone
         # ("You're right, I kept coming back to it. How was that for you?"); it backs down only
