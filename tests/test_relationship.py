@@ -753,3 +753,31 @@ def test_a_relative_naming_the_client_about_life_outside_is_not_relationship_tal
                                   ("Mum", "other", "Robin told me she thinks you should know about the party."),
                                   ("Robin", "patient", "Mum, that's not fair.")]))
     assert detect_cue(d, 1) is None
+
+
+# -- Returns after a decline, in new words (round on test12, written before the rules changed) --
+
+_AUGUST = [("t", "I need to tell you that I'll be away for the whole of August."), ("p", "Right."),
+           ("t", "How is that for you to hear?"), ("p", "It's fine. Everyone needs a holiday."),
+           ("t", "Okay."), ("p", "Work has been mad this week."), ("t", "Mad how?"),
+           ("p", "Two people off sick and I'm covering both desks."), ("t", "That sounds like a lot to carry.")]
+
+
+@pytest.mark.parametrize("reply,turn,expected", [
+    ("It is. Nobody even noticed I stayed late every night.",
+     "I wonder if August is a bit like that too, you carrying on and nobody noticing what it costs you.", 1),
+    ("It is. I'm knackered.", "Can I bring us back to August for a moment? You said it was fine, and I wonder if there's more to it.", 1),
+    ("It is. I'm knackered.", "I keep thinking about what you said about the summer, that everyone needs a holiday. "
+                              "I'm not sure it's quite that simple for you.", 1),
+    ("It is. Nobody covers for me.", "Nobody covers for you. And in August, I won't be here either.", 1),
+    ("It is. My boss is off in August too.", "So your boss and I will both be away at once. What's that like to think about?", 1),
+    ("It is. I'm knackered.", "I notice you changed the subject quite quickly after I mentioned the summer.", 1),
+    # Near misses: booking the first session back, the patient's own week, someone else away.
+    ("It is. I'm knackered.", "Can we book the session after I'm back now? The first of September?", 0),
+    ("It is. I'm knackered.", "What would help you get through the week?", 0),
+    ("It is. My boss is off in August.", "How will the office manage with him away?", 0),
+])
+@pytest.mark.parametrize("asr", [False, True])
+def test_a_return_after_a_decline_is_counted_however_it_is_worded(reply, turn, expected, asr):
+    turns = _AUGUST + [("p", reply), ("t", turn), ("p", "Maybe. I don't know." if expected else "Sure.")]
+    assert returns(run(lower_no_punct(turns) if asr else turns)) == expected

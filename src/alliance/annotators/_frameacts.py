@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from alliance.annotators._lexicon import compile_any
 
-__all__ = ["T_CHANGES_ARRANGEMENT", "T_AS_FIGURE", "ARRANGEMENT_TOPICS", "T_ASKS_IMPACT"]
+__all__ = ["T_CHANGES_ARRANGEMENT", "T_AS_FIGURE", "ARRANGEMENT_TOPICS", "T_ASKS_IMPACT", "T_OWN_ABSENCE"]
 
 _DAYS = r"mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?"
 _NUM = r"one|two|three|four|five|once|twice|three times|four times|five times|weekly|fortnightly|monthly|every week|every other week"
@@ -52,6 +52,8 @@ T_CHANGES_ARRANGEMENT = compile_any([
     r"\b(?:handing|hand|passing|pass|transferring|transfer|referring|refer) (?:your care|you|your sessions|your case|our work) "
     r"(?:over |on |back )?to (?:a |another |my |one of my )?(?:colleague|colleagues|someone else|another therapist|another clinician|"
     r"new therapist|different therapist|the team)\b",
+    # "your boss and I will both be away": the therapist's absence, with a word between.
+    r"\bi (?:will|would|am going to) (?:both |also |each |all )be (?:away|gone|off|out)\b",
     # "we stopped meeting in person", "... and went over to phone sessions".
     r"\b(?:stopped|stop|stopping|no longer) (?:meeting|seeing each other|seeing you|working) (?:in person|face to face|here)\b",
     rf"\b(?:and|then|so) (?:went|moved|switched|changed)(?: us| everything| all)?(?: over)?(?: fully| entirely| completely)? (?:to|onto|over to) (?:{_MEDIUM})\b",
@@ -70,7 +72,13 @@ T_CHANGES_ARRANGEMENT = compile_any([
 
 #: Topic words such a change leaves behind for a later return ("the video thing", "losing
 #: Wednesdays"): the place, the medium, the day.
-ARRANGEMENT_TOPICS = compile_any([rf"\b(?:{_DAYS}|video|zoom|online|office|consulting room)\b"])
+ARRANGEMENT_TOPICS = compile_any([rf"\b(?:{_DAYS}|video|zoom|online|office|consulting room|august)\b"])
+
+#: The therapist's own absence said again ("and in August I won't be here either"): with a
+#: topic already raised, restating it goes back to it.
+T_OWN_ABSENCE = compile_any([
+    r"\bi (?:will not|am not going to|would not) be (?:here|around|there|in)\b|\bi will (?:also |both )?be (?:away|gone|off)\b",
+])
 
 #: Asking, directly or as a wondering, what a change has done for the patient ("I wonder
 #: whether anything's different for you", "how it's been for you", "how that lands").

@@ -88,7 +88,7 @@ def frame_return(d: Dialogue, i: int, topics: set[str]) -> bool:
     back_ref = bool(returns and (_BACK_REF.search(t) or _back_to_topic(t)) and not _ARRANGING.search(t))
     if not mentions(t, topics) and not names_frame(d, i) and not _MY_GOING.search(t) and not back_ref:
         return False  # neither a topic raised before nor the frame named afresh ("my being away")
-    return bool(returns or cu.T_REACTION_WIDE.search(t) or rp.T_FRAME_REACTION.search(t)
+    return bool(returns or cu.T_REACTION_WIDE.search(t) or rp.T_FRAME_REACTION.search(t) or fa.T_OWN_ABSENCE.search(t)
                 or re.search(r"\b(?:feel|feels|feeling|feelings|talk about|wonder|wondering)\b", t))
 
 
