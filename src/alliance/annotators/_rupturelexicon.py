@@ -108,7 +108,7 @@ REJECT = compile_any([
     r"^ (?:(?:no|look|um|well) )*(?:no|nope) (?:no |that is not |it is not |not at all|you are wrong|that is wrong)",
     r"that is (?:really |just |simply )?not (?:it|true|right|what i (?:said|meant|mean|do|did|am|was|feel|felt|think|thought|want)|what (?:happened|is going on|i am saying|it was)|how it (?:is|was|happened))",
     r"(?:that is |what )?(?:rubbish|nonsense|bollocks|codswallop|utter rubbish)|come off it|(?:do not|do not) be (?:ridiculous|silly|daft)|i am nothing like (?:her|him|them|that)",
-    r"(?:you are|that is|you have got it|you got it) (?:completely |totally |all |just )?wrong",
+    r"(?:you are|that is|you have got it|you got it) (?:completely |totally |all |just )?wrong|you (?:have )?got (?:that|this|me|it all) (?:completely |totally |all |so |just )?wrong",
     r"(?:that|this) (?:is|sounds) (?:ridiculous|nonsense|silly|absurd|crazy)",
     r"(?:that|this) (?:does not|will not|would not|is not going to) (?:make sense|work|help)",
     r"i (?:do not|did not) (?:buy|agree)",

@@ -49,6 +49,8 @@ REFUSES_READING = compile_any([
     r"(?:do|doing) (?:that|this)\b|go there\b|start\b|say that\b|(?:psycho)?analy[sz]\w* me\b|put words|twist\w* )",
     r"^ (?:(?:oh|look|no|please|just|hey|sorry) )*who are you to (?:tell|say|judge|decide|lecture)\b",
     r"^ (?:(?:oh|look|no|please|just|hey) )*you do not get to (?:tell|decide|say|judge|sit there)\b",
+    # A dismissal heading the reply ("Oh, come on.", "Give me a break.", "Get real.").
+    r"^ (?:(?:oh|ah|aw) )*(?:come on|give me a break|get real|give over)(?: now)? $",
 ])
 #: The therapist said to read themselves, or the therapy, into everything ("not everything is about you").
 READS_IN_SELF = compile_any([
@@ -83,6 +85,9 @@ LAPSE = compile_any([
     r"(?:it is|it was|this is|it feels|it felt) (?:just |a bit |sometimes )?like talking to (?:a|the) (?:brick )?(?:wall|machine|robot|computer|answering machine|script|tape recorder)\b",
     r"you (?:come|came) (?:across|over) (?:as if|as though|like) you (?:have heard it|are (?:just )?waiting|do not care|could not care|are not (?:interested|listening|bothered)|are bored)",
     r"you (?:are|were) (?:just )?waiting for me to (?:finish|stop|go|leave|shut up)\b",
+    # The same line every week ("you say that every week", "it's like you've got a script").
+    r"you (?:say|said|ask|asked) (?:that|this|the same (?:thing|things|question|questions)) every (?:week|time|session)\b|"
+    r"(?:it is|it feels|it sounds) like you (?:have got|have|are reading from|are following|are working from) a script\b",
     r"you (?:brought|mentioned|said|repeated|raised|read out) (?:it|that|this|what i (?:said|told you)) (?:\w+ ){0,3}in front of\b",
 ])
 #: A therapy task the therapist may name and the patient then refer to by a pronoun.
@@ -130,6 +135,9 @@ _REFINES = compile_any([r"\b(?:exactly|quite|as such|more like|more|rather|a bit
 #: Words too common to show that the patient took up the therapist's own term.
 _COMMON = frozenset({"that", "this", "what", "really", "about", "just", "like", "true", "right", "there", "thing",
                      "something", "anything", "nothing", "because", "when", "then", "them", "they", "have", "with"})
+#: The reading taken up after all ("Oh, come on. No, actually, even I can see that one"): a joke, not a refusal.
+_TAKES_BACK = compile_any([r"(?:no|okay|well|hmm) actually\b|i can (?:see|hear) (?:that|it|what you)|even i can see|fair (?:point|enough)|"
+                           r"you (?:might|may|could) (?:be right|have a point)|you are (?:probably |maybe )?right|i guess i (?:was|am|did|do)\b"])
 #: "No." as a sentence of its own at the head of a punctuated turn.
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _BARE_NO = re.compile(r"^\s*(?:no|nope|no,\s*no)[.!]\s", re.IGNORECASE)
@@ -142,7 +150,7 @@ def rejects_reading(text: str, t: str, p: str, intervention: bool) -> bool:
     suggestion; an imperative refusal also answers any statement about "you".
     A denial of a feeling ("No. I'm not angry") is left to the denial rules.
     """
-    if (intervention or " you " in p) and refuses_reading(text, t):
+    if (intervention or " you " in p) and refuses_reading(text, t) and not _TAKES_BACK.search(t):
         return True
     if intervention and READS_IN_SELF.search(t):
         return True

@@ -95,8 +95,8 @@ WONDERED = compile_any([r"(?:whether|if|wonder\w*|worr\w*|afraid|scared|checking
 #: What the therapy is made of: the sessions, coming here, its tasks.
 _THERAPY = (
     r"(?:this|therapy|counsell?ing|coming here|coming in|talking about it|all this talking|these sessions|the sessions|our sessions|"
-    r"(?:these|the|this|all (?:the|these)|those|our|your) (?:\w+ )?(?:exercises?|worksheets?|homework|diar(?:y|ies)|thought records?|"
-    r"breathing|agenda|plan|sheets?|cards?|techniques?|skills?|tasks?|forms?|questionnaires?|logs?|sessions?|talking))"
+    r"(?:these|the|this|that|all (?:the|these)|those|our|your) (?:\w+ )?(?:exercises?|worksheets?|homework|diar(?:y|ies)|thought records?|"
+    r"breathing|agenda|plan|sheets?|cards?|techniques?|skills?|tasks?|forms?|questionnaires?|logs?|sessions?|talking|recordings?|apps?|audios?|tapes?))"
 )
 _NO_USE = (
     r"(?:a joke|a chore|a drag|a slog|tedious|useless|pointless|a waste(?: of (?:time|money|an hour|my time))?|boring|stupid|silly|patroni[sz]ing|childish|"
@@ -120,7 +120,7 @@ THERAPY_VERDICT = compile_any([
     r"(?:\w+ )?(?:sessions|weeks|months|years) (?:of this )?(?:in )?and i am (?:still )?(?:the same|no better|not any better|stuck|exactly where i was)",
     r"(?:weeks|months|years|sessions) of (?:this|therapy|coming here|these sessions)\b(?:\s+\w+){0,3}\s+(?:and )?(?:nothing|i am no|i am still|still)\b",
     r"nothing (?:we|you) (?:have )?(?:tried|done|suggested|talked about) (?:has )?(?:made|makes|helped|helps|worked|works|changed)",
-    r"(?:every|each) (?:week|session|time)\b(?:\s+\w+){0,8}\s+(?:and )?(?:every (?:week|session|time) )?nothing (?:ever )?(?:changes|happens|is different)",
+    r"(?:every|each) (?:week|session|time)\b(?:\s+\w+){0,8}\s+(?:and )?(?:every (?:week|session|time) )?nothing (?:ever )?(?:changes|happens|is different|gets (?:sorted|done|better|fixed|solved)|improves)",
     r"(?:sick|tired|fed up|bored) (?:of|with) (?:the |these |this |all (?:the |these )?|doing (?:the |these )?)?(?:\w+ )?"
     r"(?:sessions?|therapy|homework|worksheets?|exercises?|records?|diar(?:y|ies)|breathing|questions|agenda|forms?|cards?|coming here)",
     r"(?:can not stand|hate|loathe|dread|detest) (?:these|the|this|doing (?:the|these)|all (?:the|these)) (?:\w+ )?"
@@ -129,7 +129,7 @@ THERAPY_VERDICT = compile_any([
     r"(?:difference|better|change|improvement)|nothing (?:is|has) (?:different|changed|better))",
     r"(?:not sure|do not think|do not know (?:that|if|whether)|doubt) (?:that )?(?:talking|coming here|these sessions|this|therapy|it all|any of this|the talking)\b"
     r"(?:\s+\w+){0,5}\s+(?:actually |really )?(?:helps|help|works|work|is helping|does anything|makes a difference|changes anything|is doing anything|"
-    r"is doing any good|is working|is making a difference)",
+    r"is doing any good|is doing (?:much|a lot|anything)|is working|is making a difference)",
     r"waste of (?:an|the|a whole) (?:hour|session|afternoon|morning)",
     # Doubting what the work does, with the work named ("I don't see what going round in circles in
     # here every week is actually doing for us").
@@ -202,7 +202,8 @@ DENIES_SEEN = compile_any([
     r"(?:does not|did not|do not|would not) (?:really |even )?(?:bother|affect|upset|hurt|matter|sting|get to|scare|worry)\b",
     r"^ (?:(?:it is|that is|just|only|oh|no) )*(?:hay fever|allergies|the light|the air|a cold|my contacts|the coffee|the heating|dust|the wind)\b|"
     r"(?:could not|could not) care less|ancient history|i am (?:just |only )?(?:tired|cold|hot|hungry)\b",
-    r"(?:it is|it was|that is|they are) (?:just |only )?(?:the|my) (?:light|coffee|hay fever|allergies|air|heating|cold|sun|glasses|contacts)\b",
+    r"(?:it is|it was|that is|they are) (?:just |only )?(?:the|my) (?:light|coffee|hay fever|allergies|air|heating|cold|sun|glasses|contacts)\b|(?:too much|not enough) (?:coffee|caffeine|sleep)\b|"
+    r"(?:they are|it is|that is|i am) (?:always|just|often) like (?:that|this)\b|i am (?:grand|great|all good|sound)\b",
     # The sign explained away as a habit, or cut off from the topic ("It always does that. Nothing to do with court.").
     r"(?:it|they|that) (?:always|just|often) (?:does|do) that\b|^ (?:(?:no|um|well|honestly) )*(?:it is |it has |that has |that is )?(?:got )?nothing to do with\b",
     r"^ (?:\w+ )?(?:no|not at all|nope)\b(?! (?:idea|one|problem|worries|doubt|matter|way)\b)|^ (?:(?:no|um|well) )*there is no\b",
@@ -275,7 +276,7 @@ EMPHATIC_NO = compile_any([
 #: Refusing the topic in a sentence of its own ("Can we not.", "Let's not.", "I'd rather not."), before new material.
 REFUSES_TOPIC = compile_any([
     r"^ (?:(?:oh|um|uh|well|so|look|honestly|no|please) )*(?:(?:can|could) we (?:not|skip (?:it|this|that))|let us not|i would (?:rather|prefer) not|"
-    r"not (?:this|that) again|do we have to|must we|i do not want to)(?: (?:do|go (?:into|there)|talk about|get into) (?:this|that|it))?(?: again| today| now| right now)? $",
+    r"not (?:this|that) again|do we have to|must we|i do not want to)(?: (?:do|go into|talk about|get into) (?:this|that|it)| go there)?(?: again| today| now| right now)? $",
 ])
 #: A suggestion or task the patient may reject (wider than :data:`~alliance.annotators._flagpatterns.INTERPRETATION`).
 SUGGESTION = compile_any([
