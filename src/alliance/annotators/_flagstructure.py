@@ -32,7 +32,7 @@ from alliance.annotators._lexicon import Dialogue, compile_any, normalize
 
 __all__ = [
     "presses_hidden_feeling", "words_against_body", "strain_voiced", "meets_strain", "welcomes_said", "owns_hard_question",
-    "makes_too_much", "likens_own", "own_habit", "discloses_on", "sets_against_claim",
+    "makes_too_much", "likens_own", "own_habit", "discloses_on", "sets_against_claim", "turns_claim_back",
 ]
 
 # -- confrontation ------------------------------------------------------------------------------
@@ -89,11 +89,11 @@ _STRAIN_AT_YOU = compile_any([
 _STRAIN_WORD = compile_any([
     r"\bannoy\w*|\birritat\w*|\bfrustrat\w*|\bdisappoint\w*|\bresent\w*",
     r"(?:do not|can not|could not) see the point|\bpointless\b|\bno point\b|\ba chore\b|waste of (?:time|money)|going nowhere|"
-    r"(?:is|are|it is|this is) not (?:helping|working)|(?:the )?same (?:boxes|questions|forms|thing) every (?:week|time|session)",
+    r"(?:is|are|it is|this is) not (?:helping|working)|(?:the )?same (?:boxes|questions|forms|thing) every (?:week|time|session)|every (?:week|time|session) (?:it is|its|we do|you ask) the same\b",
 ])
 #: The therapist or the therapy named in a patient turn ("you", "these sessions"), not a filler "you know".
 _NAMES_US = compile_any([r"\byou (?!know\b|see\b|mean\b|get me\b)\w+|\byour\b|in here|these sessions|the sessions|our sessions|coming here|"
-                         r"the (?:fee|fees|questionnaires?|forms?|ratings?|worksheets?|homework|exercises?|diary|diaries)\b"])
+                         r"the (?:fee|fees|questionnaires?|forms?|ratings?|worksheets?|homework|exercises?|diary|diaries|same questions)\b"])
 #: Welcoming the strain being said ("I'm glad it's said").
 _WELCOMES_SAID = compile_any([r"glad (?:that )?(?:it is|it has been|it was|that is|that has been) (?:been )?(?:said|out|in the open|on the table)\b"])
 #: Owning one's part or committing to act differently; inviting the patient's view of the therapist.
@@ -102,7 +102,7 @@ _OWNS_PART = compile_any([
     r"next time\b(?:\s+\w+){0,8}?\s+i (?:will|am going to|would)\b|i will (?:raise|mention|bring|tell you|flag|check|ask)\b(?:\s+\w+){0,6}?\s+(?:first|earlier|at the start|sooner|in advance|beforehand)\b",
     r"what (?:is|was|has been) it like (?:for you )?(?:to hear|hearing|sitting|having|being|telling|coming)\b(?:\s+\w+){0,6}?\s+(?:me|from me|somebody|someone|here|in here)\b",
     r"(?:can|could|shall) we\b(?:\s+\w+){0,6}?\s+(?:take (?:it|this|that|\w+) |go )(?:slower|more slowly|more gently|gently|slowly)\b",
-    r"(?:shall|can|could|should) we (?:look for|find|try|think about) (?:something|another|a different|other)\b",
+    r"(?:shall|can|could|should) we (?:look for|find|try|think about) (?:something|another|a different|other)\b|let us (?:do|try) something (?:different|else)\b",
 ])
 
 
@@ -201,6 +201,7 @@ _WHOSE = compile_any([r"whose|(?:yours|mine) or (?:yours|mine)|is (?:this|that|i
 #: One's own habits at home ("I keep my phone in the kitchen overnight").
 _OWN_KIND = compile_any([
     r"^ (?:(?:oh|well|honestly|actually) )*i am (?:a|an) (?!bit\b|little\b|lot\b)\w+(?: \w+)? (?:too|as well|myself)\b|"
+    r"\bi am the (?:eldest|oldest|youngest|middle|only) (?:of|child|one|girl|boy|son|daughter)\b|\bi (?:have|ve) done (?:the same|that (?:too|myself|as well))\b|^ (?:(?:oh|yeah|honestly) )*i do the same\b|"
     r"(?:when i was a|\bi (?:(?!you\b|your\b|them\b|him\b|her\b)\w+ ){1,6}as a) (?:student|trainee|teenager|young (?:man|woman|mum|dad))\b(?!\s+(?:therapist|counsell?or|clinician))",
 ])
 _HABIT = compile_any([
@@ -274,6 +275,9 @@ _SELF_CLAIM = compile_any([
     r"(?:it|that|this|she|he|they|the \w+) (?:is|was|are|were|does|did) (?:not|only|just|nothing|fine)\b(?! (?:my|your|her|his|their) (?:fault|choice))|\bnot (?:a )?(?:big )?deal\b|"
     r"i had a (?:great|good|fine|lovely|brilliant) (?:week|time|weekend)|used to (?:it|people|this)|\bdoes not matter\b|(?:it is|that is|its) (?:only|just) (?:money|a|the)\b",
     # "I was only late because of the traffic"; a bare "Fine, honestly" or "Nothing really" as the whole answer.
+    r"(?:will not|won t|would not|does not|did not|is not going to) (?:really )?(?:affect|bother|matter to|change|upset|hurt) me\b|"
+    r"i (?:do not|did not) (?:need|have|want) to (?:talk|think|go|look)\b|(?:it|that|this) (?:is|was) not (?:about|because of|to do with)\b|i have (?:totally |completely |really )?moved on\b|"
+    r"i think (?:the|my|it|this) (?:\w+ )?(?:(?:is|are|has been) )?(?:working|helping|fine|going well)\b|i am not (?:a|the) \w+ (?:person|type)\b|"
     r"\bi (?:was|am) (?:just|only) \w+|\b(?:just|only) because\b|(?:it is|that is|it was|that was) (?:a relief|for the best|a good thing|better this way)\b",
     r"^ (?:(?:oh|yeah|yes|no|um|well|honestly) )*(?:fine|okay|all right|alright|nothing|not really)(?: (?:really|honestly|thanks|at all|much))* $|^ (?:(?:oh|yeah|well|honestly) )*fine (?:it is|its|honestly|really)\b",
 ])
@@ -286,18 +290,21 @@ _DID = (r"told me|said|saying|asked(?: me)?|talked|talking|mentioned|brought|can
 #: When or how often it happened ("twice", "last year", "for twenty minutes", "since I told you").
 _WHEN = (r"twice|three times|four times|\w+ times|again and again|earlier|last (?:week|month|time|session|year)|that week|this month|this week|"
          r"all (?:session|week|day|hour)|most of (?:today|the session|the hour|this session)|the whole (?:time|session|hour)|since (?:i|we|you)|every time|each time|"
-         r"in every session|for (?:\w+ )?(?:minutes|weeks|months|the whole)")
+         r"in every session|for (?:\w+ )?(?:minutes|weeks|months|the whole)|for (?:a|one|two|three) (?:day|days|week|weeks|month|months)|last (?:summer|winter|spring|christmas|year)|since \w+")
 #: What the patient said or did, cited with a when or how often ("you've asked me twice", "since I told you").
 _RECORD = compile_any([
     rf"\b(?:you|we) (?:have |had )?(?:been |also |just |barely |hardly |already |still )*(?:{_DID})\b(?:\s+\w+){{0,10}}?\s+(?:{_WHEN})\b",
     rf"(?:every|each) (?:time|break|week|session|holiday|gap)\b(?:\s+\w+){{0,4}}?\s+you (?:have |had )?(?:{_DID})\b",
-    r"(?:last (?:week|month|time|session)|earlier|a minute ago|at the start|on \w+day) you (?:told me|said|mentioned|were saying)\b|(?:your|the) (?:diary|log|record|sheet|notes|app|tracker) (?:says|shows|said|showed)\b",
+    r"(?:last (?:week|month|time|session)|earlier|a minute ago|at the start|on \w+day) you (?:told me|said|mentioned|were saying)\b|"
+    r"that is (?:exactly |just )?what you (?:said|told me) (?:about|when|last|before)\b|there (?:is|has been) (?:nothing|not a thing|not one \w+|no \w+) (?:\w+ )?(?:in it |on it |there )?since\b|(?:your|the) (?:diary|log|record|sheet|notes|app|tracker) (?:says|shows|said|showed)\b",
 ])
 #: A contrary view asserted ("I think you were disappointed in me", "that sounds like fear to me").
 _CONTRARY = compile_any([
     rf"(?:i think|i suspect|my guess is|my sense is|i wonder if|i would guess)\b(?:\s+\w+){{0,3}}?\s+you (?:were|are|felt|feel|might be|may be|have been|do|did|still) (?:\w+ ){{0,2}}(?:{_HELD_FEELING})\b",
     rf"(?:that|this|it) (?:sounds|looks|seems) (?:a lot |very much |a bit |rather |more )?like (?:{_HELD_FEELING}|more than|a lot more than)\b",
     r"^ (?:(?:hmm|well|mm|honestly) )*i am not (?:so |really |entirely )?(?:convinced|sure about that|sure that is (?:true|right|so|it))\b",
+    r"\b(?:whatever you say|no matter what you say|despite what you (?:say|are saying))\b|^ (?:(?:honestly|well|hmm) )*i (?:do not|can not) see (?:it|that)\b|"
+    r"^ (?:(?:well|honestly|hmm) )*i (?:would|d) (?:disagree|beg to differ|question that)\b|(?:it )?seems to me (?:that )?(?:it is|that is|you are|you were) (?:very much|really|actually|all)\b",
     rf"(?:i think|i suspect|my guess is|my sense is) (?:it is|that is|it was|that was|there is) (?:also |really |actually |partly )?(?:a |some )?(?:{_HELD_FEELING})\b|easier to feel than\b",
     r"i find (?:that|it|this) (?:very |quite |a bit |rather )?hard to (?:believe|accept|credit)|i (?:would|d) have (?:expected|thought) you (?:to be|would be|would feel)\b",
     r"(?:is|was|are) not the same as (?:it |that |them |you )?not\b|i do not think (?:it is|that is|it was|that was|this is) (?:only|just|really only|really just)\b",
@@ -310,6 +317,50 @@ _INVITES = compile_any([r"tell me (?:more )?about|can you (?:tell|say)|say more 
 _THEN_WHY = compile_any([r"^ (?:(?:so|and|but|okay|well) )*then (?:why|how come)\b"])
 #: A reflection's opening: the therapist saying back, not setting against.
 _REFLECTS = compile_any([r"^ (?:(?:so|and|okay|ok|right) )*(?:(?:it )?sounds like (?:you|it|that|this)|(?:it )?seems like (?:you|it|that|this)|you are saying|you feel|some days|part of you|on the one hand)\b"])
+
+
+#: Negation words, for the polarity of a claim and its answer.
+_NEGATION = re.compile(r"\b(?:not|never|no|nothing|none|nobody|nowhere)\b")
+#: Words too common to tie an answer to the claim.
+_CLAIM_STOP = frozenset("""i you it is am are was were the a an and but so to of in on at for with that this me my your be been being have has
+    had do does did just really very about think though actually honestly totally well yes yeah okay we us our all any""".split())
+#: An answer that asserts the claim back with the polarity turned: the patient, or the claim's "it", as its subject.
+_ASSERTS_BACK = compile_any([r"^ (?:(?:no|well|honestly|but|and) )*(?:you are|you do|you did|you have|it is|it does|it did|it was|that is|i think (?:we|you|it)|we do)\b"])
+#: A doubt echoing the claim ("Have you?", "Are you, though?") before the evidence.
+_ECHO_DOUBT = re.compile(r"\s*(?:have|are|do|did|is|was|were|will|would) (?:you|it|that|they)(?: really| now)?(?:,? though)?\?\s+\S", re.IGNORECASE)
+
+
+#: Validating a wish or a worry as real ("that's a real thing to wonder about").
+_REAL_THING = compile_any([r"(?:a )?(?:real|fair|normal|natural|understandable) (?:thing|question|worry|feeling) to\b"])
+
+
+def _first_sentence(text: str) -> str:
+    """The first sentence of a turn as written, normalised."""
+    return normalize(re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0])
+
+
+def turns_claim_back(p_text: str, text: str) -> bool:
+    """Whether the therapist's first sentence asserts back the patient's claim with its polarity
+    turned ("I'm fine" / "You're not fine."; "It's not a big thing" / "It is a big thing, though."),
+    or doubts it in an echo before the evidence ("I've moved on" / "Have you? You still ...")."""
+    claim, answer = _first_sentence(p_text), _first_sentence(text)
+    # A claim in the generic "you" ("you get used to it") is a saying, not a claim about oneself;
+    # "it does matter to me" gives the therapist's own stance; validating it agrees.
+    if not _SELF_CLAIM.search(claim) or re.search(r"\byou\b", claim) or re.search(r"\b(?:to|for) me\b", answer) \
+            or fp.VALIDATES.search(answer) or _REAL_THING.search(answer):
+        return False
+    # The patient's own second thought said back ("I'm used to it. I mean, you don't get used to
+    # it" / "You don't get used to it, but ...") reflects; it does not turn the claim.
+    head = " ".join(answer.split()[:5])
+    if len(head.split()) >= 4 and f" {head} " in normalize(p_text):
+        return False
+    if _ECHO_DOUBT.match(text):
+        return True
+    if text.strip().split(".")[0].rstrip().endswith("?") or not _ASSERTS_BACK.search(answer):
+        return False
+    def words(x: str) -> set[str]:
+        return {w[:5] for w in x.split() if len(w) >= 3 and w not in _CLAIM_STOP and not _NEGATION.match(w)}
+    return bool(words(claim) & words(answer)) and bool(_NEGATION.search(claim)) != bool(_NEGATION.search(answer))
 
 
 def sets_against_claim(p_norm: str, t: str, text: str) -> bool:
