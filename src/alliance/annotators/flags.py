@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from alliance.annotators import _flagclaims as fc
 from alliance.annotators import _flagpatterns as fp
 from alliance.annotators import _flagstructure as fs
 from alliance.annotators import _rupturepatterns as rp
@@ -356,7 +357,7 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         # A feeling about the therapist asserted to lie under what the patient shows, more felt than
         # they allow, or their words set against what their body is doing: a contrary reading.
         # So does the patient's own record, or a contrary view, set against a claim just made about themselves.
-        if (fs.presses_hidden_feeling(t) or fs.words_against_body(t) or (prev_p == i - 1 and (fs.sets_against_claim(p_norm, t, d.texts[i]) or fs.turns_claim_back(d.texts[prev_p], d.texts[i])))) \
+        if (fs.presses_hidden_feeling(t) or fs.words_against_body(t) or (prev_p == i - 1 and (fc.sets_against_claim(p_norm, t, d.texts[i]) or fc.turns_claim_back(d.texts[prev_p], d.texts[i])))) \
                 and not owning and not fp.SUPPORTIVE.search(t) and not fp.SELF_CRITICISM.search(p_norm):
             confronts = True
         # Holding an idea lightly or leaving room for a meaning asserts nothing against the patient.
