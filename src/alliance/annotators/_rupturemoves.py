@@ -46,7 +46,7 @@ __all__ = [
 #: Not "don't worry", "don't laugh", "don't get me wrong": those open the patient's own material.
 REFUSES_READING = compile_any([
     r"^ (?:(?:oh|look|no|please|just|hey) )*do not(?: (?:just|even|you dare))? (?:(?:do not )?$|tell me (?:what|how|who|that) (?:i|to)\b|"
-    r"(?:do|doing) (?:that|this)\b|go there\b|start\b|say that\b|(?:psycho)?analy[sz]\w* me\b|put words|twist\w* )",
+    r"(?:do|doing) (?:that|this)\b|go there\b|start (?:that|with (?:that|this)|on me)\b|(?:psycho)?analy[sz]\w* me\b|put words|twist\w* )",
     r"^ (?:(?:oh|look|no|please|just|hey|sorry) )*who are you to (?:tell|say|judge|decide|lecture)\b",
     r"^ (?:(?:oh|look|no|please|just|hey) )*you do not get to (?:tell|decide|say|judge|sit there)\b",
     # A dismissal heading the reply ("Oh, come on.", "Give me a break.", "Get real.").
@@ -217,6 +217,10 @@ def reengages(t: str, words: int) -> bool:
     return not (words <= 10 and _HEDGED_AGREEMENT.search(t))
 
 
+#: Someone else the turn is about.
+_THIRD_PERSON = compile_any([r"she|he|they|her|him|them|my (?:\w+ )?(?:mum|mom|dad|husband|wife|partner|boss|manager|sister|brother|son|daughter|friend)"])
+
+
 def new_subject(t: str) -> bool:
     """Whether the turn opens new material with a shift opener ("Anyway, did you hear ...?", "Did I tell you ...").
 
@@ -231,7 +235,10 @@ def new_subject(t: str) -> bool:
 def blames_lapse(t: str) -> bool:
     """Whether the turn tells a lapse or manner of the therapist's as a grievance (not wondered about or owned)."""
     m = LAPSE.search(t)
-    return m is not None and not _OWNED_BEFORE.search(t[:m.start()])
+    if m is None or _OWNED_BEFORE.search(t[:m.start()]):
+        return False
+    # "Like talking to a brick wall" is about whoever the turn is about ("she kept checking her phone ...").
+    return "talking to" not in m.group(0) or not _THIRD_PERSON.search(t)
 
 
 def unlived(text: str, t: str) -> bool:
