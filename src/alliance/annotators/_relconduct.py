@@ -1,6 +1,6 @@
 """What the patient does toward the sessions and in the room, read as relationship talk.
 
-Nine readings of a turn, each about conduct rather than a listed phrase:
+Ten readings of a turn, each about conduct rather than a listed phrase:
 
 1. **Reluctance read into conduct** (:data:`T_READS_RELUCTANCE`). The therapist reading
    the patient's lateness or absences as part of them not wanting to come ("I wonder if
@@ -33,14 +33,20 @@ Nine readings of a turn, each about conduct rather than a listed phrase:
    problems") speaks about their place with the therapist.
 9. **Seeking the therapist out, or their welcome** (:data:`P_SEEKS_THERAPIST`). The patient
    looking the therapist up, or doubting they are still welcome ("I wasn't sure I'd be
-   welcome back after last time"), acts on the relationship itself.
+   welcome back after last time"), acts on the relationship itself; so does telling the
+   therapist more than the people in their life (:data:`P_TELLS_YOU_MORE`).
+10. **The one place** (:data:`P_ATTENDS`). The patient calling this hour the one place where
+    something is possible speaks about the sessions; "the one place" that is the gym is
+    the patient's life. Nearly cancelling or not coming, on its own, is not relationship
+    talk: three gold authors leave "I nearly didn't come today" and the therapist's "what
+    nearly kept you away?" unlabelled until the patient ties it to the therapist.
 """
 
 from __future__ import annotations
 
 from alliance.annotators._lexicon import compile_any
 
-__all__ = ["P_SEEKS_THERAPIST", "P_OTHER_CLIENTS", "T_SETS_ROLE", "T_ENDS_SESSION", "T_READS_RELUCTANCE", "T_OBSERVES_NOW", "P_OBJECTS_NOW", "P_TASK_DOUBT", "REPORTED_MORE", "P_PROXY_TRUST"]
+__all__ = ["P_ATTENDS", "P_TELLS_YOU_MORE", "P_SEEKS_THERAPIST", "P_OTHER_CLIENTS", "T_SETS_ROLE", "T_ENDS_SESSION", "T_READS_RELUCTANCE", "T_OBSERVES_NOW", "P_OBJECTS_NOW", "P_TASK_DOUBT", "REPORTED_MORE", "P_PROXY_TRUST"]
 
 _COMING = (r"(?:be here|being here|come here|coming here|come in|coming in|come|coming|see me|seeing me|"
            r"these sessions|our sessions|the sessions|therapy)\b")
@@ -123,4 +129,17 @@ P_SEEKS_THERAPIST = compile_any([
     r"\bi (?:found|saw) your (?:profile|facebook|instagram|website|address|house|car|photo|picture)\b",
     r"\b(?:welcome|wanted) back\b(?:\s+\w+){0,4}\s+(?:after|since) (?:what i|last (?:time|week|session)|i)\b|"
     r"\bwhether you would (?:still )?(?:want|see|have) me\b|\bif you would (?:still )?(?:want|see|have) me back\b",
+])
+
+#: The session as the one place where something is possible ("this is the one place in my
+#: week where I don't have to hold it together"): the patient speaks about the sessions.
+P_ATTENDS = compile_any([
+    r"\b(?:this|here|these sessions|this room|this hour|coming here|our sessions) (?:is|are) (?:the only|my only|the one|about the only) "
+    r"(?:hour|place|time|room|space|bit|part)\b",
+])
+
+#: Telling the therapist more than the people in one's life ("I tell you more than my wife").
+P_TELLS_YOU_MORE = compile_any([
+    r"\bi (?:tell|told|say|said|share|shared) (?:\w+ ){0,2}(?:to )?you (?:more|things|stuff)\b(?:\s+\w+){0,4}?\s+(?:than|that) i\b",
+    r"\b(?:more|things) (?:than|that) i (?:have )?(?:ever )?(?:tell|told|say|said)\b(?:\s+\w+){0,3}\s+(?:to )?(?:my|anyone|anybody)\b(?:\s+\w+){0,6}?\s+(?:to |with )?you\b",
 ])

@@ -211,11 +211,12 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
         return "frame_feelings"  # "it stung" right after the patient raised the fee
     if you_ok and (rp.P_FEELINGS.search(t) or COMPLAINT_THERAPIST.search(t) or cu.P_FEEL_T.search(t)
                    or fr.P_WHAT_I_AM.search(t) or cx.P_OBJECTS_NOW.search(t) or cx.P_OTHER_CLIENTS.search(t)
-                   or cx.P_SEEKS_THERAPIST.search(t)):
+                   or cx.P_SEEKS_THERAPIST.search(t) or cx.P_TELLS_YOU_MORE.search(t)):
         # "... like with my dad": a weaker link still outranks the feeling (codebook precedence).
         return "transference_link" if rp.P_TRANSFERENCE_WEAK.search(t) else "feelings_about_therapist"
     # A complaint about the therapy names the therapy, not "you": it counts in couples work too.
-    if COMPLAINT_THERAPY.search(t) or fr.P_WORK_DOUBT.search(t) or cx.P_TASK_DOUBT.search(t) or you_ok and (
+    if COMPLAINT_THERAPY.search(t) or fr.P_WORK_DOUBT.search(t) or cx.P_TASK_DOUBT.search(t) or cx.P_ATTENDS.search(t) \
+            or you_ok and (
             rp.P_HERE_NOW.search(t) or cu.P_PROCESS.search(t)
             or cx.P_POINT_OF_THEM.search(t) and re.search(r"\byou\b", t)):
         return "here_and_now"
@@ -411,6 +412,8 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     held = [i for i in range(d.n) if _from_context(d, i, cues[i])
             or cues[i] is not None and d.roles[i] is Role.OTHER
             or cues[i] is None and roots[i] == i
+            or d.is_patient(i) and cues[i] is not None and i + 1 < d.n and d.is_therapist(i + 1)
+            and cues[i + 1] is not None and proba[i + 1] >= model.gate
             # Nor the therapist's observation of what the patient just did in the room ("you
             # looked at the floor the whole time ... what was going on right then?"): its
             # words are about a body, and the scorer learned few of them.
