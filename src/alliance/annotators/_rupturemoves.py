@@ -48,7 +48,8 @@ REFUSES_READING = compile_any([
     r"^ (?:(?:oh|look|no|please|just|hey) )*do not(?: (?:just|even|you dare))? (?:(?:do not )?$|tell me (?:what|how|who|that) (?:i|to)\b|"
     r"(?:do|doing) (?:that|this)\b|go there\b|start (?:that|with (?:that|this)|on me)\b|(?:psycho)?analy[sz]\w* me\b|put words|twist\w* )",
     r"^ (?:(?:oh|look|no|please|just|hey|sorry) )*who are you to (?:tell|say|judge|decide|lecture)\b",
-    r"^ (?:(?:oh|look|no|please|just|hey) )*you do not get to (?:tell|decide|say|judge|sit there)\b",
+    r"^ (?:(?:oh|look|no|please|just|hey) )*you do not get to (?:tell|decide|say|judge|sit there)\b|you do not get to (?:tell me|decide (?:what|how|that|for me|if|whether)|judge me)\b",
+    r"^ (?:(?:oh|look|no|please|just|hey) )*do not(?: just)? do not\b",
     # A dismissal heading the reply ("Oh, come on.", "Give me a break.", "Get real.").
     r"^ (?:(?:oh|ah|aw) )*(?:come on|give me a break|get real|give over)(?: now)? $",
 ])
@@ -84,7 +85,8 @@ LAPSE = compile_any([
     r"^ (?:(?:oh|so|well|look|honestly) )*you forgot\b|you (?:have |had )?forgotten (?:again|did not you|have not you)\b",
     r"(?:it is|it was|this is|it feels|it felt) (?:just |a bit |sometimes )?like talking to (?:a|the) (?:brick )?(?:wall|machine|robot|computer|answering machine|script|tape recorder)\b",
     r"you (?:come|came) (?:across|over) (?:as if|as though|like) you (?:have heard it|are (?:just )?waiting|do not care|could not care|are not (?:interested|listening|bothered)|are bored)",
-    r"you (?:are|were) (?:just )?waiting for me to (?:finish|stop|go|leave|shut up)\b",
+    r"you (?:are|were) (?:just )?waiting for me to (?:finish|stop|go|leave|shut up)\b|you (?:always |keep |just )?(?:stop|stopping) me (?:there|short|mid|every|before|when)\b|"
+    r"\bi (?:never|can not|do not) (?:even )?get (?:to finish|a word in|to say)\b(?:\s+\w+){0,3}\s+(?:in here|with you|here)\b",
     # The same line every week ("you say that every week", "it's like you've got a script").
     r"you (?:say|said|ask|asked) (?:that|this|the same (?:thing|things|question|questions)) every (?:week|time|session)\b|"
     r"(?:it is|it feels|it sounds) like you (?:have got|have|are reading from|are following|are working from) a script\b",

@@ -214,7 +214,7 @@ HEDGE_WORDS = frozenset("""
     i do not know dunno remember recall nothing much more to tell say really no maybe guess suppose whatever meh who
     knows just does did it was is went stuff mm things the usual same there clue idea sure hmm um uh er well oh okay fine
     alright all right hard matter nowhere anything nobody so kind of sort can think honestly mean eh nah a bit good
-    weird normal odd strange bad alright care bothered nope pass much whatever mind lot always as ever usual numb blank
+    weird normal odd strange bad alright care bothered nope pass much whatever mind lot always as ever usual numb blank happened
 """.split())
 #: A bare backchannel ("yeah", "mm"): a turn-taking signal in split transcripts, not an answer withheld.
 BACKCHANNEL = compile_any([r"^ (?:(?:yeah|yes|mm|mm hmm|hmm|uh huh|right|sure|yep) ?)+ $"])
