@@ -578,6 +578,11 @@ NEW_REPLIES = [
     ("Part of me is a bit panicky about it.", 'engaged'),
     ("Honestly? It makes my stomach drop a little.", 'engaged'),
     ("No bother. Although, weirdly, I felt a bit wobbly when you said it.", 'mixed'),
+    # A feeling taken back as a joke is not said; "do we have to ...?" refuses, though it asks.
+    ("Oh stop, I'll be lost without you. Joking! I'll be grand.", 'declined'),
+    ("Do we have to talk about this now?", 'declined'),
+    ("Weird. I keep counting the weeks in my head.", 'engaged'),
+    ("It feels a bit like being pushed out of the nest.", 'engaged'),
 ]
 
 

@@ -54,6 +54,7 @@ DECLINE = compile_any([
     r"i have (?:already )?(?:told|said) (?:you|that|it|this)|i (?:already|just) (?:told|said)",
     r"(?:i will|i would|i am going to|i will be) (?:be )?(?:okay|fine|alright|all right)(?! and then| until| but)|you should enjoy|(?:great|good) (?:news )?for you",
     r"why do you keep|you always do this|can we not|i do not want to talk about",
+    r"do we (?:have|need|really need|really have) to (?:talk about|go into|get into|do|go over|discuss) (?:this|that|it)\b|"
     r"i do not (?:really )?want to (?:get into|go into|go there|discuss|talk about)\b|(?:can|could) we (?:just )?(?:stick with|stick to|get back to)\b",
     # Minimising by tautology or a shrug ("the schedule is just the schedule", "that's all it
     # is"), the Australian "I'll be right", and waving the concern away ("don't go worrying").
@@ -109,6 +110,8 @@ REPORTED_DECLINE = compile_any([
 ])
 #: Rupture markers that voice a complaint or reject the therapist's reading (codebook decision 10).
 COMPLAINTS = frozenset({"complaint_about_therapist", "complaint_about_therapy", "rejects_intervention"})
+#: Taking back what was just said as a joke ("joking!", "only kidding", "I'm messing").
+JOKING = compile_any([r"(?:i am |i was |only |just |am )?(?:joking|kidding|messing|having you on)\b"])
 #: Going along with what the therapist proposes after a complaint ("go on then", "let's do
 #: that", "that would help"): working with it, not shutting down (decision 10).
 ASSENTS = compile_any([
@@ -140,6 +143,12 @@ def utterance_stance(norm: str, answering: bool = True) -> tuple[bool, bool]:
     talk; volunteered, "it's okay" is reassurance rather than refusal.
     """
     norm = REPORTED_DECLINE.sub(" ", norm)
+    joke = None
+    for joke in JOKING.finditer(norm):
+        pass
+    if joke is not None:
+        # "I'll be lost without you. Joking! I'll be grand": what the joke takes back is not said.
+        norm = " " + norm[joke.end():]
     m = DECLINE.search(norm)
     if m and not answering and ANSWER_ONLY.search(norm) and not DECLINE.search(ANSWER_ONLY.sub(" ", norm)):
         m = None
