@@ -55,11 +55,11 @@ REFUSES_READING = compile_any([
 ])
 #: The therapist said to read themselves, or the therapy, into everything ("not everything is about you").
 READS_IN_SELF = compile_any([
-    r"not everything (?:is|has to be|needs to be|has got to be|has to mean something) (?:about|to do with|because of) (?:you|us|this room|here|therapy|coming here|the sessions|me and you|you and me)\b",
+    r"not everything (?:is|has to be|needs to be|has got to be|has to mean something) (?:about|to do with|because of) (?:you(?:r \w+)?|us|this room|here|therapy|coming here|the sessions|me and you|you and me)\b",
     r"you (?:think|make|assume|reckon|seem to think) everything (?:is )?(?:about|to do with) (?:you|us|this|here|therapy|coming here)\b",
     r"(?:it is|that is|this is) not (?:always|all|everything) about you\b",
     # The reading dismissed as too much ("you're overthinking it", "reading too much into it", "not everything is a symptom").
-    r"(?:over ?thinking|over ?analy[sz]ing|over ?complicating) (?:it|this|that|things|everything)\b|reading (?:\w+ ){0,2}(?:too much|a lot|things) into\b|"
+    r"(?:over ?thinking|over ?analy[sz]ing|over ?complicating) (?:it|this|that|things|everything)\b|read(?:ing)? (?:\w+ ){0,2}(?:too much|a lot|things) into\b|"
     r"not everything (?:is|has to be) (?:a symptom|a sign|a pattern|significant|deep|hidden|about something)\b|"
     r"(?:that is|this is|it is|you are being) (?:a bit|a little|way|far|just|all) (?:much|deep|far fetched|over the top)\b|(?:that is|it is) (?:a bit of )?a (?:leap|reach)\b",
 ])
@@ -85,6 +85,9 @@ LAPSE = compile_any([
     r"^ (?:(?:oh|so|well|look|honestly) )*you forgot\b|you (?:have |had )?forgotten (?:again|did not you|have not you)\b",
     r"(?:it is|it was|this is|it feels|it felt) (?:just |a bit |sometimes )?like talking to (?:a|the) (?:brick )?(?:wall|machine|robot|computer|answering machine|script|tape recorder)\b",
     r"you (?:come|came) (?:across|over) (?:as if|as though|like) you (?:have heard it|are (?:just )?waiting|do not care|could not care|are not (?:interested|listening|bothered)|are bored)",
+    r"(?:you are|there you go|you have gone and) (?:doing|done) (?:it|that|this) again\b|you (?:just |always |keep )?(?:steamroll|bulldoze|talk over|skip over|brush over|gloss over)\w*\b|"
+    r"(?:do not|never) (?:feel|think|get the sense|believe) (?:like |that )?you (?:actually |really |even )?(?:care|listen|get it|understand|want to (?:help|hear|know))\b|"
+    r"you are (?:just |only )?(?:ticking (?:boxes|a box|the boxes)|going through the motions|on autopilot)\b|"
     r"you (?:are|were) (?:just )?waiting for me to (?:finish|stop|go|leave|shut up)\b|you (?:always |keep |just )?(?:stop|stopping) me (?:there|short|mid|every|before|when)\b|"
     r"\bi (?:never|can not|do not) (?:even )?get (?:to finish|a word in|to say)\b(?:\s+\w+){0,3}\s+(?:in here|with you|here)\b",
     # The same line every week ("you say that every week", "it's like you've got a script").
@@ -94,7 +97,7 @@ LAPSE = compile_any([
 ])
 #: A therapy task the therapist may name and the patient then refer to by a pronoun.
 TASK_NOUN = compile_any([
-    r"questionnaires?|ratings?|scores?|checklists?|measures|scales?|(?:activity |mood |sleep )?schedules?|trackers?|charts?|monitoring|(?:the |these |those )?forms?",
+    r"agenda|questionnaires?|ratings?|scores?|checklists?|measures|scales?|(?:activity |mood |sleep )?schedules?|trackers?|charts?|monitoring|(?:the |these |those )?forms?",
 ])
 #: No point seen in a task named just before, by pronoun or bare ("I don't see the point of them").
 NO_POINT_IN_TASK = compile_any([
@@ -102,6 +105,7 @@ NO_POINT_IN_TASK = compile_any([
     r"what (?:it|they|this|these|those|that) (?:is|are) (?:for|meant to do|supposed to do|doing for me)\b)",
     r"\bi (?:\w+ )?(?:do not|can not|could not) (?:really |honestly )?see the point(?: any ?more| now)?(?: to be honest| honestly| really)? $",
     r"(?:it|they|that|this|those|these) (?:does|do|did) (?:absolutely |literally |just )?(?:nothing|sod all|bugger all|zilch) (?:for me|to help)\b",
+    r"(?:do not know|wonder) why (?:we|i) (?:even |still )?bother\b(?! with (?:him|her|them|my))",
     # Weariness at the task itself ("Not the breathing again.", "Another sheet?"), not its bare name ("The diary? Here.").
     r"^ (?:(?:oh|ugh|god|seriously) )*(?:not (?:the|another|more|that|those) |another |more )(?:\w+ )?(?:sheets?|worksheets?|forms?|questionnaires?|diar(?:y|ies)|exercises?|homework|breathing|lists?|charts?|records?)(?: again)? $",
     r"^ (?:(?:oh|ugh|god|seriously) )*the (?:\w+ )?(?:sheets?|worksheets?|forms?|questionnaires?|diar(?:y|ies)|exercises?|homework|breathing|lists?|charts?|records?) again $",
