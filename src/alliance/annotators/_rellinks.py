@@ -13,17 +13,21 @@ the therapist with someone from their life, and a turn that is only a silence.
    therapist is with the other client ("you always end up on her side", "you back him
    every time", "it's you and her against me") is about the therapist, though the
    "you" follows the partner's turn: the "her" or "him" can only be the partner.
-3. **A silence** (:data:`SILENCE_ONLY`). A turn that only records a silence or a
+3. **Whose "you"** (:func:`in_role`, :func:`to_partner`). After the therapist sets up an
+   exercise addressing someone absent, the patient's "you" is that someone; in joint
+   work, a client's "you" right after the other client is the partner.
+4. **A silence** (:data:`SILENCE_ONLY`). A turn that only records a silence or a
    pause ("(A long silence.)") says nothing: it answers no relationship talk and
    carries none on; it is a gap in an episode, not a part of it.
 """
 
 from __future__ import annotations
 
-from alliance.annotators._lexicon import compile_any
+from alliance.annotators._lexicon import Dialogue, compile_any
+from alliance.annotators._relconduct import T_SETS_ROLE
 from alliance.annotators._relpatterns import KIN
 
-__all__ = ["P_LINK_ACT", "P_SIDES", "SILENCE_ONLY"]
+__all__ = ["P_LINK_ACT", "P_SIDES", "SILENCE_ONLY", "ROLE_REACH", "in_role", "to_partner"]
 
 _COMPARE = r"(?:the same way|the way|just like|same as|like when|like the time|same thing as)"
 #: A person of the patient's life: kin, or a first name the comparison introduces.
@@ -50,3 +54,22 @@ SILENCE_ONLY = compile_any([
     r"seconds?|minutes?|quiet|pause|pauses|silence|silent|more|the|patient|is|lies|down|sits|there)\s)*"
     r"(?:silence|pause|pauses)(?:\s(?:of|about|a|one|two|three|four|five|few|seconds?|minutes?|follows|continues))*\s$",
 ])
+
+
+#: How many utterances back a role-play instruction still gives the patient's "you" away.
+ROLE_REACH = 4
+
+
+def in_role(d: Dialogue, i: int) -> bool:
+    """Whether patient turn ``i`` speaks in a role the therapist just set up (a chair, a
+    rehearsal): its "you" is the person addressed in the exercise."""
+    return any(d.is_therapist(j) and T_SETS_ROLE.search(d.norms[j]) for j in range(max(0, i - ROLE_REACH), i))
+
+
+_YOU = compile_any([r"you|your|yours|yourself"])
+
+
+def to_partner(d: Dialogue, i: int) -> bool:
+    """Whether client turn ``i`` in joint work says "you" to the other client."""
+    return d.client_names is not None and not d.is_therapist(i) and not d.you_is_therapist(i) \
+        and bool(_YOU.search(d.norms[i]))

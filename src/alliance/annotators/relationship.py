@@ -191,7 +191,7 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
     t = cu.GENERIC_YOU.sub(" ", cu.REPORTED.sub(" ", cx.REPORTED_MORE.sub(" ", t)))
     # "you ... in here" and "take his side in here" cannot mean the partner.
     you_ok = d.you_is_therapist(i) or " in here " in t or d.client_names is not None and bool(cu.SIDES.search(t))
-    if you_ok and _in_role(d, i):
+    if you_ok and lk.in_role(d, i):
         you_ok = False  # "you don't get to decide" said to the critic in the empty chair
     if you_ok and (rp.P_TRANSFERENCE.search(t) or cu.P_LINK.search(t) or linked):
         return "transference_link"
@@ -231,16 +231,6 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
             d.is_therapist(j) and (rp.FRAME_T.search(d.norms[j]) or cu.FRAME_T_WIDE.search(d.norms[j]))
             for j in range(i)) else "here_and_now"
     return None
-
-
-def _in_role(d: Dialogue, i: int) -> bool:
-    """Whether patient turn ``i`` speaks in a role the therapist just set up (a chair, a
-    rehearsal): its "you" is the person addressed in the exercise."""
-    return any(d.is_therapist(j) and cx.T_SETS_ROLE.search(d.norms[j]) for j in range(max(0, i - ROLE_REACH), i))
-
-
-#: How many utterances back a role-play instruction still gives the patient's "you" away.
-ROLE_REACH = 4
 
 
 def _blocks_inheritance(d: Dialogue, i: int, src: int, src_is_cue: bool, names: re.Pattern[str] | None,
@@ -437,18 +427,9 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     combined = combine(labels, proba, subtypes, model.gate, model.add, model.start, may_start)
     # A client talking to the other client ("I don't want you to be scared of me") is about
     # the couple, not the therapist (codebook, joint work): the scorer may not add it.
-    combined = [None if label is not None and labels[i] is None and _to_partner(d, i) else label
+    combined = [None if label is not None and labels[i] is None and lk.to_partner(d, i) else label
                 for i, label in enumerate(combined)]
     return _with_openings(d, combined, proba, subtypes, may_start)
-
-
-_YOU = compile_any([r"you|your|yours|yourself"])
-
-
-def _to_partner(d: Dialogue, i: int) -> bool:
-    """Whether client turn ``i`` in joint work says "you" to the other client."""
-    return d.client_names is not None and not d.is_therapist(i) and not d.you_is_therapist(i) \
-        and bool(_YOU.search(d.norms[i]))
 
 
 #: How sure the scorer must be of the turn just before an episode for it to be the opening.
