@@ -24,6 +24,11 @@ _ASKS_YOU_DID = compile_any([r"\b(?:did )?you (?:catch|see|watch|go|get|have|eve
 _PROMISE = compile_any([r"(?:will|would|can|could|shall|let me|i am going to|i will|to) (?:\w+ )?get back to you\b"])
 #: The reply turning to what the patient is saying ("because you're saying ..."): about the patient, not the therapist.
 _ABOUT_THEIR_WORDS = compile_any([r"(?:because|when|if|that) you (?:are saying|were saying|say|said|tell me|told me)\b"])
+#: An elliptical answer to "do you have ...?" ("A small one", "Two, both grown up").
+_ELLIPTICAL = compile_any([r"^ (?:(?:oh|well|yes|yeah|ha) )*(?:a|an|one|two|three|four|just the one|a couple|a few|only one) (?:\w+ ){0,2}?(?:one|ones|\w+s)?\b"])
+#: What a question about the service asks for ("a waiting list", "parking"): not the therapist's life.
+_SERVICE = compile_any([r"waiting list|list|appointments?|slots?|availability|space|service|fees?|costs?|price|parking|toilets?|wifi|website|"
+                        r"forms?|leaflets?|letter|referral|number|email|address|room|office"])
 #: A bare "I did, thanks" answers politely and tells nothing: an answer needs some detail.
 _ANSWER_WORDS = 6
 
@@ -70,8 +75,13 @@ def answers_own_life(d: Dialogue, i: int, t: str) -> bool:
     # The first sentence must be the answer ("Yes, thanks. Now, where were we?" only turns back).
     if d.words[i] < 4 or not _asks_about_you(d, prev):
         return False
-    first = normalize(re.split(r"[.!?]+\s+", d.texts[i].strip(), maxsplit=1)[0])
-    return bool(fp.FIRST_PERSON.search(first))
+    parts = re.split(r"[.!?]+\s+", d.texts[i].strip(), maxsplit=1)
+    first = normalize(parts[0])
+    # An elliptical answer goes on about it in a sentence of its own ("A small one. Mostly
+    # weeds, if I'm honest."): the noun phrase answers, the next sentence tells.
+    told_more = len(parts) > 1 and _ELLIPTICAL.search(first) is not None and not parts[1].rstrip().endswith("?") \
+        and not _SERVICE.search(d.norms[prev])
+    return bool(fp.FIRST_PERSON.search(first)) or told_more
 
 
 def _asks_for_help(norm: str) -> bool:

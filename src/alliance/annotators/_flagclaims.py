@@ -40,7 +40,8 @@ _SELF_CLAIM = compile_any([
     r"(?:will not|won t|would not|does not|did not|is not going to) (?:really )?(?:affect|bother|matter to|change|upset|hurt) me\b|"
     r"i (?:do not|did not) (?:need|have|want) to (?:talk|think|go|look)\b|(?:it|that|this) (?:is|was) not (?:about|because of|to do with)\b|i have (?:totally |completely |really )?moved on\b|"
     r"i think (?:the|my|it|this) (?:\w+ )?(?:(?:is|are|has been) )?(?:working|helping|fine|going well)\b|i am not (?:a|the) \w+ (?:person|type)\b|"
-    r"\bi (?:was|am) (?:just|only) \w+|\b(?:just|only) because\b|(?:it is|that is|it was|that was) (?:a relief|for the best|a good thing|better this way)\b",
+    r"^ (?:(?:no|honestly|look|well) )*i (?:did not|have not|never) (?:skip|miss|forget|take|drink|use|smoke|go|touch|text|call|see)\b|(?:i|we) get on (?:great|fine|well|brilliantly)\b|"
+    r"\bi (?:was|am) (?:just|only) \w+|\bi (?:only|just|barely|hardly) (?:had|have|drank|took|did|ate|used|smoked|spent)\b|\b(?:just|only) because\b|(?:it is|that is|it was|that was) (?:a relief|for the best|a good thing|better this way)\b",
     r"^ (?:(?:oh|yeah|yes|no|um|well|honestly) )*(?:fine|okay|all right|alright|nothing|not really)(?: (?:really|honestly|thanks|at all|much))* $|^ (?:(?:oh|yeah|well|honestly) )*fine (?:it is|its|honestly|really)\b",
 ])
 #: Feelings a confrontation says the patient has after all.
@@ -58,14 +59,16 @@ _RECORD = compile_any([
     rf"\b(?:you|we) (?:have |had )?(?:been |also |just |barely |hardly |already |still )*(?:{_DID})\b(?:\s+\w+){{0,10}}?\s+(?:{_WHEN})\b",
     rf"(?:every|each) (?:time|break|week|session|holiday|gap)\b(?:\s+\w+){{0,4}}?\s+you (?:have |had )?(?:{_DID})\b",
     r"(?:last (?:week|month|time|session)|earlier|a minute ago|at the start|on \w+day) you (?:told me|said|mentioned|were saying)\b|"
-    r"that is (?:exactly |just )?what you (?:said|told me) (?:about|when|last|before)\b|there (?:is|has been) (?:nothing|not a thing|not one \w+|no \w+) (?:\w+ )?(?:in it |on it |there )?since\b|(?:your|the) (?:diary|log|record|sheet|notes|app|tracker) (?:says|shows|said|showed)\b",
+    r"that is (?:exactly |just )?what you (?:said|told me) (?:about|when|last|before)\b|"
+    r"(?:your (?:wife|husband|partner|mum|mom|mother|dad|father|sister|brother|son|daughter|boss|gp|doctor|friend|teacher)|the (?:pharmacy|school|gp|doctor|clinic|ward|nurse|court|hospital)) "
+    r"(?:said|says|told me|mentioned|reported)\b(?:\s+\w+){0,3}?\s+(?:you|that you)\b|there (?:is|has been) (?:nothing|not a thing|not one \w+|no \w+) (?:\w+ )?(?:in it |on it |there )?since\b|(?:your|the) (?:diary|log|record|sheet|notes|app|tracker) (?:says|shows|said|showed)\b",
 ])
 #: A contrary view asserted ("I think you were disappointed in me", "that sounds like fear to me").
 _CONTRARY = compile_any([
     rf"(?:i think|i suspect|my guess is|my sense is|i wonder if|i would guess)\b(?:\s+\w+){{0,3}}?\s+you (?:were|are|felt|feel|might be|may be|have been|do|did|still) (?:\w+ ){{0,2}}(?:{_HELD_FEELING})\b",
     rf"(?:that|this|it) (?:sounds|looks|seems) (?:a lot |very much |a bit |rather |more )?like (?:{_HELD_FEELING}|more than|a lot more than)\b",
     r"^ (?:(?:hmm|well|mm|honestly) )*i am not (?:so |really |entirely )?(?:convinced|sure about that|sure that is (?:true|right|so|it))\b",
-    r"\b(?:whatever you say|no matter what you say|despite what you (?:say|are saying))\b|^ (?:(?:honestly|well|hmm) )*i (?:do not|can not) see (?:it|that)\b|"
+    r"\b(?:whatever you say|no matter what you say|despite what you (?:say|are saying))\b|i (?:just |really |simply )?(?:do not|can not) (?:quite )?(?:buy|believe) (?:it|that|this|you)\b|^ (?:(?:honestly|well|hmm) )*i (?:do not|can not) see (?:it|that)\b|"
     r"^ (?:(?:well|honestly|hmm) )*i (?:would|d) (?:disagree|beg to differ|question that)\b|(?:it )?seems to me (?:that )?(?:it is|that is|you are|you were) (?:very much|really|actually|all)\b",
     rf"(?:i think|i suspect|my guess is|my sense is) (?:it is|that is|it was|that was|there is) (?:also |really |actually |partly )?(?:a |some )?(?:{_HELD_FEELING})\b|easier to feel than\b",
     r"i find (?:that|it|this) (?:very |quite |a bit |rather )?hard to (?:believe|accept|credit)|i (?:would|d) have (?:expected|thought) you (?:to be|would be|would feel)\b",
@@ -76,7 +79,7 @@ _CONTRARY = compile_any([
 _INVITES = compile_any([r"tell me (?:more )?about|can you (?:tell|say)|say more about|"
                         r"(?:did|have) i (?:get|got) (?:that|it|this) right|let me (?:just )?check|check with you|am i right|correct me"])
 #: A question that sets the patient's act against their claim ("then why ...?").
-_THEN_WHY = compile_any([r"^ (?:(?:so|and|but|okay|well) )*then (?:why|how come)\b"])
+_THEN_WHY = compile_any([r"^ (?:(?:so|and|but|okay|well) )*then (?:why|how come|what (?:was|is|were|about))\b"])
 #: A reflection's opening: the therapist saying back, not setting against.
 _REFLECTS = compile_any([r"^ (?:(?:so|and|okay|ok|right) )*(?:(?:it )?sounds like (?:you|it|that|this)|(?:it )?seems like (?:you|it|that|this)|you are saying|you feel|some days|part of you|on the one hand)\b"])
 

@@ -40,6 +40,8 @@ _HIDDEN = compile_any([
     r"(?:i wonder (?:if|whether)|i think|i suspect|i reckon|my guess is|my sense is|i have a feeling|it may be that)\b(?:\s+\w+){0,4}?\s+"
     r"(?:part of you|underneath\b|under (?:the|all|that|this)\b|beneath\b|behind (?:the|all|that|this)\b)",
 ])
+#: A feeling displaced from the therapist ("the anger at your manager is really anger at me").
+_DISPLACED = compile_any([r"\b(?:is|was|might be|could be|may be) (?:really|actually|partly|also) (?:\w+ )?(?:about|at|with|towards?|directed at|aimed at) (?:me|my|us|our|coming here|the sessions|the break)\b"])
 #: What the hidden feeling is about: the therapist or the therapy (decision 12's class of returns).
 _ABOUT_US = compile_any([r"\b(?:me|my|i told you|i said|i cancelled|i am going|i will be|i raised|being here|coming here|to be here|come here|"
                          r"come in|these sessions|our sessions|the sessions|the fee|the break|in here)\b"])
@@ -48,6 +50,7 @@ _DEFENCE_READ = compile_any([r"(?:is|as|be) (?:also |partly |maybe |perhaps |jus
 #: More felt than the patient allows themselves ("more grief in this than you're letting yourself feel").
 _MORE_THAN_LET = compile_any([
     r"\bmore\b(?:\s+\w+){0,8}?\s+than you (?:are |have been )?(?:letting yourself|allowing yourself to|willing to|ready to) (?:feel|see|say|admit|know|show)\b",
+    r"\b(?:more|harder|bigger|deeper|worse|heavier|angrier|sadder)\b(?:\s+\w+){0,8}?\s+than you (?:are |have been )?(?:telling me|saying|showing (?:me|us)|letting me see)\b",
 ])
 #: The patient's words set against what their body shows now ("... but your voice is shaking").
 _BODY_BELIES = compile_any([
@@ -60,6 +63,8 @@ _BODY_BELIES = compile_any([
 def presses_hidden_feeling(t: str) -> bool:
     """Whether the therapist asserts a feeling the patient has not owned: one about the
     therapist or the therapy lying under what they show, or more felt than they allow."""
+    if _DISPLACED.search(t):
+        return True
     hidden = _HIDDEN.search(t) or _DEFENCE_READ.search(t)
     if hidden is not None and _ABOUT_US.search(t[hidden.start():]):
         return True
@@ -82,7 +87,8 @@ _STRAIN_AT_YOU = compile_any([
     r"\byou (?:should|could) have (?:asked|told|said|checked|warned|mentioned)\b",
     # Feeling reduced to a number by the therapist; disliking how the therapist spoke or acted.
     r"(?:just|only) (?:another|a) (?:client|patient|number|case|job|appointment|slot)\b(?:\s+\w+){0,2}?\s+(?:to you|for you)\b|"
-    r"\bi (?:did not|do not) (?:like|appreciate|enjoy) (?:how|the way|what|when|it when) you\b",
+    r"\bi (?:did not|do not) (?:like|appreciate|enjoy) (?:how|the way|what|when|it when) you\b|\bi hate (?:it )?(?:when|how|the way) you\b|"
+    r"(?:do not|does not) (?:think|feel like) you (?:really )?(?:like|care about|want|respect|believe|trust|listen to) me\b",
 ])
 #: A strain word that needs the therapist or the therapy named alongside it.
 _STRAIN_WORD = compile_any([
@@ -97,7 +103,7 @@ _NAMES_US = compile_any([r"\byou (?!know\b|see\b|mean\b|get me\b)\w+|\byour\b|in
 _WELCOMES_SAID = compile_any([r"glad (?:that )?(?:it is|it has been|it was|that is|that has been) (?:been )?(?:said|out|in the open|on the table)\b"])
 #: Owning one's part or committing to act differently; inviting the patient's view of the therapist.
 _OWNS_PART = compile_any([
-    r"(?:it|that) was my (?:decision|choice|doing|call|idea)\b|(?:my|the) decision not yours",
+    r"(?:it|that) was my (?:decision|choice|doing|call|idea)\b|(?:my|the) decision not yours|(?:useful|helpful|important|good) for me to (?:know|hear)\b",
     r"next time\b(?:\s+\w+){0,8}?\s+i (?:will|am going to|would)\b|i will (?:raise|mention|bring|tell you|flag|check|ask)\b(?:\s+\w+){0,6}?\s+(?:first|earlier|at the start|sooner|in advance|beforehand)\b",
     r"what (?:is|was|has been) it like (?:for you )?(?:to hear|hearing|sitting|having|being|telling|coming)\b(?:\s+\w+){0,6}?\s+(?:me|from me|somebody|someone|here|in here)\b",
     r"(?:can|could|shall) we\b(?:\s+\w+){0,6}?\s+(?:take (?:it|this|that|\w+) |go )(?:slower|more slowly|more gently|gently|slowly)\b",
@@ -182,7 +188,8 @@ def owns_hard_question(d: Dialogue, i: int, t: str) -> bool:
 
 # -- backs_down ---------------------------------------------------------------------------------
 _TOO_MUCH = compile_any([r"(?:maybe|perhaps|probably) i am (?:making|reading) (?:too much|a lot|more) (?:of|into) (?:it|that|this|them)\b|"
-                         r"i (?:will not|won t|shall not) (?:read|make) (?:anything|too much|more|something) (?:into|of) (?:it|that|this)\b"])
+                         r"i (?:will not|won t|shall not) (?:read|make) (?:anything|too much|more|something) (?:into|of) (?:it|that|this)\b|"
+                         r"^ (?:(?:sorry|okay|ok|yes|right|fair enough|all right|alright|of course) )+i will (?:just )?(?:listen|stop|back off|leave it|drop it)\b"])
 
 
 def makes_too_much(t: str) -> bool:
