@@ -272,3 +272,22 @@ def test_elaborating_or_new_material_after_a_repair_is_re_engagement(after_repai
         ("p", after_repair),
     ])
     assert rupture_spans(s) == [(1, "confrontation", "complaint_about_therapist", True, 2)]
+
+
+@pytest.mark.parametrize("turns,expected", [
+    # The therapist favouring the other client in the room is a complaint about the therapist.
+    ([("q", "He never helps with the kids."), ("p", "That's not fair."),
+      ("t", "Okay, let's slow down. Robin, what happened on Sunday?"),
+      ("p", "Why do I always have to go first? You always let her tell it her way.")], "complaint_about_therapist"),
+    ([("t", "Alex, what did you hear Robin say?"), ("q", "That I'm a nag."),
+      ("p", "See, every week you take her side. It's two against one in here.")], "complaint_about_therapist"),
+    # A refusal of the reading, in a couple as anywhere.
+    ([("p", "She's always on at me."), ("t", "Robin, I wonder if underneath the anger there's some hurt."),
+      ("p", "Don't do that. I'm not hurt, I'm fed up.")], "rejects_intervention"),
+    # Partners talking to each other, sent to each other by the therapist: no marker.
+    ([("p", "I just feel alone."), ("t", "Alex, can you tell Robin what you need?"),
+      ("q", "You never listen to me. You're always on your phone.")], None),
+    ([("q", "You always take your mum's side."), ("p", "I do not.")], None),
+])
+def test_markers_in_couples_work_read_who_the_you_is(turns, expected):
+    assert marker(run(turns), len(turns) - 1) == expected

@@ -68,6 +68,9 @@ SIDES_WITH = compile_any([
     r"you (?:always |just |usually |every time |each time )?(?:end|ended|ending|come|came|coming) (?:up |down )?(?:on|taking) (?:her|his|their|my (?:\w+ ){0,1}s) side\b",
     r"you (?:are|were|have been) (?:always |just |totally |clearly |obviously |so )?on (?:her|his|their) side\b",
     r"(?:two|three) against one (?:in here|here|with you)\b",
+    # Favouring the other client in the room ("you always let her tell it her way", "you never pull him up").
+    r"you (?:always |just |keep |never stop )?(?:let|letting) (?:her|him) (?:talk|go on|have the last word|get away with|set|decide|tell it|interrupt|take over)\b|"
+    r"you (?:never|do not ever|never once) (?:ask|challenge|stop|interrupt|pull up|pick up on|question) (?:her|him)\b",
 ])
 #: The therapist's lack of the patient's lived experience held against them.
 UNLIVED = compile_any([
