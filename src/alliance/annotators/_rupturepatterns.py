@@ -214,7 +214,7 @@ HEDGE_WORDS = frozenset("""
     i do not know dunno remember recall nothing much more to tell say really no maybe guess suppose whatever meh who
     knows just does did it was is went stuff mm things the usual same there clue idea sure hmm um uh er well oh okay fine
     alright all right hard matter nowhere anything nobody so kind of sort can think honestly mean eh nah a bit good
-    weird normal odd strange bad alright care bothered nope pass much whatever mind lot always as ever usual numb blank happened
+    weird normal odd strange bad alright care bothered nope pass much whatever mind lot always as ever usual numb blank happened mixed
 """.split())
 #: A bare backchannel ("yeah", "mm"): a turn-taking signal in split transcripts, not an answer withheld.
 BACKCHANNEL = compile_any([r"^ (?:(?:yeah|yes|mm|mm hmm|hmm|uh huh|right|sure|yep) ?)+ $"])
@@ -240,12 +240,12 @@ TOPIC_INVITED = compile_any([
 ])
 #: Handing the judgement to the therapist ("If you think it'll help, I'll do it", "You'd know better").
 DEFER_WIDE = compile_any([
-    r"^ (?:(?:okay|ok|sure|fine|yeah|well|i suppose|i guess|um) )*if you (?:think|reckon|say|believe|feel) (?:it|that|this|so|it is|that is)\b",
+    r"^ (?:(?:okay|ok|sure|fine|yeah|yes|aye|alright|right|mm|well|i suppose|i guess|um) )*if you (?:think|reckon|say|believe|feel) (?:it|that|this|so|it is|that is)\b",
     r"(?:i suppose|i guess) so if you|^ (?:(?:i suppose|i guess|okay|ok|sure|fine|yeah) )*if you (?:want|like|prefer|insist)(?: to)? $",
     r"whatever(?:s| is)? (?:easiest|best|easier|good|works|suits|fine) (?:for you|with you)",
     r"whatever (?:suits|works for|is easiest for|is best for|is good for) you|(?:is|that is|sounds) fine by me|"
     r"(?:go along|fit in|fall in) with whatever|whatever you (?:decide|reckon|tell me|prefer|would like)\b",
-    r"you (?:would|will) know (?:better|best)|you know what you are doing|you are the (?:boss|one (?:who is |with the |who has )?"
+    r"you (?:would|will) know (?:better|best)|you know what you are doing|you are the one (?:that|who) knows\b|you are the (?:boss|one (?:who is |with the |who has )?"
     r"(?:trained|qualified|training|expertise))",
 ])
 #: A rejection firm enough to carry its own strain ("that won't work for me", "been there, done that").
