@@ -101,6 +101,8 @@ P_PROXY_TRUST = compile_any([
     r"(?:really |properly |fully )?(?:talk to|tell|open up to|trust|say much to|say anything to|be honest with) you\b",
     r"\b(?:he|she|they) (?:thinks|think|thought|worries|worry|is worried|are worried|is scared|is afraid|believes|believe) "
     r"(?:that )?you (?:will|would|are going to|might|could) (?:tell|pass|report|repeat|say|share)\b",
+    r"\b(?:he|she|they) (?:really |fully |completely |actually )?(?:trusts|trust|opens up to|open up to|confides in|confide in) you\b",
+    r"\b(?:he|she|they) (?:thinks|think|thought|believes|believe|reckons|reckon) (?:that )?you (?:report|tell|pass|repeat|share|side|judge)\b",
 ])
 
 T_ENDS_SESSION = compile_any([

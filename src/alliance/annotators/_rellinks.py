@@ -10,12 +10,15 @@ the therapist with someone from their life, and a turn that is only a silence.
    about another person. A comparison with no "you" in it ("the way my dad went
    off, like my uncle") links nobody to the therapist.
 2. **Taking the other's side** (:data:`P_SIDES`). In joint work, a client saying the
-   therapist is with the other client ("you always end up on her side", "you back him
-   every time", "it's you and her against me") is about the therapist, though the
-   "you" follows the partner's turn: the "her" or "him" can only be the partner.
+   therapist is with the other client ("you always end up on her side", "you just agree
+   with everything he says", "it's you and her against me"), or what the therapist did
+   to the other ("you really wound him up"), is about the therapist, though the "you"
+   follows the partner's turn: the "her" or "him" can only be the partner.
 3. **Whose "you"** (:func:`in_role`, :func:`to_partner`). After the therapist sets up an
    exercise addressing someone absent, the patient's "you" is that someone; in joint
-   work, a client's "you" right after the other client is the partner.
+   work, a client's "you" right after the other client is the partner. The therapist
+   turning to the other client about what was just said ("Robin, what's it like hearing
+   your mum say that?") keeps the topic (:data:`T_ASKS_OTHER_ABOUT_IT`).
 4. **A silence** (:data:`SILENCE_ONLY`). A turn that only records a silence or a
    pause ("(A long silence.)") says nothing: it answers no relationship talk and
    carries none on; it is a gap in an episode, not a part of it.
@@ -27,7 +30,7 @@ from alliance.annotators._lexicon import Dialogue, compile_any
 from alliance.annotators._relconduct import T_SETS_ROLE
 from alliance.annotators._relpatterns import KIN
 
-__all__ = ["P_LINK_ACT", "P_SIDES", "SILENCE_ONLY", "ROLE_REACH", "in_role", "to_partner"]
+__all__ = ["P_LINK_ACT", "P_SIDES", "T_ASKS_OTHER_ABOUT_IT", "SILENCE_ONLY", "ROLE_REACH", "in_role", "to_partner"]
 
 _COMPARE = r"(?:the same way|the way|just like|same as|like when|like the time|same thing as)"
 #: A person of the patient's life: kin, or a first name the comparison introduces.
@@ -47,6 +50,12 @@ P_SIDES = compile_any([
     r"\byou (?:\w+ )?(?:back|backs|backed|believe|believed|side with|sided with|stick up for|stuck up for) (?:her|him)\b(?:\s+\w+){0,3}\s+"
     r"(?:every time|always|over me|not me|instead of me|again)\b",
     r"\b(?:you and (?:her|him)|the two of you|you both) (?:are |were )?(?:against|ganging up on|teaming up on) me\b",
+    # "you just agree with everything she says", "you nod along with whatever he says".
+    r"\byou (?:just |always |only |all )?(?:agree|agreed|agreeing|nod|nodded|nodding|go|went|side|sided|siding)(?: along)? with "
+    r"(?:everything |whatever |all )?(?:she|he|her|him)\b",
+    # The therapist's effect on the other client ("you really wound him up last week").
+    r"\byou (?:really |totally |properly |just )?(?:wound (?:him|her) up|upset (?:him|her)|annoyed (?:him|her)|hurt (?:him|her)|"
+    r"offended (?:him|her)|embarrassed (?:him|her)|rattled (?:him|her))\b",
 ])
 
 SILENCE_ONLY = compile_any([
@@ -73,3 +82,9 @@ def to_partner(d: Dialogue, i: int) -> bool:
     """Whether client turn ``i`` in joint work says "you" to the other client."""
     return d.client_names is not None and not d.is_therapist(i) and not d.you_is_therapist(i) \
         and bool(_YOU.search(d.norms[i]))
+
+
+T_ASKS_OTHER_ABOUT_IT = compile_any([
+    r"\b(?:hear|hearing|heard) (?:\w+ ){0,3}(?:say|said|saying|talk about) (?:that|this|it)\b|\b(?:to hear|hearing) (?:that|this|it)\b|"
+    r"\bwhat do you make of (?:that|this|what (?:\w+ ){0,2}(?:said|just said))\b",
+])

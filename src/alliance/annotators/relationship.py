@@ -180,7 +180,7 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
             return "transference_link"
         # A client named where a pronoun could stand ("Maya told me she ...") reads as the pronoun.
         proxy = d.client_names.sub("she", t)
-        if cu.P_PROXY.search(proxy) or cu.P_SIDING.search(t) or fr.P_PROXY_MORE.search(proxy) or lk.P_SIDES.search(t) \
+        if cu.P_PROXY.search(proxy) or cu.P_SIDING.search(t) or fr.P_PROXY_MORE.search(proxy) or lk.P_SIDES.search(proxy) \
                 or d.roles[i] is Role.OTHER and cx.P_PROXY_TRUST.search(proxy):
             return "feelings_about_therapist"
     # Reported speech ("my husband said you never listen") and idioms ("you'd think
@@ -258,7 +258,7 @@ def _blocks_inheritance(d: Dialogue, i: int, src: int, src_is_cue: bool, names: 
         if not src_is_cue and not d.questions[i] and not cu.T_ANCHOR.search(t) and not _echoes(d, i, src) \
                 and not _mentions(t, topics):
             return True  # a comment on events ("that sounds busy"), not on the two of them
-        if names is not None and not fr.ABOUT_THAT.search(t) and any(
+        if names is not None and not fr.ABOUT_THAT.search(t) and not lk.T_ASKS_OTHER_ABOUT_IT.search(t) and any(
                 m.start() > 1 and m.group() != _first_name(d, src) for m in names.finditer(t)):
             return True  # in couples work, directing one client to the other
     else:
