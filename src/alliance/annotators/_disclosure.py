@@ -25,7 +25,7 @@ _PROMISE = compile_any([r"(?:will|would|can|could|shall|let me|i am going to|i w
 #: The reply turning to what the patient is saying ("because you're saying ..."): about the patient, not the therapist.
 _ABOUT_THEIR_WORDS = compile_any([r"(?:because|when|if|that) you (?:are saying|were saying|say|said|tell me|told me)\b"])
 #: An elliptical answer to "do you have ...?" ("A small one", "Two, both grown up").
-_ELLIPTICAL = compile_any([r"^ (?:(?:oh|well|yes|yeah|ha) )*(?:a|an|one|two|three|four|just the one|a couple|a few|only one) (?:\w+ ){0,2}?(?:one|ones|\w+s)?\b"])
+_ELLIPTICAL = compile_any([r"^ (?:(?:oh|well|yes|yeah|ha) )*(?:a|an|one|two|three|four|just the one|a couple|a few|only one)(?= )"])
 #: What a question about the service asks for ("a waiting list", "parking"): not the therapist's life.
 _SERVICE = compile_any([r"waiting list|list|appointments?|slots?|availability|space|service|fees?|costs?|price|parking|toilets?|wifi|website|"
                         r"forms?|leaflets?|letter|referral|number|email|address|room|office"])
@@ -79,8 +79,10 @@ def answers_own_life(d: Dialogue, i: int, t: str) -> bool:
     first = normalize(parts[0])
     # An elliptical answer goes on about it in a sentence of its own ("A small one. Mostly
     # weeds, if I'm honest."): the noun phrase answers, the next sentence tells.
-    told_more = len(parts) > 1 and _ELLIPTICAL.search(first) is not None and not parts[1].rstrip().endswith("?") \
-        and not _SERVICE.search(d.norms[prev])
+    # A single elliptical sentence is enough when the question plainly asked about the
+    # therapist's life ("Any pets?" / "A very old tortoise called Norman.").
+    told_more = _ELLIPTICAL.search(first) is not None and not _SERVICE.search(d.norms[prev]) and (
+        (len(parts) > 1 and not parts[1].rstrip().endswith("?")) or (asks is not None and d.words[i] >= 5))
     return bool(fp.FIRST_PERSON.search(first)) or told_more
 
 

@@ -25,7 +25,7 @@ import re
 from alliance.annotators import _flagpatterns as fp
 from alliance.annotators._lexicon import compile_any, normalize
 
-__all__ = ["sets_against_claim", "turns_claim_back"]
+__all__ = ["sets_against_claim", "turns_claim_back", "names_hard_feeling"]
 
 # -- confrontation: a claim the patient made about themselves, set against the therapist's view ----
 #: The patient's claim about themselves that a confrontation answers: denying or minimising a feeling
@@ -41,6 +41,7 @@ _SELF_CLAIM = compile_any([
     r"i (?:do not|did not) (?:need|have|want) to (?:talk|think|go|look)\b|(?:it|that|this) (?:is|was) not (?:about|because of|to do with)\b|i have (?:totally |completely |really )?moved on\b|"
     r"i think (?:the|my|it|this) (?:\w+ )?(?:(?:is|are|has been) )?(?:working|helping|fine|going well)\b|i am not (?:a|the) \w+ (?:person|type)\b|"
     r"^ (?:(?:no|honestly|look|well) )*i (?:did not|have not|never) (?:skip|miss|forget|take|drink|use|smoke|go|touch|text|call|see)\b|(?:i|we) get on (?:great|fine|well|brilliantly)\b|"
+    r"\b(?:my|the) \w+ (?:is|are|has been) (?:under control|manageable|not a problem|no problem|fine|okay|normal)\b|"
     r"\bi (?:was|am) (?:just|only) \w+|\bi (?:only|just|barely|hardly) (?:had|have|drank|took|did|ate|used|smoked|spent)\b|\b(?:just|only) because\b|(?:it is|that is|it was|that was) (?:a relief|for the best|a good thing|better this way)\b",
     r"^ (?:(?:oh|yeah|yes|no|um|well|honestly) )*(?:fine|okay|all right|alright|nothing|not really)(?: (?:really|honestly|thanks|at all|much))* $|^ (?:(?:oh|yeah|well|honestly) )*fine (?:it is|its|honestly|really)\b",
 ])
@@ -49,11 +50,11 @@ _HELD_FEELING = (r"angry|anger|furious|livid|hurt|hurts|hurting|upset|sad|sadnes
                  r"jealous|jealousy|envy|envious|lonely|loneliness|miss|missing|resent\w*|cross|annoyed|irritated|ashamed|shame|guilty|guilt|anxious|worried|gutted|bothered|matters|care|cares|panic|rage")
 #: What the patient did ("you rang the clinic", "you've come back flat"), for the record set against a claim.
 _DID = (r"told me|said|saying|asked(?: me)?|talked|talking|mentioned|brought|cancelled|missed|skipped|looked|checked|cried|gone|went|come back|came back|"
-        r"kept|tapping|tapped|sat|stopped|not|rang|phoned|called|texted|spent|stayed|left|got|been (?:late|absent|quiet|crying|checking|avoiding|missing|cancelling|skipping|off|talking|going)")
+        r"kept|tapping|tapped|sat|stopped|not|rang|phoned|called|texted|spent|stayed|left|got|lost|borrowed|bought|sold|drank|had|bet|owed|\w+ed|been (?:late|absent|quiet|crying|checking|avoiding|missing|cancelling|skipping|off|talking|going)")
 #: When or how often it happened ("twice", "last year", "for twenty minutes", "since I told you").
 _WHEN = (r"twice|three times|four times|\w+ times|again and again|earlier|last (?:week|month|time|session|year)|that week|this month|this week|"
          r"all (?:session|week|day|hour)|most of (?:today|the session|the hour|this session)|the whole (?:time|session|hour)|since (?:i|we|you)|every time|each time|"
-         r"in every session|for (?:\w+ )?(?:minutes|weeks|months|the whole)|for (?:a|one|two|three) (?:day|days|week|weeks|month|months)|last (?:summer|winter|spring|christmas|year)|since \w+")
+         r"in every session|today|this morning|before you came in|on the way here|for (?:\w+ )?(?:minutes|weeks|months|the whole)|for (?:a|one|two|three) (?:day|days|week|weeks|month|months)|last (?:summer|winter|spring|christmas|year)|since \w+")
 #: What the patient said or did, cited with a when or how often ("you've asked me twice", "since I told you").
 _RECORD = compile_any([
     rf"\b(?:you|we) (?:have |had )?(?:been |also |just |barely |hardly |already |still )*(?:{_DID})\b(?:\s+\w+){{0,10}}?\s+(?:{_WHEN})\b",
@@ -80,6 +81,9 @@ _INVITES = compile_any([r"tell me (?:more )?about|can you (?:tell|say)|say more 
                         r"(?:did|have) i (?:get|got) (?:that|it|this) right|let me (?:just )?check|check with you|am i right|correct me"])
 #: A question that sets the patient's act against their claim ("then why ...?").
 _THEN_WHY = compile_any([r"^ (?:(?:so|and|but|okay|well) )*then (?:why|how come|what (?:was|is|were|about))\b"])
+#: Affirming what the record shows ("You walked in without the stick. That's great."): it bears the claim out.
+_AFFIRMS = compile_any([r"(?:that is|that s|it is) (?:really |so )?(?:great|brilliant|fantastic|amazing|wonderful|lovely|good to (?:see|hear))|well done|"
+                        r"(?:a|such a) (?:big|real|huge) (?:step|change|achievement|difference)"])
 #: A reflection's opening: the therapist saying back, not setting against.
 _REFLECTS = compile_any([r"^ (?:(?:so|and|okay|ok|right) )*(?:(?:it )?sounds like (?:you|it|that|this)|(?:it )?seems like (?:you|it|that|this)|you are saying|you feel|some days|part of you|on the one hand)\b"])
 
@@ -136,7 +140,7 @@ def sets_against_claim(p_norm: str, t: str, text: str) -> bool:
     A turn ending on a question checks the record with the patient ("Did I get that right?")
     rather than setting it against them; ``text`` is the turn as written, for its punctuation.
     """
-    if not _SELF_CLAIM.search(p_norm) or _REFLECTS.search(t) or _INVITES.search(t):
+    if not _SELF_CLAIM.search(p_norm) or _REFLECTS.search(t) or _INVITES.search(t) or _AFFIRMS.search(t):
         return False
     # "Then why have you spent the session staring at the door?" asks only to set it against the claim.
     if _THEN_WHY.search(t):
@@ -144,3 +148,13 @@ def sets_against_claim(p_norm: str, t: str, text: str) -> bool:
     if text.rstrip().endswith("?"):
         return False
     return bool(_RECORD.search(t) or _CONTRARY.search(t))
+
+
+#: Avoidance read into the patient, alongside the hard feelings.
+_AVOIDS = compile_any([r"avoid\w*|hiding|minimi[sz]\w*|deflect\w*|dodg\w*|pushing (?:it|me) away"])
+
+
+def names_hard_feeling(t: str) -> bool:
+    """Whether a therapist turn names a hard feeling or an avoidance in the patient ("you were
+    furious with me", "you're avoiding it"): a reading the patient may push back on, unlike praise."""
+    return bool(re.search(rf"\b(?:{_HELD_FEELING})\b", t) or _AVOIDS.search(t))

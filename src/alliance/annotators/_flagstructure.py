@@ -31,7 +31,7 @@ from alliance.annotators._lexicon import Dialogue, compile_any, normalize
 
 __all__ = [
     "presses_hidden_feeling", "words_against_body", "strain_voiced", "meets_strain", "welcomes_said", "owns_hard_question",
-    "makes_too_much", "likens_own", "own_habit", "discloses_on",
+    "makes_too_much", "denies_reading", "likens_own", "own_habit", "discloses_on",
 ]
 
 # -- confrontation ------------------------------------------------------------------------------
@@ -96,6 +96,8 @@ _STRAIN_WORD = compile_any([
     r"(?:do not|can not|could not) see the point|\bpointless\b|\bno point\b|\ba chore\b|waste of (?:time|money)|going nowhere|"
     r"(?:is|are|it is|this is) not (?:helping|working)|(?:the )?same (?:boxes|questions|forms|thing) every (?:week|time|session)|every (?:week|time|session) (?:it is|its|we do|you ask) the same\b",
 ])
+#: Refusing the therapy's own task ("I don't want to do the chair thing again"): a strain about the therapy as it stands.
+_REFUSES_TASK = compile_any([r"i (?:do not|really do not) want to (?:do|try) (?:the|that|this|another) \w+(?: \w+)? (?:again|thing|exercise)\b"])
 #: The therapist or the therapy named in a patient turn ("you", "these sessions"), not a filler "you know".
 _NAMES_US = compile_any([r"\byou (?!know\b|see\b|mean\b|get me\b)\w+|\byour\b|in here|these sessions|the sessions|our sessions|coming here|"
                          r"the (?:fee|fees|questionnaires?|forms?|ratings?|worksheets?|homework|exercises?|diary|diaries|same questions)\b"])
@@ -108,6 +110,7 @@ _OWNS_PART = compile_any([
     r"what (?:is|was|has been) it like (?:for you )?(?:to hear|hearing|sitting|having|being|telling|coming)\b(?:\s+\w+){0,6}?\s+(?:me|from me|somebody|someone|here|in here)\b",
     r"(?:can|could|shall) we\b(?:\s+\w+){0,6}?\s+(?:take (?:it|this|that|\w+) |go )(?:slower|more slowly|more gently|gently|slowly)\b",
     r"(?:shall|can|could|should) we (?:look for|find|try|think about) (?:something|another|a different|other)\b|let us (?:do|try) something (?:different|else)\b",
+    r"^ (?:(?:okay|ok|fine|sure|of course|right|no) )+we (?:will not|won t|do not have to|can leave it|can skip it)\b|\bwe can (?:just )?talk (?:today|instead)\b",
 ])
 
 
@@ -139,7 +142,7 @@ def strain_voiced(d: Dialogue, rel: list[str | None], i: int, markers: list[str 
         p = d.norms[j]
         if _STRAIN_AT_YOU.search(p) or (markers is not None and markers[j] in _COMPLAINTS):
             return "direct"
-        if _STRAIN_WORD.search(p) and (rel[j] is not None or _NAMES_US.search(p)):
+        if (_STRAIN_WORD.search(p) and (rel[j] is not None or _NAMES_US.search(p))) or _REFUSES_TASK.search(p):
             kind = "named"
     return kind
 
@@ -189,7 +192,17 @@ def owns_hard_question(d: Dialogue, i: int, t: str) -> bool:
 # -- backs_down ---------------------------------------------------------------------------------
 _TOO_MUCH = compile_any([r"(?:maybe|perhaps|probably) i am (?:making|reading) (?:too much|a lot|more) (?:of|into) (?:it|that|this|them)\b|"
                          r"i (?:will not|won t|shall not) (?:read|make) (?:anything|too much|more|something) (?:into|of) (?:it|that|this)\b|"
-                         r"^ (?:(?:sorry|okay|ok|yes|right|fair enough|all right|alright|of course) )+i will (?:just )?(?:listen|stop|back off|leave it|drop it)\b"])
+                         r"^ (?:(?:sorry|okay|ok|yes|right|fair enough|all right|alright|of course) )+i will (?:just )?(?:listen|stop|back off|leave it|drop it)\b|"
+                         r"\bi (?:may|might|could) (?:well )?have (?:got|read|misread|misjudged|gotten) (?:that|it|this|you) wrong\b|\bi (?:may|might) be wrong (?:about that|there|on that)\b"])
+
+
+#: The patient denying the therapist's reading of them in their own first words ("I really wasn't").
+_DENIES_READING = compile_any([r"^ (?:(?:no|well|look|honestly) )*i (?:really |honestly |just |genuinely |certainly )?(?:was not|am not|did not|do not|have not)\b"])
+
+
+def denies_reading(p_norm: str) -> bool:
+    """Whether the patient's turn opens by denying what the therapist has just read into them."""
+    return _DENIES_READING.search(p_norm) is not None
 
 
 def makes_too_much(t: str) -> bool:
@@ -207,7 +220,8 @@ _WHOSE = compile_any([r"whose|(?:yours|mine) or (?:yours|mine)|is (?:this|that|i
 #: One's own habits at home ("I keep my phone in the kitchen overnight").
 _OWN_KIND = compile_any([
     r"^ (?:(?:oh|well|honestly|actually) )*i am (?:a|an) (?!bit\b|little\b|lot\b)\w+(?: \w+)? (?:too|as well|myself)\b|"
-    r"\bi am the (?:eldest|oldest|youngest|middle|only) (?:of|child|one|girl|boy|son|daughter)\b|\bi (?:have|ve) done (?:the same|that (?:too|myself|as well))\b|^ (?:(?:oh|yeah|honestly) )*i do the same\b|"
+    r"\bi am the (?:eldest|oldest|youngest|middle|only) (?:of|child|one|girl|boy|son|daughter)\b|"
+    r"\bi (?:trained|worked|used to work|qualified) as an? (?!\w*therap|counsel|psycholog|clinic|analyst|psychiatr|social worker)\w+\b(?:\s+\w+){0,3}?\s+(?:before|first|once|years ago)\b|\bi (?:have|ve) done (?:the same|that (?:too|myself|as well))\b|^ (?:(?:oh|yeah|honestly) )*i do the same\b|"
     r"(?:when i was a|\bi (?:(?!you\b|your\b|them\b|him\b|her\b)\w+ ){1,6}as a) (?:student|trainee|teenager|young (?:man|woman|mum|dad))\b(?!\s+(?:therapist|counsell?or|clinician))",
 ])
 _HABIT = compile_any([

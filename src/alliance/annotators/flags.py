@@ -397,8 +397,10 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
             _READING.search(d.norms[prev_t]) or fp.CONFRONT.search(d.norms[prev_t]) or fp.READS_PATIENT.search(d.norms[prev_t])
             or (prev_t == prev_p - 1 and rel[prev_t] is None and not _asks(d, prev_t) and re.search(r"\byou\b", d.norms[prev_t]) is not None
                 and not is_self_disclosure(d.norms[prev_t])))
+        # "I really wasn't" after a hard feeling read into the patient is pushback, marker or not.
+        denied = prev_t is not None and fs.denies_reading(p_norm) and fc.names_hard_feeling(d.norms[prev_t])
         pushed_on_reading = p_marker in _PUSHED_ON or _recent_strain(d, markers, i, _PUSHED_ON) or bool(
-            DENY_FEELING.search(p_norm) or REJECT.search(p_norm)) or ((p_marker in _CHALLENGED or _PUSHBACK.search(p_norm)) and reading)
+            DENY_FEELING.search(p_norm) or REJECT.search(p_norm)) or ((p_marker in _CHALLENGED or _PUSHBACK.search(p_norm) or denied) and reading)
         # A withdrawal or strain after a push the therapist has not yet retracted (or that went
         # unflagged) is pushback too; once the challenge was retracted, owning the push again repairs.
         retracted = last_back_turn > last_conf_turn > -10**9
