@@ -39,7 +39,7 @@ from alliance.annotators._rupturepatterns import SHIFT_OPENER
 
 __all__ = [
     "REFUSES_READING", "READS_IN_SELF", "SIDES_WITH", "UNLIVED", "NO_POINT_IN_TASK", "TASK_NOUN",
-    "NOT_KNOWING", "LABELS_THINKING", "new_subject", "EXITS", "reengages", "LAPSE", "DREADS_SESSIONS", "ROOM_REMARK", "blames_lapse", "rejects_reading", "refuses_reading", "negates_label", "unlived", "sides_with",
+    "NOT_KNOWING", "LABELS_THINKING", "DISMISSES_READING", "throws_back", "new_subject", "EXITS", "reengages", "LAPSE", "DREADS_SESSIONS", "ROOM_REMARK", "blames_lapse", "rejects_reading", "refuses_reading", "negates_label", "unlived", "sides_with",
 ]
 
 #: An imperative refusal opening the reply ("Don't.", "Don't tell me how I feel", "Stop analysing me").
@@ -50,13 +50,18 @@ REFUSES_READING = compile_any([
     r"^ (?:(?:oh|look|no|please|just|hey|sorry) )*who are you to (?:tell|say|judge|decide|lecture)\b",
     r"^ (?:(?:oh|look|no|please|just|hey) )*you do not get to (?:tell|decide|say|judge|sit there)\b|you do not get to (?:tell me|decide (?:what|how|that|for me|if|whether)|judge me)\b",
     r"^ (?:(?:oh|look|no|please|just|hey) )*do not(?: just)? do not\b",
-    # A dismissal heading the reply ("Oh, come on.", "Give me a break.", "Get real.").
-    r"^ (?:(?:oh|ah|aw) )*(?:come on|give me a break|get real|give over)(?: now)? $",
+])
+#: A dismissal heading the reply to a reading ("Oh, come on.", "Here we go.", "That's a bit rich.").
+DISMISSES_READING = compile_any([
+    r"^ (?:(?:oh|ah|aw) )*(?:come on|give me a break|get real|give over|here we go(?: again)?)(?: now)? $|^ (?:(?:oh|well) )*(?:that is|that is a bit) rich\b",
+    # The reading challenged for its point ("So? What's that supposed to mean?"), or its author's standing.
+    r"^ (?:(?:so|and|oh|well) )*what is (?:that|this) (?:supposed|meant) to mean\b|^ so what\b|you (?:hardly|barely|do not even|do not) know me\b",
 ])
 #: The therapist said to read themselves, or the therapy, into everything ("not everything is about you").
 READS_IN_SELF = compile_any([
     r"not everything (?:is|has to be|needs to be|has got to be|has to mean something) (?:about|to do with|because of) (?:you(?:r \w+)?|us|this room|here|therapy|coming here|the sessions|me and you|you and me)\b",
     r"you (?:think|make|assume|reckon|seem to think) everything (?:is )?(?:about|to do with) (?:you|us|this|here|therapy|coming here)\b",
+    r"everything (?:is|has to be) (?:about|to do with) (?:\w+ ){1,3}(?:with you|with you lot|with you people|in here)\b",
     r"(?:it is|that is|this is) not (?:always|all|everything) about you\b",
     # The reading dismissed as too much ("you're overthinking it", "reading too much into it", "not everything is a symptom").
     r"(?:over ?thinking|over ?analy[sz]ing|over ?complicating) (?:it|this|that|things|everything)\b|read(?:ing)? (?:\w+ ){0,2}(?:too much|a lot|things) into\b|"
@@ -161,18 +166,48 @@ def rejects_reading(text: str, t: str, p: str, intervention: bool) -> bool:
     """
     if (intervention or " you " in p) and refuses_reading(text, t) and not _TAKES_BACK.search(t):
         return True
+    if intervention and refuses_reading(text, t, DISMISSES_READING) and not _TAKES_BACK.search(t):
+        return True
     if intervention and READS_IN_SELF.search(t):
+        return True
+    if intervention and throws_back(text, t, p):
         return True
     return negates_label(text, t, p) and not DENY_FEELING.search(t)
 
 
-def refuses_reading(text: str, t: str) -> bool:
+def refuses_reading(text: str, t: str, pattern: re.Pattern[str] = REFUSES_READING) -> bool:
     """Whether the patient's turn (raw ``text``, normalised ``t``) opens by refusing what the therapist just did.
 
     Read on the whole turn and on each of its first two sentences ("Don't. Just don't. You don't get to ...").
     """
     heads = [normalize(x) for x in _SENTENCE.split(text.strip()) if x.strip()][:2]
-    return any(REFUSES_READING.search(x) for x in [t, *heads])
+    return any(pattern.search(x) for x in [t, *heads])
+
+
+#: Strain in a reply that throws a reading back ("Why would I be angry?", "None.", "Stop twisting it").
+_THROWN_BACK = compile_any([r"why would i (?:be|feel|want|do|need)\b|\bnone $|\bnone at all\b|twist\w*|nothing of the sort|no way\b"])
+#: The therapist's word echoed as a question and refused ("Angry? No.").
+_ECHO_NO = re.compile(r"^\s*(\w+(?:\s\w+)?)\?\s+(?:no|nope|nah)[.!,]", re.IGNORECASE)
+
+
+def throws_back(text: str, t: str, p: str) -> bool:
+    """Whether the reply negates the very words of the therapist's reading ``p``, with strain.
+
+    "I'm not blaming myself ... Stop twisting it" after "you're blaming yourself",
+    "No part of me wants him back. None." after "part of you wants him back", and
+    "Angry? No. Why would I be angry?" after "maybe you were angry" throw the
+    reading back; "Angry? Maybe. More disappointed" refines it.
+    """
+    if _REFINES.search(t) or not _THROWN_BACK.search(t):
+        return False
+    echo = _ECHO_NO.match(text)
+    if echo and f" {normalize(echo.group(1)).strip()} " in p:
+        return True
+    first = normalize(_SENTENCE.split(text.strip())[0])
+    if re.match(r" no (?:part|bit) of me\b", first) and " part of you " in p:
+        return True
+    return any(any(len(w) >= 5 and w not in _COMMON and f" {w} " in p for w in (m.group(1) or m.group(2) or "").split()[:2])
+               for m in _NEGATED_TERM.finditer(first))
 
 
 def negates_label(text: str, t: str, p: str) -> bool:

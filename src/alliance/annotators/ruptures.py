@@ -181,7 +181,7 @@ def _invites_text(text: str, p: str) -> bool:
     sentence = _SENTENCE_END.split(text.strip(" .!?"))[-1]
     last = normalize(_VOCATIVE.sub("", sentence))
     # ... or follow a clause that sets the scene ("When you picture it, what comes up for you?").
-    clause = normalize(sentence.rsplit(",", 1)[-1]) if rp.SCENE.match(sentence) else " "
+    clause = normalize(sentence.rsplit(",", 1)[-1]) if rp.SCENE.match(_VOCATIVE.sub("", sentence)) else " "
     if not (INVITATION.search(p) or INVITATION.search(last) or INVITATION.search(clause)) or rp.CLOSED_WH.search(p) \
             or _CHECK_IN.search(last):
         return False
@@ -400,7 +400,7 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
         persisted = bool(_REPEATED.search(t) or _REPEATED.search(p)) or any(
             rel[j] is not None and d.is_therapist(j) for j in range(prev if prev is not None else i))
         # New material for an answer to an open question about the two of them (not the break or fee) leaves it.
-        if p_rel and prev == i - 1 and rel[prev] != "frame_feelings" and not declines and _invites(d, prev) and mv.new_subject(t):
+        if p_rel and prev == i - 1 and rel[prev] != "frame_feelings" and not _PLAIN_NO.search(t) and _invites(d, prev) and mv.new_subject(t):
             return "topic_shift"
         if not strain or not persisted:
             return "minimal_response" if pressed and _withdraws(d, i, t, prev) else None
