@@ -1,6 +1,6 @@
 """What the patient does toward the sessions and in the room, read as relationship talk.
 
-Ten readings of a turn, each about conduct rather than a listed phrase:
+Eleven readings of a turn, each about conduct rather than a listed phrase:
 
 1. **Reluctance read into conduct** (:data:`T_READS_RELUCTANCE`). The therapist reading
    the patient's lateness or absences as part of them not wanting to come ("I wonder if
@@ -40,13 +40,18 @@ Ten readings of a turn, each about conduct rather than a listed phrase:
     the patient's life. Nearly cancelling or not coming, on its own, is not relationship
     talk: three gold authors leave "I nearly didn't come today" and the therapist's "what
     nearly kept you away?" unlabelled until the patient ties it to the therapist.
+11. **The pair and the patient's conduct toward the therapist** (:data:`T_PAIR`). The
+    therapist describing what the patient does toward them ("you apologise to me a lot")
+    or their own stance toward the patient ("I'm quite careful with you") speaks about
+    the two of them. A bare "you and I" does not: in counselling it is as often the plan
+    ("you and I can look at that next week").
 """
 
 from __future__ import annotations
 
 from alliance.annotators._lexicon import compile_any
 
-__all__ = ["P_ATTENDS", "P_TELLS_YOU_MORE", "P_SEEKS_THERAPIST", "P_OTHER_CLIENTS", "T_SETS_ROLE", "T_ENDS_SESSION", "T_READS_RELUCTANCE", "T_OBSERVES_NOW", "P_OBJECTS_NOW", "P_TASK_DOUBT", "REPORTED_MORE", "P_PROXY_TRUST"]
+__all__ = ["T_PAIR", "P_ATTENDS", "P_TELLS_YOU_MORE", "P_SEEKS_THERAPIST", "P_OTHER_CLIENTS", "T_SETS_ROLE", "T_ENDS_SESSION", "T_READS_RELUCTANCE", "T_OBSERVES_NOW", "P_OBJECTS_NOW", "P_TASK_DOUBT", "REPORTED_MORE", "P_PROXY_TRUST"]
 
 _COMING = (r"(?:be here|being here|come here|coming here|come in|coming in|come|coming|see me|seeing me|"
            r"these sessions|our sessions|the sessions|therapy)\b")
@@ -144,4 +149,12 @@ P_ATTENDS = compile_any([
 P_TELLS_YOU_MORE = compile_any([
     r"\bi (?:tell|told|say|said|share|shared) (?:\w+ ){0,2}(?:to )?you (?:more|things|stuff)\b(?:\s+\w+){0,4}?\s+(?:than|that) i\b",
     r"\b(?:more|things) (?:than|that) i (?:have )?(?:ever )?(?:tell|told|say|said)\b(?:\s+\w+){0,3}\s+(?:to )?(?:my|anyone|anybody)\b(?:\s+\w+){0,6}?\s+(?:to |with )?you\b",
+])
+
+T_PAIR = compile_any([
+    r"\byou (?:(?:always|often|keep|kept|tend to|seem to|really|do|often|still) ){0,2}(?:apologi[sz]e|apologi[sz]ing|thank|thanking|defer|"
+    r"deferring|smile|smiling|check|checking|agree|agreeing|argue|arguing|perform|performing|hold back|holding back|test|testing) "
+    r"(?:to|with|at|from|for|against|on) me\b|\byou (?:(?:always|often|keep|kept|never|still) ){0,2}(?:look|looking|looked) at me\b",
+    r"\bi (?:am|have been|feel|felt|was|get|got|find myself|found myself) (?:\w+ ){0,2}(?:careful|cautious|protective|tentative|guarded|wary|"
+    r"on edge|tense|irritated|frustrated|bored|moved|touched|distant|pushed away|shut out|kept out) (?:with|around|toward|towards|of|by|from) you\b",
 ])

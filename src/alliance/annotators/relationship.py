@@ -166,7 +166,7 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
             return "feelings_about_therapist"
         if rp.T_HERE_NOW.search(t) or cu.T_PROCESS.search(t):
             return "here_and_now"
-        if cx.T_READS_RELUCTANCE.search(t) or cx.T_OBSERVES_NOW.search(t):
+        if cx.T_READS_RELUCTANCE.search(t) or cx.T_OBSERVES_NOW.search(t) or cx.T_PAIR.search(t):
             return "here_and_now"  # "part of you is hesitant about coming", "you looked away just then"
         if fr.T_NOTICES.search(t) or fr.T_ACT_PROCESS.search(t) and (
                 cu.T_REACTION_WIDE.search(t) or fr.T_REACTION_MORE.search(t)):
@@ -365,6 +365,11 @@ def _label_roots(d: Dialogue) -> tuple[list[str | None], list[str | None], list[
 _NAMES_PAIR = compile_any([r"\b(?:i|me|my|mine|myself|we|us|our|ourselves)\b|" + FRAME_WORDS])
 
 
+#: The therapist's "I" of a hedge ("I wonder what it's like for you ... with your father") names
+#: no one in the room; right after an announcement, though, the hedge asks about the news.
+_HEDGE = compile_any([r"i (?:wonder|am wondering|was wondering|think|guess|suppose|imagine|am curious|would like to know|want to ask)"])
+
+
 def _from_context(d: Dialogue, i: int, label: str | None) -> bool:
     """A frame cue whose frame is named only in the therapist's own earlier turns: their
     reaction question or return, or the patient's shrug at the news ("whatever")."""
@@ -422,7 +427,7 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     # "whether you like me".
     may_start = [d.you_is_therapist(i) and (bool(P_NAMES_PAIR.search(d.norms[i])) or not _PEOPLE_NAMED.search(d.norms[i]))
                  if not d.is_therapist(i)
-                 else bool(_NAMES_PAIR.search(d.norms[i])) or (
+                 else bool(_NAMES_PAIR.search(_HEDGE.sub(" ", d.norms[i]))) or _recent_frame(d, i) or (
         i > 0 and d.is_patient(i - 1) and bool(P_NAMES_PAIR.search(d.norms[i - 1]))) for i in range(d.n)]
     combined = combine(labels, proba, subtypes, model.gate, model.add, model.start, may_start)
     # A client talking to the other client ("I don't want you to be scared of me") is about
