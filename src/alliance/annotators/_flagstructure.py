@@ -31,7 +31,7 @@ from alliance.annotators._lexicon import Dialogue, compile_any, normalize
 
 __all__ = [
     "presses_hidden_feeling", "words_against_body", "strain_voiced", "meets_strain", "welcomes_said", "owns_hard_question",
-    "makes_too_much", "denies_reading", "likens_own", "own_habit", "discloses_on",
+    "makes_too_much", "leaves_subject", "denies_reading", "owns_load", "likens_own", "own_habit", "discloses_on",
 ]
 
 # -- confrontation ------------------------------------------------------------------------------
@@ -87,6 +87,7 @@ _STRAIN_AT_YOU = compile_any([
     r"\byou (?:should|could) have (?:asked|told|said|checked|warned|mentioned)\b",
     # Feeling reduced to a number by the therapist; disliking how the therapist spoke or acted.
     r"(?:just|only) (?:another|a) (?:client|patient|number|case|job|appointment|slot)\b(?:\s+\w+){0,2}?\s+(?:to you|for you)\b|"
+    r"\byou make (?:it|this|that|everything) (?:sound|seem|look) (?:so |really |very )?(?:easy|simple|straightforward)\b|"
     r"\bi (?:did not|do not) (?:like|appreciate|enjoy) (?:how|the way|what|when|it when) you\b|\bi hate (?:it )?(?:when|how|the way) you\b|"
     r"(?:do not|does not) (?:think|feel like) you (?:really )?(?:like|care about|want|respect|believe|trust|listen to) me\b",
 ])
@@ -182,6 +183,19 @@ _HARD_QUESTION = compile_any([
 _MINIMAL_WORDS = 4
 
 
+#: Owning one's own pressure in so many words ("I've just thrown a lot at you", "I think I've pushed you").
+_OWNS_LOAD = compile_any([
+    r"\bi (?:have |ve )?(?:just )?(?:thrown|put|piled|dumped|asked) (?:a lot|too much|loads|quite a lot|so much) (?:at|on|of) you\b",
+    r"\bi (?:think i |may |might |can see i )?(?:have |ve )(?:pushed|pressed|steamrolled|rushed|cornered) you\b",
+])
+
+
+def owns_load(t: str) -> bool:
+    """Whether the therapist owns the pressure of their own move ("I've just thrown a lot at you"):
+    acknowledging their own part in a strain, a repair wherever it comes."""
+    return _OWNS_LOAD.search(t) is not None
+
+
 def owns_hard_question(d: Dialogue, i: int, t: str) -> bool:
     """Whether the therapist names their own question as too much, right after a minimal reply to it."""
     if i < 2 or not d.is_patient(i - 1) or d.words[i - 1] > _MINIMAL_WORDS or not _HARD_QUESTION.search(t):
@@ -193,7 +207,10 @@ def owns_hard_question(d: Dialogue, i: int, t: str) -> bool:
 _TOO_MUCH = compile_any([r"(?:maybe|perhaps|probably) i am (?:making|reading) (?:too much|a lot|more) (?:of|into) (?:it|that|this|them)\b|"
                          r"i (?:will not|won t|shall not) (?:read|make) (?:anything|too much|more|something) (?:into|of) (?:it|that|this)\b|"
                          r"^ (?:(?:sorry|okay|ok|yes|right|fair enough|all right|alright|of course) )+i will (?:just )?(?:listen|stop|back off|leave it|drop it)\b|"
-                         r"\bi (?:may|might|could) (?:well )?have (?:got|read|misread|misjudged|gotten) (?:that|it|this|you) wrong\b|\bi (?:may|might) be wrong (?:about that|there|on that)\b"])
+                         r"\bi (?:may|might|could) (?:well )?have (?:got|read|misread|misjudged|gotten) (?:that|it|this|you) wrong\b|\bi (?:may|might) be wrong (?:about that|there|on that)\b|"
+                         r"(?:maybe|perhaps) (?:that is|it is|i am being|i was being) (?:a bit |rather )?too (?:neat|simple|quick|tidy|much|strong|clever)\b|let us go with what you (?:know|said|think|feel)\b"])
+#: Leaving the subject of a challenge for now ("we'll leave your dad for now").
+_LEAVES = compile_any([r"\b(?:we will|we can|let us|i will) leave (?:it|that|this|your \w+|the \w+) (?:for now|there|alone|aside|for today)\b"])
 
 
 #: The patient denying the therapist's reading of them in their own first words ("I really wasn't").
@@ -203,6 +220,12 @@ _DENIES_READING = compile_any([r"^ (?:(?:no|well|look|honestly) )*i (?:really |h
 def denies_reading(p_norm: str) -> bool:
     """Whether the patient's turn opens by denying what the therapist has just read into them."""
     return _DENIES_READING.search(p_norm) is not None
+
+
+def leaves_subject(t: str) -> bool:
+    """Whether the therapist leaves a subject for now: backing down only once a reading or a
+    challenge of theirs was pushed back on (the caller checks), not after a plain wish to move on."""
+    return _LEAVES.search(t) is not None
 
 
 def makes_too_much(t: str) -> bool:
@@ -221,6 +244,8 @@ _WHOSE = compile_any([r"whose|(?:yours|mine) or (?:yours|mine)|is (?:this|that|i
 _OWN_KIND = compile_any([
     r"^ (?:(?:oh|well|honestly|actually) )*i am (?:a|an) (?!bit\b|little\b|lot\b)\w+(?: \w+)? (?:too|as well|myself)\b|"
     r"\bi am the (?:eldest|oldest|youngest|middle|only) (?:of|child|one|girl|boy|son|daughter)\b|"
+    r"\bi was (?:exactly |just )?the same (?:at|in|as|when) (?:school|university|uni|college|your age|a kid|a child|a teenager)\b|"
+    r"\bi lost my (?:job|house|home|licence|license|mum|mom|dad|mother|father|brother|sister|husband|wife|partner|baby|son|daughter|best friend)\b|"
     r"\bi (?:trained|worked|used to work|qualified) as an? (?!\w*therap|counsel|psycholog|clinic|analyst|psychiatr|social worker)\w+\b(?:\s+\w+){0,3}?\s+(?:before|first|once|years ago)\b|\bi (?:have|ve) done (?:the same|that (?:too|myself|as well))\b|^ (?:(?:oh|yeah|honestly) )*i do the same\b|"
     r"(?:when i was a|\bi (?:(?!you\b|your\b|them\b|him\b|her\b)\w+ ){1,6}as a) (?:student|trainee|teenager|young (?:man|woman|mum|dad))\b(?!\s+(?:therapist|counsell?or|clinician))",
 ])
@@ -242,7 +267,11 @@ def likens_own(t: str, p_norm: str = " ") -> bool:
 def own_habit(t: str) -> bool:
     """Whether the therapist tells a habit of their own life at home, not of the work, or what
     kind of person they are themselves ("I'm a runner too", "as a student I ...")."""
-    return (_HABIT.search(t) is not None or _OWN_KIND.search(t) is not None) and not (fp.NOT_SELF_DISCLOSURE.search(t) or fp.PROFESSIONAL.search(t))
+    if fp.NOT_SELF_DISCLOSURE.search(t):
+        return False
+    # A habit must keep off the work ("I keep the notes at the clinic"); what befell the
+    # therapist ("I lost my job") may name the work and still be their own life.
+    return (_HABIT.search(t) is not None and not fp.PROFESSIONAL.search(t)) or _OWN_KIND.search(t) is not None
 
 
 #: A patient turn about what the therapist has just told ("What breed?", "You'll miss them").

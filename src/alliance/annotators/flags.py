@@ -409,7 +409,7 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
             STRAIN.search(p_norm) and p_marker not in ("complaint_about_therapist", "complaint_about_therapy"))) and not retracted
         challenged = not invited and (open_challenge or pushed_on_reading or withdrew)
         # Owning one's pressure ("I pushed too hard") retracts the challenge too, once.
-        retracts = fp.BACKS_DOWN.search(t) or fs.makes_too_much(t) or (fp.OWNS_PUSH.search(t) and (
+        retracts = fp.BACKS_DOWN.search(t) or fs.makes_too_much(t) or (fs.leaves_subject(t) and (open_challenge or pushed_on_reading)) or (fp.OWNS_PUSH.search(t) and (
             last_back_turn < last_conf_turn or (_recent_strain(d, markers, i) and not retracted)))
         if fp.HOLDS_LIGHTLY.search(t):
             retracts = False
@@ -429,7 +429,7 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         # A strain about the therapist or the therapy voiced in the patient's own words, marker or
         # not, met by welcome, validation, owning or an invitation; owning one's question as too much.
         if not repairs and not confronts and not argues_back and (
-                fs.meets_strain(t, fs.strain_voiced(d, rel, i, markers)) or fs.welcomes_said(d, i, t) or fs.owns_hard_question(d, i, t)):
+                fs.meets_strain(t, fs.strain_voiced(d, rel, i, markers)) or fs.welcomes_said(d, i, t) or fs.owns_hard_question(d, i, t) or fs.owns_load(t)):
             repairs = True
         # Owning and inviting after a strain with no challenge of one's own open is repair alone
         # ("You're right, I kept coming back to it. How was that for you?"); it backs down only
