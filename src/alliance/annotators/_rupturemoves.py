@@ -39,7 +39,7 @@ from alliance.annotators._rupturepatterns import SHIFT_OPENER
 
 __all__ = [
     "REFUSES_READING", "READS_IN_SELF", "SIDES_WITH", "UNLIVED", "NO_POINT_IN_TASK", "TASK_NOUN",
-    "NOT_KNOWING", "LABELS_THINKING", "DISMISSES_READING", "throws_back", "new_subject", "EXITS", "reengages", "LAPSE", "DREADS_SESSIONS", "ROOM_REMARK", "blames_lapse", "rejects_reading", "refuses_reading", "negates_label", "unlived", "sides_with",
+    "NOT_KNOWING", "LABELS_THINKING", "READING_ASKED", "DISMISSES_READING", "throws_back", "new_subject", "EXITS", "reengages", "LAPSE", "DREADS_SESSIONS", "ROOM_REMARK", "blames_lapse", "rejects_reading", "refuses_reading", "negates_label", "unlived", "sides_with",
 ]
 
 #: An imperative refusal opening the reply ("Don't.", "Don't tell me how I feel", "Stop analysing me").
@@ -56,6 +56,12 @@ DISMISSES_READING = compile_any([
     r"^ (?:(?:oh|ah|aw) )*(?:come on|give me a break|get real|give over|here we go(?: again)?)(?: now)? $|^ (?:(?:oh|well) )*(?:that is|that is a bit) rich\b",
     # The reading challenged for its point ("So? What's that supposed to mean?"), or its author's standing.
     r"^ (?:(?:so|and|oh|well) )*what is (?:that|this) (?:supposed|meant) to mean\b|^ so what\b|you (?:hardly|barely|do not even|do not) know me\b",
+])
+#: A reading of the patient put as a question ("Could the drinking be about loneliness?", "Is it partly
+#: because ...?", "Do you think the headaches might be a way of ...?"): an intervention all the same.
+READING_ASKED = compile_any([
+    r"^ (?:(?:so|and|i wonder|okay) )*(?:could|might|would|can) (?:it|that|this|the \w+|your \w+|some of (?:that|this|the \w+)) (?:\w+ ){0,2}be (?:about|because|linked|connected|related|a way|partly|more|really)\b",
+    r"^ (?:(?:so|and|okay) )*is (?:it|that|this) (?:possible|partly|maybe|really) (?:that|because|about)\b|do you think (?:it|that|this|the \w+|your \w+) (?:might|could|may) (?:be|have been) (?:about|because|linked|a way|partly)\b",
 ])
 #: The therapist said to read themselves, or the therapy, into everything ("not everything is about you").
 READS_IN_SELF = compile_any([

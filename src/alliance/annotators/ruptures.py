@@ -308,11 +308,11 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     # A reading of the patient stated, not asked ("I notice that when Rob does bedtime, you ..."),
     # is an intervention whatever its words.
     reads = prev is not None and _states(d, prev) and bool(rp.READS_YOU.search(p))
-    intervention = bool(INTERPRETATION.search(p) or CONFRONT.search(p) or rp.SUGGESTION.search(p)) or reads
+    intervention = bool(INTERPRETATION.search(p) or CONFRONT.search(p) or rp.SUGGESTION.search(p) or mv.READING_ASKED.search(p)) or reads
     if rejects and strain and intervention:
         return "rejects_intervention"
     # Refusing the reading just stated ("Don't tell me what I feel"): the main act (decision 7).
-    if prev is not None and prev == i - 1 and _states(d, prev) and mv.rejects_reading(d.texts[i], t, p, intervention):
+    if prev is not None and prev == i - 1 and (_states(d, prev) or mv.READING_ASKED.search(p)) and mv.rejects_reading(d.texts[i], t, p, intervention):
         return "rejects_intervention"
     # Rejection as the main act ("That's rubbish. You don't understand"), when the
     # therapist did not raise the relationship (there a plain "no" is a decline).
