@@ -1,6 +1,6 @@
 """What the patient does toward the sessions and in the room, read as relationship talk.
 
-Eleven readings of a turn, each about conduct rather than a listed phrase:
+Twelve readings of a turn, each about conduct rather than a listed phrase:
 
 1. **Reluctance read into conduct** (:data:`T_READS_RELUCTANCE`). The therapist reading
    the patient's lateness or absences as part of them not wanting to come ("I wonder if
@@ -45,13 +45,16 @@ Eleven readings of a turn, each about conduct rather than a listed phrase:
     or their own stance toward the patient ("I'm quite careful with you") speaks about
     the two of them. A bare "you and I" does not: in counselling it is as often the plan
     ("you and I can look at that next week").
+12. **The therapist's feeling now** (:data:`T_FEELS_NOW`). The therapist naming their own
+    feeling tied to the patient in the room ("I feel moved, watching you two just now")
+    is immediacy; a feeling about the news or the patient's report of their own is not.
 """
 
 from __future__ import annotations
 
 from alliance.annotators._lexicon import compile_any
 
-__all__ = ["T_PAIR", "P_ATTENDS", "P_TELLS_YOU_MORE", "P_SEEKS_THERAPIST", "P_OTHER_CLIENTS", "T_SETS_ROLE", "T_ENDS_SESSION", "T_READS_RELUCTANCE", "T_OBSERVES_NOW", "P_OBJECTS_NOW", "P_TASK_DOUBT", "REPORTED_MORE", "P_PROXY_TRUST"]
+__all__ = ["T_FEELS_NOW", "T_PAIR", "P_ATTENDS", "P_TELLS_YOU_MORE", "P_SEEKS_THERAPIST", "P_OTHER_CLIENTS", "T_SETS_ROLE", "T_ENDS_SESSION", "T_READS_RELUCTANCE", "T_OBSERVES_NOW", "P_OBJECTS_NOW", "P_TASK_DOUBT", "REPORTED_MORE", "P_PROXY_TRUST"]
 
 _COMING = (r"(?:be here|being here|come here|coming here|come in|coming in|come|coming|see me|seeing me|"
            r"these sessions|our sessions|the sessions|therapy)\b")
@@ -157,4 +160,15 @@ T_PAIR = compile_any([
     r"(?:to|with|at|from|for|against|on) me\b|\byou (?:(?:always|often|keep|kept|never|still) ){0,2}(?:look|looking|looked) at me\b",
     r"\bi (?:am|have been|feel|felt|was|get|got|find myself|found myself) (?:\w+ ){0,2}(?:careful|cautious|protective|tentative|guarded|wary|"
     r"on edge|tense|irritated|frustrated|bored|moved|touched|distant|pushed away|shut out|kept out) (?:with|around|toward|towards|of|by|from) you\b",
+])
+
+#: The therapist's own feeling now, tied to the patient in the room ("I feel quite moved,
+#: watching you two just now", "when you laughed just then, I felt a little sad"): immediacy.
+_FEELING_NOW = (r"(?:moved|touched|sad|sadder|tearful|teary|warm|close|protective|worried|anxious|uneasy|shut out|pushed away|"
+                r"kept at (?:a distance|arms length|arm s length)|a lump in my throat|heavy|hopeful|glad|pleased|relieved)")
+T_FEELS_NOW = compile_any([
+    rf"\bi (?:feel|felt|am feeling|was feeling|notice i feel|notice i am feeling|find myself feeling|found myself feeling) "
+    rf"(?:\w+ ){{0,3}}?{_FEELING_NOW}\b(?:\s+\w+){{0,4}}?\s+(?:watching|hearing|listening to|seeing|as|when|while) (?:you|the two of you)\b",
+    rf"\b(?:when|as|while) you (?:\w+ ){{1,4}}?(?:just now|just then|right now|a moment ago)\b(?:\s+\w+){{0,2}}?\s+i (?:felt|feel|noticed i felt) "
+    rf"(?:\w+ ){{0,3}}?{_FEELING_NOW}\b",
 ])

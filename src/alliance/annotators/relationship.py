@@ -147,7 +147,7 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
             return "transference_link"
         if fr.T_OWNS_ERROR.search(t):
             return "here_and_now"  # "that was my mistake": the therapist's part between the two of them
-        if cu.T_IMMEDIACY_WIDE.search(t) or fr.T_MISS.search(t):
+        if cu.T_IMMEDIACY_WIDE.search(t) or fr.T_MISS.search(t) or cx.T_FEELS_NOW.search(t):
             return "immediacy"  # "I'm finding myself feeling ...": the session now, not a life outside it
         if fa.T_AS_FIGURE.search(t):
             # "I wonder whether the shop in the dream is me": the patient's material read as
