@@ -39,7 +39,7 @@ from alliance.annotators._rupturepatterns import SHIFT_OPENER
 
 __all__ = [
     "REFUSES_READING", "READS_IN_SELF", "SIDES_WITH", "UNLIVED", "NO_POINT_IN_TASK", "TASK_NOUN",
-    "NOT_KNOWING", "LABELS_THINKING", "READING_ASKED", "DISMISSES_READING", "throws_back", "new_subject", "EXITS", "reengages", "LAPSE", "DREADS_SESSIONS", "ROOM_REMARK", "blames_lapse", "rejects_reading", "refuses_reading", "negates_label", "unlived", "sides_with",
+    "NOT_KNOWING", "LABELS_THINKING", "FRAME_GRIEVANCE", "frame_grievance", "READING_ASKED", "DISMISSES_READING", "throws_back", "new_subject", "EXITS", "reengages", "LAPSE", "DREADS_SESSIONS", "ROOM_REMARK", "blames_lapse", "rejects_reading", "refuses_reading", "negates_label", "unlived", "sides_with",
 ]
 
 #: An imperative refusal opening the reply ("Don't.", "Don't tell me how I feel", "Stop analysing me").
@@ -122,9 +122,29 @@ NO_POINT_IN_TASK = compile_any([
     r"(?:do not know|wonder) why (?:we|i) (?:even |still )?bother\b(?! with (?:him|her|them|my))",
     # Weariness at the task itself ("Not the breathing again.", "Another sheet?"), not its bare name ("The diary? Here.").
     r"^ (?:(?:oh|ugh|god|seriously) )*(?:not (?:the|another|more|that|those) |another |more )(?:\w+ )?(?:sheets?|worksheets?|forms?|questionnaires?|diar(?:y|ies)|exercises?|homework|breathing|lists?|charts?|records?)(?: again)? $",
-    r"^ (?:(?:oh|ugh|god|seriously) )*the (?:\w+ )?(?:sheets?|worksheets?|forms?|questionnaires?|diar(?:y|ies)|exercises?|homework|breathing|lists?|charts?|records?) again $",
+    r"^ (?:(?:oh|ugh|god|seriously) )*(?:the )?(?:\w+ )?(?:sheets?|worksheets?|forms?|questionnaires?|diar(?:y|ies)|exercises?|homework|breathing|lists?|charts?|records?) again $",
     r"(?:filled in|filled out|done|completed|tried) (?:about |over |like |maybe |nearly )?(?:\w+ )?(?:of them|of these|of those) and (?:i am |i feel |it is )?(?:still|nothing|no better|the same)\b",
 ])
+#: A grievance about the frame: the number or length of sessions, or the therapist moving them
+#: ("Twelve sessions is a joke", "it always ends just as I get going", "the third time you've moved me").
+FRAME_GRIEVANCE = compile_any([
+    r"(?:\w+ )?(?:sessions?|appointments?) (?:is|are) (?:just )?(?:a joke|not enough|nothing|ridiculous|never enough|too short)\b|"
+    r"(?:fifty|forty|forty five|thirty|sixty) minutes (?:is|are) (?:just )?(?:not enough|nothing|never enough|too short)\b",
+    r"(?:it|the session|the hour|this) (?:always )?(?:ends|stops|finishes) (?:just )?(?:as|when) i (?:get going|start|get into it|open up)\b",
+    r"(?:second|third|fourth|fifth) time you have (?:moved|changed|cancelled|rescheduled|shifted)\b|you (?:keep|have kept) (?:moving|changing|cancelling|rescheduling|shifting) (?:me|my|our|the)\b",
+])
+#: The therapist's turn setting the frame: time up, sessions left, the fee, a session moved.
+_FRAME_RAISED = compile_any([
+    r"(?:sessions?|weeks) (?:left|to go|remaining)|stop (?:there|here|now)|(?:for|end) (?:today|now)|time is (?:up|nearly up)|minutes left|(?:the|our|my) fees?\b|"
+    r"(?:move|moving|offer|change|swap|reschedul)\w* (?:you|your|our|the|it|us)\b|instead\b|next (?:week|term)\b",
+])
+
+
+def frame_grievance(t: str, p: str) -> bool:
+    """Whether the reply grieves the frame the therapist's turn ``p`` has just set (time, sessions, schedule)."""
+    return bool(FRAME_GRIEVANCE.search(t) and _FRAME_RAISED.search(p))
+
+
 #: Dreading the sessions themselves ("I dread coming", "I hate these sessions").
 DREADS_SESSIONS = compile_any([
     r"\bi (?:\w+ )?(?:dread|hate|resent|can not face|can not stand) (?:coming(?: here| in| to (?:see you|these|therapy))?(?= $| every| on| each| now| because| but| and| if| when)|these sessions|our sessions|the sessions|tuesdays here|therapy)\b",

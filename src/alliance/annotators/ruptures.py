@@ -243,7 +243,7 @@ def _blames_conduct(t: str) -> bool:
 def _about_therapy(d: Dialogue, i: int, t: str, p: str) -> bool:
     """A verdict of no use on the therapy; a bare "it" counts when the therapist's turn ``p``
     named a task, read sentence by sentence ("I've stopped doing it. It doesn't help.")."""
-    if THERAPY_COMPLAINT_NAMED.search(t) or rp.THERAPY_VERDICT.search(t) or any(
+    if THERAPY_COMPLAINT_NAMED.search(t) or rp.THERAPY_VERDICT.search(t) or mv.frame_grievance(t, p) or any(
             mv.DREADS_SESSIONS.search(c) for c in _norm_clauses(d.texts[i])):
         return True
     if not (rp.TASK_NAMED.search(p) or mv.TASK_NOUN.search(p) or rp.THERAPY_MENTIONED.search(t)):
