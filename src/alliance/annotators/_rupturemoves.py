@@ -23,7 +23,19 @@ turn before it, so that a new wording of the same move is still caught:
 - **no point in the task**: "I don't see the point of them" after the therapist
   named a task (questionnaires, ratings, diaries) is a verdict on the therapy;
 - **not knowing as the whole answer** to an open question about the
-  relationship withholds (a withdrawal), where a verdict ("it's fine") declines.
+  relationship withholds (a withdrawal), where a verdict ("it's fine") declines;
+- **the reading thrown back**: the therapist's own words negated with strain
+  ("I'm not blaming myself ... stop twisting it", "Angry? No. Why would I
+  be?"), or the reading dismissed ("So? What's that supposed to mean?"); a
+  reading asked as a question ("Could the drinking be about ...?") counts;
+- **the therapist's lapse or manner told as a grievance** ("you didn't even
+  ask", "it's like talking to a wall", "you say that every week");
+- **the frame grieved** right after the therapist sets it ("twelve sessions is
+  a joke", "it always ends just as I get going");
+- **new material for an answer** to an open question about the relationship
+  ("Anyway, did you hear ...?") moves away from it;
+- **re-engagement** after a repair is elaborating, agreeing with conviction or
+  new material; ending the hour, leaving the next one open or a hedged yes is not.
 
 Patterns are written against :func:`alliance.annotators._lexicon.normalize`
 output and kept linear (bounded repeats, no nested quantifiers).
