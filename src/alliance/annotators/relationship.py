@@ -55,6 +55,7 @@ from alliance.annotators._framereturns import (
     mentions as _mentions, patient_return as _patient_return, topics_of as _topics,
 )
 from alliance.annotators import _relpatterns as rp
+from alliance.annotators import _whoseyou as wy
 from alliance.annotators import _rellinks as lk
 
 from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE
@@ -188,7 +189,8 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
     # A comparison that comes back to the present ("... he said he'd call, and now you're
     # closing a day") is read whole: its "and now you" leaves the reported words behind.
     linked = bool(lk.P_LINK_ACT.search(t))
-    t = cu.GENERIC_YOU.sub(" ", cu.REPORTED.sub(" ", cx.REPORTED_MORE.sub(" ", t)))
+    # Reported speech, and speech in quotation marks, carry someone else's "you".
+    t = cu.GENERIC_YOU.sub(" ", cu.REPORTED.sub(" ", cx.REPORTED_MORE.sub(" ", wy.unquoted(d.texts[i], t))))
     # "you ... in here" and "take his side in here" cannot mean the partner.
     you_ok = d.you_is_therapist(i) or " in here " in t or d.client_names is not None and bool(cu.SIDES.search(t))
     if you_ok and lk.in_role(d, i):
@@ -209,7 +211,8 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
     if cu.P_STRUNG.search(t) and any(d.is_patient(j) and cu.FRAME_P_WIDE.search(d.norms[j])
                                      for j in range(max(0, i - FRAME_CONTEXT), i)):
         return "frame_feelings"  # "it stung" right after the patient raised the fee
-    if you_ok and (rp.P_FEELINGS.search(t) or COMPLAINT_THERAPIST.search(t) or cu.P_FEEL_T.search(t)
+    if you_ok and (wy.feels_about_you(rp.P_FEELINGS, t, d.client_names is not None)
+                   or COMPLAINT_THERAPIST.search(t) or cu.P_FEEL_T.search(t)
                    or fr.P_WHAT_I_AM.search(t) or cx.P_OBJECTS_NOW.search(t) or cx.P_OTHER_CLIENTS.search(t)
                    or cx.P_SEEKS_THERAPIST.search(t) or cx.P_TELLS_YOU_MORE.search(t)):
         # "... like with my dad": a weaker link still outranks the feeling (codebook precedence).
