@@ -25,7 +25,8 @@ _PROMISE = compile_any([r"(?:will|would|can|could|shall|let me|i am going to|i w
 #: The reply turning to what the patient is saying ("because you're saying ..."): about the patient, not the therapist.
 _ABOUT_THEIR_WORDS = compile_any([r"(?:because|when|if|that) you (?:are saying|were saying|say|said|tell me|told me)\b"])
 #: An elliptical answer to "do you have ...?" ("A small one", "Two, both grown up").
-_ELLIPTICAL = compile_any([r"^ (?:(?:oh|well|yes|yeah|ha) )*(?:a|an|one|two|three|four|just the one|a couple|a few|only one)(?= )"])
+_ELLIPTICAL = compile_any([r"^ (?:(?:oh|well|yes|yeah|ha) )*(?:a|an|one|two|three|four|just the one|a couple|a few|only one)(?= )|"
+                           r"^ (?:(?:oh|well|yes|yeah|no) )*(?:married|divorced|single|widowed|separated|engaged)\b"])
 #: What a question about the service asks for ("a waiting list", "parking"): not the therapist's life.
 _SERVICE = compile_any([r"waiting list|list|appointments?|slots?|availability|space|service|fees?|costs?|price|parking|toilets?|wifi|website|"
                         r"forms?|leaflets?|letter|referral|number|email|address|room|office"])

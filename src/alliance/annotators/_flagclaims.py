@@ -42,6 +42,8 @@ _SELF_CLAIM = compile_any([
     r"i think (?:the|my|it|this) (?:\w+ )?(?:(?:is|are|has been) )?(?:working|helping|fine|going well)\b|i am not (?:a|the) \w+ (?:person|type)\b|"
     r"^ (?:(?:no|honestly|look|well) )*i (?:did not|have not|never) (?:skip|miss|forget|take|drink|use|smoke|go|touch|text|call|see)\b|(?:i|we) get on (?:great|fine|well|brilliantly)\b|"
     r"\b(?:my|the) \w+ (?:is|are|has been) (?:under control|manageable|not a problem|no problem|fine|okay|normal)\b|"
+    r"\bi am (?:coping|managing|handling it|doing (?:fine|okay|ok|well|all right)|getting on with it)\b|\bnothing is (?:wrong|going on)\b|there is nothing (?:wrong|going on)\b|"
+    r"\bi was not (?:\w+ )?(?:angry|upset|bothered|scared|worried|hurt|sad|cross|annoyed|jealous)\b|\bi have (?:got )?no (?:problem|issue|issues)\b|"
     r"\bi (?:was|am) (?:just|only) \w+|\bi (?:only|just|barely|hardly) (?:had|have|drank|took|did|ate|used|smoked|spent)\b|\b(?:just|only) because\b|(?:it is|that is|it was|that was) (?:a relief|for the best|a good thing|better this way)\b",
     r"^ (?:(?:oh|yeah|yes|no|um|well|honestly) )*(?:fine|okay|all right|alright|nothing|not really)(?: (?:really|honestly|thanks|at all|much))* $|^ (?:(?:oh|yeah|well|honestly) )*fine (?:it is|its|honestly|really)\b",
 ])
@@ -54,7 +56,7 @@ _DID = (r"told me|said|saying|asked(?: me)?|talked|talking|mentioned|brought|can
 #: When or how often it happened ("twice", "last year", "for twenty minutes", "since I told you").
 _WHEN = (r"twice|three times|four times|\w+ times|again and again|earlier|last (?:week|month|time|session|year)|that week|this month|this week|"
          r"all (?:session|week|day|hour)|most of (?:today|the session|the hour|this session)|the whole (?:time|session|hour)|since (?:i|we|you)|every time|each time|"
-         r"in every session|today|this morning|before you came in|on the way here|for (?:\w+ )?(?:minutes|weeks|months|the whole)|for (?:a|one|two|three) (?:day|days|week|weeks|month|months)|last (?:summer|winter|spring|christmas|year)|since \w+")
+         r"in every session|in (?:\w+ )?(?:days|weeks|months)|today|this morning|before you came in|on the way here|for (?:\w+ )?(?:minutes|weeks|months|the whole)|for (?:a|one|two|three) (?:day|days|week|weeks|month|months)|last (?:summer|winter|spring|christmas|year)|since \w+")
 #: What the patient said or did, cited with a when or how often ("you've asked me twice", "since I told you").
 _RECORD = compile_any([
     rf"\b(?:you|we) (?:have |had )?(?:been |also |just |barely |hardly |already |still )*(?:{_DID})\b(?:\s+\w+){{0,10}}?\s+(?:{_WHEN})\b",
@@ -69,6 +71,8 @@ _CONTRARY = compile_any([
     rf"(?:i think|i suspect|my guess is|my sense is|i wonder if|i would guess)\b(?:\s+\w+){{0,3}}?\s+you (?:were|are|felt|feel|might be|may be|have been|do|did|still) (?:\w+ ){{0,2}}(?:{_HELD_FEELING})\b",
     rf"(?:that|this|it) (?:sounds|looks|seems) (?:a lot |very much |a bit |rather |more )?like (?:{_HELD_FEELING}|more than|a lot more than)\b",
     r"^ (?:(?:hmm|well|mm|honestly) )*i am not (?:so |really |entirely )?(?:convinced|sure about that|sure that is (?:true|right|so|it))\b",
+    r"(?:that is|it is) not what (?:\w+ ){1,2}(?:looks|sounds|seems) like\b|^ (?:(?:hmm|well) )*i am not so sure(?: about that)?(?! (?:if|whether|what|how|when|why|that))\b|"
+    r"\bi (?:would|d) (?:like to |have to |want to )?push back\b|"
     r"\b(?:whatever you say|no matter what you say|despite what you (?:say|are saying))\b|i (?:just |really |simply )?(?:do not|can not) (?:quite )?(?:buy|believe) (?:it|that|this|you)\b|^ (?:(?:honestly|well|hmm) )*i (?:do not|can not) see (?:it|that)\b|"
     r"^ (?:(?:well|honestly|hmm) )*i (?:would|d) (?:disagree|beg to differ|question that)\b|(?:it )?seems to me (?:that )?(?:it is|that is|you are|you were) (?:very much|really|actually|all)\b",
     rf"(?:i think|i suspect|my guess is|my sense is) (?:it is|that is|it was|that was|there is) (?:also |really |actually |partly )?(?:a |some )?(?:{_HELD_FEELING})\b|easier to feel than\b",
@@ -151,7 +155,7 @@ def sets_against_claim(p_norm: str, t: str, text: str) -> bool:
 
 
 #: Avoidance read into the patient, alongside the hard feelings.
-_AVOIDS = compile_any([r"avoid\w*|hiding|minimi[sz]\w*|deflect\w*|dodg\w*|pushing (?:it|me) away"])
+_AVOIDS = compile_any([r"keep(?:ing)? (?:me|people|us|everyone) at (?:a )?(?:distance|arm s length|bay)|avoid\w*|hiding|minimi[sz]\w*|deflect\w*|dodg\w*|pushing (?:it|me) away"])
 
 
 def names_hard_feeling(t: str) -> bool:

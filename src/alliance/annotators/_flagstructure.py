@@ -87,10 +87,14 @@ _STRAIN_AT_YOU = compile_any([
     r"\byou (?:should|could) have (?:asked|told|said|checked|warned|mentioned)\b",
     # Feeling reduced to a number by the therapist; disliking how the therapist spoke or acted.
     r"(?:just|only) (?:another|a) (?:client|patient|number|case|job|appointment|slot)\b(?:\s+\w+){0,2}?\s+(?:to you|for you)\b|"
+    r"\b(?:that|it) was a (?:stupid|pointless|silly|weird|rubbish|daft|strange|loaded) question\b|"
     r"\byou make (?:it|this|that|everything) (?:sound|seem|look) (?:so |really |very )?(?:easy|simple|straightforward)\b|"
     r"\bi (?:did not|do not) (?:like|appreciate|enjoy) (?:how|the way|what|when|it when) you\b|\bi hate (?:it )?(?:when|how|the way) you\b|"
     r"(?:do not|does not) (?:think|feel like) you (?:really )?(?:like|care about|want|respect|believe|trust|listen to) me\b",
 ])
+#: "You never fix it", "you always run over": a complaint at whoever the turn answers. In joint
+#: sessions partners say it to each other, so it counts only straight after a therapist turn.
+_YOU_ALWAYS = compile_any([r"\byou (?:never|always) (?:fix|remember|listen|let|ask|call|start|finish|run|get|bring|take|interrupt|forget|cancel|change)\b"])
 #: A strain word that needs the therapist or the therapy named alongside it.
 _STRAIN_WORD = compile_any([
     r"\bannoy\w*|\birritat\w*|\bfrustrat\w*|\bdisappoint\w*|\bresent\w*",
@@ -112,6 +116,7 @@ _OWNS_PART = compile_any([
     r"(?:can|could|shall) we\b(?:\s+\w+){0,6}?\s+(?:take (?:it|this|that|\w+) |go )(?:slower|more slowly|more gently|gently|slowly)\b",
     r"(?:shall|can|could|should) we (?:look for|find|try|think about) (?:something|another|a different|other)\b|let us (?:do|try) something (?:different|else)\b",
     r"^ (?:(?:okay|ok|fine|sure|of course|right|no) )+we (?:will not|won t|do not have to|can leave it|can skip it)\b|\bwe can (?:just )?talk (?:today|instead)\b",
+    r"let me (?:ask|put|say) (?:it|that|this) (?:better|differently|another way|again)\b|\bit probably was\b|\byou are probably right\b",
 ])
 
 
@@ -141,7 +146,8 @@ def strain_voiced(d: Dialogue, rel: list[str | None], i: int, markers: list[str 
     kind = None
     for j in _patient_turns_back(d, i, 1, 3):
         p = d.norms[j]
-        if _STRAIN_AT_YOU.search(p) or (markers is not None and markers[j] in _COMPLAINTS):
+        if _STRAIN_AT_YOU.search(p) or (markers is not None and markers[j] in _COMPLAINTS) or (
+                _YOU_ALWAYS.search(p) and j >= 1 and d.is_therapist(j - 1)):
             return "direct"
         if (_STRAIN_WORD.search(p) and (rel[j] is not None or _NAMES_US.search(p))) or _REFUSES_TASK.search(p):
             kind = "named"
@@ -206,7 +212,8 @@ def owns_hard_question(d: Dialogue, i: int, t: str) -> bool:
 # -- backs_down ---------------------------------------------------------------------------------
 _TOO_MUCH = compile_any([r"(?:maybe|perhaps|probably) i am (?:making|reading) (?:too much|a lot|more) (?:of|into) (?:it|that|this|them)\b|"
                          r"i (?:will not|won t|shall not) (?:read|make) (?:anything|too much|more|something) (?:into|of) (?:it|that|this)\b|"
-                         r"^ (?:(?:sorry|okay|ok|yes|right|fair enough|all right|alright|of course) )+i will (?:just )?(?:listen|stop|back off|leave it|drop it)\b|"
+                         r"^ (?:(?:sorry|okay|ok|yes|right|fair enough|all right|alright|of course|ha|fair) )*i will (?:just )?(?:listen|stop|back off|leave it|drop it)\b|"
+                         r"(?:maybe|perhaps) i am (?:overthinking|over thinking|reading into|over reading) (?:it|that|this|things)\b|"
                          r"\bi (?:may|might|could) (?:well )?have (?:got|read|misread|misjudged|gotten) (?:that|it|this|you) wrong\b|\bi (?:may|might) be wrong (?:about that|there|on that)\b|"
                          r"(?:maybe|perhaps) (?:that is|it is|i am being|i was being) (?:a bit |rather )?too (?:neat|simple|quick|tidy|much|strong|clever)\b|let us go with what you (?:know|said|think|feel)\b"])
 #: Leaving the subject of a challenge for now ("we'll leave your dad for now").
@@ -214,7 +221,9 @@ _LEAVES = compile_any([r"\b(?:we will|we can|let us|i will) leave (?:it|that|thi
 
 
 #: The patient denying the therapist's reading of them in their own first words ("I really wasn't").
-_DENIES_READING = compile_any([r"^ (?:(?:no|well|look|honestly) )*i (?:really |honestly |just |genuinely |certainly )?(?:was not|am not|did not|do not|have not)\b"])
+_DENIES_READING = compile_any([r"^ (?:(?:no|well|look|honestly) )*i (?:really |honestly |just |genuinely |certainly )?(?:was not|am not|did not|do not|have not)\b",
+                               # Another account offered instead, or the reading waved away ("Or maybe I'm just funny. Lighten up.").
+                               r"^ (?:or|or maybe|nah|no) (?:\w+ ){0,6}?(?:just|only)\b|\blighten up\b|not everything is about|\breading (?:too much |a lot )?into\b|\bover ?thinking\b"])
 
 
 def denies_reading(p_norm: str) -> bool:
@@ -244,6 +253,7 @@ _WHOSE = compile_any([r"whose|(?:yours|mine) or (?:yours|mine)|is (?:this|that|i
 _OWN_KIND = compile_any([
     r"^ (?:(?:oh|well|honestly|actually) )*i am (?:a|an) (?!bit\b|little\b|lot\b)\w+(?: \w+)? (?:too|as well|myself)\b|"
     r"\bi am the (?:eldest|oldest|youngest|middle|only) (?:of|child|one|girl|boy|son|daughter)\b|"
+    r"\bi (?:had|have|went to|grew up in|lived in|used) the same (?:\w+ )?(?:teacher|school|town|street|doctor|dog|car|problem|boss|course)\b|"
     r"\bi was (?:exactly |just )?the same (?:at|in|as|when) (?:school|university|uni|college|your age|a kid|a child|a teenager)\b|"
     r"\bi lost my (?:job|house|home|licence|license|mum|mom|dad|mother|father|brother|sister|husband|wife|partner|baby|son|daughter|best friend)\b|"
     r"\bi (?:trained|worked|used to work|qualified) as an? (?!\w*therap|counsel|psycholog|clinic|analyst|psychiatr|social worker)\w+\b(?:\s+\w+){0,3}?\s+(?:before|first|once|years ago)\b|\bi (?:have|ve) done (?:the same|that (?:too|myself|as well))\b|^ (?:(?:oh|yeah|honestly) )*i do the same\b|"
