@@ -16,6 +16,12 @@ Each flag reads the therapist's words against the dialogue around them:
   validating a complaint). Strong cues count anywhere; softer ones ("you're
   right", "tell me more") only right after a rupture marker.
 
+Readings of the exchange that do not hang on stock phrases live in helper modules:
+:mod:`alliance.annotators._flagstructure` (hidden feelings about the therapist, words
+against the body, strain voiced without a marker and its repair, one's own likeness and
+habits) and :mod:`alliance.annotators._flagclaims` (a claim the patient makes about
+themselves, answered with their own record or a contrary view).
+
 The ``affirmation`` flag on the same layer comes from the move annotators.
 """
 
