@@ -1,0 +1,77 @@
+"""The rules as they stood before a gold split was written, run over that split.
+
+The rules were tuned on every gold split, so scoring them on a split they were
+tuned on overstates what they do for a new author. The honest figure is what
+the rules did *before* the split existed: for each split this runs the
+pipeline of the parent of the commit that added ``gold/<split>`` (in a
+temporary ``git worktree``) over the split's current gold sessions and writes
+the rules' flags and markers as JSON, which :mod:`alliance.training.flags`
+reads with ``--rules-before``. Run from the repository root::
+
+    python -m alliance.training.rules_history --out /tmp/rules_before.json
+
+Outputs name sessions and carry labels only, never transcript text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+__all__ = ["main", "rules_before"]
+
+_RUN = r"""
+import json, sys
+from pathlib import Path
+from alliance.analysis import analyze_session
+from alliance.evaluate.gold import _session_from
+split, root = sys.argv[1], Path(sys.argv[2])
+res = {}
+for p in sorted((root / "gold" / split).glob("*.json")):
+    s = analyze_session(_session_from(json.loads(p.read_text(encoding="utf-8")), p)).session
+    res[f"{split}/{p.stem}"] = {"flags": [list(s.all_labels("flag", i)) for i in range(len(s.utterances))],
+                                "markers": s.labels("rupture")}
+print(json.dumps(res))
+"""
+
+
+def _git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, text=True).stdout.strip()
+
+
+def rules_before(root: Path, splits: tuple[str, ...]) -> dict:
+    """``{"<split>/<session>": {"flags": [...], "markers": [...]}}`` from the rules before each split."""
+    out: dict = {}
+    for split in splits:
+        added = _git(root, "log", "--diff-filter=A", "--format=%H", "--", f"gold/{split}").splitlines()[-1]
+        with tempfile.TemporaryDirectory() as tmp:
+            tree = Path(tmp) / "tree"
+            _git(root, "worktree", "add", "--detach", str(tree), f"{added}^")
+            try:
+                res = subprocess.run([sys.executable, "-c", _RUN, split, str(root.resolve())], check=True,
+                                     capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(tree / "src")})
+                out.update(json.loads(res.stdout))
+            finally:
+                _git(root, "worktree", "remove", "--force", str(tree))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: ``python -m alliance.training.rules_history --out JSON [--splits ...]``."""
+    from alliance.training.flags import LOSO_SPLITS
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--root", type=Path, default=Path("."))
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--splits", nargs="*", default=list(LOSO_SPLITS))
+    args = ap.parse_args(argv)
+    args.out.write_text(json.dumps(rules_before(args.root, tuple(args.splits))), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
