@@ -117,7 +117,8 @@ class Doc:
 
     def rule_positive(self, head: str, before: bool = False) -> list[bool]:
         """Where the rules (``before``: the rules of before this split) put ``head``."""
-        flags, markers = (self.before["flags"], self.before["markers"]) if before else (self.rule_flags, self.rule_markers)
+        src = self.before if before else {"flags": self.rule_flags, "markers": self.rule_markers}
+        flags, markers = src["flags"], src["markers"]
         if head == RUPTURE_HEAD:
             return [m is not None for m in markers]
         return [head in f for f in flags]
@@ -381,7 +382,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "models")
     ap.add_argument("--table", type=Path, default=None, help="also write every candidate's figures here")
     ap.add_argument("--rules-before", type=Path, default=None,
-                    help="JSON of alliance.training.rules_history: choose thresholds against the rules of before each split")
+                    help="JSON of alliance.training.rules_history: choose thresholds against the rules "
+                         "of before each split")
     args = ap.parse_args(argv)
     train(args.root, args.annomi, args.out, log=lambda m: print(m, file=sys.stderr), table_out=args.table,
           rules_before=args.rules_before)

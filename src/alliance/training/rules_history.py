@@ -54,7 +54,8 @@ def rules_before(root: Path, splits: tuple[str, ...]) -> dict:
             _git(root, "worktree", "add", "--detach", str(tree), f"{added}^")
             try:
                 res = subprocess.run([sys.executable, "-c", _RUN, split, str(root.resolve())], check=True,
-                                     capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(tree / "src")})
+                                     capture_output=True, text=True,
+                                     env={**os.environ, "PYTHONPATH": str(tree / "src")})
                 out.update(json.loads(res.stdout))
             finally:
                 _git(root, "worktree", "remove", "--force", str(tree))
