@@ -57,6 +57,7 @@ from alliance.annotators._framereturns import (
 from alliance.annotators import _relpatterns as rp
 from alliance.annotators import _whoseyou as wy
 from alliance.annotators import _rellinks as lk
+from alliance.annotators import _relopenraise as orz
 
 from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
@@ -308,7 +309,7 @@ def _label_pass(d: Dialogue) -> tuple[list[str | None], list[str | None]]:
 def _label_roots(d: Dialogue) -> tuple[list[str | None], list[str | None], list[int | None]]:
     """(cues, labels, roots): as :func:`_label_pass`, with the utterance each label's chain
     started from (its own index for a cue or an opening the therapist took up)."""
-    cues = [detect_cue(d, i) for i in range(d.n)]
+    cues = [detect_cue(d, i) or orz.raised(d, i) for i in range(d.n)]
     names = d.client_names
     labels: list[str | None] = list(cues)
     topics: set[str] = set()  # frame topics raised so far, for returns that refer back
@@ -408,7 +409,7 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     # Nor is a patient's opening the therapist's next turn took up: its meaning is in
     # that answer, which the scorer does not read.
     held = [i for i in range(d.n) if _from_context(d, i, cues[i])
-            or cues[i] is not None and d.roles[i] is Role.OTHER
+            or cues[i] is not None and (d.roles[i] is Role.OTHER or orz.raised(d, i) is not None)
             or cues[i] is None and roots[i] == i
             or d.is_patient(i) and cues[i] is not None and i + 1 < d.n and d.is_therapist(i + 1)
             and cues[i + 1] is not None and proba[i + 1] >= model.gate

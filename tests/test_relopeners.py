@@ -1,0 +1,82 @@
+"""Who opens an episode: a relative's report, or the patient asking where they stand.
+
+Specifications for :mod:`alliance.annotators._relopenraise`, as whole sessions in
+``data/relationship_openers.txt`` (the format of ``relationship_sessions.txt``), and
+as single readings of the two openings and their near misses.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from alliance.annotators._relopenraise import O_SPEAKS_FOR, P_WHERE_I_STAND, P_WILL_YOU_STAY, T_ANSWERS_AS_I
+from alliance.annotators._lexicon import normalize
+
+from test_relationship import run
+
+
+def _bank():
+    """(turns, expected episodes) for each session in ``data/relationship_openers.txt``."""
+    path = Path(__file__).parent / "data" / "relationship_openers.txt"
+    cases, name, expected, turns = [], None, None, []
+    for line in path.read_text(encoding="utf-8").splitlines() + ["## end | none"]:
+        if line.startswith("## "):
+            if name is not None:
+                cases.append(pytest.param(turns, expected, id=name))
+            name, _, spec = line[3:].partition(" | ")
+            expected = [] if spec.strip() == "none" else [
+                (e.split()[0], e.split()[1], e.endswith("+return")) for e in spec.split(", ")]
+            turns = []
+        elif line and not line.startswith("#"):
+            who, _, text = line.partition(": ")
+            turns.append((who.lower(), text))
+    return cases
+
+
+@pytest.mark.parametrize("turns,expected", _bank())
+def test_the_turn_that_raises_the_relationship_gives_the_episode_its_initiator(turns, expected):
+    s = run(turns)
+    assert [(e.attrs["initiator"], e.attrs["patient_stance"], e.attrs["after_decline"])
+            for e in s.spans_of("episode")] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("When she found out you're retiring she went very quiet.", True),
+    ("He keeps asking me whether you are angry with him.", True),
+    ("She thinks you don't believe her about the pain.", True),
+    ("He asked me if you could sign his form.", False),
+    ("When he heard his sister is leaving he cried.", False),
+])
+def test_a_relative_speaks_for_the_patient_about_the_therapist(text, expected):
+    assert bool(O_SPEAKS_FOR.search(normalize(text))) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("You probably think I'm making it all up.", True),
+    ("Are you getting sick of me yet?", True),
+    ("Do you reckon my boss thinks I'm lazy?", False),
+    ("You think it's going to rain later?", False),
+    ("Where do you think I should start?", False),  # asking for advice, not a verdict
+])
+def test_the_patient_asks_the_therapists_verdict(text, expected):
+    assert bool(P_WHERE_I_STAND.search(normalize(text))) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Will you still be here after the summer?", True),
+    ("Are you even going to be around next year?", True),
+    ("Will you be at the conference?", False),
+])
+def test_the_patient_asks_whether_the_therapist_will_stay(text, expected):
+    assert bool(P_WILL_YOU_STAY.search(normalize(text))) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("No. I think you're doing well.", True),
+    ("Honestly, I'm not going anywhere.", True),
+    ("What makes you ask?", False),
+])
+def test_the_therapist_answers_in_the_first_person(text, expected):
+    assert bool(T_ANSWERS_AS_I.search(normalize(text))) is expected
