@@ -35,6 +35,7 @@ from alliance.annotators import _flagstructure as fs
 from alliance.annotators import _rupturepatterns as rp
 from alliance.annotators._cues import own_life
 from alliance.annotators._disclosure import answers_own_life, told_own_life
+from alliance.annotators._flagmodel import apply_flags
 from alliance.annotators._lexicon import Dialogue, compile_any
 from alliance.annotators._reflections import confront_cue
 from alliance.annotators._relpatterns import T_TRANSFERENCE
@@ -454,7 +455,7 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         if confronts:
             last_conf_turn = therapist_turn
         out[i] = tuple(flags)
-    return out
+    return apply_flags(d, out)  # the learned scorer checks the rules and extends them
 
 
 class TherapistFlags:

@@ -26,6 +26,7 @@ from alliance.annotators import _rupturemoves as mv
 from alliance.annotators import _rupturepatterns as rp
 from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE as fp_ASKS_LIFE
 from alliance.annotators._flagpatterns import BACKS_DOWN, CONFRONT, INTERPRETATION, REPAIR_IN_STRAIN, REPAIR_STRONG
+from alliance.annotators._flagmodel import apply_markers
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any, normalize
 from alliance.annotators._rupturelexicon import (  # re-exported: the relationship and flag annotators read them
     COMPLAINT_THERAPIST, COMPLAINT_THERAPY, DEFER, DENY_FEELING, INVITATION, MINIMAL, MINIMAL_HEAD, NOT_ADJ,
@@ -463,7 +464,7 @@ def rupture_markers(session: Session) -> list[str | None]:
     for i in range(d.n):
         if d.is_patient(i):
             out[i] = _marker(d, i, rel, out)
-    return out
+    return apply_markers(d, out)  # the learned scorer checks the rules and extends them
 
 
 class RuptureMarkers:
