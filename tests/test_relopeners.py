@@ -80,3 +80,25 @@ def test_the_patient_asks_whether_the_therapist_will_stay(text, expected):
 ])
 def test_the_therapist_answers_in_the_first_person(text, expected):
     assert bool(T_ANSWERS_AS_I.search(normalize(text))) is expected
+
+
+@pytest.mark.parametrize("turns,expected", [
+    # Never having told "anybody" is the patient's history of telling, not the room.
+    ([("t", "What did your father say to you back then?"),
+      ("p", "That I would never amount to much. I have never told anybody that.")], None),
+    ([("t", "And then what happened at school?"),
+      ("p", "They picked on me for years. I never said a word about it to anyone.")], None),
+    # In front of the therapist, or to them, it is the act in the room.
+    ([("t", "Take your time."), ("p", "Sorry. I've never cried in front of anyone before.")], "any"),
+    ([("t", "What's on your mind?"), ("p", "I've never said this to you, but I nearly didn't come back after the first week.")], "any"),
+    # The sessions themselves as what the therapist asks about.
+    ([("p", "We managed Sunday lunch without a row."),
+      ("t", "What's it been like for the two of you, coming here these last few weeks?")], "here_and_now"),
+    ([("p", "Dad drove me again."), ("t", "How has it been, coming to these sessions with your dad?")], "here_and_now"),
+    # Coming somewhere else is not the sessions.
+    ([("p", "The flat's very quiet now."), ("t", "What's it like coming home to an empty house?")], None),
+    ([("p", "The traffic was awful."), ("t", "How was the drive, coming in this morning?")], None),
+])
+def test_what_names_the_room_and_what_names_a_life(turns, expected):
+    label = run(turns).labels("relationship")[-1]
+    assert (label is not None if expected == "any" else label == expected)

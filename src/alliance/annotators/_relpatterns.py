@@ -224,6 +224,8 @@ T_HERE_NOW = compile_any([
     r"(?<!walked )(?<!came )(?<!come )(?<!walk )(?<!coming )(?<!made it )(?<!brought you )(?<!brings you )(?<!bring you )(?<!get you )(?<!carrying )(?<!carry )(?<!carried )(?<!lugging )(?<!hauling )\bin here\b",
     r"here with me",
     r"(?:what is it like|what it is like|how is it|how does it feel|what was it like) (?:\w+ )?(?:sitting|being|talking|working) (?:here )?with me",
+    # The sessions themselves as the experience asked about ("what's it been like, the three of you coming here?").
+    r"(?:what is it like|what is it been like|what has it been like|how has it been|how is it been)\b(?:\s+\w+){0,5}\s+(?:coming here|coming in here|coming to (?:these|our|the) sessions)\b",
     r"right now with me|with me right now",
     r"(?:notice|noticed|noticing) (?:that )?you (?:just |suddenly )?(?:looked|look|went|go|got|get|changed|laughed|smiled|pulled|turned|bring|brought|move|moved|change|steer|stopped|stop)",
     r"(?:every time|each time|every single time|whenever) i (?:mention|bring up|ask|raise|say)",
@@ -255,7 +257,10 @@ P_HERE_NOW = compile_any([
     r"(?:why|what) (?:are|do) you (?:keep )?(?:asking|looking at) me",
     r"(?:this|it|that) (?:feels|is|felt|is getting) (?:\w+ )?(?:awkward|weird|strange|uncomfortable|odd|embarrassing|intense|tense) (?:right now|just now|in here|saying this|talking about this|talking to you)",
     r"(?:do not know|not sure|no idea) what you (?:want|expect|are expecting|are looking for) (?:me to|from me)|what do you want (?:me to say|from me)",
-    r"(?:never|not) (?:cried|said|told|shown|admitted|shared)\b(?:\s+\w+){0,4}\s+(?:in front of|to) (?:anyone|anybody|someone|a stranger|you)\b",
+    # Never having told "anybody" is the patient's history of telling; in front of the therapist
+    # ("never cried in front of anyone") or to them is the act in the room.
+    r"(?:never|not) (?:cried|shown)\b(?:\s+\w+){0,4}\s+in front of (?:anyone|anybody|someone|a stranger|you)\b",
+    r"(?:never|not) (?:cried|said|told|shown|admitted|shared)\b(?:\s+\w+){0,4}\s+(?:in front of|to) (?:a stranger|you)\b",
     r"(?:do not know|no idea) why i am (?:telling you|saying|talking about|crying|sharing)|why am i telling you",
     r"(?:this|the) (?:bit|part|point|stage) of (?:the|our) session|(?:the|this|our) sessions? (?:always )?(?:makes?|made) me\b",
     r"(?:saying|said|telling|told) (?:this|that|it) (?:out loud|aloud)",
