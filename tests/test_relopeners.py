@@ -102,3 +102,19 @@ def test_the_therapist_answers_in_the_first_person(text, expected):
 def test_what_names_the_room_and_what_names_a_life(turns, expected):
     label = run(turns).labels("relationship")[-1]
     assert (label is not None if expected == "any" else label == expected)
+
+
+@pytest.mark.parametrize("turns,expected", [
+    # The patient opens on the work ending: this being the last one, with a feeling.
+    ([("t", "Morning, come on in."), ("p", "Hi. Honestly a bit sad that today's our last session.")], "frame_feelings"),
+    ([("t", "Have a seat."), ("p", "Weird to think this is the last one. I'm a bit gutted.")], "frame_feelings"),
+    # The patient doubting why they keep coming: the frame, in couples work too.
+    ([("t", "What's been happening this week?"), ("p", "Honestly I don't know why we keep coming here. Nothing changes.")],
+     "frame_feelings"),
+    ([("t", "How are things?"), ("p", "Same. I don't even see why I bother coming, if I'm honest.")], "frame_feelings"),
+    # Near misses: the last of something else, and why they keep going somewhere else.
+    ([("t", "How was the course?"), ("p", "Good. Sad that today was the last class, I'll miss the group.")], None),
+    ([("t", "And the gym?"), ("p", "I don't know why I keep going to the gym. I hate it.")], None),
+])
+def test_the_patient_raises_the_frame_in_their_own_words(turns, expected):
+    assert run(turns).labels("relationship")[-1] == expected

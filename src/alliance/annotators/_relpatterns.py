@@ -104,6 +104,10 @@ FRAME_P = compile_any([
     r"without (?:you|our sessions|sessions|therapy|coming here)\b",
     r"(?:quit|quitting|stop|stopping) (?:therapy|seeing you|coming)",
     r"(?:keep|continue|carry on) (?:coming|seeing you|therapy)",
+    # The work ending named as this one being the last ("gutted this is the last one").
+    r"(?:this|today|that) (?:is|was|will be) (?:our|the|my) (?:very )?(?:last|final) (?:one|session|appointment|time here)\b",
+    # Wondering why one keeps coming at all ("I don't even know why we keep coming here").
+    r"(?:do not|cannot) (?:even |really )?(?:know|see|get) why (?:we|i) (?:even |still )?(?:keep|bother) coming\b",
     r"(?:another|a) bill|paying you|pay you|the (?:fee|fees|price)|fee (?:increase|going up|rise)",
     _FRAME_CORE,
 ])
@@ -139,6 +143,7 @@ P_FRAME_REACTION = compile_any([
     r"losing (?:a|this|the|my) (?:place|space|you)",
     r"i (?:do |really )?(?:want|wanted|would like) to (?:keep|stop|continue|carry on)",
     r"(?:angry|annoyed|resent\w*|upset)",
+    r"(?:do not|cannot) (?:even |really )?(?:know|see|get) why (?:we|i) (?:even |still )?(?:keep|bother) coming\b",
 ])
 
 # -- feelings_about_therapist ---------------------------------------------------------
