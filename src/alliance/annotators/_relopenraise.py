@@ -19,19 +19,29 @@ therapist's next turn taking it up. Two readings of that structure:
    answered by the therapist in the first person ("No. I ...", "I'm staying"):
    the patient opened the talk the answer continues. Another person's verdict
    ("do you reckon she thinks I'm useless?") puts no "I" straight after the verb.
+3. **The partner answers it** (:func:`answered_by_partner`). In joint work a client's
+   "you" turn that the other client answers straight away, in the first person and by
+   the speaker's name ("I'm not going anywhere, Renee"), was said to that client: its "you" is the
+   partner, so it opens no talk about the therapist (codebook: partners talking to
+   each other). A complaint about the therapy itself names no "you" and keeps its cue;
+   a relative's turn, or one about the answerer in the third person ("she talks about
+   you all week" ... "Mum! It's true, I do"), was said to the therapist.
 
 :func:`raised` gives the subtype such a turn opens, or None; the relationship
 annotator reads it as a cue (so the replies inherit it) that the learned scorer,
-which reads one turn of context, may not veto.
+which reads one turn of context, may not veto; :func:`opening` applies all three
+readings to the cue a turn carries in its own words.
 """
 
 from __future__ import annotations
+
+import re
 
 from alliance.annotators import _cues as cu
 from alliance.annotators._lexicon import Dialogue, compile_any
 from alliance.model import Role
 
-__all__ = ["O_SPEAKS_FOR", "P_WHERE_I_STAND", "P_WILL_YOU_STAY", "T_ANSWERS_AS_I", "raised"]
+__all__ = ["O_SPEAKS_FOR", "P_WHERE_I_STAND", "P_WILL_YOU_STAY", "T_ANSWERS_AS_I", "answered_by_partner", "opening", "raised"]
 
 _THIRD = r"(?:he|she|they)"
 #: What the therapist is said to feel or do towards the patient, or their going: "you are
@@ -89,3 +99,35 @@ def raised(d: Dialogue, i: int) -> str | None:
     if P_WHERE_I_STAND.search(t):
         return "feelings_about_therapist"
     return None
+
+
+_YOU = compile_any([r"you|your|yourself"])
+_I = compile_any([r"i|me|my|myself"])
+_THIRD_P = compile_any([r"he|she|him|her|his|hers"])
+#: Cues that rest on a "you" (a complaint about the therapy does not).
+_YOU_CUES = frozenset({"feelings_about_therapist", "here_and_now", "transference_link"})
+
+
+def answered_by_partner(d: Dialogue, i: int) -> bool:
+    """Whether client turn ``i`` in joint work is answered at once by the other client by name."""
+    nxt = i + 1
+    if d.client_names is None or nxt >= d.n or d.is_therapist(i) or d.is_therapist(nxt):
+        return False
+    speaker = d.utterances[i].speaker
+    if d.utterances[nxt].speaker == speaker or not d.is_patient(i) or not _YOU.search(d.norms[i]) \
+            or _THIRD_P.search(d.norms[i]):
+        return False  # a turn about the answerer in the third person ("she talks about you") is to the therapist
+    name = next((s.name for s in d.speakers if s.id == speaker and s.name), None)
+    if not name or not name.strip():
+        return False
+    # The partner takes the "you" as their own "I" ("I'm right here, Robin"); naming the
+    # speaker to rebuke them ("Callum, come on") says nothing about whom "you" meant.
+    return bool(_I.search(d.norms[nxt])) and bool(compile_any([re.escape(name.lower().split()[0])]).search(d.norms[nxt]))
+
+
+def opening(d: Dialogue, i: int, cue: str | None) -> str | None:
+    """The cue utterance ``i`` carries as an opening: ``cue`` unless the partner answers
+    it (reading 3), else the subtype a raised topic opens (readings 1 and 2)."""
+    if cue is not None:
+        return None if cue in _YOU_CUES and answered_by_partner(d, i) else cue
+    return raised(d, i)

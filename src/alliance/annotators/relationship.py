@@ -309,7 +309,7 @@ def _label_pass(d: Dialogue) -> tuple[list[str | None], list[str | None]]:
 def _label_roots(d: Dialogue) -> tuple[list[str | None], list[str | None], list[int | None]]:
     """(cues, labels, roots): as :func:`_label_pass`, with the utterance each label's chain
     started from (its own index for a cue or an opening the therapist took up)."""
-    cues = [detect_cue(d, i) or orz.raised(d, i) for i in range(d.n)]
+    cues = [orz.opening(d, i, detect_cue(d, i)) for i in range(d.n)]
     names = d.client_names
     labels: list[str | None] = list(cues)
     topics: set[str] = set()  # frame topics raised so far, for returns that refer back
