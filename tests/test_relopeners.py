@@ -118,3 +118,14 @@ def test_what_names_the_room_and_what_names_a_life(turns, expected):
 ])
 def test_the_patient_raises_the_frame_in_their_own_words(turns, expected):
     assert run(turns).labels("relationship")[-1] == expected
+
+
+@pytest.mark.parametrize("turns,expected", [
+    # A judgement other people would pass is about them; the therapist's is "you would".
+    ([("t", "And if you took the job?"), ("p", "Scary. The new team would hate me, I'm far too blunt.")], None),
+    ([("t", "What stops you going to the reunion?"), ("p", "They'd judge me for dropping out, all of them.")], None),
+    ([("t", "You went quiet there."), ("p", "I reckon you'd hate me if you knew the whole story.")], "feelings_about_therapist"),
+    ([("t", "What's it like telling me?"), ("p", "I keep thinking you might judge me for it.")], "feelings_about_therapist"),
+])
+def test_whose_judgement_the_patient_fears(turns, expected):
+    assert run(turns).labels("relationship")[-1] == expected

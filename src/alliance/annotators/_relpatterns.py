@@ -173,7 +173,10 @@ T_FEELINGS = compile_any([
 P_FEELINGS = compile_any([
     rf"you (?:are|were|seem|seemed|look|looked|sound|sounded|get|got|must be|might be|would be|will be|must get|must have been|were getting|are getting) {_ADV}(?:getting )?(?:{_NEG_T})(?: with| of| by| at| in)? me",
     rf"you\b(?:\s+\w+){{0,4}}\s+(?:{_NEG_T}) (?:with|of|at|in) me",
-    r"(?:judging|judge|judged|criticizing|criticising|hate|hates) me",
+    # A judgement someone "would" pass ("the students would hate me") is a guess about
+    # other people; about the therapist it says "you would" ("you'd hate me if you knew").
+    r"(?<!would )(?<!will )(?<!might )(?<!could )(?:judging|judge|judged|criticizing|criticising|hate|hates) me",
+    r"you (?:would|will|might|could|must|probably) (?:\w+ )?(?:judge|hate|criticise|criticize) me",
     r"you (?:must|probably|will|would|might|are going to|secretly) (?:think|thought|see me as|find me|be thinking)(?= )",
     r"what you (?:must |really |actually )?(?:think|thought|make) of me",
     r"(?:do|did|would|will|can) you (?:even |still |really |actually |ever )?(?:like|care about|hate|remember|trust|want to see|respect|think about) me",
