@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from alliance.annotators import _cues as cu
+from alliance.annotators import _frameanchor as fan
 from alliance.annotators import _frameacts as fa
 from alliance.annotators import _framerefs as fr
 from alliance.annotators import _relpatterns as rp
@@ -70,16 +71,42 @@ _ARRANGING = compile_any([
 ])
 
 
+#: The therapist owning the weight of what they just told ("maybe that was a lot to take in",
+#: "a big thing to drop on you right at the start").
+_TAKES_IN = compile_any([
+    r"\b(?:that|this|it) (?:was|is|might be|may be|might have been|may have been|must be|must have been) "
+    r"(?:quite |such |a bit )?(?:a lot to (?:take in|hear|land)|a big thing|big news|a lot|hard to hear|a shock)\b(?! for (?:him|her|them))",
+    r"\b(?:drop|dropped|dropping|spring|sprang|springing|sprung|land|landed|landing) (?:that|this|it|something like that) on you\b|\bto drop on you\b",
+])
+
+
+#: The therapist letting a topic go after a refusal ("I'll leave the phone business alone").
+_LETS_GO = compile_any([r"\bi (?:will|am going to|shall) (?:just )?(?:leave|drop|let go of|stop asking about|stop going on about|not push|not keep on about)\b"])
+
+
+#: Something coming back on a condition ("if the thoughts come back"): not the therapist going back.
+_COMES_BACK = compile_any([r"\b(?:if|when|whenever|should)\b(?:\s+\w+){0,10}?\s+(?:come|comes|came|coming) back\b"])
+
+
 def frame_return(d: Dialogue, i: int, topics: set[str]) -> bool:
     """A therapist turn that comes back to a frame topic already raised in this session."""
     t = d.norms[i]
+    if fan.anchored(d, i):
+        return True  # a feeling question referring back to the session's own frame event
     if not topics or rp.LOGISTICS_ONLY.search(t) or fr.DEFERS.search(t):
         return False
     if _BACK_TO_MINE.search(t) and (d.questions[i] or cu.T_REACTION_WIDE.search(t)):
         return True  # "coming back to what I said at the start, how ...?" after a frame announcement
+    if _TAKES_IN.search(t) and any(d.is_therapist(j) and (names_frame(d, j) or fan.anchors(d)[j])
+                                   for j in range(max(0, i - 3), i)):
+        return True  # "maybe that was a big thing to drop on you": the news just told, taken up again
+    let_go = _LETS_GO.search(t)
+    if let_go and mentions(t[let_go.end():], topics):
+        return True  # "I'll leave the phone business alone": letting the frame topic go names it
     if cu.DOUBTS_DECLINE.search(t) and not _OTHERS.search(t):
         return True  # "I wonder if it's harder than you're letting on": the earlier "it's fine", doubted
-    returns = bool(cu.RETURN.search(t))  # the return phrase, read once for the three tests below
+    # "if the thoughts come back, ring the line": something else coming back is no return.
+    returns = bool(cu.RETURN.search(_COMES_BACK.sub(" ", t)))  # read once for the three tests below
     if returns and d.questions[i] and (cu.T_REACTION_WIDE.search(t) or fr.T_REACTION_MORE.search(t)) \
             and not _OTHERS.search(t):
         # "Coming back to the change for a minute ... how's it sitting with you?": a return
@@ -88,6 +115,8 @@ def frame_return(d: Dialogue, i: int, topics: set[str]) -> bool:
     back_ref = bool(returns and (_BACK_REF.search(t) or _back_to_topic(t)) and not _ARRANGING.search(t))
     if not mentions(t, topics) and not names_frame(d, i) and not _MY_GOING.search(t) and not back_ref:
         return False  # neither a topic raised before nor the frame named afresh ("my being away")
+    if fan.OTHER_PEOPLE.search(t) and not names_frame(d, i) and not back_ref and not _MY_GOING.search(t):
+        return False  # "coming back to your dad ... not ending up like him": a topic word in the patient's life
     return bool(returns or cu.T_REACTION_WIDE.search(t) or rp.T_FRAME_REACTION.search(t) or fa.T_OWN_ABSENCE.search(t)
                 or re.search(r"\b(?:feel|feels|feeling|feelings|talk about|wonder|wondering)\b", t))
 

@@ -16,6 +16,8 @@ reset it (codebook decision rule), so the session's
 
 from __future__ import annotations
 
+import re
+
 from alliance.annotators._lexicon import KIN, Dialogue, compile_any
 from alliance.model import Role, Session, Span
 from alliance.pipeline import AnnotatorOutput
@@ -30,8 +32,10 @@ DECLINE = compile_any([
     # "Yeah, no" is a refusal in many dialects; "hmm" and "ah" only open the turn.
     r"^ (?:(?:well|um|uh|oh|ah|hmm|mm|honestly|look|i mean|really|still|so|yeah|yes) )*(?:no|nope|nah|not really|not at all|"
     r"i do not think so|i am fine|it is fine|it was fine|that is fine|it is okay|it was okay|that is okay|"
-    r"it is alright|it was alright|ready|still ready|i am ready|it is time|not much|nothing|no worries|all good|fine(?=(?: \w+){0,3} $))\b(?! actually)",
-    r"(?:it is|it was|that is|i am|i was|everything is) (?:really |totally |honestly |completely |perfectly |absolutely )?(?:fine|okay|alright|all right|grand)\b",
+    r"it is alright|it was alright|ready|still ready|i am ready|it is time|not much|nothing|no worries|all good|fine(?=(?: \w+){0,3} $))\b(?! actually)(?!(?: \w+)? (?:less|better|easier|nicer) )",
+    # Not "it was alright, less awkward than last time": a verdict that goes on to compare evaluates.
+    r"(?:it is|it was|that is|i am|i was|everything is) (?:really |totally |honestly |completely |perfectly |absolutely )?(?:fine|okay|alright|all right|grand)\b"
+    r"(?!(?: \w+)? (?:less|better|easier|nicer) )",
     r"(?:you|people|everyone|everybody|therapists) (?:have|has|have got|deserve|deserves|need|needs|are entitled to|is entitled to|get|gets) "
     r"(?:a |your own |their own |to have a |to take a )?(?:life|lives|holiday|holidays|vacation|break|rest|time off)",
     r"(?:you|people) (?:get|got|were) sick(?! of)|people get sick(?! of)",
@@ -39,7 +43,7 @@ DECLINE = compile_any([
     r"(?<!if )(?<!whether )(?<!how )(?<!not sure )(?:we|i) (?:can|will|could) (?:manage|cope|survive|muddle through)\b(?! without)",
     r"(?:it is|that is|it was) not (?:really )?the same(?: thing)?\b",
     # Not "I know that's silly": calling one's own feeling silly still voices it.
-    r"i (?:understand|get it|get that|know that)\b(?! sort of| kind of| in my head| but| is (?:silly|stupid|daft|ridiculous|irrational|childish|dumb|mad|weird))",
+    r"i (?:understand|get it|get that|know that)\b(?! sort of| kind of| in my head| but| now| is (?:silly|stupid|daft|ridiculous|irrational|childish|dumb|mad|weird))",
     r"(?:not|no) (?:a |that )?big deal|not an issue|not a problem",
     r"(?:it|that) (?:does not|did not|would not) (?:really )?(?:bother|matter|affect)",
     r"i (?:do not|did not) (?:really )?(?:think about it|mind|notice|care|miss)",
@@ -65,6 +69,11 @@ DECLINE = compile_any([
     # "doesn't bother me", "I don't see why it would matter".
     r"(?:i would|i had) rather (?:just )?(?:not|move on|leave it|drop it|talk about something else)\b|(?:can|could) we (?:talk about something else|move on|change the subject)|"
     r"(?:that is|it is) (?:your|up to you|none of my) (?:business|call|life|choice)|(?:do not|did not|can not) see why (?:it|that|i) (?:would|should|will)",
+    # A rhetorical counter-question ("is it a crime to be quiet?"), or the refusal said again
+    # with irritation ("that's twice I've said it", "I'm not angry with you"): the question is shut.
+    r"is (?:it|that) a crime\b|am i not allowed to\b|what is wrong with (?:being|that|it)\b|so what if\b|"
+    r"(?:that is|this is) (?:twice|three times|the \w+ time) i have (?:said|told you)|i have (?:said|told you) (?:it |that |this |so )?(?:twice|three times)|"
+    r"i am not (?:angry|upset|cross|annoyed|mad|hurt) (?:with|at) you\b(?! i am| just| but| though)|you keep asking\b",
     r"^ (?:(?:well|um|uh|oh|honestly|no) )*(?:does not|did not|would not) (?:really )?(?:bother|matter to|affect|worry) me",
 ])
 #: Decline phrases that only refuse when they answer the therapist's relationship question;
@@ -76,7 +85,7 @@ ANSWER_ONLY = compile_any([
 #: Taking it up: feelings, assent, or new material about the relationship.
 ENGAGE = compile_any([
     r"(?<!not )(?<!never )(?<!no )(?:miss|missed|sad|sadder|angry|hurt|lonely|alone|abandoned|scared|scary|afraid|"
-    r"embarrass\w*|ashamed|glad|lost|bored|boring|nervous|worried|jealous|relieved|annoyed|upset|"
+    r"embarrass\w*|ashamed|glad|lost|bored|boring|nervous|worried|jealous|relieved|annoyed|annoying|upset|"
     r"strange|weird|hard|difficult|painful|disappointed|frustrated|guilty|exposed|safe|trust|nice to hear|"
     r"caught|small|shrink|stupid|burden|unimportant|forgotten|let down|anxious|uneasy|wobbly|exposed|dropped|"
     r"(?:scares|scared|bothers|bothered|bothering|gets to|got to|worries|upsets|upset) me|"
@@ -103,7 +112,7 @@ PRAISE = compile_any([
 #: The patient quoting an earlier decline ("I said it was fine", "there, I've said it"):
 #: a report of the past refusal or an admission, not a refusal now.
 REPORTED_DECLINE = compile_any([
-    r"i (?:said|told you)\b(?:\s+\w+){0,9}?\s+(?:fine|okay|alright|all right)\b|there i have said it|i have said it now",
+    r"i (?:said|told you)\b(?:\s+\w+){0,9}?\s+(?:fine|okay|alright|all right)\b|there i have said it|(?<!twice )(?<!times )i have said it now",
     r"i (?:said|told you|made out) (?:that )?(?:it|that|this) (?:did not|does not|would not|was not) (?:really )?(?:matter|bother me|a big deal|an issue)",
     # A refusal told to someone else ("the same way I told my mother I didn't care"): a report.
     r"(?:said|told|tell|telling) (?:\w+ ){0,3}(?:that )?i (?:did not|do not|was not|am not) (?:really )?(?:care|mind|bothered|miss\w*|upset|angry)\b",
@@ -126,6 +135,12 @@ TURNS_AWAY = compile_any([
     # relation, not by pronoun: "it wouldn't go back to her?" still asks about the two of them.
     r"(?:my|your|our|his|her) (?:\w+ )?(?:" + KIN + r"|neighbou?rs?|colleagues?|manager|boss|landlord|flatmates?|roommates?|"
     r"friends?|teacher|coach|doctor|nephew|niece|cousins?)",
+])
+#: The patient making the link themselves ("it's what my father used to do", "my mum always did
+#: that"); a refusal of it ("you're not my mother", "not the way I manage my mom") is no link.
+AFFIRMS_LINK = compile_any([
+    r"(?:it is|that is|this is|just|exactly) (?:\w+ )?(?:what|how|like) (?:my|our) (?:" + KIN + r")\b(?:\s+\w+){0,2}?\s+(?:used to|would|always|did|does)\b",
+    r"(?:my|our) (?:" + KIN + r") (?:used to|would always|always) (?:do|did|say|said) (?:that|this|the same|exactly)\b",
 ])
 _BUT = compile_any([r"but|though|although|except|actually|if i am honest|to be honest|well no|no wait|"
                     r"(?:it is|that is) not (?:really )?fine|that said|then again|mind you|maybe|perhaps"])
@@ -204,6 +219,9 @@ def patient_stance_of(d: Dialogue, first: int, last: int, rel: list[str | None],
         if not dec and not eng and answering and d.texts[j].rstrip().endswith("?") and rel[j] is not None \
                 and not TURNS_AWAY.search(d.norms[j]):
             eng = True  # asking on about it ("so what I say stays here?"): taking it up
+        link = AFFIRMS_LINK.search(d.norms[j])
+        if not dec and not eng and link and not re.search(r"\b(?:not|never|no)\b", d.norms[j][:link.start()]):
+            eng = True  # "it's what my father used to do": making the link takes the talk up
         if markers is not None and markers[j] == "rejects_intervention" and therapist_opened and not eng:
             # Rejecting the reading the therapist opened with ("not everything is about you")
             # refuses it; it is a complaint only where the patient raised the topic.
