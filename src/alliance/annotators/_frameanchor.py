@@ -65,6 +65,8 @@ FEELING_Q = compile_any([
     r"what (?:comes|came|come) up (?:for you )?when you (?:think|thought|remember)|what (?:is|was|will|would) (?:it|that) (?:be )?like\b",
     r"i wonder (?:if|whether) (?:it|that|you|some of)\b(?:\s+\w+){0,4}\s+(?:felt|feels|feel|were|are|was)\b",
     r"(?:does|did|do) (?:it|that|you) feel like\b|how are you feeling about\b",
+    # A wondering said as a statement: "it can feel like being dropped ... if it was like that for you".
+    r"(?:it|that) (?:can|could|might|may) (?:feel|have felt) like\b|if (?:it|that) was like that for you",
 ])
 
 #: The therapist saying they ask again ("I know I've asked a few times", "let me ask again").
@@ -94,9 +96,19 @@ session sessions because bit lot kind sort talk talking ask asked asking again h
 """.split())
 
 
+#: Kinds of event named in common words: a session ended early is "stopped early" when told and
+#: "when a session ends early" when asked about, sharing no uncommon word.
+_KINDS = {
+    "<ended early>": compile_any([r"\b(?:stop|stopped|stopping|finish|finished|finishing|end|ends|ended|ending|cut|leave|left)\b"
+                                  r"(?:\s+\w+){0,4}?\s+(?:early|short)\b"]),
+}
+
+
 def salient(text: str) -> set[str]:
-    """The stems of the uncommon words (four letters or more) of normalised ``text``."""
-    return {_stem(w) for w in re.findall(r"[a-z]{4,}", text) if w not in _COMMON}
+    """The stems of the uncommon words (four letters or more) of normalised ``text``, and the
+    kinds of event it names (:data:`_KINDS`)."""
+    return {_stem(w) for w in re.findall(r"[a-z]{4,}", text) if w not in _COMMON} | {
+        kind for kind, pattern in _KINDS.items() if pattern.search(text)}
 
 
 def _stem(word: str) -> str:
