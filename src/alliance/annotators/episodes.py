@@ -64,7 +64,7 @@ DECLINE = compile_any([
     # is"), the Australian "I'll be right", and waving the concern away ("don't go worrying").
     r"\bthe (\w+) is (?:just|only) the \1\b|that is all (?:it is|it was)\b|i will be right(?! back| there| with| over| in| out| now)\b|"
     r"(?:do not|no need to) (?:go )?(?:worry|worrying|fret|fretting) about me",
-    r"^ (?:(?:um|uh|well|oh) )*(?:i do not know|i guess|maybe|not sure|i am not sure|whatever|i suppose)(?: really)? $",
+    r"^ (?:(?:um|uh|well|oh) )*(?:i do not know|i dunno|dunno|i guess|maybe|not sure|i am not sure|whatever|i suppose)(?: really)? $",
     # Turning the question away: "I'd rather not get into that", "that's your business",
     # "doesn't bother me", "I don't see why it would matter".
     r"(?:i would|i had) rather (?:just )?(?:not|move on|leave it|drop it|talk about something else)\b|(?:can|could) we (?:talk about something else|move on|change the subject)|"
