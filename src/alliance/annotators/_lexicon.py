@@ -78,13 +78,39 @@ def normalize(text: str) -> str:
     return " " + " ".join(words) + " " if words else " "
 
 
+class RememberingPattern:
+    """A compiled pattern whose ``search`` remembers its answers for recent texts.
+
+    The annotators ask the same large alternations about the same utterance
+    more than once (relationship talk, ruptures and flags each read the turns
+    around the one they label), and on a one-hour session about a fifth of the
+    time spent searching went to repeated questions. Everything else
+    (``match``, ``finditer``, ``sub``, ``pattern`` ...) is the compiled
+    pattern's own. Match objects are immutable, so sharing them is safe.
+    """
+
+    __slots__ = ("compiled", "search")
+
+    def __init__(self, compiled: re.Pattern[str], remember: int = 1024) -> None:
+        self.compiled = compiled
+        self.search = lru_cache(maxsize=remember)(compiled.search)
+
+    def __getattr__(self, name: str):
+        return getattr(self.compiled, name)
+
+    def __repr__(self) -> str:
+        return f"RememberingPattern({self.compiled!r})"
+
+
 def compile_any(patterns: Iterable[str]) -> re.Pattern[str]:
     """One compiled alternation of ``patterns``, each matched between word boundaries.
 
     The boundaries are look-arounds rather than ``\\b`` so that a pattern may
-    also anchor on the padding space of a normalised text (``"^ no"``).
+    also anchor on the padding space of a normalised text (``"^ no"``). The
+    result remembers its recent ``search`` answers (:class:`RememberingPattern`).
     """
-    return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)")
+    compiled = re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)")
+    return RememberingPattern(compiled)  # type: ignore[return-value]  # same interface
 
 
 def word_count(norm: str) -> int:
