@@ -503,9 +503,9 @@ def test_question_about_hearing_news_reaches_back_to_the_announcement():
     assert labels[4] == "frame_feelings"
 
 
-def _session_bank():
-    """(name, turns, expected episodes) for each session in ``data/relationship_sessions.txt``."""
-    path = Path(__file__).parent / "data" / "relationship_sessions.txt"
+def session_bank(filename: str = "relationship_sessions.txt"):
+    """(turns, expected episodes) for each session in a whole-session bank under ``data/``."""
+    path = Path(__file__).parent / "data" / filename
     cases, name, expected, turns = [], None, None, []
     for line in path.read_text(encoding="utf-8").splitlines() + ["## end | none"]:
         if line.startswith("## "):
@@ -521,7 +521,7 @@ def _session_bank():
     return cases
 
 
-@pytest.mark.parametrize("turns,expected", _session_bank())
+@pytest.mark.parametrize("turns,expected", session_bank())
 def test_whole_sessions_in_new_words_give_the_expected_episodes(turns, expected):
     # Initiator, stance and return flag of every episode, in order: seed-pattern sessions
     # with indirect returns and new declines, a patient-raised complaint, a relative

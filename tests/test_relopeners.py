@@ -7,35 +7,16 @@ as single readings of the two openings and their near misses.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from alliance.annotators._relopenraise import O_SPEAKS_FOR, P_WHERE_I_STAND, P_WILL_YOU_STAY, T_ANSWERS_AS_I
 from alliance.annotators._lexicon import normalize
 
-from test_relationship import run
+from test_relationship import run, session_bank
 
 
-def _bank():
-    """(turns, expected episodes) for each session in ``data/relationship_openers.txt``."""
-    path = Path(__file__).parent / "data" / "relationship_openers.txt"
-    cases, name, expected, turns = [], None, None, []
-    for line in path.read_text(encoding="utf-8").splitlines() + ["## end | none"]:
-        if line.startswith("## "):
-            if name is not None:
-                cases.append(pytest.param(turns, expected, id=name))
-            name, _, spec = line[3:].partition(" | ")
-            expected = [] if spec.strip() == "none" else [
-                (e.split()[0], e.split()[1], e.endswith("+return")) for e in spec.split(", ")]
-            turns = []
-        elif line and not line.startswith("#"):
-            who, _, text = line.partition(": ")
-            turns.append((who.lower(), text))
-    return cases
-
-
-@pytest.mark.parametrize("turns,expected", _bank())
+@pytest.mark.parametrize("turns,expected", session_bank("relationship_openers.txt"))
 def test_the_turn_that_raises_the_relationship_gives_the_episode_its_initiator(turns, expected):
     s = run(turns)
     assert [(e.attrs["initiator"], e.attrs["patient_stance"], e.attrs["after_decline"])
