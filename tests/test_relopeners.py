@@ -110,3 +110,48 @@ def test_the_patient_raises_the_frame_in_their_own_words(turns, expected):
 ])
 def test_whose_judgement_the_patient_fears(turns, expected):
     assert run(turns).labels("relationship")[-1] == expected
+
+
+class _Sure:
+    """A stand-in for the scorer's probabilities: every turn as sure as given."""
+
+    def __init__(self, p: float) -> None:
+        self.p = p
+
+    def __getitem__(self, i: int) -> float:
+        return self.p
+
+
+def _dialogue(*turns: tuple[str, str]):
+    from alliance.annotators._lexicon import Dialogue
+    from alliance.model import Role, Session, Speaker, Utterance
+    speakers = (Speaker("T", "T", Role.THERAPIST), Speaker("P", "P", Role.PATIENT))
+    return Dialogue(Session("s", speakers, tuple(Utterance(i, w, t) for i, (w, t) in enumerate(turns))))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("I feel a bit silly telling you this.", True),             # names the therapist
+    ("I've been thinking about ending, and it scares me.", True),  # names the work's end
+    ("It makes me feel like I count, you know, like I matter.", False),  # "you know" names no one
+    ("It's just weird for me. I don't like thinking about that stuff.", False),
+])
+def test_the_scorer_opens_a_patients_episode_only_when_the_turn_names_the_work(text, expected):
+    from alliance.annotators._relopeners import patient_may_open
+    d = _dialogue(("T", "Mm."), ("P", text))
+    assert patient_may_open(d, 1, [0.1, 0.95], add=0.6, surer=0.85) is expected
+    assert patient_may_open(d, 1, [0.1, 0.80], add=0.6, surer=0.85) is False  # not sure enough
+    # An answer to a therapist turn the scorer reads as relationship talk may open one.
+    assert patient_may_open(d, 1, [0.7, 0.95], add=0.6, surer=0.85) is True
+
+
+def test_nearly_not_coming_is_relationship_talk_when_the_therapist_takes_it_up():
+    from alliance.annotators._relopeners import near_absence
+    d = _dialogue(("P", "I nearly turned round in the car park today."),
+                  ("T", "I'm glad you didn't. What made you nearly turn round?"))
+    labels: list[str | None] = [None, None]
+    near_absence(d, labels, _Sure(0.1), add=0.6)
+    assert labels == ["here_and_now", None]
+    unanswered = _dialogue(("P", "I nearly turned round in the car park today."), ("T", "How was the traffic?"))
+    labels = [None, None]
+    near_absence(unanswered, labels, _Sure(0.1), add=0.6)
+    assert labels == [None, None]

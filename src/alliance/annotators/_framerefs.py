@@ -160,7 +160,7 @@ T_MISS = compile_any([
 #: opening only when the therapist takes it up as relationship talk.
 P_NEAR_ABSENCE = compile_any([
     r"\bi (?:\w+ )?(?:almost|nearly) (?:cancel\w*|rang to cancel|texted to cancel|called to cancel|turned (?:round|around|back)|stayed (?:at )?home|"
-    r"did not (?:come|turn up|make it|show)|skipped|bailed)\b(?:\s+\w+){0,3}\s*(?:today|this week|this session|on you|again|$)",
+    r"did not (?:come|turn up|make it|show)|skipped|bailed)\b(?:\s+\w+){0,4}\s*(?:today|this week|this session|on you|again|$)",
 ])
 #: The patient asking what they are to the therapist ("is that what I am to you").
 P_WHAT_I_AM = compile_any([

@@ -15,7 +15,8 @@ from alliance.annotators import _framerefs as fr
 from alliance.annotators import _relpatterns as rp
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
 
-__all__ = ["P_NAMES_PAIR", "FRAME_WORDS", "inherited", "reflected", "content_stems"]
+__all__ = ["P_NAMES_PAIR", "FRAME_WORDS", "inherited", "reflected", "content_stems", "patient_may_open",
+           "near_absence"]
 
 _OTHERS = compile_any([OTHERS])
 #: Words naming the room or the work, whoever says them.
@@ -94,3 +95,45 @@ def _taken_up(d: Dialogue, cues: list[str | None], labels: list[str | None]) -> 
 def content_stems(t: str, shortest: int = 5) -> set[str]:
     """Five-letter stems of the uncommon words of normalised text ``t`` at least ``shortest`` long."""
     return {w[:5] for w in t.split() if len(w) >= shortest and w not in _COMMON}
+
+
+#: "You" as a filler ("you know", "you see"), which names no one.
+_FILLER_YOU = compile_any([r"\byou (?:know|see)\b|\bmind you\b"])
+#: The end of the work, named without "you" or "here" ("thinking about ending scares me").
+_ENDING = compile_any([r"\b(?:ending|endings|finishing|stopping) (?:therapy|this|these|soon|and|scares|worries)\b|"
+                       r"\b(?:thinking|thought|worried|worry) about (?:ending|finishing|stopping)\b"])
+
+
+def patient_may_open(d: Dialogue, i: int, proba, add: float, surer: float) -> bool:
+    """Whether the learned scorer may open an episode on patient (or relative) turn ``i``.
+
+    A patient's turn the scorer is sure of is often feeling talk about their own
+    life ("it makes me feel like I count, you know"), which opened false episodes on
+    real sessions. So it must be at least ``surer`` sure and the turn must name the
+    therapist, the pair, the work or its ending (a filler "you know" names no one),
+    or answer a therapist turn the scorer reads as relationship talk (at least ``add``).
+    """
+    if proba[i] < surer:
+        return False
+    t = d.norms[i]
+    if P_NAMES_PAIR.search(_FILLER_YOU.sub(" ", t)) or _ENDING.search(t):
+        return True
+    return i > 0 and d.is_therapist(i - 1) and proba[i - 1] >= add
+
+
+def near_absence(d: Dialogue, labels: list[str | None], proba, add: float) -> None:
+    """Label a patient's "I nearly didn't come today" the scorer reads as relationship talk.
+
+    Saying they almost stayed away is talk about coming here (``here_and_now``), but
+    alone it is less sure to the scorer than its ``start``. The rules' own reading of
+    it (:data:`alliance.annotators._framerefs.P_NEAR_ABSENCE`) lets it stand when the
+    scorer is at least ``add`` sure, or when the therapist's next turn takes up its
+    words ("what made you nearly turn round?"). ``labels`` is updated in place.
+    """
+    for i in range(d.n):
+        if labels[i] is not None or not d.is_patient(i) or not fr.P_NEAR_ABSENCE.search(d.norms[i]):
+            continue
+        taken_up = i + 1 < d.n and d.is_therapist(i + 1) and bool(
+            content_stems(d.norms[i]) & content_stems(d.norms[i + 1]))
+        if proba[i] >= add or taken_up:
+            labels[i] = "here_and_now"

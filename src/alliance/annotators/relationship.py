@@ -61,7 +61,9 @@ from alliance.annotators import _relopenraise as orz
 
 from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
-from alliance.annotators._relopeners import FRAME_WORDS, P_NAMES_PAIR, content_stems, inherited, reflected
+from alliance.annotators._relopeners import (
+    FRAME_WORDS, P_NAMES_PAIR, content_stems, inherited, near_absence, patient_may_open, reflected,
+)
 from alliance.annotators._relmodel import (
     RelationalModel, combine, dense_features, load_relational_model, needed, session_rows,
 )
@@ -387,6 +389,11 @@ def _from_context(d: Dialogue, i: int, label: str | None) -> bool:
     return any(d.is_therapist(j) and _names_frame(d, j) for j in range(i))
 
 
+#: How sure the scorer must be to open an episode on a patient's or relative's turn
+#: (a therapist's turn needs the model's own ``start``; see ``patient_may_open``).
+OTHER_START = 0.85
+
+
 def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | None]:
     """The rule labels, checked and extended by the learned scorer when one is given.
 
@@ -433,7 +440,10 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
                  if not d.is_therapist(i)
                  else bool(_NAMES_PAIR.search(_HEDGE.sub(" ", d.norms[i]))) or _recent_frame(d, i) or (
         i > 0 and d.is_patient(i - 1) and bool(P_NAMES_PAIR.search(d.norms[i - 1]))) for i in range(d.n)]
-    combined = combine(labels, proba, subtypes, model.gate, model.add, model.start, may_start)
+    may_open = [ok and (d.is_therapist(i) or patient_may_open(d, i, proba, model.add, OTHER_START))
+                for i, ok in enumerate(may_start)]
+    near_absence(d, labels, proba, model.add)
+    combined = combine(labels, proba, subtypes, model.gate, model.add, model.start, may_open)
     # A client talking to the other client ("I don't want you to be scared of me") is about
     # the couple, not the therapist (codebook, joint work): the scorer may not add it.
     combined = [None if label is not None and labels[i] is None and lk.to_partner(d, i) else label

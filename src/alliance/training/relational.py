@@ -3,10 +3,10 @@
 Run ``python -m alliance.training.relational`` (needs scikit-learn) from the
 repository root. It
 
-1. reads the hand-labelled gold sessions of ``gold/dev``, ``gold/heldout``,
-   ``gold/train2`` and ``gold/test`` to ``gold/test6`` (the shipped ninth-round
-   build; later splits are not in it, see the model card on why a rebuild with
-   them was not shipped), the paraphrase bank
+1. reads the hand-labelled gold sessions of :data:`GOLD_SPLITS` (``gold/dev``,
+   ``gold/heldout``, ``gold/train2`` and ``gold/test`` to ``gold/test16``, less
+   any split named with ``--hold-out``: the thresholds were checked on a build
+   that held out ``test15`` and ``test16``, see the model card), the paraphrase bank
    (``tests/data/paraphrases/relationship.txt``: the last turn of each case is
    labelled) and, as weak negatives (weight :data:`ANNOMI_WEIGHT`, since a few
    may be genuine relationship talk), every utterance of AnnoMI
@@ -57,7 +57,8 @@ __all__ = ["main", "train"]
 SEED = 20261122
 N_FOLDS = 5
 ANNOMI_WEIGHT = 0.1
-GOLD_SPLITS = ("dev", "heldout", "train2", "test", "test2", "test3", "test4", "test5", "test6")  # the shipped build's data
+GOLD_SPLITS = ("dev", "heldout", "train2", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8",
+               "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16")  # never test17..test20
 # The gate only vetoes rule labels the model is nearly sure are wrong: at 0.2 and
 # above it removed labels that the paraphrase specifications require (round four).
 GATES = (0.0, 0.05, 0.1)
@@ -72,7 +73,10 @@ MODEL_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 # the training splits): the model grew more confident, and at 0.75 AnnoMI
 # episodes rose 19 -> 23 and a therapist's interpretation ("I wonder whether
 # you're scared of succeeding") opened an episode; 0.80 keeps AnnoMI at 19, every
-# paraphrase case passes and the tuned splits score the same.
+# paraphrase case passes and the tuned splits score the same. Fifteenth round
+# (test7 to test16 joined): checked again on a build that held out test15 and
+# test16, which the rules had never been fitted to: 0.70 scored higher there
+# (episode F1 .80 -> .83) but raised AnnoMI's episodes 13 -> 20, so 0.80 stays.
 START = 0.80
 C = 1.0
 
@@ -94,9 +98,9 @@ class Doc:
         self.rows = None
 
 
-def _gold_docs(root: Path) -> list[Doc]:
+def _gold_docs(root: Path, splits: tuple[str, ...]) -> list[Doc]:
     docs = []
-    for split in GOLD_SPLITS:
+    for split in splits:
         for p in sorted((root / "gold" / split).glob("*.json")):
             doc = json.loads(p.read_text(encoding="utf-8"))
             s = _session_from(doc, p)
@@ -229,10 +233,16 @@ def _labels(name, g, a, doc, p, s):
     return combine(doc.rules, p, s, g, a, start)
 
 
-def train(root: Path, annomi: Path, out: Path, log=print, table_out: Path | None = None) -> dict:
-    """Cross-validate, choose the combination, fit on everything, write the artifacts; return figures."""
+def train(root: Path, annomi: Path, out: Path, log=print, table_out: Path | None = None,
+          hold_out: tuple[str, ...] = ()) -> dict:
+    """Cross-validate, choose the combination, fit on everything, write the artifacts; return figures.
+
+    ``hold_out`` names gold splits to leave out of everything (to score them afterwards
+    with the pipeline, as the model card's held-out figures were).
+    """
     t0 = time.perf_counter()
-    gold, para, ann = _gold_docs(root), _paraphrase_docs(root), _annomi_docs(annomi)
+    splits = tuple(s for s in GOLD_SPLITS if s not in hold_out)
+    gold, para, ann = _gold_docs(root, splits), _paraphrase_docs(root), _annomi_docs(annomi)
     alldocs = gold + para + ann
     vec = CharGramVectorizer(min_df=2, max_features=20000).fit(n for d in alldocs for n in d.norms)
     nf = vec.n_features
@@ -291,7 +301,7 @@ def train(root: Path, annomi: Path, out: Path, log=print, table_out: Path | None
     figures = {
         "cv": {"folds": N_FOLDS, "seed": SEED, "gold_sessions": len(gold), "controls": len(controls),
                "annomi_sessions": len(ann), "rules": rules_row, "model_alone": model_rows, "chosen": best},
-        "data": {"gold_splits": list(GOLD_SPLITS), "gold_utterances": sum(d.n for d in gold),
+        "data": {"gold_splits": list(splits), "gold_utterances": sum(d.n for d in gold),
                  "paraphrase_cases": len(para), "annomi_weight": ANNOMI_WEIGHT},
     }
     add, start = best["add"] if isinstance(best["add"], list | tuple) else (best["add"], 1.01)
@@ -310,8 +320,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--annomi", type=Path, default=Path("/work/shared/data/annomi/AnnoMI-simple.csv"))
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "models")
     ap.add_argument("--table", type=Path, default=None, help="also write every candidate's CV figures here")
+    ap.add_argument("--hold-out", nargs="*", default=[], metavar="SPLIT",
+                    help="gold splits to leave out entirely (e.g. test15 test16, to score them afterwards)")
     args = ap.parse_args(argv)
-    train(args.root, args.annomi, args.out, log=lambda m: print(m, file=sys.stderr), table_out=args.table)
+    train(args.root, args.annomi, args.out, log=lambda m: print(m, file=sys.stderr), table_out=args.table,
+          hold_out=tuple(args.hold_out))
     return 0
 
 
