@@ -108,3 +108,20 @@ def test_combine_contract(cases, gate, add):
     out = fm.combine(rules, proba, eligible, gate, add)
     for (r, p, e), o in zip(cases, out):
         assert o == ((p >= gate) if r else (e and p >= add))
+
+
+def test_rules_only_switches_the_shipped_model_off():
+    d = Dialogue(_session())
+    flags = [(), (), ("confrontation",), (), ("repair", "affirmation"), ()]
+    markers = [None, "denial", None, None, None, None]
+    with fm.rules_only():
+        assert fm.apply(d, flags, markers) == (flags, markers)
+        # A model passed by hand is still consulted.
+        doubting = _toy_model(-10.0, {h: (0.5, 1.01) for h in fm.HEADS})
+        assert fm.apply(d, flags, markers, model=doubting)[1] == [None] * len(TURNS)
+
+
+def test_training_reads_an_explicit_list_of_splits():
+    from alliance.training import flags as training
+    assert set(training.BLIND_SPLITS) <= set(training.LOSO_SPLITS) <= set(training.GOLD_SPLITS)
+    assert all("*" not in s for s in training.GOLD_SPLITS)

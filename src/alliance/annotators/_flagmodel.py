@@ -35,10 +35,11 @@ the rules' labels unchanged.
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import numpy as np
 
@@ -48,7 +49,8 @@ from alliance.annotators._text import NgramVectorizer, SparseRows
 from alliance.model import Role
 
 __all__ = ["FlagModel", "FLAG_HEADS", "RUPTURE_HEAD", "HEADS", "MARKERS", "CONTEXT", "load_flag_model",
-           "save_flag_model", "session_rows", "combine", "apply", "apply_flags", "apply_markers", "RULES_ALONE"]
+           "save_flag_model", "session_rows", "combine", "apply", "apply_flags", "apply_markers", "RULES_ALONE",
+           "rules_only"]
 
 FORMAT = 1
 #: Therapist flags the model scores (``affirmation`` comes from the move annotators).
@@ -179,12 +181,33 @@ def _scores(d: Dialogue, model: FlagModel) -> tuple[np.ndarray, list[str]]:
     return out
 
 
+# Depth of nested :func:`rules_only` blocks; above 0 the shipped model is not loaded.
+_RULES_ONLY = [0]
+
+
+@contextmanager
+def rules_only() -> Iterator[None]:
+    """Within this block the shipped model is not consulted: the annotators give the rules' own labels.
+
+    Training reads the rules alone (what the model checks and extends); without
+    this it would read the rules already combined with the shipped model.
+    """
+    _RULES_ONLY[0] += 1
+    try:
+        yield
+    finally:
+        _RULES_ONLY[0] -= 1
+
+
 def _resolve(model: FlagModel | None | bool, heads: Sequence[str]) -> FlagModel | None:
     """The model to consult for ``heads``, or None when the rules decide alone.
 
     A model whose thresholds leave every one of ``heads`` to the rules is not
-    consulted at all: scoring costs time and could change nothing.
+    consulted at all: scoring costs time and could change nothing. Inside
+    :func:`rules_only` the shipped model (``model`` None or True) is not consulted.
     """
+    if _RULES_ONLY[0] and (model is None or model is True):
+        return None
     m = load_flag_model() if model is True or model is None else (model or None)
     if m is None or all(tuple(m.thresholds.get(h, RULES_ALONE)) == RULES_ALONE for h in heads):
         return None

@@ -10,7 +10,11 @@ reads with ``--rules-before``. Run from the repository root::
 
     python -m alliance.training.rules_history --out /tmp/rules_before.json
 
-Outputs name sessions and carry labels only, never transcript text.
+Each split takes a few seconds (the ten splits test7 .. test16 about 20 s);
+cache the output under ``/tmp``. The child process checks that the old tree's
+code is the one imported. Splits added in one commit share a parent (test12 and
+test14; test15 and test16). Outputs name sessions and carry labels only, never
+transcript text.
 """
 
 from __future__ import annotations
@@ -28,9 +32,12 @@ __all__ = ["main", "rules_before"]
 _RUN = r"""
 import json, sys
 from pathlib import Path
+import alliance
 from alliance.analysis import analyze_session
 from alliance.evaluate.gold import _session_from
-split, root = sys.argv[1], Path(sys.argv[2])
+split, root, tree = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]).resolve()
+# The old tree's code, not the installed package's, must be what runs.
+assert Path(alliance.__file__).resolve().is_relative_to(tree), alliance.__file__
 res = {}
 for p in sorted((root / "gold" / split).glob("*.json")):
     s = analyze_session(_session_from(json.loads(p.read_text(encoding="utf-8")), p)).session
@@ -53,7 +60,7 @@ def rules_before(root: Path, splits: tuple[str, ...]) -> dict:
             tree = Path(tmp) / "tree"
             _git(root, "worktree", "add", "--detach", str(tree), f"{added}^")
             try:
-                res = subprocess.run([sys.executable, "-c", _RUN, split, str(root.resolve())], check=True,
+                res = subprocess.run([sys.executable, "-c", _RUN, split, str(root.resolve()), str(tree)], check=True,
                                      capture_output=True, text=True,
                                      env={**os.environ, "PYTHONPATH": str(tree / "src")})
                 out.update(json.loads(res.stdout))
