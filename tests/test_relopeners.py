@@ -155,3 +155,18 @@ def test_nearly_not_coming_is_relationship_talk_when_the_therapist_takes_it_up()
     labels = [None, None]
     near_absence(unanswered, labels, _Sure(0.1), add=0.6)
     assert labels == [None, None]
+
+
+@pytest.mark.parametrize("patient,therapist,expected", [
+    ("You always let her tell it first.", "What's that like for you?", True),
+    ("You must think I'm a write-off by now.", "No. I feel hopeful when you come in.", True),
+    ("Why do you keep asking me about my dad?", "Say more about what that's like.", True),
+    ("Thank you, see you next week.", "Take care.", False),                       # thanks, not address
+    ("It was good, you know, quiet.", "Glad to hear it.", False),                # filler "you know"
+    ("Did you have a good weekend?", "I did, thanks.", False),                   # the therapist's life
+    ("You always let her tell it first.", "Before we start, I wanted to ask about my leave.", False),
+    ("My sister said you were all the same.", "What did you make of that?", False),  # reported speech
+])
+def test_a_remark_to_the_therapist_about_them_is_an_opening_when_the_reply_answers_it(patient, therapist, expected):
+    from alliance.annotators._relopeners import addresses_therapist
+    assert addresses_therapist(_dialogue(("P", patient), ("T", therapist)), 0) is expected

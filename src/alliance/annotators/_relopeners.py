@@ -13,10 +13,11 @@ from __future__ import annotations
 from alliance.annotators import _cues as cu
 from alliance.annotators import _framerefs as fr
 from alliance.annotators import _relpatterns as rp
+from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
 
 __all__ = ["P_NAMES_PAIR", "FRAME_WORDS", "inherited", "reflected", "content_stems", "patient_may_open",
-           "near_absence"]
+           "near_absence", "addresses_therapist", "ADDRESSED_LEAD_IN"]
 
 _OTHERS = compile_any([OTHERS])
 #: Words naming the room or the work, whoever says them.
@@ -137,3 +138,44 @@ def near_absence(d: Dialogue, labels: list[str | None], proba, add: float) -> No
             content_stems(d.norms[i]) & content_stems(d.norms[i + 1]))
         if proba[i] >= add or taken_up:
             labels[i] = "here_and_now"
+
+
+#: How sure the scorer must be of a patient's turn that speaks to the therapist about
+#: them ("every week you end up on her side") for it to open the episode the
+#: therapist's reply starts (see :func:`addresses_therapist`).
+ADDRESSED_LEAD_IN = 0.3
+#: "You" as the therapist doing, thinking or being something.
+_YOU_DO = compile_any([
+    r"\byou (?:are|were|always|never|keep|just|probably|do not|did not|did|do|even|must|seem|sound|look|think|"
+    r"reckon|get|end up|turn|cut|let|nod|ask|make|made|said|told|took|talk|talked|only|will not|would not|"
+    r"could|can not)\b|\byour\b",
+])
+#: "You" that names no one, or thanks.
+_NOT_ADDRESS = compile_any([
+    r"\byou (?:know|see)\b|\bmind you\b|\bthank you\b|\bsee you\b|\bare you (?:okay|ok|well)\b",
+])
+#: A therapist's turn that brings up a topic of its own rather than answering the one before.
+_RAISES = compile_any([
+    r"^ (?:(?:okay|right|so|well|now|and|good|thanks|thank you) )*(?:before (?:we|i|you)|i want(?:ed)? to "
+    r"(?:start|ask|mention|bring|check|come back|go back|say something)|can i (?:ask|bring|come back|check|"
+    r"go back|say)|could i (?:ask|bring|check)|there is something|one (?:more|other) thing|i (?:have|need) to "
+    r"(?:tell|let you know|mention)|i wonder(?:ed)? if we could|changing (?:the )?subject|on another note)",
+])
+
+
+def addresses_therapist(d: Dialogue, i: int) -> bool:
+    """Whether patient (or relative) turn ``i`` speaks to the therapist about the therapist,
+    and the therapist's next turn answers it rather than raising a topic of its own.
+
+    The opening of a patient-initiated episode is often a remark about what the
+    therapist does or is ("why do you always ask Mum first?", "you probably reckon
+    I'm a lost cause"), in words no cue lists, which the therapist's reply then
+    takes up as relationship talk. Questions about the therapist's life, thanks
+    and filler "you"s do not count.
+    """
+    if d.is_therapist(i) or i + 1 >= d.n or not d.is_therapist(i + 1) or not d.you_is_therapist(i):
+        return False
+    t = _NOT_ADDRESS.sub(" ", d.norms[i])
+    if not _YOU_DO.search(t) or ASKS_THERAPIST_LIFE.search(t) or cu.REPORTED.search(d.norms[i]):
+        return False
+    return not _RAISES.search(d.norms[i + 1])

@@ -62,7 +62,8 @@ from alliance.annotators import _relopenraise as orz
 from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
 from alliance.annotators._relopeners import (
-    FRAME_WORDS, P_NAMES_PAIR, content_stems, inherited, near_absence, patient_may_open, reflected,
+    ADDRESSED_LEAD_IN, FRAME_WORDS, P_NAMES_PAIR, addresses_therapist, content_stems, inherited, near_absence,
+    patient_may_open, reflected,
 )
 from alliance.annotators._relmodel import (
     RelationalModel, combine, dense_features, load_relational_model, needed, session_rows,
@@ -470,7 +471,8 @@ def _with_openings(d: Dialogue, labels: list[str | None], proba: np.ndarray, sub
     out = list(labels)
     for i in range(d.n - 1):
         nxt = i + 1
-        if out[i] is not None or out[nxt] is None or d.acks[i] or not may_start[i] or proba[i] < LEAD_IN:
+        if out[i] is not None or out[nxt] is None or d.acks[i] or not may_start[i] or proba[i] < (
+                ADDRESSED_LEAD_IN if addresses_therapist(d, i) else LEAD_IN):
             continue
         if d.is_therapist(i) or not P_NAMES_PAIR.search(d.norms[i]):
             # A therapist's turn before the patient's opening is usually the question the patient
