@@ -659,7 +659,7 @@ def _dialogue(turns):
 
 
 def test_a_patient_turn_just_before_an_episode_opens_it_when_the_scorer_leans_that_way():
-    from alliance.annotators.relationship import LEAD_IN, _with_openings
+    from alliance.annotators._relopeners import LEAD_IN, with_openings as _with_openings
     d = _dialogue([
         ("t", "Where shall we begin this morning?"),
         ("p", "Before anything else, can I tell you our last meeting stayed with me all week?"),
@@ -677,7 +677,7 @@ def test_a_patient_turn_just_before_an_episode_opens_it_when_the_scorer_leans_th
 
 
 def test_a_therapist_turn_or_a_turn_naming_no_pair_never_becomes_an_opening():
-    from alliance.annotators.relationship import _with_openings
+    from alliance.annotators._relopeners import with_openings as _with_openings
     d = _dialogue([
         ("p", "Honestly it's all right, I'm used to being the one who copes."),
         ("t", "I'm wondering how it's been for you to sit across from me today."),
@@ -690,7 +690,7 @@ def test_a_therapist_turn_or_a_turn_naming_no_pair_never_becomes_an_opening():
 
 
 def test_an_opening_that_would_reach_back_into_an_earlier_episode_stays_out():
-    from alliance.annotators.relationship import _with_openings
+    from alliance.annotators._relopeners import with_openings as _with_openings
     d = _dialogue([
         ("p", "You were late again and it stung."),
         ("t", "Mm."),

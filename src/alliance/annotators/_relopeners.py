@@ -14,10 +14,11 @@ from alliance.annotators import _cues as cu
 from alliance.annotators import _framerefs as fr
 from alliance.annotators import _relpatterns as rp
 from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE
+from alliance.annotators.episodes import EPISODE_GAP
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
 
 __all__ = ["P_NAMES_PAIR", "FRAME_WORDS", "inherited", "reflected", "content_stems", "patient_may_open",
-           "near_absence", "addresses_therapist", "ADDRESSED_LEAD_IN"]
+           "near_absence", "addresses_therapist", "ADDRESSED_LEAD_IN", "with_openings", "LEAD_IN"]
 
 _OTHERS = compile_any([OTHERS])
 #: Words naming the room or the work, whoever says them.
@@ -179,3 +180,35 @@ def addresses_therapist(d: Dialogue, i: int) -> bool:
     if not _YOU_DO.search(t) or ASKS_THERAPIST_LIFE.search(t) or cu.REPORTED.search(d.norms[i]):
         return False
     return not _RAISES.search(d.norms[i + 1])
+
+
+#: How sure the scorer must be of the turn just before an episode for it to be the opening.
+LEAD_IN = 0.65
+
+
+def with_openings(d: Dialogue, labels: list[str | None], proba, subtypes: list[str],
+                  may_start: list[bool]) -> list[str | None]:
+    """Add the turn that opens an episode when only the turn answering it was labelled.
+
+    The first utterance of an episode is where it gets its initiator, and it is
+    the one most often missed: a patient's opening in new words ("can I say
+    something before I go?") reads as less sure than the therapist's reply that
+    picks it up. A patient's (or relative's) turn just before an episode's first
+    utterance joins it when the scorer is at least :data:`LEAD_IN` sure of it and
+    it names the therapist or the pair, so a missed opening no longer hands the
+    episode to the therapist who answered.
+    """
+    out = list(labels)
+    for i in range(d.n - 1):
+        nxt = i + 1
+        if out[i] is not None or out[nxt] is None or d.acks[i] or not may_start[i] or proba[i] < (
+                ADDRESSED_LEAD_IN if addresses_therapist(d, i) else LEAD_IN):
+            continue
+        if d.is_therapist(i) or not P_NAMES_PAIR.search(d.norms[i]):
+            # A therapist's turn before the patient's opening is usually the question the patient
+            # answered in new words, not an opening; "it's fine, I'm used to it" names no pair.
+            continue
+        if any(out[j] is not None for j in range(max(0, i - EPISODE_GAP - 1), i)):
+            continue  # not an opening: the turn would join (or already sits in) an earlier episode
+        out[i] = subtypes[i]
+    return out

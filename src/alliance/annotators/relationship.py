@@ -62,13 +62,12 @@ from alliance.annotators import _relopenraise as orz
 from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
 from alliance.annotators._relopeners import (
-    ADDRESSED_LEAD_IN, FRAME_WORDS, P_NAMES_PAIR, addresses_therapist, content_stems, inherited, near_absence,
-    patient_may_open, reflected,
+    FRAME_WORDS, P_NAMES_PAIR, content_stems, inherited, near_absence, patient_may_open, reflected, with_openings,
 )
 from alliance.annotators._relmodel import (
     RelationalModel, combine, dense_features, load_relational_model, needed, session_rows,
 )
-from alliance.annotators.episodes import APOLOGY, EPISODE_GAP, utterance_stance
+from alliance.annotators.episodes import APOLOGY, utterance_stance
 from alliance.annotators.ruptures import COMPLAINT_THERAPIST, COMPLAINT_THERAPY, MINIMAL
 from alliance.model import Annotation, Role, Session
 from alliance.pipeline import AnnotatorOutput
@@ -449,39 +448,7 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     # the couple, not the therapist (codebook, joint work): the scorer may not add it.
     combined = [None if label is not None and labels[i] is None and lk.to_partner(d, i) else label
                 for i, label in enumerate(combined)]
-    return _with_openings(d, combined, proba, subtypes, may_start)
-
-
-#: How sure the scorer must be of the turn just before an episode for it to be the opening.
-LEAD_IN = 0.65
-
-
-def _with_openings(d: Dialogue, labels: list[str | None], proba: np.ndarray, subtypes: list[str],
-                   may_start: list[bool]) -> list[str | None]:
-    """Add the turn that opens an episode when only the turn answering it was labelled.
-
-    The first utterance of an episode is where it gets its initiator, and it is
-    the one most often missed: a patient's opening in new words ("can I say
-    something before I go?") reads as less sure than the therapist's reply that
-    picks it up. A patient's (or relative's) turn just before an episode's first
-    utterance joins it when the scorer is at least :data:`LEAD_IN` sure of it and
-    it names the therapist or the pair, so a missed opening no longer hands the
-    episode to the therapist who answered.
-    """
-    out = list(labels)
-    for i in range(d.n - 1):
-        nxt = i + 1
-        if out[i] is not None or out[nxt] is None or d.acks[i] or not may_start[i] or proba[i] < (
-                ADDRESSED_LEAD_IN if addresses_therapist(d, i) else LEAD_IN):
-            continue
-        if d.is_therapist(i) or not P_NAMES_PAIR.search(d.norms[i]):
-            # A therapist's turn before the patient's opening is usually the question the patient
-            # answered in new words, not an opening; "it's fine, I'm used to it" names no pair.
-            continue
-        if any(out[j] is not None for j in range(max(0, i - EPISODE_GAP - 1), i)):
-            continue  # not an opening: the turn would join (or already sits in) an earlier episode
-        out[i] = subtypes[i]
-    return out
+    return with_openings(d, combined, proba, subtypes, may_start)
 
 
 class RelationshipTalk:
