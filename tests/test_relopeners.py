@@ -170,3 +170,26 @@ def test_nearly_not_coming_is_relationship_talk_when_the_therapist_takes_it_up()
 def test_a_remark_to_the_therapist_about_them_is_an_opening_when_the_reply_answers_it(patient, therapist, expected):
     from alliance.annotators._relopeners import addresses_therapist
     assert addresses_therapist(_dialogue(("P", patient), ("T", therapist)), 0) is expected
+
+
+_COVER = ("T", "It's been two weeks since I saw you, and Sam covered. How was it, having someone else?")
+
+
+@pytest.mark.parametrize("turns,proba,expected", [
+    # Both fairly sure, the therapist asks, the answer is short: an episode on the pair.
+    ([_COVER, ("P", "It was fine. You were away, not gone for good.")], [0.62, 0.7], True),
+    # Either one short of sure: nothing.
+    ([_COVER, ("P", "It was fine. You were away, not gone for good.")], [0.62, 0.5], False),
+    ([_COVER, ("P", "It was fine. You were away, not gone for good.")], [0.5, 0.9], False),
+    # The therapist arranges rather than asks.
+    ([("T", "We've got five minutes. You said you wanted to come back to the fee."),
+      ("P", "Yes. Could we go fortnightly from April?")], [0.7, 0.7], False),
+    # A long answer is the patient's story, which the scorer reads as feeling talk anywhere.
+    ([_COVER, ("P", " ".join(["and then my brother said we should all go to the coast"] * 3))], [0.7, 0.7], False),
+])
+def test_a_fairly_sure_question_and_answer_open_an_episode_together(turns, proba, expected):
+    from alliance.annotators._relopeners import answered_pairs
+    d = _dialogue(*turns)
+    out = answered_pairs(d, [None, None], proba, ["frame_feelings"] * 2, [True, True], sure=0.6)
+    assert (out == ["frame_feelings", "frame_feelings"]) is expected
+    assert out in (["frame_feelings", "frame_feelings"], [None, None])

@@ -18,7 +18,8 @@ from alliance.annotators.episodes import EPISODE_GAP
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
 
 __all__ = ["P_NAMES_PAIR", "FRAME_WORDS", "inherited", "reflected", "content_stems", "patient_may_open",
-           "near_absence", "addresses_therapist", "ADDRESSED_LEAD_IN", "with_openings", "LEAD_IN"]
+           "near_absence", "addresses_therapist", "ADDRESSED_LEAD_IN", "with_openings", "LEAD_IN",
+           "answered_pairs"]
 
 _OTHERS = compile_any([OTHERS])
 #: Words naming the room or the work, whoever says them.
@@ -212,3 +213,35 @@ def with_openings(d: Dialogue, labels: list[str | None], proba, subtypes: list[s
             continue  # not an opening: the turn would join (or already sits in) an earlier episode
         out[i] = subtypes[i]
     return out
+
+
+#: A question put as a musing ("I'm wondering how the month between my visits will be for you").
+_ASKS_SOFTLY = compile_any([r"\bi (?:wonder|am wondering|was wondering|would like to know|am curious)\b"])
+#: An answer this long is the patient telling their story, which the scorer reads as feeling
+#: talk wherever it goes; a reply to a relationship question is shorter.
+PAIR_REPLY_WORDS = 30
+
+
+def answered_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[str], may_start: list[bool],
+                   sure: float) -> list[str | None]:
+    """Open an episode on a therapist's turn and the patient's answer when the scorer is fairly sure of both.
+
+    A therapist's question about a frame event in new words ("how was it, having
+    someone else cover that week?") and the patient's answer ("it was fine, it's
+    not like you died") may each fall short of the scorer's ``start``; both at
+    least ``sure`` is stronger evidence than either alone, since a false alarm
+    rarely comes in a matched pair. The therapist's turn must ask (a question or a
+    musing) and be one that may open an episode (``may_start``: it names the pair or
+    the work); the answer must be short of a story (:data:`PAIR_REPLY_WORDS`).
+    """
+    out = list(labels)
+    for i in range(d.n - 1):
+        j = i + 1
+        if out[i] is not None or out[j] is not None or not d.is_therapist(i) or not d.is_patient(j):
+            continue
+        if not may_start[i] or not (d.questions[i] or _ASKS_SOFTLY.search(d.norms[i])):
+            continue  # "you said you wanted to come back to the fee" arranges; it does not ask
+        if proba[i] >= sure and proba[j] >= sure and not d.acks[j] and d.words[j] < PAIR_REPLY_WORDS:
+            out[i], out[j] = subtypes[i], subtypes[j]
+    return out
+

@@ -62,7 +62,8 @@ from alliance.annotators import _relopenraise as orz
 from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
 from alliance.annotators._relopeners import (
-    FRAME_WORDS, P_NAMES_PAIR, content_stems, inherited, near_absence, patient_may_open, reflected, with_openings,
+    FRAME_WORDS, P_NAMES_PAIR, answered_pairs, content_stems, inherited, near_absence, patient_may_open, reflected,
+    with_openings,
 )
 from alliance.annotators._relmodel import (
     RelationalModel, combine, dense_features, load_relational_model, needed, session_rows,
@@ -389,6 +390,9 @@ def _from_context(d: Dialogue, i: int, label: str | None) -> bool:
     return any(d.is_therapist(j) and _names_frame(d, j) for j in range(i))
 
 
+#: How sure the scorer must be of both a therapist's turn and the patient's answer to open
+#: an episode on the pair (see ``answered_pairs``).
+PAIR_START = 0.6
 #: How sure the scorer must be to open an episode on a patient's or relative's turn
 #: (a therapist's turn needs the model's own ``start``; see ``patient_may_open``).
 OTHER_START = 0.85
@@ -444,6 +448,7 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
                 for i, ok in enumerate(may_start)]
     near_absence(d, labels, proba, model.add)
     combined = combine(labels, proba, subtypes, model.gate, model.add, model.start, may_open)
+    combined = answered_pairs(d, combined, proba, subtypes, may_open, PAIR_START)
     # A client talking to the other client ("I don't want you to be scared of me") is about
     # the couple, not the therapist (codebook, joint work): the scorer may not add it.
     combined = [None if label is not None and labels[i] is None and lk.to_partner(d, i) else label
