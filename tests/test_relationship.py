@@ -786,3 +786,13 @@ _AUGUST = [("t", "I need to tell you that I'll be away for the whole of August."
 def test_a_return_after_a_decline_is_counted_however_it_is_worded(reply, turn, expected, asr):
     turns = _AUGUST + [("p", reply), ("t", turn), ("p", "Maybe. I don't know." if expected else "Sure.")]
     assert returns(run(lower_no_punct(turns) if asr else turns)) == expected
+
+
+def test_news_after_a_relationship_question_is_a_change_of_subject_not_an_answer():
+    # Codebook: a topic shift after relationship talk is a withdrawal; the news and the
+    # talk about it are the patient's life, even though they follow a direct question.
+    s = run([("t", "Before we finish, how are you feeling about my three weeks away in June?"),
+             ("p", "Anyway, did I tell you my sister is moving to Perth?"),
+             ("t", "No. When is she going?"),
+             ("p", "March. Mum's in bits about it.")])
+    assert rel(s) == ["frame_feelings", None, None, None]

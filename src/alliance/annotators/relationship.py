@@ -240,6 +240,12 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
     return None
 
 
+#: Opening a piece of news ("did I tell you ...", "guess what"), which after a change of
+#: subject leaves the question unanswered (codebook: a topic shift is a withdrawal).
+_TELLS_NEWS = compile_any([r"\b(?:did i tell you|have i told you|guess what|you will never guess|i forgot to (?:tell|say)|"
+                           r"i meant to (?:tell|say)|i have to tell you about)\b"])
+
+
 def _blocks_inheritance(d: Dialogue, i: int, src: int, src_is_cue: bool, names: re.Pattern[str] | None,
                         topics: frozenset[str] | set[str] = frozenset()) -> bool:
     """Whether utterance ``i`` leaves the relationship topic despite answering ``src``
@@ -248,8 +254,8 @@ def _blocks_inheritance(d: Dialogue, i: int, src: int, src_is_cue: bool, names: 
     if d.acks[i] or MINIMAL.search(t) or cu.CLOSING.search(t) or lk.SILENCE_ONLY.search(t):
         return True  # a silence is a gap in the talk, not an answer to it
     direct_reply = src_is_cue and d.questions[src] and d.roles[src] is Role.THERAPIST
-    if rp.SHIFT.search(t) and not direct_reply:
-        return True
+    if rp.SHIFT.search(t) and (not direct_reply or _TELLS_NEWS.search(t)):
+        return True  # "anyway, did I tell you the dog got out?" answers nothing it was asked
     if d.roles[i] is Role.THERAPIST:
         if rp.T_REDIRECT.search(t) or cx.T_ENDS_SESSION.search(t) and not d.questions[i]:
             return True
