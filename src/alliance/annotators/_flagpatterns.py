@@ -48,6 +48,14 @@ SELF_DISCLOSURE = compile_any([
     r"i (?:did|do|had|have)\b(?:\s+\w+){0,2}\s+(?:two|three) (?:girls|boys|kids)",
     r"^ (?:yes |yeah |i do |i did )?(?:two|three|a) (?:girls|boys|kids|daughters|sons)\b",
     r"it got easier (?:for me|over time)",
+    # Family in everyday words ("with my lad", "up half the night with my youngest").
+    r"my (?:lad|lads|boy|boys|youngest|eldest|oldest|little one|little ones|missus|hubby|other half|nan|gran|granny)\b",
+    # A time of the therapist's own life told as a story ("when I started at the bank, my
+    # first job", "when I got back from my second deployment"), not a time in the sessions.
+    r"\bwhen i (?:first )?(?:started (?:at|out|my|a|an|in|coming|going)|got back from|came back from|moved (?:to|here|out)|left (?:school|home|the)|"
+    r"lost my|had my|became a)\b(?! (?:seeing|working with|with) you)",
+    # A habit of the therapist's own past ("I used to go to the washroom before and breathe").
+    r"\bi used to (?:go|get|have|do|live|play|feel|hate|love|dread|lie|sleep|drink|smoke|cry|panic|freeze|shake|be (?:so|really|terrified|scared|shy))\b",
     # The therapist's body, health and doctors ("after my gallbladder surgery").
     r"my (?:own )?(?:doctor|gp|surgeon|surgery|operation|gallbladder|knee|hip|diagnosis|illness|back pain|pregnancy|miscarriage|chemo)\b",
     r"i did (?:this|that|the) (?:exact |same |very )*(?:same )?thing (?:once|myself|too|when)",
