@@ -105,6 +105,13 @@ ASKS_THERAPIST_LIFE = compile_any([
 #: Challenge, disagreement, a discrepancy pointed out, or a contrary interpretation.
 CONFRONT = compile_any([
     r"you (?:say|said|keep saying|tell me|told me)\b(?:\s+\w+){0,12}\s+but\b",
+    # Asking leave to challenge, then setting the patient's words against something ("Can I
+    # point something out? You've said ..."); without their words it is often an observation.
+    r"^ (?:(?:okay|so|well|look) )*(?:can|could|may) i (?:point (?:something )?out|point out something|be (?:straight|honest|blunt|direct|frank) "
+    r"with you|challenge you|push back)\b(?:\s+\w+)*?\s+you (?:have said|say|are saying|are telling me|keep saying|keep telling me)\b",
+    # Their record against their claim ("so it can't have been every day"), or the claim's last outing.
+    r"so (?:it|that) can not (?:have been|be)|that can not (?:be|have been) (?:right|true|the whole)|last time you said (?:that|this)\b",
+    r"you are (?:going|being|getting) vague|letting (?:\w+ ){0,2}off the hook|you are (?:ducking|sidestepping|skating over|glossing over)\b",
     # Only "but" followed by the patient's own words or record: "so you want X, but
     # you're not concerned about Y" is an MI double-sided reflection, not a challenge.
     r"(?<!not only )but you (?:also )?(?:said|say|told|keep|missed|just said|have missed|have not|did not|do not|had said)\b",
