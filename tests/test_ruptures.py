@@ -291,3 +291,29 @@ def test_elaborating_or_new_material_after_a_repair_is_re_engagement(after_repai
 ])
 def test_markers_in_couples_work_read_who_the_you_is(turns, expected):
     assert marker(run(turns), len(turns) - 1) == expected
+
+
+@pytest.mark.parametrize("challenge,reply,retreat,expected", [
+    # The therapist owns the challenge and retreats: the reply in between pushed back.
+    ("You've told me twice it's a couple of pints, and the bloods say otherwise.",
+     "Everyone's numbers are up after the holidays. I know what I drink.",
+     "Fair enough, you know your drinking better than a lab sheet. Let's park it.", "rejects_intervention"),
+    ("The chemist has your last box down as collected a month late.",
+     "So you're calling me a liar now?",
+     "No, no. I'm sorry, that came out wrong. Lots of people miss doses.", "complaint_about_therapist"),
+    # The reply grants the point: no pushback, whatever the therapist says next.
+    ("You said you were done with him, but you drove round there on Friday.",
+     "Yeah. I did. I know. It's pathetic.",
+     "Sorry, that came out harsher than I meant.", None),
+    # The turn before was the therapist's own apology, not a challenge.
+    ("I hope you're right about that. Sorry, I'm going on about my own family.",
+     "It's okay. I feel a bit like I'm the therapist today.",
+     "Sorry, that wasn't fair on you. This is your hour.", None),
+    # A plain "fair enough" after a calm reply is no owned retreat.
+    ("I wonder if the tiredness is partly about the move.",
+     "I don't think that's it, honestly. It's the night feeds.",
+     "Fair enough. How are the night feeds going?", None),
+])
+def test_a_reply_the_therapist_retreats_from_pushed_back(challenge, reply, retreat, expected):
+    s = run([("t", "What happened this week?"), ("p", "Not much."), ("t", challenge), ("p", reply), ("t", retreat)])
+    assert marker(s, 3) == expected

@@ -34,6 +34,10 @@ turn before it, so that a new wording of the same move is still caught:
   a joke", "it always ends just as I get going");
 - **new material for an answer** to an open question about the relationship
   ("Anyway, did you hear ...?") moves away from it;
+- **pushed back, as the therapist's retreat shows**: a reply the therapist answers
+  by owning the challenge and retreating ("sorry, that came out wrong", "fair
+  enough, you know your drinking better than a printout") pushed back on it, in
+  whatever words (a complaint when it speaks to the therapist, else a rejection);
 - **re-engagement** after a repair is elaborating, agreeing with conviction or
   new material; ending the hour, leaving the next one open or a hedged yes is not.
 
@@ -45,13 +49,14 @@ from __future__ import annotations
 
 import re
 
-from alliance.annotators._lexicon import compile_any, normalize
+from alliance.annotators._lexicon import Dialogue, compile_any, normalize
 from alliance.annotators._rupturelexicon import DENY_FEELING, SHIFT
 from alliance.annotators._rupturepatterns import SHIFT_OPENER
 
 __all__ = [
     "REFUSES_READING", "READS_IN_SELF", "SIDES_WITH", "UNLIVED", "NO_POINT_IN_TASK", "TASK_NOUN",
     "NOT_KNOWING", "LABELS_THINKING", "FRAME_GRIEVANCE", "frame_grievance", "READING_ASKED", "DISMISSES_READING", "throws_back", "new_subject", "EXITS", "reengages", "LAPSE", "DREADS_SESSIONS", "ROOM_REMARK", "blames_lapse", "rejects_reading", "refuses_reading", "negates_label", "unlived", "sides_with",
+    "pushed_back",
 ]
 
 #: An imperative refusal opening the reply ("Don't.", "Don't tell me how I feel", "Stop analysing me").
@@ -333,3 +338,36 @@ def unlived(text: str, t: str) -> bool:
     if m is None:
         return False
     return "what would you know" in m.group(0) or not re.search(r"\bnever\b[^.!?]*\?", text)
+
+
+#: The therapist owning their challenge and retreating from it ("sorry, that came out wrong",
+#: "I'll drop the label", "you know your drinking better than a printout").
+_OWNED_RETREAT = compile_any([
+    r"came out (?:wrong|harsh|badly|too strong)|(?:^ |\. |, )(?:no no |no )?(?:i am )?sorry,? (?:no|that|i did not mean)|"
+    r"i (?:will|shall) (?:drop|leave) (?:that|the label|the word|it there|that there)|you know (?:\w+ ){0,3}better than (?:me|i do|a|the)|"
+    r"i was (?:arguing|pushing|lecturing|preaching) (?:with |at )?you|you are right,? i (?:did|was|do)\b",
+])
+_SORRY = compile_any([r"sorry|apologi[sz]e"])
+#: A reply that grants the point ("Yeah. I did. I know."), which no retreat answers as a pushback.
+_GRANTS = compile_any([r"^ (?:(?:yeah|yes|yep|ok|okay|mm|hmm) )*(?:i did|i know|you are right|fair|true|maybe)\b"])
+
+
+def pushed_back(d: Dialogue, i: int) -> str | None:
+    """The marker of patient turn ``i`` read from the therapist's retreat right after it, or None.
+
+    Backing down retracts the therapist's own challenge, and it answers a pushback:
+    in the gold sessions nine in ten patient turns between a challenge and a retreat
+    carry a marker. So a reply, in any words, that the therapist answers by owning
+    the challenge and retreating (:data:`_OWNED_RETREAT`) pushed back on it: a
+    complaint about the therapist when it speaks to them, else a rejection.
+    """
+    if not d.is_patient(i) or i == 0 or i + 1 >= d.n or not d.is_therapist(i - 1) or not d.is_therapist(i + 1):
+        return None
+    if d.acks[i] or d.questions[i - 1] or d.words[i - 1] < 6 or _GRANTS.search(d.norms[i]):
+        return None
+    if _SORRY.search(d.norms[i - 1]):
+        return None  # the turn before was itself an apology ("sorry, I'm going on"), not a challenge
+    if not _OWNED_RETREAT.search(d.norms[i + 1]):
+        return None
+    return "complaint_about_therapist" if d.you_is_therapist(i) and " you " in d.norms[i] else "rejects_intervention"
+

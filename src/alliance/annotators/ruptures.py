@@ -464,7 +464,8 @@ def rupture_markers(session: Session) -> list[str | None]:
     for i in range(d.n):
         if d.is_patient(i):
             out[i] = _marker(d, i, rel, out)
-    return apply_markers(d, out)  # the learned scorer checks the rules and extends them
+    out = apply_markers(d, out)  # the learned scorer checks the rules and extends them
+    return [m if m is not None else mv.pushed_back(d, i) for i, m in enumerate(out)]
 
 
 class RuptureMarkers:
