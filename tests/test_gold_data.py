@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 GOLD = Path(__file__).resolve().parent.parent / "gold"
-SPLITS = ("dev", "heldout", "test", "train2", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19", "test20", "test21", "test22")
+SPLITS = ("dev", "heldout", "test", "train2", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19", "test20", "test21", "test22", "train3", "train4", "train5")
 FILES = [p for s in SPLITS for p in sorted((GOLD / s).glob("*.json"))]
 
 ROLES = {"therapist", "patient", "other"}
@@ -82,6 +82,9 @@ def test_there_are_enough_sessions_in_each_split():
     assert 10 <= len(list((GOLD / "test20").glob("*.json"))) <= 16
     assert 10 <= len(list((GOLD / "test21").glob("*.json"))) <= 16
     assert 10 <= len(list((GOLD / "test22").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "train3").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "train4").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "train5").glob("*.json"))) <= 16
 
 
 def test_session_ids_are_unique_and_match_file_names():
