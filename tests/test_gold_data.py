@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 GOLD = Path(__file__).resolve().parent.parent / "gold"
-SPLITS = ("dev", "heldout", "test", "train2", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19", "test20", "test21", "test22", "train3", "train4", "train5")
+SPLITS = ("dev", "heldout", "test", "train2", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19", "test20", "test21", "test22", "train3", "train4", "train5", "test23", "test24")
 FILES = [p for s in SPLITS for p in sorted((GOLD / s).glob("*.json"))]
 
 ROLES = {"therapist", "patient", "other"}
@@ -85,6 +85,8 @@ def test_there_are_enough_sessions_in_each_split():
     assert 10 <= len(list((GOLD / "train3").glob("*.json"))) <= 16
     assert 10 <= len(list((GOLD / "train4").glob("*.json"))) <= 16
     assert 10 <= len(list((GOLD / "train5").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "test23").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "test24").glob("*.json"))) <= 16
 
 
 def test_session_ids_are_unique_and_match_file_names():
@@ -265,6 +267,8 @@ _BLIND_COVERAGE = {
     "test20": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
     "test21": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
     "test22": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
+    "test23": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
+    "test24": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
 }
 
 
