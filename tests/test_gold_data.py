@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 GOLD = Path(__file__).resolve().parent.parent / "gold"
-SPLITS = ("dev", "heldout", "test", "train2", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19", "test20", "test21", "test22", "train3", "train4", "train5", "test23", "test24")
+SPLITS = ("dev", "heldout", "test", "train2", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19", "test20", "test21", "test22", "train3", "train4", "train5", "test23", "test24", "test25", "test26", "test27", "test28", "test29", "test30", "test31", "test32")
 FILES = [p for s in SPLITS for p in sorted((GOLD / s).glob("*.json"))]
 
 ROLES = {"therapist", "patient", "other"}
@@ -87,6 +87,14 @@ def test_there_are_enough_sessions_in_each_split():
     assert 10 <= len(list((GOLD / "train5").glob("*.json"))) <= 16
     assert 10 <= len(list((GOLD / "test23").glob("*.json"))) <= 16
     assert 10 <= len(list((GOLD / "test24").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "test25").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "test26").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "test27").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "test28").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "test29").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "test30").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "test31").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "test32").glob("*.json"))) <= 16
 
 
 def test_session_ids_are_unique_and_match_file_names():
@@ -269,6 +277,14 @@ _BLIND_COVERAGE = {
     "test22": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
     "test23": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
     "test24": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
+    "test25": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
+    "test26": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
+    "test27": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
+    "test28": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
+    "test29": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
+    "test30": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
+    "test31": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
+    "test32": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
 }
 
 
