@@ -8,6 +8,7 @@ as single readings of the two openings and their near misses.
 from __future__ import annotations
 
 
+import numpy as np
 import pytest
 
 from alliance.annotators._relopenraise import O_SPEAKS_FOR, P_WHERE_I_STAND, P_WILL_YOU_STAY, T_ANSWERS_AS_I
@@ -193,3 +194,40 @@ def test_a_fairly_sure_question_and_answer_open_an_episode_together(turns, proba
     out = answered_pairs(d, [None, None], proba, ["frame_feelings"] * 2, [True, True], sure=0.6)
     assert (out == ["frame_feelings", "frame_feelings"]) is expected
     assert out in (["frame_feelings", "frame_feelings"], [None, None])
+
+
+def _declined_pair(therapist: str, patient: str, sure: float = 0.4, earlier_frame: bool = False):
+    """The labels :func:`declined_pairs` gives a therapist turn and the reply, the scorer ``sure`` of both."""
+    from alliance.annotators._lexicon import Dialogue
+    from alliance.annotators._relopeners import declined_pairs
+    from conftest import make_session
+
+    turns = [("Dr. Vale", "therapist", therapist), ("Robin", "patient", patient)]
+    labels: list[str | None] = [None, None]
+    if earlier_frame:  # an earlier episode about the break, already labelled
+        turns = [("Dr. Vale", "therapist", "How is it, hearing I'll be away?"), ("Robin", "patient", "Fine.")] + turns
+        labels = ["frame_feelings", None, None, None]
+    d = Dialogue(make_session(turns))
+    n = len(turns)
+    out = declined_pairs(d, labels, np.full(n, sure), ["frame_feelings"] * n, [True] * n)
+    return out[-2:]
+
+
+def test_a_frame_turn_refused_at_once_opens_an_episode_on_the_pair():
+    assert _declined_pair("Can I come back to the fortnightly sessions? How is that gap going to be?",
+                          "Honestly, it's fine. You've got other folk to see.") == ["frame_feelings"] * 2
+    # A return in the session's own words ("those Thursdays") after earlier talk about the break.
+    assert _declined_pair("I wanted to ask again about those Thursdays with no visits.",
+                          "I said it's fine. I'm not upset about it.", earlier_frame=True) == ["frame_feelings"] * 2
+
+
+@pytest.mark.parametrize("therapist,patient,sure,earlier", [
+    # The reply takes it up: no refusal, so nothing for this reading to add.
+    ("Can I come back to the fortnightly sessions? How is that gap going to be?", "Long, to be honest.", 0.4, False),
+    # The scorer is unsure of both turns.
+    ("Can I come back to the fortnightly sessions? How is that gap going to be?", "No, it's fine.", 0.2, False),
+    # Not about the frame, and no frame talk before it.
+    ("What did you do with the hours?", "Nothing much, it's fine.", 0.4, False),
+])
+def test_a_refusal_opens_nothing_without_a_frame_turn_the_scorer_believes(therapist, patient, sure, earlier):
+    assert _declined_pair(therapist, patient, sure, earlier) == [None, None]

@@ -39,7 +39,7 @@ __all__ = [
     "ANNOUNCE_WIDE", "T_ACT_FRAME", "T_ACT_PROCESS", "T_REACTION_MORE", "T_LINK_SERIES", "T_MISS",
     "P_NEAR_ABSENCE", "P_WHAT_I_AM", "ROOM_THINGS", "THIRD_SIDING", "DATE_WORDS", "T_FEEL_BY_ME", "DEFERS",
     "P_WORK_DOUBT", "P_PROXY_MORE", "ABOUT_THAT", "P_LINK_THAT",
-    "T_OWNS_ERROR", "P_PROPOSES", "P_REVISES_DECLINE", "T_NOTICES",
+    "T_OWNS_ERROR", "P_PROPOSES", "P_REVISES_DECLINE", "T_NOTICES", "PAYING", "FEELING_ASKED",
 ]
 
 _DAYS = r"mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?"
@@ -183,4 +183,17 @@ DATE_WORDS = compile_any([
     r"(?<=in |to |by |of |on )(?:march|may)|(?<=since )march",
     r"(?:twenty|thirty) (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
     r"(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|twentieth|thirtieth)",
+])
+
+
+#: Paying for the sessions or counting them: the words of frame logistics.
+PAYING = compile_any([
+    r"\b(?:fee|fees|charge|charged|charges|charging|invoice|invoices|receipt|receipts|insurance|insurer|copay|co pay|"
+    r"excess|refund|sliding scale|cancellation policy|cancellation fee|late cancellation|half the fee|full fee|"
+    r"sessions? (?:left|remaining)|(?:plan|scheme|programme|program|package) covers)\b",
+])
+#: A feeling asked after or voiced, which makes talk about the frame more than logistics.
+FEELING_ASKED = compile_any([
+    r"\b(?:feel|feels|feeling|felt|miss|missing|mind|minded|upset|worried|worry|angry|sad|hard|bother\w*|"
+    r"how (?:is|was|does|did|has) (?:that|this|it)|what (?:is|was) (?:that|it) like|for you)\b",
 ])

@@ -19,7 +19,7 @@ from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
 
 __all__ = ["P_NAMES_PAIR", "FRAME_WORDS", "inherited", "reflected", "content_stems", "patient_may_open",
            "near_absence", "addresses_therapist", "ADDRESSED_LEAD_IN", "with_openings", "LEAD_IN",
-           "answered_pairs"]
+           "answered_pairs", "declined_pairs", "DECLINED_PAIR"]
 
 _OTHERS = compile_any([OTHERS])
 #: Words naming the room or the work, whoever says them.
@@ -245,3 +245,48 @@ def answered_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
             out[i], out[j] = subtypes[i], subtypes[j]
     return out
 
+
+
+#: How sure the scorer must be of each turn of a therapist's frame turn and the patient's
+#: refusal of it to open an episode on the two (see :func:`declined_pairs`).
+DECLINED_PAIR = 0.3
+#: "I said it's fine", said again in answer: a refusal now, however it reads as a report.
+_SAID_FINE = compile_any([r"\bi (?:said|told you|have said|have told you)\b(?:\s+\w+){0,6}?\s+(?:fine|okay|ok|alright|all right|grand)\b"])
+
+
+def declined_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[str], may_start: list[bool],
+                   sure: float = DECLINED_PAIR) -> list[str | None]:
+    """Open an episode on a therapist's frame turn and the patient's refusal of it.
+
+    The seed pattern's returns are short: the therapist comes back to the break
+    ("what was it like not having this on a Thursday?") and the patient waves it
+    away ("honestly, it's fine, you've got other folk to see"). Each turn alone is
+    often less sure to the scorer than its ``start``, but a frame turn answered at
+    once by a refusal in the decline wording of
+    :data:`alliance.annotators.episodes.DECLINE` is the pattern itself. The
+    therapist's turn must name the frame in the frame lexicons, or come after
+    earlier talk about the frame in the session (a return refers to the break in
+    its own words: "those two weeks with no visits"); both turns must be at least
+    ``sure`` to the scorer, the therapist's must name the pair or the work
+    (``may_start``), and the refusal must be short of a story.
+    """
+    from alliance.annotators.episodes import utterance_stance  # episodes imports this module's users
+    out = list(labels)
+    frame_seen = False
+    for i in range(d.n - 1):
+        frame_seen = frame_seen or out[i] == "frame_feelings"
+        j = i + 1
+        if out[i] is not None or not d.is_therapist(i) or not d.is_patient(j):
+            continue
+        if out[j] is not None and any(out[k] is not None for k in range(max(0, i - EPISODE_GAP), i)):
+            continue  # the reply sits inside an episode already: not an opening
+        if not may_start[i] or d.acks[j] or d.words[j] >= PAIR_REPLY_WORDS or proba[i] < sure \
+                or out[j] is None and proba[j] < sure:
+            continue
+        t = d.norms[i]
+        if not (frame_seen or out[j] is not None and "frame_feelings" in (subtypes[i], out[j]) or rp.FRAME_T.search(t)
+                or cu.FRAME_T_WIDE.search(t) or fr.ANNOUNCE_WIDE.search(t)):
+            continue
+        if utterance_stance(d.norms[j], True)[0] or _SAID_FINE.search(d.norms[j]):
+            out[i], out[j] = subtypes[i], out[j] or subtypes[j]
+    return out

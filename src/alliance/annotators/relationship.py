@@ -62,8 +62,8 @@ from alliance.annotators import _relopenraise as orz
 from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
 from alliance.annotators._relopeners import (
-    FRAME_WORDS, P_NAMES_PAIR, answered_pairs, content_stems, inherited, near_absence, patient_may_open, reflected,
-    with_openings,
+    FRAME_WORDS, P_NAMES_PAIR, answered_pairs, content_stems, declined_pairs, inherited, near_absence, patient_may_open,
+    reflected, with_openings,
 )
 from alliance.annotators._relmodel import (
     RelationalModel, combine, dense_features, load_relational_model, needed, session_rows,
@@ -396,6 +396,9 @@ def _from_context(d: Dialogue, i: int, label: str | None) -> bool:
     return any(d.is_therapist(j) and _names_frame(d, j) for j in range(i))
 
 
+#: Below this the scorer vetoes a frame cue that only pays for or counts the sessions
+#: (:data:`alliance.annotators._framerefs.PAYING`).
+LOGISTICS_GATE = 0.3
 #: How sure the scorer must be of both a therapist's turn and the patient's answer to open
 #: an episode on the pair (see ``answered_pairs``).
 PAIR_START = 0.6
@@ -434,9 +437,16 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
             # looked at the floor the whole time ... what was going on right then?"): its
             # words are about a body, and the scorer learned few of them.
             or cues[i] is not None and d.is_therapist(i) and bool(cx.T_OBSERVES_NOW.search(d.norms[i]))]
+    proba = proba.copy()
     if held:
-        proba = proba.copy()
         proba[held] = np.maximum(proba[held], model.gate)
+    # A frame cue about money or the count of sessions, with no feeling asked or voiced
+    # ("the missed session is charged under the cancellation policy", "you have four
+    # sessions left on the plan"), is frame logistics unless the scorer disagrees.
+    for i in range(d.n):
+        if cues[i] == "frame_feelings" and proba[i] < LOGISTICS_GATE and fr.PAYING.search(d.norms[i]) \
+                and not fr.FEELING_ASKED.search(d.norms[i]):
+            proba[i] = 0.0
     # A chain lives or dies with the cue it started from: replies that only inherited a
     # label the scorer vetoed ("it's warm in here" ... "did you catch the game?") go too.
     labels = [None if label is not None and roots[i] is not None and roots[i] != i
@@ -455,6 +465,7 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     near_absence(d, labels, proba, model.add)
     combined = combine(labels, proba, subtypes, model.gate, model.add, model.start, may_open)
     combined = answered_pairs(d, combined, proba, subtypes, may_open, PAIR_START)
+    combined = declined_pairs(d, combined, proba, subtypes, may_open)
     # A client talking to the other client ("I don't want you to be scared of me") is about
     # the couple, not the therapist (codebook, joint work): the scorer may not add it.
     combined = [None if label is not None and labels[i] is None and lk.to_partner(d, i) else label
