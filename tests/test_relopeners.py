@@ -167,6 +167,8 @@ def test_nearly_not_coming_is_relationship_talk_when_the_therapist_takes_it_up()
     ("Did you have a good weekend?", "I did, thanks.", False),                   # the therapist's life
     ("You always let her tell it first.", "Before we start, I wanted to ask about my leave.", False),
     ("My sister said you were all the same.", "What did you make of that?", False),  # reported speech
+    ("That's not how it was. You've only read the nurses' side.", "That's fair. Tell me your side.", True),
+    ("You're twisting it up just like my probation officer.", "You're right, I jumped on that.", True),
 ])
 def test_a_remark_to_the_therapist_about_them_is_an_opening_when_the_reply_answers_it(patient, therapist, expected):
     from alliance.annotators._relopeners import addresses_therapist

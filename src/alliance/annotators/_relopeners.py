@@ -150,7 +150,8 @@ ADDRESSED_LEAD_IN = 0.3
 _YOU_DO = compile_any([
     r"\byou (?:are|were|always|never|keep|just|probably|do not|did not|did|do|even|must|seem|sound|look|think|"
     r"reckon|get|end up|turn|cut|let|nod|ask|make|made|said|told|took|talk|talked|only|will not|would not|"
-    r"could|can not)\b|\byour\b",
+    r"could|can not|have|had|have only|twist\w*|sound|sounded|looked|looking|read|write|writing|wrote|pushed|"
+    r"pushing|jumped|jumping|put|putting|will|would)\b|\byour\b",
 ])
 #: "You" that names no one, or thanks.
 _NOT_ADDRESS = compile_any([
