@@ -7,7 +7,9 @@ shipped-model cases check that the rules alone give the expected stance.
 
 from __future__ import annotations
 
+import hashlib
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -20,6 +22,8 @@ from alliance.annotators._lexicon import Dialogue
 from alliance.annotators._relmodel import CharGramVectorizer
 from alliance.annotators.episodes import episode_runs, patient_stance_of
 from alliance.model import Role, Session, Speaker, Utterance
+
+MODELS = Path(sm.__file__).resolve().parents[1] / "models"
 
 SPEAKERS = (Speaker("T", "Therapist", Role.THERAPIST), Speaker("P", "Client", Role.PATIENT))
 
@@ -47,11 +51,11 @@ def _session(turns) -> Session:
     return Session("synthetic", SPEAKERS, tuple(Utterance(i, s, t) for i, (s, t) in enumerate(turns)))
 
 
-def _toy_model(engage_bias: float, decline_bias: float, threshold: float) -> sm.StanceModel:
-    """A model that reads nothing (weights zero): every episode gets the heads' biases."""
+def _toy_model(biases: dict[str, float], threshold: float) -> sm.StanceModel:
+    """A model that reads nothing (weights zero): every episode gets the softmax of the biases per stance."""
     vec = CharGramVectorizer(min_df=1, max_features=500).fit(Dialogue(_session(DECLINE)).norms)
     W = np.zeros((len(sm.BLOCKS) * vec.n_features + len(sm.DENSE), len(sm.HEADS)), np.float32)
-    return sm.StanceModel(vec, W, np.asarray([engage_bias, decline_bias], np.float32), threshold, {})
+    return sm.StanceModel(vec, W, np.asarray([biases.get(h, 0.0) for h in sm.HEADS], np.float32), threshold, {})
 
 
 def _episode_stances(turns, model=None) -> tuple[list[str], list[str]]:
@@ -64,13 +68,26 @@ def _episode_stances(turns, model=None) -> tuple[list[str], list[str]]:
     return rules, sm.reread(d, runs, rel, markers, rules, model)
 
 
-def test_shipped_artifacts_load_with_two_heads_and_a_threshold():
+def test_shipped_artifacts_load_with_one_column_per_stance_a_threshold_and_the_allowed_moves():
     model = sm.load_stance_model()
     if model is None:
         pytest.skip("stance.json/stance.npz not built")
-    assert model.W.shape == (len(sm.BLOCKS) * model.vectorizer.n_features + len(sm.DENSE), len(sm.HEADS))
+    assert model.W.shape == (len(sm.BLOCKS) * model.vectorizer.n_features + len(sm.DENSE), len(sm.STANCES))
     assert 0.5 <= model.threshold <= sm.RULES_ALONE
-    assert model.meta["figures"]["heldout"]["splits"] == ["test15", "test16"]
+    assert model.moves == sm.OVERRIDES
+    assert ("mixed", "engaged") not in model.moves
+    folds = model.meta["figures"]["cv"]["folds"]
+    assert folds["test25-32"]["splits"] == [f"test{i}" for i in range(25, 33)]
+    assert folds["test17-24"]["splits"] == [f"test{i}" for i in range(17, 25)]
+
+
+def test_shipped_model_never_learned_from_the_blind_splits():
+    model = sm.load_stance_model()
+    if model is None:
+        pytest.skip("stance.json/stance.npz not built")
+    splits = model.meta["figures"]["data"]["gold_splits"]
+    assert not {f"test{i}" for i in range(33, 41)} & set(splits)
+    assert {"dev", "test17", "test32"} <= set(splits)
 
 
 def test_missing_or_stale_artifacts_leave_the_rules_alone(tmp_path):
@@ -83,7 +100,7 @@ def test_missing_or_stale_artifacts_leave_the_rules_alone(tmp_path):
 
 
 def test_probabilities_are_a_distribution_over_the_three_stances():
-    model = _toy_model(0.3, -1.2, 0.85)
+    model = _toy_model({"engaged": 0.3, "declined": -1.2}, 0.85)
     d = Dialogue(_session(DECLINE))
     p = model.proba([sm.episode_view(d, 2, 3, [None, None, "frame_feelings", "frame_feelings", None, None], None)])
     assert p.shape == (1, 3)
@@ -102,18 +119,30 @@ def test_combine_changes_a_stance_only_when_the_model_is_confident(rule, raw, th
         assert out == sm.STANCES[int(np.argmax(p))]
     if p.max() < threshold:
         assert out == rule
+    limited = sm.combine(rule, p, threshold, sm.OVERRIDES)
+    assert limited in (rule, out)
+    if limited != rule:
+        assert (rule, limited) in sm.OVERRIDES
+
+
+def test_mixed_is_never_moved_to_engaged():
+    # The one change left to the rules: a "fine" that closes a complaint still refuses.
+    p = np.asarray([0.98, 0.01, 0.01])
+    assert sm.combine("mixed", p, 0.5, sm.OVERRIDES) == "mixed"
+    assert sm.combine("declined", p, 0.5, sm.OVERRIDES) == "engaged"
+    assert sm.combine("mixed", p, 0.5) == "engaged"  # unrestricted, the model would have moved it
 
 
 def test_an_unsure_model_changes_nothing():
-    # Heads at 0.5 each: declined 0.5, engaged and mixed 0.25, all below the threshold.
+    # Every stance at a third, all below the threshold.
     for turns in (DECLINE, ENGAGE):
-        rules, combined = _episode_stances(turns, _toy_model(0.0, 0.0, 0.85))
+        rules, combined = _episode_stances(turns, _toy_model({}, 0.85))
         assert combined == rules
 
 
 def test_a_confident_model_does_override():
-    # Takes it up (p ~ 0.99) and never refuses (p ~ 0.01): engaged, whatever the rules said.
-    rules, combined = _episode_stances(DECLINE, _toy_model(5.0, -5.0, 0.85))
+    # Engaged at p ~ 0.99: engaged, whatever the rules said.
+    rules, combined = _episode_stances(DECLINE, _toy_model({"engaged": 5.0}, 0.85))
     assert rules == ["declined"]
     assert combined == ["engaged"]
 
@@ -135,3 +164,47 @@ def test_pipeline_episodes_carry_valid_stances():
         spans = analyze_session(_session(turns)).session.spans_of("episode")
         assert spans
         assert all(sp.attrs["patient_stance"] in sm.STANCES for sp in spans)
+
+
+# -- The trainer's rules (no gold data needed) ------------------------------------------------
+
+def _fold(n: int, rules: int, **right_at: int) -> dict:
+    """A fold's counts: ``right_at`` maps threshold keys ("0_5") to right stances; others equal the rules'."""
+    from alliance.training.stance import THRESHOLDS
+    return {"n": n, "rules": rules, **{str(t): right_at.get(str(t).replace(".", "_"), rules) for t in THRESHOLDS}}
+
+
+def _clean_bank() -> dict:
+    from alliance.training.stance import THRESHOLDS
+    return {str(t): 0 for t in THRESHOLDS}
+
+
+def test_the_trainer_never_reads_the_blind_splits():
+    from alliance.training.stance import CV_FOLDS, GOLD_SPLITS
+    blind = {f"test{i}" for i in range(33, 41)}
+    assert not blind & set(GOLD_SPLITS)
+    assert not blind & {s for splits in CV_FOLDS.values() for s in splits}
+    assert {s for splits in CV_FOLDS.values() for s in splits} <= set(GOLD_SPLITS)
+
+
+def test_a_gain_below_the_bar_leaves_the_rules_alone():
+    from alliance.training.stance import _choose
+    folds = {"a": _fold(150, 110, **{"0_5": 111}), "b": _fold(150, 110, **{"0_5": 111})}  # +2 of 300
+    threshold, _ = _choose(folds, _clean_bank())
+    assert threshold == sm.RULES_ALONE
+
+
+def test_a_clear_gain_on_every_fold_sets_the_threshold():
+    from alliance.training.stance import _choose
+    folds = {"a": _fold(150, 110, **{"0_7": 114}), "b": _fold(150, 110, **{"0_7": 114})}  # +8 of 300
+    threshold, table = _choose(folds, _clean_bank())
+    assert threshold == 0.7
+    assert table["0.7"]["pooled_gain"] == 8
+
+
+def test_a_fold_that_loses_or_a_broken_specification_vetoes_a_threshold():
+    from alliance.training.stance import _choose
+    losing = {"a": _fold(150, 110, **{"0_7": 120}), "b": _fold(150, 110, **{"0_7": 109})}
+    assert _choose(losing, _clean_bank())[0] == sm.RULES_ALONE
+    gaining = {"a": _fold(150, 110, **{"0_7": 115}), "b": _fold(150, 110, **{"0_7": 115})}
+    assert _choose(gaining, {**_clean_bank(), "0.7": 1})[0] == sm.RULES_ALONE
