@@ -145,7 +145,7 @@ def near_absence(d: Dialogue, labels: list[str | None], proba, add: float) -> No
 #: How sure the scorer must be of a patient's turn that speaks to the therapist about
 #: them ("every week you end up on her side") for it to open the episode the
 #: therapist's reply starts (see :func:`addresses_therapist`).
-ADDRESSED_LEAD_IN = 0.3
+ADDRESSED_LEAD_IN = 0.2
 #: "You" as the therapist doing, thinking or being something.
 _YOU_DO = compile_any([
     r"\byou (?:are|were|always|never|keep|just|probably|do not|did not|did|do|even|must|seem|sound|look|think|"
