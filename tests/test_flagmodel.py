@@ -125,3 +125,11 @@ def test_training_reads_an_explicit_list_of_splits():
     from alliance.training import flags as training
     assert set(training.BLIND_SPLITS) <= set(training.LOSO_SPLITS) <= set(training.GOLD_SPLITS)
     assert all("*" not in s for s in training.GOLD_SPLITS)
+
+
+def test_training_leaves_out_each_new_author_split_and_never_reads_later_ones():
+    from alliance.training import flags as training
+    assert set(training.NEW_SPLITS) <= set(training.LOSO_SPLITS)
+    assert set(training.BLIND_SPLITS) <= set(training.NEW_SPLITS)
+    # Splits written after test32 are kept blind for the lead's final measurement.
+    assert not set(training.GOLD_SPLITS) & {f"test{k}" for k in range(33, 41)}

@@ -19,7 +19,8 @@ the repository root. It
    the same number of transcript groups, so every AnnoMI session is scored by a
    model that never saw it), and leaving one new-author split out
    (:data:`LOSO_SPLITS`: train on everything else, score that split), with the
-   splits no rule was tuned on (:data:`BLIND_SPLITS`) also reported alone;
+   splits no rule was tuned on (:data:`BLIND_SPLITS`) and the sixteenth round's
+   new splits (:data:`NEW_SPLITS`) also reported alone;
 4. compares per label (each flag; "any rupture marker" on patient turns) the
    rules alone, the model alone and the rules gated by the model with
    confident model-only additions over a grid of ``(gate, add)``, and chooses
@@ -36,8 +37,8 @@ the repository root. It
 
 Fixed seeds and sorted inputs: a rebuild gives the same artifacts. The
 vectorizer's vocabulary is fitted once on all texts (unsupervised), which the
-figures do not correct for. The rules were tuned on the gold splits up to
-test14, so rules-alone figures here are optimistic and the model's advantage is
+figures do not correct for. The rules were tuned on most gold splits up to
+test24, so rules-alone figures here are optimistic and the model's advantage is
 understated (``--rules-before`` corrects the left-out figures). ``--scores``
 writes every gold and AnnoMI utterance's held-out probabilities, to study other
 thresholds without retraining.
@@ -72,11 +73,20 @@ PARAPHRASE_WEIGHT = 1.0
 C = 1.0
 #: Explicit on purpose: splits written later stay blind (never glob ``gold/*``).
 GOLD_SPLITS = ("dev", "heldout", "train2", "test", "test2", "test3", "test4", "test5", "test6", "test7",
-               "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16")
+               "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16",
+               "test17", "test18", "test19", "test20", "test21", "test22", "test23", "test24",
+               "test25", "test26", "test27", "test28", "test29", "test30", "test31", "test32")
+#: The sixteen new-author splits opened for the sixteenth round (176 sessions); reported alone.
+NEW_SPLITS = ("test17", "test18", "test19", "test20", "test21", "test22", "test23", "test24",
+              "test25", "test26", "test27", "test28", "test29", "test30", "test31", "test32")
 #: New-author splits each left out in turn: the honest proxy for sessions by an unseen author.
-LOSO_SPLITS = ("test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16")
-#: Left-out splits no rule was ever tuned on: there today's rules are honest too; reported alone.
-BLIND_SPLITS = ("test15", "test16")
+LOSO_SPLITS = ("test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16",
+               *NEW_SPLITS)
+#: Left-out splits no rule was ever tuned on (written after the rules of 53fce95, which
+#: are today's): there today's rules are honest too; reported alone.
+BLIND_SPLITS = ("test25", "test26", "test27", "test28", "test29", "test30", "test31", "test32")
+#: Groups of left-out splits whose pooled figures are reported alone (``loso_<group>``).
+REPORTED = {"blind": BLIND_SPLITS, "new": NEW_SPLITS}
 GATES = (0.0, 0.02, 0.05, 0.1, 0.2)
 ADDS = (0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 MODEL_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
@@ -86,15 +96,17 @@ ANNOMI_MAX_ADD = 3
 MAX_PRECISION_LOSS = 0.05
 #: Thresholds set by hand after checks the grid does not see (model card, "Flags and
 #: ruptures scorer"): the specification tests and the pipeline on every gold split. The
-#: grid's pairs for self-disclosure, confrontation and repair add labels on near misses the
-#: tests hold negative ("I'd rather keep my own family out of it" reads as a disclosure at
-#: 0.87, "I still think about what you said last week" as a confrontation at 0.57, a plain
-#: change of task after "Dunno." as a repair). So each takes the lowest grid add that passes
-#: them all: confrontation adds only (gate 0: in grouped CV a gate vetoes more correct rule
-#: labels than false ones) at 0.6, repair keeps the grid's gate with add 0.5, and
-#: self-disclosure stays with the rules (no add that gains anything passes).
+#: grid's pairs add labels on near misses the tests hold negative ("I'd rather keep my own
+#: family out of it" reads as a disclosure at any add, "I still think about what you said
+#: last week" as a confrontation below 0.65, a plain change of task after "Dunno." as a
+#: repair at 0.3, a patient's "you just can't win with her" as a rupture below 0.8), and a
+#: confrontation gate vetoes a rule confrontation the tests hold positive. So each label
+#: takes the lowest add (steps of 0.05) that passes them all at the grid's gate:
+#: self-disclosure is gated only (no add), confrontation adds only (gate 0) at 0.65,
+#: backs-down adds at 0.45, repair at 0.4, ruptures keep (0.05, 0.8).
 OVERRIDES: dict[str, tuple[float, float]] = {
-    "self_disclosure": (0.0, 1.01), "confrontation": (0.0, 0.6), "repair": (0.1, 0.5)}
+    "self_disclosure": (0.05, 1.01), "confrontation": (0.0, 0.65), "backs_down": (0.1, 0.45),
+    "repair": (0.1, 0.4), "rupture": (0.05, 0.8)}
 #: With the rules of before each split (``--rules-before``), a chosen pair may also lose at most
 #: this much grouped-CV F1 against today's rules (vetoes must not undo what the rules were tuned to).
 MAX_CV_F1_LOSS = 0.03
@@ -279,28 +291,33 @@ def _decide(doc: Doc, head: str, p: np.ndarray, g, a, before: bool = False) -> l
 def _table(head: str, k: int, gold: list[Doc], ann: list[Doc], cv: dict, loso: dict) -> list[dict]:
     rows = []
     loso_docs = [d for d in gold if d.split in LOSO_SPLITS]
+    with_before = all(d.before is not None for d in loso_docs)
     for name, g, a in _candidates():
-        c_cv, c_lo, c_be, c_bl, c_blb = (np.zeros(3) for _ in range(5))
+        c_cv = np.zeros(3)
+        # Left-out counts, pooled over all left-out splits ("") and per reported group.
+        c_lo = {grp: np.zeros(3) for grp in ("", *REPORTED)}
+        c_be = {grp: np.zeros(3) for grp in ("", *REPORTED)}
         for d in gold:
             c_cv += _counts(_decide(d, head, cv[d.name][:, k], g, a), d.y[:, k])
         for d in loso_docs:
+            groups = ("", *(grp for grp, splits in REPORTED.items() if d.split in splits))
             c = _counts(_decide(d, head, loso[d.name][:, k], g, a), d.y[:, k])
-            c_lo += c
-            c_bl += c if d.split in BLIND_SPLITS else 0
-            if d.before is not None:
-                c = _counts(_decide(d, head, loso[d.name][:, k], g, a, before=True), d.y[:, k])
-                c_be += c
-                c_blb += c if d.split in BLIND_SPLITS else 0
+            cb = _counts(_decide(d, head, loso[d.name][:, k], g, a, before=True), d.y[:, k]) if with_before else 0
+            for grp in groups:
+                c_lo[grp] += c
+                c_be[grp] += cb
         ann_total = ann_added = 0
         for d in ann:
             pred = _decide(d, head, cv[d.name][:, k], g, a)
             ann_total += sum(pred)
             ann_added += sum(x and not r for x, r in zip(pred, d.rule_positive(head)))
-        rows.append({"name": name, "gate": g, "add": a, "cv": _prf(c_cv), "loso": _prf(c_lo),
-                     "loso_blind": _prf(c_bl), "annomi": ann_total, "annomi_added": ann_added})
-        if all(d.before is not None for d in loso_docs):
-            rows[-1]["loso_before"] = _prf(c_be)
-            rows[-1]["loso_blind_before"] = _prf(c_blb)
+        row = {"name": name, "gate": g, "add": a, "cv": _prf(c_cv), "annomi": ann_total, "annomi_added": ann_added}
+        for grp in ("", *REPORTED):
+            key = "loso" + (f"_{grp}" if grp else "")
+            row[key] = _prf(c_lo[grp])
+            if with_before:
+                row[f"{key}_before"] = _prf(c_be[grp])
+        rows.append(row)
     return rows
 
 
@@ -404,7 +421,7 @@ def train(root: Path, annomi: Path, out: Path, log=print, table_out: Path | None
     figures = {
         "folds": N_FOLDS, "seed": SEED, "gold_sessions": len(gold), "annomi_sessions": len(ann),
         "loso_splits": list(LOSO_SPLITS), "loso_sessions": sum(d.split in LOSO_SPLITS for d in gold),
-        "blind_splits": list(BLIND_SPLITS),
+        "blind_splits": list(BLIND_SPLITS), "new_splits": list(NEW_SPLITS),
         "rules_before": rules_before is not None,
         "per_label": {h: {"rules": tables[h][0], "model_alone": [r for r in tables[h] if r["gate"] == -1.0],
                           "chosen": chosen[h]} for h in HEADS},

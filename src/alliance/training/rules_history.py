@@ -10,11 +10,13 @@ reads with ``--rules-before``. Run from the repository root::
 
     python -m alliance.training.rules_history --out /tmp/rules_before.json
 
-Each split takes a few seconds (the ten splits test7 .. test16 about 20 s);
-cache the output under ``/tmp``. The child process checks that the old tree's
-code is the one imported. Splits added in one commit share a parent (test12 and
-test14; test15 and test16). Outputs name sessions and carry labels only, never
-transcript text.
+Splits added in one commit share a parent and one run (test12 and test14;
+test15 and test16; test17 .. test20; test21 and test22; test23 and test24;
+test25 .. test32): the 26 splits test7 .. test32 take about a minute; cache the
+output under ``/tmp``. The child process checks that the old tree's code is the
+one imported, and switches off the flags scorer an old tree ships (from 68dae5b
+on), so that what it reports is the rules alone. Outputs name sessions and
+carry labels only, never transcript text.
 """
 
 from __future__ import annotations
@@ -35,14 +37,21 @@ from pathlib import Path
 import alliance
 from alliance.analysis import analyze_session
 from alliance.evaluate.gold import _session_from
-split, root, tree = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]).resolve()
+splits, root, tree = sys.argv[1].split(","), Path(sys.argv[2]), Path(sys.argv[3]).resolve()
 # The old tree's code, not the installed package's, must be what runs.
 assert Path(alliance.__file__).resolve().is_relative_to(tree), alliance.__file__
+# The rules alone: an old tree that ships a flags model would otherwise combine it with them.
+try:
+    import alliance.annotators._flagmodel as flagmodel
+    flagmodel.load_flag_model = lambda *args, **kwargs: None
+except ImportError:
+    pass
 res = {}
-for p in sorted((root / "gold" / split).glob("*.json")):
-    s = analyze_session(_session_from(json.loads(p.read_text(encoding="utf-8")), p)).session
-    res[f"{split}/{p.stem}"] = {"flags": [list(s.all_labels("flag", i)) for i in range(len(s.utterances))],
-                                "markers": s.labels("rupture")}
+for split in splits:
+    for p in sorted((root / "gold" / split).glob("*.json")):
+        s = analyze_session(_session_from(json.loads(p.read_text(encoding="utf-8")), p)).session
+        res[f"{split}/{p.stem}"] = {"flags": [list(s.all_labels("flag", i)) for i in range(len(s.utterances))],
+                                    "markers": s.labels("rupture")}
 print(json.dumps(res))
 """
 
@@ -54,14 +63,18 @@ def _git(root: Path, *args: str) -> str:
 def rules_before(root: Path, splits: tuple[str, ...]) -> dict:
     """``{"<split>/<session>": {"flags": [...], "markers": [...]}}`` from the rules before each split."""
     out: dict = {}
+    # Splits added by the same commit were blind to the same rules: one old tree runs them all.
+    by_commit: dict[str, list[str]] = {}
     for split in splits:
         added = _git(root, "log", "--diff-filter=A", "--format=%H", "--", f"gold/{split}").splitlines()[-1]
+        by_commit.setdefault(added, []).append(split)
+    for added, group in by_commit.items():
         with tempfile.TemporaryDirectory() as tmp:
             tree = Path(tmp) / "tree"
             _git(root, "worktree", "add", "--detach", str(tree), f"{added}^")
             try:
-                res = subprocess.run([sys.executable, "-c", _RUN, split, str(root.resolve()), str(tree)], check=True,
-                                     capture_output=True, text=True,
+                res = subprocess.run([sys.executable, "-c", _RUN, ",".join(group), str(root.resolve()), str(tree)],
+                                     check=True, capture_output=True, text=True,
                                      env={**os.environ, "PYTHONPATH": str(tree / "src")})
                 out.update(json.loads(res.stdout))
             finally:
