@@ -198,7 +198,8 @@ def test_a_fairly_sure_question_and_answer_open_an_episode_together(turns, proba
     assert out in (["frame_feelings", "frame_feelings"], [None, None])
 
 
-def _declined_pair(therapist: str, patient: str, sure: float = 0.4, earlier_frame: bool = False):
+def _declined_pair(therapist: str, patient: str, sure: float = 0.4, earlier_frame: bool = False,
+                   names_pair: bool = True):
     """The labels :func:`declined_pairs` gives a therapist turn and the reply, the scorer ``sure`` of both."""
     from alliance.annotators._lexicon import Dialogue
     from alliance.annotators._relopeners import declined_pairs
@@ -211,7 +212,7 @@ def _declined_pair(therapist: str, patient: str, sure: float = 0.4, earlier_fram
         labels = ["frame_feelings", None, None, None]
     d = Dialogue(make_session(turns))
     n = len(turns)
-    out = declined_pairs(d, labels, np.full(n, sure), ["frame_feelings"] * n, [True] * n)
+    out = declined_pairs(d, labels, np.full(n, sure), ["frame_feelings"] * n, [names_pair] * n)
     return out[-2:]
 
 
@@ -221,6 +222,11 @@ def test_a_frame_turn_refused_at_once_opens_an_episode_on_the_pair():
     # A return in the session's own words ("those Thursdays") after earlier talk about the break.
     assert _declined_pair("I wanted to ask again about those Thursdays with no visits.",
                           "I said it's fine. I'm not upset about it.", earlier_frame=True) == ["frame_feelings"] * 2
+    # A reaction question names no pair once its hedge is set aside, and no frame word; the
+    # scorer's own reading of it as frame talk (at least SURE_FRAME) stands in for them.
+    assert _declined_pair("I'm wondering how that news sat with you, with your dad so unwell.",
+                          "Oh gosh no, it's totally fine, you've got tons of people to see.", sure=0.45,
+                          names_pair=False) == ["frame_feelings"] * 2
 
 
 @pytest.mark.parametrize("therapist,patient,sure,earlier", [
@@ -228,8 +234,8 @@ def test_a_frame_turn_refused_at_once_opens_an_episode_on_the_pair():
     ("Can I come back to the fortnightly sessions? How is that gap going to be?", "Long, to be honest.", 0.4, False),
     # The scorer is unsure of both turns.
     ("Can I come back to the fortnightly sessions? How is that gap going to be?", "No, it's fine.", 0.2, False),
-    # Not about the frame, and no frame talk before it.
-    ("What did you do with the hours?", "Nothing much, it's fine.", 0.4, False),
+    # Not about the frame, no frame talk before it, and the scorer not sure it is frame talk.
+    ("What did you do with the hours?", "Nothing much, it's fine.", 0.35, False),
 ])
 def test_a_refusal_opens_nothing_without_a_frame_turn_the_scorer_believes(therapist, patient, sure, earlier):
     assert _declined_pair(therapist, patient, sure, earlier) == [None, None]

@@ -251,6 +251,9 @@ def answered_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
 #: How sure the scorer must be of each turn of a therapist's frame turn and the patient's
 #: refusal of it to open an episode on the two (see :func:`declined_pairs`).
 DECLINED_PAIR = 0.3
+#: How sure the scorer must be that a therapist's turn is about the frame, when no frame word
+#: or earlier frame talk says so (see :func:`declined_pairs`).
+SURE_FRAME = 0.4
 #: "I said it's fine", said again in answer: a refusal now, however it reads as a report.
 _SAID_FINE = compile_any([r"\bi (?:said|told you|have said|have told you)\b(?:\s+\w+){0,6}?\s+(?:fine|okay|ok|alright|all right|grand)\b"])
 
@@ -281,12 +284,14 @@ def declined_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
             continue
         if out[j] is not None and any(out[k] is not None for k in range(max(0, i - EPISODE_GAP), i)):
             continue  # the reply sits inside an episode already: not an opening
-        if not may_start[i] or d.acks[j] or d.words[j] >= PAIR_REPLY_WORDS or proba[i] < sure \
+        t = d.norms[i]
+        asks = cu.T_REACTION_WIDE.search(t) or cu.T_OPEN_Q.search(t) or fr.T_REACTION_MORE.search(t)
+        if not (may_start[i] or asks) or d.acks[j] or d.words[j] >= PAIR_REPLY_WORDS or proba[i] < sure \
                 or out[j] is None and proba[j] < sure:
             continue
-        t = d.norms[i]
-        if not (frame_seen or out[j] is not None and "frame_feelings" in (subtypes[i], out[j]) or rp.FRAME_T.search(t)
-                or cu.FRAME_T_WIDE.search(t) or fr.ANNOUNCE_WIDE.search(t)):
+        sure_frame = subtypes[i] == "frame_feelings" and proba[i] >= SURE_FRAME
+        if not (frame_seen or sure_frame or out[j] is not None and "frame_feelings" in (subtypes[i], out[j])
+                or rp.FRAME_T.search(t) or cu.FRAME_T_WIDE.search(t) or fr.ANNOUNCE_WIDE.search(t)):
             continue
         if utterance_stance(d.norms[j], True)[0] or _SAID_FINE.search(d.norms[j]):
             out[i], out[j] = subtypes[i], out[j] or subtypes[j]
