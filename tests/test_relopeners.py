@@ -227,6 +227,13 @@ def test_a_frame_turn_refused_at_once_opens_an_episode_on_the_pair():
     assert _declined_pair("I'm wondering how that news sat with you, with your dad so unwell.",
                           "Oh gosh no, it's totally fine, you've got tons of people to see.", sure=0.45,
                           names_pair=False) == ["frame_feelings"] * 2
+    # Very sure of the therapist's frame turn (SUREST_FRAME), the plain refusal alone confirms it...
+    assert _declined_pair("I wonder does it feel a bit like a punishment, being seen on your own now?",
+                          "Nah nah, I never thought that, it's just the staffing.", sure=0.65,
+                          names_pair=False) == ["frame_feelings"] * 2
+    # ... but not an assent that happens to say "it's fine".
+    assert _declined_pair("I'd like to hear how the plan worked out, if you come back in four weeks.",
+                          "Uh, yeah, yeah. It's fine. Let's do that.", sure=0.65, names_pair=False) == [None, None]
 
 
 @pytest.mark.parametrize("therapist,patient,sure,earlier", [

@@ -254,6 +254,8 @@ DECLINED_PAIR = 0.3
 #: How sure the scorer must be that a therapist's turn is about the frame, when no frame word
 #: or earlier frame talk says so (see :func:`declined_pairs`).
 SURE_FRAME = 0.4
+#: How sure it must be for the patient's refusal alone to confirm the pair.
+SUREST_FRAME = 0.6
 #: "I said it's fine", said again in answer: a refusal now, however it reads as a report.
 _SAID_FINE = compile_any([r"\bi (?:said|told you|have said|have told you)\b(?:\s+\w+){0,6}?\s+(?:fine|okay|ok|alright|all right|grand)\b"])
 
@@ -274,7 +276,7 @@ def declined_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
     ``sure`` to the scorer, the therapist's must name the pair or the work
     (``may_start``), and the refusal must be short of a story.
     """
-    from alliance.annotators.episodes import utterance_stance  # episodes imports this module's users
+    from alliance.annotators.episodes import ASSENTS, ENGAGE, utterance_stance  # episodes imports this module's users
     out = list(labels)
     frame_seen = False
     for i in range(d.n - 1):
@@ -286,13 +288,19 @@ def declined_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
             continue  # the reply sits inside an episode already: not an opening
         t = d.norms[i]
         asks = cu.T_REACTION_WIDE.search(t) or cu.T_OPEN_Q.search(t) or fr.T_REACTION_MORE.search(t)
-        if not (may_start[i] or asks) or d.acks[j] or d.words[j] >= PAIR_REPLY_WORDS or proba[i] < sure \
-                or out[j] is None and proba[j] < sure:
-            continue
         sure_frame = subtypes[i] == "frame_feelings" and proba[i] >= SURE_FRAME
+        # The scorer very sure the therapist's turn is about the frame: the refusal alone confirms it.
+        surest = subtypes[i] == "frame_feelings" and proba[i] >= SUREST_FRAME
+        if not (may_start[i] or asks or surest) or d.acks[j] or d.words[j] >= PAIR_REPLY_WORDS or proba[i] < sure \
+                or out[j] is None and proba[j] < sure and not surest:
+            continue
         if not (frame_seen or sure_frame or out[j] is not None and "frame_feelings" in (subtypes[i], out[j])
                 or rp.FRAME_T.search(t) or cu.FRAME_T_WIDE.search(t) or fr.ANNOUNCE_WIDE.search(t)):
             continue
-        if utterance_stance(d.norms[j], True)[0] or _SAID_FINE.search(d.norms[j]):
+        declines = utterance_stance(d.norms[j], True)[0]
+        if surest and not may_start[i] and not asks or surest and out[j] is None and proba[j] < sure:
+            # On the scorer's word alone, a plain refusal only: not "yeah, it's fine, let's do that".
+            declines = declines and not (ENGAGE.search(d.norms[j]) or ASSENTS.search(d.norms[j]))
+        if declines or _SAID_FINE.search(d.norms[j]):
             out[i], out[j] = subtypes[i], out[j] or subtypes[j]
     return out
