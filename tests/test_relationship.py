@@ -586,6 +586,15 @@ NEW_REPLIES = [
 ]
 
 
+@pytest.mark.parametrize("reply", ["Na, dinna fash yersel.", "Ha, no. Different thing altogether.",
+                                   "Och no, away you go.", "Naw, I'm grand with it."])
+def test_a_refusal_after_a_laugh_or_in_dialect_reads_as_a_refusal(reply):
+    # What the paired reading (a frame turn refused at once) needs to hear as a refusal.
+    from alliance.annotators.episodes import DECLINE
+    from alliance.annotators._lexicon import normalize
+    assert DECLINE.search(normalize(reply))
+
+
 @pytest.mark.parametrize("reply,stance", NEW_REPLIES)
 def test_the_stance_of_replies_in_new_words(reply, stance):
     turns = [("t", "I'll be away for three weeks from the first."), ("p", "Okay."),

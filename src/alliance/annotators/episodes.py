@@ -30,7 +30,7 @@ EPISODE_GAP = 2
 #: Refusing or minimising what the therapist raised about the relationship.
 DECLINE = compile_any([
     # "Yeah, no" is a refusal in many dialects; "hmm" and "ah" only open the turn.
-    r"^ (?:(?:well|um|uh|oh|ah|hmm|mm|honestly|look|i mean|really|still|so|yeah|yes) )*(?:no|nope|nah|not really|not at all|"
+    r"^ (?:(?:well|um|uh|oh|ah|hmm|mm|honestly|look|i mean|really|still|so|yeah|yes|ha|haha|och|ach|aw|naw|na) )*(?:no|nope|nah|naw|na|not really|not at all|"
     r"i do not think so|i am fine|it is fine|it was fine|that is fine|it is okay|it was okay|that is okay|"
     r"it is alright|it was alright|ready|still ready|i am ready|it is time|not much|nothing|no worries|all good|fine(?=(?: \w+){0,3} $))\b(?! actually)(?!(?: \w+)? (?:less|better|easier|nicer) )",
     # Not "it was alright, less awkward than last time": a verdict that goes on to compare evaluates.
