@@ -122,6 +122,22 @@ def test_a_link_offered_after_the_patient_declined_the_topic_is_a_confrontation(
     assert "confrontation" in flags(s, 6)
 
 
+def test_a_return_that_likens_the_frame_to_someone_after_a_refusal_is_a_confrontation():
+    # Decision 12: after "it's fine", "I wonder if me moving online is a bit like your sister
+    # moving away" asserts a meaning the patient has turned down.
+    turns = [("t", "From next month our sessions will be online only. How is that for you?"),
+             ("p", "Honestly, it's fine. It's only a laptop."),
+             ("t", "Okay. How did the visit go?"),
+             ("p", "Long. My sister flew back on Sunday."),
+             ("t", "Mm."),
+             ("p", "She always leaves just when it gets good."),
+             ("t", "I wonder if me moving online is a bit like your sister moving away, someone close going further off.")]
+    assert "confrontation" in flags(run(turns), 6)
+    # Asked again without a meaning of its own, it asserts nothing.
+    turns[-1] = ("t", "I wonder if the move online has been on your mind at all this week.")
+    assert "confrontation" not in flags(run(turns), 6)
+
+
 # -- sixth round: self-disclosure and repair on other authors' writing -----------------
 
 @pytest.mark.parametrize("text", [

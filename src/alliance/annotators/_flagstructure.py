@@ -32,6 +32,7 @@ from alliance.annotators._lexicon import Dialogue, compile_any, normalize
 __all__ = [
     "presses_hidden_feeling", "words_against_body", "strain_voiced", "meets_strain", "welcomes_said", "owns_hard_question",
     "makes_too_much", "leaves_subject", "denies_reading", "owns_load", "likens_own", "own_habit", "discloses_on",
+    "reads_against_decline",
 ]
 
 # -- confrontation ------------------------------------------------------------------------------
@@ -45,6 +46,29 @@ _DISPLACED = compile_any([r"\b(?:is|was|might be|could be|may be) (?:really|actu
 #: What the hidden feeling is about: the therapist or the therapy (decision 12's class of returns).
 _ABOUT_US = compile_any([r"\b(?:me|my|i told you|i said|i cancelled|i am going|i will be|i raised|being here|coming here|to be here|come here|"
                          r"come in|these sessions|our sessions|the sessions|the fee|the break|in here)\b"])
+#: A meaning offered as the therapist's own musing ("I wonder whether", "maybe it's", "I can't
+#: help thinking") that likens or ties it to someone or something ("a bit like your sister",
+#: "about me", "easier than", "part of why"): an interpretation, not a question asked again.
+_MUSES_MEANING = compile_any([
+    r"(?:i wonder (?:if|whether)|i am wondering (?:if|whether)|i was wondering (?:if|whether)|maybe it is|maybe it was|"
+    r"perhaps|i can not help (?:thinking|wondering)|i keep thinking|i think (?:it|this|that|the|part|some))\b(?:\s+\w+){0,14}?\s+"
+    r"(?:(?:a bit |a little |just |rather )?like (?:your|my|when|the way|how|being|someone|all)|the way (?:your|you)|"
+    r"about (?:me|us|my)|is me|was me|that is me|easier (?:than|to)|harder than|part of (?:why|what|the same)|"
+    r"really about|the same (?:kind|as|thing|feeling|movement))\b",
+])
+
+
+def reads_against_decline(d: Dialogue, rel: list[str | None], i: int, t: str) -> bool:
+    """A therapist's interpretation of the relationship or the frame, after the patient has
+    refused talk about it in this session (decision 12): "I wonder if me moving online is a
+    bit like your sister moving away", two returns after "honestly, it's fine"."""
+    from alliance.annotators.episodes import DECLINE  # episodes imports the flags' users
+    if rel[i] not in ("transference_link", "frame_feelings") or not _MUSES_MEANING.search(t):
+        return False
+    return any(rel[j] is not None and d.is_patient(j) and d.is_therapist(j - 1) and rel[j - 1] is not None
+               and DECLINE.search(d.norms[j]) for j in range(1, i - 1))
+
+
 #: A defence read into what the patient does ("a way of not feeling how much you'll miss coming here").
 _DEFENCE_READ = compile_any([r"(?:is|as|be) (?:also |partly |maybe |perhaps |just )?a way (?:of|to) (?:not|avoid\w*|keep\w*|stop\w*|never)\b"])
 #: More felt than the patient allows themselves ("more grief in this than you're letting yourself feel").

@@ -348,6 +348,8 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
         if rel[i] == "transference_link" and not _asks(d, i) and all(rel[j] is None for j in range(max(0, i - 2), i)) and any(
                 rel[j] is not None and d.is_patient(j) and _PUSHBACK.search(d.norms[j]) for j in range(i)):
             confronts = True
+        if fs.reads_against_decline(d, rel, i, t) and not owning:
+            confronts = True
         # Quoting the patient's decline back as a way of avoiding something asserts
         # a meaning the patient has just denied (codebook decision 12).
         if fp.ECHOED_DECLINE.search(t) and fp.ECHO_PURPOSE.search(t):
