@@ -133,6 +133,9 @@ def test_a_return_that_likens_the_frame_to_someone_after_a_refusal_is_a_confront
              ("p", "She always leaves just when it gets good."),
              ("t", "I wonder if me moving online is a bit like your sister moving away, someone close going further off.")]
     assert "confrontation" in flags(run(turns), 6)
+    # The same in speech-recognition text, where "i wonder if" with no punctuation reads as asking.
+    turns[-1] = ("t", "i wonder if me moving online is a bit like your sister flying back someone close going further off")
+    assert "confrontation" in flags(run(turns), 6)
     # Asked again without a meaning of its own, it asserts nothing.
     turns[-1] = ("t", "I wonder if the move online has been on your mind at all this week.")
     assert "confrontation" not in flags(run(turns), 6)
