@@ -141,6 +141,26 @@ def test_a_return_that_likens_the_frame_to_someone_after_a_refusal_is_a_confront
     assert "confrontation" not in flags(run(turns), 6)
 
 
+@pytest.mark.parametrize("text", [
+    "My granddad ran cattle outside Lubbock, so I know what a norther does to a man's mood.",
+    "i have two teenagers myself so i know exactly what that school run chaos is like",
+    "I also grew up near the coast, so I know that road well.",
+    "i had me own bother with the bookies years back",
+    "When my first was born I did not sleep properly for a year.",
+    "I used to throw up before every presentation at college.",
+])
+def test_the_therapists_family_and_past_in_everyday_words_are_self_disclosure(text):
+    assert "self_disclosure" in flags(run([("p", "The weekend was long."), ("t", text)]), 1)
+
+
+@pytest.mark.parametrize("text", [
+    "I'd ask yourself what you want from the weekend, not what you should do.",
+    "Your nephew sounds like he looks up to you.",
+])
+def test_asking_about_the_patients_family_is_not_self_disclosure(text):
+    assert "self_disclosure" not in flags(run([("p", "The weekend was long."), ("t", text)]), 1)
+
+
 # -- sixth round: self-disclosure and repair on other authors' writing -----------------
 
 @pytest.mark.parametrize("text", [

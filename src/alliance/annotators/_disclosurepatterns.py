@@ -70,6 +70,17 @@ SELF_DISCLOSURE = compile_any([
     r"i (?:struggled|suffered|battled|wrestled) with my\b|i was (?:made redundant|fired|sacked|laid off|bullied|adopted|burgled|mugged|divorced)\b|"
     r"i (?:had|was in|went through|survived) (?:a|an) (?:\w+ ){0,2}(?:accident|crash|operation|illness|breakdown|miscarriage|bereavement|diagnosis|injury|scare|divorce)\b",
     r"i am (?:a|an) (?:dad|mum|mom|stepmum|stepmom|stepdad|stepmother|stepfather|grandparent|grandmother|grandfather|granny|grandad|single parent|twin)\b",
+    # Wider family ("my granddad ran cattle", "my niece's outdooring"), and a child's birth told as
+    # the therapist's own time ("when my first was born I didn't sleep for a year").
+    r"my (?:granddad|grandad|grandpa s|grandad s|granddad s|niece|nieces|nephew|nephews|cousin|cousins|in laws|mother in law|"
+    r"father in law|stepson|stepdaughter|grandkids|grandchildren|grandson|granddaughter|great aunt|great uncle)\b",
+    r"\bwhen my (?:first|eldest|oldest|youngest|son|daughter|baby|kids?|children|boy|girl|twins) (?:was|were) (?:born|little|small|young|tiny)\b",
+    # "Myself" as "too" after what the therapist has, does or follows ("two teenagers myself",
+    # "a men's group myself"), and their own past troubles ("me own bother with the bookies").
+    r"\bi (?:also |still |too )?(?:have|have got|go|went|support|barrack|follow|play|played|keep|kept)\b(?:\s+\w+){1,6}?\s+myself\b",
+    r"\bi (?:also|too) (?:grew up|was raised|lived)\b",
+    r"\bi had (?:me|my) own (?:bother|trouble|troubles|battles?|struggles?|problems?|issues?|run ins?)\b",
+    r"\bi used to (?:throw up|be sick|vomit|stammer|stutter|gamble|bet)\b",
 ])
 #: Professional logistics and general beliefs that look like self-disclosure.
 NOT_SELF_DISCLOSURE = compile_any([
