@@ -31,6 +31,20 @@ def test_each_marker_is_recognised_in_its_dialogue_context(prompt, reply, expect
     assert marker(s, 1) == expected
 
 
+@pytest.mark.parametrize("prompt,reply,expected", [
+    ("So the anger came up again.", "There you go again. I say something simple and you turn it into something deep.",
+     "complaint_about_therapist"),
+    ("Let's look at the numbers from this week.", "See, that's it. You only care about the number.", "complaint_about_therapist"),
+    ("How have things been since Tuesday?", "You were so short with me on the phone. Like you wanted me off the line.",
+     "complaint_about_therapist"),
+    ("Where shall we start?", "Six sessions in and we're still fighting about the dishwasher.", "complaint_about_therapy"),
+    ("Let's fill in the form together.", "No offence, but this is a box-ticking exercise as well.", "complaint_about_therapy"),
+    ("How's work been?", "My boss is just ticking boxes. He doesn't care about any of us.", None),
+])
+def test_grievances_about_the_therapist_or_the_work_in_everyday_words(prompt, reply, expected):
+    assert marker(run([("t", prompt), ("p", reply)]), 1) == expected
+
+
 def test_a_short_answer_to_a_closed_question_is_not_a_minimal_response():
     s = run([("t", "Did anything get in the way of the homework?"), ("p", "No.")])
     assert marker(s, 1) is None

@@ -84,6 +84,13 @@ THERAPIST_CONDUCT = compile_any([
     rf"you {_ADV}(?:told|went and told|tell|repeated (?:it|that|what i said) to) (?:my|her|his) (?:mom|mum|mother|dad|father|parents|family|teacher|school|boss|husband|wife|partner)\b",
     r"you (?:do not|did not) (?:even |really |actually )?care\b|you are (?:just|only) doing your job|you (?:are|get) (?:just |only )?"
     r"(?:paid|here for the money)|you (?:just |only )?(?:tell|say) (?:me )?what (?:i|you think i) want to hear",
+    # The therapist's habit named as a grievance ("there you go again", "you always make everything
+    # about my father", "you only care about the number"), or a sharpness felt ("you were so short with me").
+    r"there you go again|you (?:are doing|did) it again\b|"
+    r"you (?:always|only|just) (?:make|made|turn|turned|twist) (?:everything|it|this|what i say|things|something simple) (?:about|into)\b|"
+    r"you (?:only|just) care about (?:the|your|my)\b|"
+    rf"you (?:were|are|have been) {_ADV}(?:so |really |quite |a bit )?(?:short|sharp|curt|abrupt|snappy|rude|off) with me\b|"
+    r"you (?:did not|never) (?:step in|stick up for me|stand up for me|back me up|stop (?:him|her|them))\b",
 ])
 
 #: The therapist siding with the other client ("she talks, you nod along"): the "you" can only be the therapist.
@@ -131,6 +138,12 @@ THERAPY_VERDICT = compile_any([
     r"(?:\s+\w+){0,5}\s+(?:actually |really )?(?:helps|help|works|work|is helping|does anything|makes a difference|changes anything|is doing anything|"
     r"is doing any good|is doing (?:much|a lot|anything)|is working|is making a difference)",
     r"waste of (?:an|the|a whole) (?:hour|session|afternoon|morning)",
+    # Box-ticking ("this is a box-ticking exercise", "it's a box you tick"), and sessions counted
+    # against no change ("six sessions in and we're still fighting about the dishwasher").
+    r"(?:this|it|these sessions|this whole thing|the whole thing|all this)\b(?:\s+\w+){0,4}\s+(?:a )?(?:box ticking|tick box|box (?:to tick|you tick))\b|"
+    r"\b(?:a|the) box ticking (?:exercise|thing|job)\b|\ba box (?:you|they) tick\b",
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:sessions|weeks|months) (?:in )?and (?:we are|i am|all we|we) (?:still|only|just|doing|are still|doing nothing)\b",
+    r"(?:do not|can not|cannot|ain t|doan) see (?:how|what|the point of) (?:this|these|talking|all this|any of this|it all)\b(?:\s+\w+){0,2}\s+(?:is |are )?(?:helping|doing|works|working|achieving|for)\b",
     # Doubting what the work does, with the work named ("I don't see what going round in circles in
     # here every week is actually doing for us").
     r"(?:do not|can not|cannot|could not|fail to) see (?:what|how|that) (?:\w+ ){0,8}(?:in here|coming here|these sessions|the sessions|our sessions|this|therapy|talking|every week)\b"
