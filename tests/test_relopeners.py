@@ -246,3 +246,19 @@ def test_a_frame_turn_refused_at_once_opens_an_episode_on_the_pair():
 ])
 def test_a_refusal_opens_nothing_without_a_frame_turn_the_scorer_believes(therapist, patient, sure, earlier):
     assert _declined_pair(therapist, patient, sure, earlier) == [None, None]
+
+
+def test_the_therapists_question_opens_the_episode_its_answer_would_otherwise_open():
+    from alliance.annotators._lexicon import Dialogue
+    from alliance.annotators._relopeners import asked_openings
+    from conftest import make_session
+
+    d = Dialogue(make_session([
+        ("Dr. Vale", "therapist", "You've been ten minutes late the last three weeks. I wonder what that is about for us."),
+        ("Robin", "patient", "Bus. Honestly, the 515 never comes on time."),
+    ]))
+    subtypes = ["frame_feelings", "frame_feelings"]
+    # The scorer reads the therapist's turn as relationship talk: it opens the episode.
+    assert asked_openings(d, [None, "frame_feelings"], np.array([0.7, 0.8]), subtypes, [True, True])[0] == "frame_feelings"
+    # A question the scorer does not read as relationship talk ("how was the week?") stays out.
+    assert asked_openings(d, [None, "frame_feelings"], np.array([0.2, 0.8]), subtypes, [True, True])[0] is None

@@ -19,7 +19,7 @@ from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
 
 __all__ = ["P_NAMES_PAIR", "FRAME_WORDS", "inherited", "reflected", "content_stems", "patient_may_open",
            "near_absence", "addresses_therapist", "ADDRESSED_LEAD_IN", "with_openings", "LEAD_IN",
-           "answered_pairs", "declined_pairs", "DECLINED_PAIR"]
+           "answered_pairs", "declined_pairs", "DECLINED_PAIR", "asked_openings", "ASKED_LEAD_IN"]
 
 _OTHERS = compile_any([OTHERS])
 #: Words naming the room or the work, whoever says them.
@@ -304,3 +304,34 @@ def declined_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
         if declines or _SAID_FINE.search(d.norms[j]):
             out[i], out[j] = subtypes[i], out[j] or subtypes[j]
     return out
+
+
+#: How sure the scorer must be of a therapist's turn just before a patient's opening for the
+#: turn to be the episode's real opening (see :func:`asked_openings`).
+ASKED_LEAD_IN = 0.4
+
+
+def asked_openings(d: Dialogue, labels: list[str | None], proba, subtypes: list[str],
+                   may_start: list[bool]) -> list[str | None]:
+    """Give an episode the patient's answer opens the therapist's question just before it.
+
+    When the patient's answer ("Bus. Honestly, it's the 515.") is labelled and the
+    therapist's turn it answers ("you've been ten minutes late the last three weeks; I
+    wonder what that might be about") is not, the episode starts with the patient and
+    takes the patient as its initiator. If the scorer reads the therapist's turn as
+    relationship talk (at least :data:`ASKED_LEAD_IN`) and it may open an episode (it
+    names the pair or the work), the therapist opened it: the turn joins the episode.
+    A question about the patient's life ("how was the week?") stays out, and so the
+    patient's remark about the therapist that answers it still opens its own episode.
+    """
+    out = list(labels)
+    for j in range(1, d.n):
+        i = j - 1
+        if out[j] is None or out[i] is not None or not d.is_patient(j) or not d.is_therapist(i) or d.acks[i]:
+            continue
+        if any(out[k] is not None for k in range(max(0, i - EPISODE_GAP), i)):
+            continue  # the answer continues an episode already open: nothing to move
+        if may_start[i] and proba[i] >= ASKED_LEAD_IN:
+            out[i] = subtypes[i]
+    return out
+
