@@ -805,3 +805,12 @@ def test_news_after_a_relationship_question_is_a_change_of_subject_not_an_answer
              ("t", "No. When is she going?"),
              ("p", "March. Mum's in bits about it.")])
     assert rel(s) == ["frame_feelings", None, None, None]
+
+
+def test_answering_the_patients_question_about_the_therapists_life_is_not_relationship_talk():
+    # Decision 24: "did you also take these?" / "I did, for two years; I slept like that too"
+    # tells the therapist's own life, however much "like that too" sounds like a link.
+    s = run([("p", "Can I ask you something, did you also take these tablets?"),
+             ("t", "I did, for almost two years. I slept like that too, I used to miss the whole morning."),
+             ("p", "And then it stopped?")])
+    assert rel(s) == [None, None, None]

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from alliance.annotators._flagpatterns import NOT_SELF_DISCLOSURE, SELF_DISCLOSURE
+from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE, NOT_SELF_DISCLOSURE, SELF_DISCLOSURE
 from alliance.annotators._lexicon import compile_any
 from alliance.annotators._framerefs import T_ACT_FRAME
 from alliance.annotators._relpatterns import FRAME_T, KIN
@@ -35,6 +35,7 @@ __all__ = [
     "FRAME_T_WIDE", "FRAME_P_WIDE", "T_REACTION_WIDE", "T_OPEN_Q", "P_REACTION_WIDE", "P_FEEL_T",
     "T_FEEL_P", "T_PROCESS", "P_PROCESS", "T_LINK", "P_LINK", "T_IMMEDIACY_WIDE", "RETURN",
     "REPORTED", "TOPIC_WORDS", "GENERIC_YOU", "P_RAISES", "P_BACK", "CLOSING", "P_STRUNG", "SIDES", "T_LINK_WEAK", "NOT_REACTION", "T_ANCHOR", "P_APOLOGY", "COMPLAINT_FRAME", "own_life", "T_COME_BACK", "P_ENDING", "P_COPING", "DOUBTS_DECLINE",
+    "answers_own_life",
 ]
 
 _W = r"(?:\s+\w+)"
@@ -499,3 +500,14 @@ T_SIDING = compile_any([
 T_WITH_ME = compile_any([
     r"how (?:is|was|has) it (?:been )?(?:with|for you with) me\b|what is it like (?:with|having) me\b",
 ])
+
+#: A therapist's turn that starts by answering a yes-or-no question about their life ("did you
+#: also take these tablets?", "have you ever been through it?").
+_ANSWERS = compile_any([r"^ (?:yes|yeah|yep|i did|i do|i have|i was|no|nope|not really)\b"])
+_ASKS_YOU_TOO = compile_any([r"\b(?:did|do|have|were|are) you (?:also|ever|too|yourself|personally)\b"])
+
+
+def answers_own_life(asked: str, t: str) -> bool:
+    """Whether therapist text ``t`` answers the patient's question ``asked`` about the therapist's
+    own life (normalised texts): telling it is the therapist's life, not the relationship (decision 24)."""
+    return bool((ASKS_THERAPIST_LIFE.search(asked) or _ASKS_YOU_TOO.search(asked)) and _ANSWERS.match(t))

@@ -146,6 +146,8 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
         return None
     if d.roles[i] is Role.THERAPIST:
         frame = _t_frame(d, i, t)
+        if i > 0 and d.is_patient(i - 1) and cu.answers_own_life(d.norms[i - 1], t):
+            return None  # answering "did you also take these?" tells the therapist's life (decision 24)
         if rp.T_TRANSFERENCE.search(t) or cu.T_LINK.search(t) or fr.T_LINK_SERIES.search(t):
             # A link sets the two of them beside another relationship, even when it names
             # the therapist's own life ("someone new arriving in my life").
