@@ -814,3 +814,16 @@ def test_answering_the_patients_question_about_the_therapists_life_is_not_relati
              ("t", "I did, for almost two years. I slept like that too, I used to miss the whole morning."),
              ("p", "And then it stopped?")])
     assert rel(s) == [None, None, None]
+
+
+@pytest.mark.parametrize("turns", [
+    [("t", "So you're stuck waiting on other people again."), ("p", "Story of my life in here."),
+     ("t", "Where are we with the traffic-light sheet?")],
+    [("t", "Three messages and nothing, that's frustrating."),
+     ("t", "I can ask the employment worker. The drop-in here on Thursdays knows the scheme."),
+     ("p", "That would be good. Here in the city everything is a list.")],
+    [("p", "Like talk more in the meeting. You get to a point where you stop caring what they think."),
+     ("t", "How many people are in that meeting?")],
+])
+def test_here_as_an_institution_and_anyones_you_are_not_relationship_talk(turns):
+    assert rel(run(turns)) == [None] * len(turns)

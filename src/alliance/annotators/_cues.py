@@ -394,6 +394,8 @@ GENERIC_YOU = compile_any([
     # "You know that feeling when you're ...": everything after it is anyone's "you".
     r"you know (?:that feeling|the feeling|when|how it is|what it is like)\b.*",
     r"(?:when|once|if) you are (?:a|an) (?:single|new|working|young|nurse|teacher|parent|mum|mom|dad)\b.*",
+    # "You get to a point where you stop caring what they think": anyone's "you".
+    r"you (?:get|reach) (?:to )?(?:a|the) (?:point|stage|age) (?:where|when)\b.*",
 ])
 #: The patient asking to raise something the therapist said or did earlier ("Can I go back
 #: to what you said at the start?", "Can I say something? About before?").

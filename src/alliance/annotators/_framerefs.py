@@ -170,6 +170,12 @@ P_WHAT_I_AM = compile_any([
 #: "In here" as the room's temperature or a thing's whereabouts, not the two of them.
 ROOM_THINGS = compile_any([
     r"(?:warm|cold|hot|chilly|stuffy|freezing|quiet|dark|bright|noisy|sunny|cosy|cozy|humid|muggy|draughty|drafty) in here|in here somewhere",
+    # "Here" as a town, an institution or its routine ("here in the city", "the drop-in here on
+    # Thursdays", "twenty-three hours a day in here", "story of my life in here").
+    r"here in (?:the |this )?(?:town|city|village|country|area|uk|england|scotland|wales|ireland|prison|jail|ward|hospital|"
+    r"unit|wing|centre|center|hostel|refuge|camp)\b|"
+    r"(?:drop in|clinic|centre|center|office|unit|ward|wing|jail|prison|hostel|hospital|service) here (?:on|every|at|is|has)\b|"
+    r"(?:hours|days|weeks|months|years) (?:a day |a week )?in here\b|(?:story of my life|life) in here\b",
 ])
 #: Someone else taking a side ("Aoife will take his side"): nobody in the room.
 THIRD_SIDING = compile_any([
