@@ -535,6 +535,9 @@ def test_whole_sessions_in_new_words_give_the_expected_episodes(turns, expected)
 #: were not written from (issue 4), with the stance each gives a one-reply episode.
 NEW_REPLIES = [
     ("No, not really. I've got a lot on anyway.", 'declined'),
+    ("Doc, I did two deployments without anyone holding my hand. I think I'll live through three weeks.", 'declined'),
+    ("Honest, I'm sound. It's been good, like.", 'declined'),
+    ("Ha, I'll miss you terribly. Nah, I'm playing. It'll be fine.", 'declined'),
     ("Honestly? It's fine. You're allowed a life.", 'declined'),
     ("I hadn't really thought about it.", 'declined'),
     ('Not especially.', 'declined'),

@@ -34,13 +34,14 @@ DECLINE = compile_any([
     r"i do not think so|i am fine|it is fine|it was fine|that is fine|it is okay|it was okay|that is okay|"
     r"it is alright|it was alright|ready|still ready|i am ready|it is time|not much|nothing|no worries|all good|fine(?=(?: \w+){0,3} $))\b(?! actually)(?!(?: \w+)? (?:less|better|easier|nicer) )",
     # Not "it was alright, less awkward than last time": a verdict that goes on to compare evaluates.
-    r"(?:it is|it was|that is|i am|i was|everything is) (?:really |totally |honestly |completely |perfectly |absolutely )?(?:fine|okay|alright|all right|grand)\b"
+    r"(?:it is|it was|that is|i am|i was|everything is|it will be|it is going to be) (?:really |totally |honestly |completely |perfectly |absolutely )?(?:fine|okay|alright|all right|grand|sound)\b"
     r"(?!(?: \w+)? (?:less|better|easier|nicer) )",
     r"(?:you|people|everyone|everybody|therapists) (?:have|has|have got|deserve|deserves|need|needs|are entitled to|is entitled to|get|gets) "
     r"(?:a |your own |their own |to have a |to take a )?(?:life|lives|holiday|holidays|vacation|break|rest|time off)",
     r"(?:you|people) (?:get|got|were) sick(?! of)|people get sick(?! of)",
     # Coping assurances and "it's not the same" minimise what the therapist raised.
     r"(?<!if )(?<!whether )(?<!how )(?<!not sure )(?:we|i) (?:can|will|could) (?:manage|cope|survive|muddle through)\b(?! without)",
+    r"(?<!if )(?<!whether )(?<!not sure )i (?:think i )?(?:will|can|could) (?:live|survive|get) through (?:a |two |three |four |six |the |a few |\w+ )?(?:weeks?|months?|it|that|this)\b",
     r"(?:it is|that is|it was) not (?:really )?the same(?: thing)?\b",
     # Not "I know that's silly": calling one's own feeling silly still voices it.
     r"i (?:understand|get it|get that|know that)\b(?! sort of| kind of| in my head| but| now| is (?:silly|stupid|daft|ridiculous|irrational|childish|dumb|mad|weird))",
@@ -79,7 +80,7 @@ DECLINE = compile_any([
 #: Decline phrases that only refuse when they answer the therapist's relationship question;
 #: volunteered, "it's okay" is reassurance, not refusal.
 ANSWER_ONLY = compile_any([
-    r"(?:it is|it was|that is|i am|i was|everything is) (?:really |totally |honestly |completely |perfectly |absolutely )?(?:fine|okay|alright|all right|grand)\b",
+    r"(?:it is|it was|that is|i am|i was|everything is|it will be|it is going to be) (?:really |totally |honestly |completely |perfectly |absolutely )?(?:fine|okay|alright|all right|grand|sound)\b",
     r"^ (?:(?:well|um|uh|oh|honestly|look|i mean|really|still|so) )*(?:it is fine|it was fine|that is fine|it is okay|it was okay|that is okay|it is alright|it was alright)",
 ])
 #: Taking it up: feelings, assent, or new material about the relationship.
@@ -120,7 +121,7 @@ REPORTED_DECLINE = compile_any([
 #: Rupture markers that voice a complaint or reject the therapist's reading (codebook decision 10).
 COMPLAINTS = frozenset({"complaint_about_therapist", "complaint_about_therapy", "rejects_intervention"})
 #: Taking back what was just said as a joke ("joking!", "only kidding", "I'm messing").
-JOKING = compile_any([r"(?:i am |i was |only |just |am )?(?:joking|kidding|messing|having you on)\b"])
+JOKING = compile_any([r"(?:i am |i was |only |just |am )?(?:joking|kidding|messing|having you on)\b|\b(?:i am|only|just) playing\b"])
 #: Going along with what the therapist proposes after a complaint ("go on then", "let's do
 #: that", "that would help"): working with it, not shutting down (decision 10).
 ASSENTS = compile_any([
