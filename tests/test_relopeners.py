@@ -262,3 +262,21 @@ def test_the_therapists_question_opens_the_episode_its_answer_would_otherwise_op
     assert asked_openings(d, [None, "frame_feelings"], np.array([0.7, 0.8]), subtypes, [True, True])[0] == "frame_feelings"
     # A question the scorer does not read as relationship talk ("how was the week?") stays out.
     assert asked_openings(d, [None, "frame_feelings"], np.array([0.2, 0.8]), subtypes, [True, True])[0] is None
+
+
+def test_a_remark_the_therapist_takes_up_as_said_to_them_opens_the_episode():
+    from alliance.annotators._lexicon import Dialogue
+    from alliance.annotators._relopeners import with_openings
+    from conftest import make_session
+
+    def opening(reply: str) -> str | None:
+        d = Dialogue(make_session([
+            ("Robin", "patient", "I don't see what talking does. We sit here every week and she's still gone."),
+            ("Dr. Vale", "therapist", reply)]))
+        return with_openings(d, [None, "here_and_now"], np.array([0.15, 0.9]), ["here_and_now"] * 2, [True, True])[0]
+
+    # "That's a fair thing to say" answers the remark as said to the therapist: it opened the episode.
+    assert opening("That's a fair thing to say, and I'd rather you said it. What would you want these hours to do?") \
+        == "here_and_now"
+    # A therapist's turn that does not take the remark up leaves a scorer this unsure out.
+    assert opening("What would you want these hours to do for you?") is None

@@ -186,6 +186,15 @@ def addresses_therapist(d: Dialogue, i: int) -> bool:
 
 #: How sure the scorer must be of the turn just before an episode for it to be the opening.
 LEAD_IN = 0.65
+#: ... when the therapist's turn that starts the episode takes that turn up as said to them
+#: ("that's a fair thing to say", "you're right", "I'm glad you asked me straight out").
+ACKED_LEAD_IN = 0.1
+_TAKES_REMARK = compile_any([
+    r"^ (?:(?:okay|mm|yeah|well|honestly) )*(?:that is (?:a |really |very |such a )*(?:fair|useful|helpful|important|good)\b|"
+    r"you are (?:right|absolutely right|quite right)\b|i am glad you (?:said|asked|told|raised|brought)\b|"
+    r"thank you for (?:saying|telling|asking|raising|being straight)\b|it does not sound (?:stupid|silly|daft|weird)\b|"
+    r"fair (?:enough|point|question)\b|i hear (?:that|you)\b)",
+])
 
 
 def with_openings(d: Dialogue, labels: list[str | None], proba, subtypes: list[str],
@@ -203,8 +212,9 @@ def with_openings(d: Dialogue, labels: list[str | None], proba, subtypes: list[s
     out = list(labels)
     for i in range(d.n - 1):
         nxt = i + 1
-        if out[i] is not None or out[nxt] is None or d.acks[i] or not may_start[i] or proba[i] < (
-                ADDRESSED_LEAD_IN if addresses_therapist(d, i) else LEAD_IN):
+        lead_in = ACKED_LEAD_IN if d.is_therapist(nxt) and _TAKES_REMARK.search(d.norms[nxt]) else (
+            ADDRESSED_LEAD_IN if addresses_therapist(d, i) else LEAD_IN)
+        if out[i] is not None or out[nxt] is None or d.acks[i] or not may_start[i] or proba[i] < lead_in:
             continue
         if d.is_therapist(i) or not P_NAMES_PAIR.search(d.norms[i]):
             # A therapist's turn before the patient's opening is usually the question the patient
