@@ -538,6 +538,9 @@ NEW_REPLIES = [
     ("Doc, I did two deployments without anyone holding my hand. I think I'll live through three weeks.", 'declined'),
     ("Honest, I'm sound. It's been good, like.", 'declined'),
     ("Ha, I'll miss you terribly. Nah, I'm playing. It'll be fine.", 'declined'),
+    ("Okay lah. Fine.", 'declined'),
+    ("Och, it's silly, forget I said it.", 'declined'),
+    ("I don't have no feelings about that. It's between you and the boss.", 'declined'),
     ("Honestly? It's fine. You're allowed a life.", 'declined'),
     ("I hadn't really thought about it.", 'declined'),
     ('Not especially.', 'declined'),
@@ -596,6 +599,14 @@ def test_a_refusal_after_a_laugh_or_in_dialect_reads_as_a_refusal(reply):
     from alliance.annotators.episodes import DECLINE
     from alliance.annotators._lexicon import normalize
     assert DECLINE.search(normalize(reply))
+
+
+def test_a_brush_off_then_a_feeling_is_a_mixed_episode():
+    # "Fine, it's been fine with you" first, then "actually, a bit exposing": both, so mixed.
+    s = run([("t", "We've got ten minutes left. How has it been, doing this with me today?"),
+             ("p", "Fine. Good, yeah, it's been fine with you."), ("t", "Mm."),
+             ("p", "Actually, I felt a bit exposed with you watching me. I don't like being watched, even by you.")])
+    assert [e[3] for e in episodes(s)] == ["mixed"]
 
 
 @pytest.mark.parametrize("reply,stance", NEW_REPLIES)

@@ -34,7 +34,7 @@ DECLINE = compile_any([
     r"i do not think so|i am fine|it is fine|it was fine|that is fine|it is okay|it was okay|that is okay|"
     r"it is alright|it was alright|ready|still ready|i am ready|it is time|not much|nothing|no worries|all good|fine(?=(?: \w+){0,3} $))\b(?! actually)(?!(?: \w+)? (?:less|better|easier|nicer) )",
     # Not "it was alright, less awkward than last time": a verdict that goes on to compare evaluates.
-    r"(?:it is|it was|that is|i am|i was|everything is|it will be|it is going to be) (?:really |totally |honestly |completely |perfectly |absolutely )?(?:fine|okay|alright|all right|grand|sound)\b"
+    r"(?:it is|it was|that is|i am|i was|everything is|it will be|it is going to be|it has been|it is been) (?:really |totally |honestly |completely |perfectly |absolutely )?(?:fine|okay|alright|all right|grand|sound)\b"
     r"(?!(?: \w+)? (?:less|better|easier|nicer) )",
     r"(?:you|people|everyone|everybody|therapists) (?:have|has|have got|deserve|deserves|need|needs|are entitled to|is entitled to|get|gets) "
     r"(?:a |your own |their own |to have a |to take a )?(?:life|lives|holiday|holidays|vacation|break|rest|time off)",
@@ -76,11 +76,14 @@ DECLINE = compile_any([
     r"(?:that is|this is) (?:twice|three times|the \w+ time) i have (?:said|told you)|i have (?:said|told you) (?:it |that |this |so )?(?:twice|three times)|"
     r"i am not (?:angry|upset|cross|annoyed|mad|hurt) (?:with|at) you\b(?! i am| just| but| though)|you keep asking\b",
     r"^ (?:(?:well|um|uh|oh|honestly|no) )*(?:does not|did not|would not) (?:really )?(?:bother|matter to|affect|worry) me",
+    # A brush-off: "okay lah, fine", "forget I said it", "I don't have no feelings about that".
+    r"^ (?:(?:okay|ok|lah|sure|good|yeah|och|oh) )+(?:fine|okay|ok|good)(?: lah)? $|forget i (?:said|mentioned) (?:it|that|anything)\b|"
+    r"(?:do not|did not) (?:have|got) (?:no |any )?(?:feelings?|opinion|views?) (?:about|bout|on) (?:that|it|this)\b",
 ])
 #: Decline phrases that only refuse when they answer the therapist's relationship question;
 #: volunteered, "it's okay" is reassurance, not refusal.
 ANSWER_ONLY = compile_any([
-    r"(?:it is|it was|that is|i am|i was|everything is|it will be|it is going to be) (?:really |totally |honestly |completely |perfectly |absolutely )?(?:fine|okay|alright|all right|grand|sound)\b",
+    r"(?:it is|it was|that is|i am|i was|everything is|it will be|it is going to be|it has been|it is been) (?:really |totally |honestly |completely |perfectly |absolutely )?(?:fine|okay|alright|all right|grand|sound)\b",
     r"^ (?:(?:well|um|uh|oh|honestly|look|i mean|really|still|so) )*(?:it is fine|it was fine|that is fine|it is okay|it was okay|that is okay|it is alright|it was alright)",
 ])
 #: Taking it up: feelings, assent, or new material about the relationship.
