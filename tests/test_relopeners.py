@@ -280,3 +280,22 @@ def test_a_remark_the_therapist_takes_up_as_said_to_them_opens_the_episode():
         == "here_and_now"
     # A therapist's turn that does not take the remark up leaves a scorer this unsure out.
     assert opening("What would you want these hours to do for you?") is None
+
+
+@pytest.mark.parametrize("second,kept", [
+    ("But truly, I miss the small room. You used to give me tea in the blue cup.", True),
+    ("Well. Not fine. I was angry, a bit, and then I felt awful about it.", True),
+    ("Actually this week was not good. The voices were loud again on Wednesday.", False),  # moves on
+])
+def test_a_second_thought_after_a_refusal_stays_in_the_episode(second, kept):
+    from alliance.annotators._lexicon import Dialogue
+    from alliance.annotators._relopeners import revised_declines
+    from conftest import make_session
+
+    d = Dialogue(make_session([
+        ("Dr. Vale", "therapist", "Can I ask what it's been like doing this by video, rather than in the room?"),
+        ("Robin", "patient", "It is fine, don't worry. I know I am the one who moved."),
+        ("Dr. Vale", "therapist", "Mm."),
+        ("Robin", "patient", second)]))
+    out = revised_declines(d, ["frame_feelings", "frame_feelings", None, None])
+    assert (out[3] == "frame_feelings") is kept

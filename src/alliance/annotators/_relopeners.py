@@ -19,7 +19,7 @@ from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
 
 __all__ = ["P_NAMES_PAIR", "FRAME_WORDS", "inherited", "reflected", "content_stems", "patient_may_open",
            "near_absence", "addresses_therapist", "ADDRESSED_LEAD_IN", "with_openings", "LEAD_IN",
-           "answered_pairs", "declined_pairs", "DECLINED_PAIR", "asked_openings", "ASKED_LEAD_IN"]
+           "answered_pairs", "declined_pairs", "DECLINED_PAIR", "asked_openings", "ASKED_LEAD_IN", "revised_declines"]
 
 _OTHERS = compile_any([OTHERS])
 #: Words naming the room or the work, whoever says them.
@@ -343,5 +343,41 @@ def asked_openings(d: Dialogue, labels: list[str | None], proba, subtypes: list[
             continue  # the answer continues an episode already open: nothing to move
         if may_start[i] and proba[i] >= ASKED_LEAD_IN:
             out[i] = subtypes[i]
+    return out
+
+
+#: A patient's turn that goes back on what they just said ("But truly, I miss the small room",
+#: "Well. Not fine.", "Actually, it's the first time I've argued with you").
+_REVISES = compile_any([
+    r"^ (?:(?:well|okay|ok|och|oh|and|so) )*(?:but|actually|truly|to be honest|if i am honest|honestly though|not fine|not really fine|"
+    r"mind you|though|then again|i suppose|the truth is|if i am truthful)\b",
+])
+
+
+_TAKES_BACK_FINE = compile_any([r"^ (?:(?:well|okay|ok|och|oh|and|so) )*not (?:really )?fine\b"])
+
+
+def revised_declines(d: Dialogue, labels: list[str | None]) -> list[str | None]:
+    """Keep in the episode a patient's second thought after their refusal.
+
+    "It's fine, don't worry." / "Mm." / "But truly, I miss the small room." The
+    second thought, after only a backchannel from the therapist, goes back on the
+    refusal in words of its own; it belongs to the episode the refusal is in, which
+    the patient has now taken up as well as refused.
+    """
+    from alliance.annotators.episodes import ENGAGE, utterance_stance  # episodes imports this module's users
+    out = list(labels)
+    for j in range(d.n - 2):
+        k = j + 2
+        if out[j] is None or not d.is_patient(j) or not d.is_therapist(j + 1) or not d.acks[j + 1]:
+            continue
+        if out[k] is not None or not d.is_patient(k) or d.acks[k] or not utterance_stance(d.norms[j], True)[0]:
+            continue
+        t = d.norms[k]
+        # The second thought names the two of them or the work, or takes back the "fine" itself:
+        # "actually this week was not good" moves on to the week.
+        if _REVISES.search(t) and (ENGAGE.search(t) or d.words[k] >= 6) and (
+                P_NAMES_PAIR.search(t) or _TAKES_BACK_FINE.search(t)):
+            out[k] = out[j]
     return out
 

@@ -63,7 +63,7 @@ from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
 from alliance.annotators._relopeners import (
     FRAME_WORDS, P_NAMES_PAIR, answered_pairs, asked_openings, content_stems, declined_pairs, inherited, near_absence,
-    patient_may_open, reflected, with_openings,
+    patient_may_open, reflected, revised_declines, with_openings,
 )
 from alliance.annotators._relmodel import (
     RelationalModel, combine, dense_features, load_relational_model, needed, session_rows,
@@ -472,7 +472,8 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     # the couple, not the therapist (codebook, joint work): the scorer may not add it.
     combined = [None if label is not None and labels[i] is None and lk.to_partner(d, i) else label
                 for i, label in enumerate(combined)]
-    return asked_openings(d, with_openings(d, combined, proba, subtypes, may_start), proba, subtypes, may_start)
+    opened = asked_openings(d, with_openings(d, combined, proba, subtypes, may_start), proba, subtypes, may_start)
+    return revised_declines(d, opened)
 
 
 class RelationshipTalk:
