@@ -28,6 +28,7 @@ import re
 
 from alliance.annotators import _flagpatterns as fp
 from alliance.annotators._lexicon import Dialogue, compile_any, normalize
+from alliance.annotators.episodes import DECLINE
 
 __all__ = [
     "presses_hidden_feeling", "words_against_body", "strain_voiced", "meets_strain", "welcomes_said", "owns_hard_question",
@@ -62,7 +63,6 @@ def reads_against_decline(d: Dialogue, rel: list[str | None], i: int, t: str) ->
     """A therapist's interpretation of the relationship or the frame, after the patient has
     refused talk about it in this session (decision 12): "I wonder if me moving online is a
     bit like your sister moving away", two returns after "honestly, it's fine"."""
-    from alliance.annotators.episodes import DECLINE  # episodes imports the flags' users
     if rel[i] not in ("transference_link", "frame_feelings") or not _MUSES_MEANING.search(t):
         return False
     return any(rel[j] is not None and d.is_patient(j) and d.is_therapist(j - 1) and rel[j - 1] is not None

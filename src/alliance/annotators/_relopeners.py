@@ -14,7 +14,7 @@ from alliance.annotators import _cues as cu
 from alliance.annotators import _framerefs as fr
 from alliance.annotators import _relpatterns as rp
 from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE
-from alliance.annotators.episodes import EPISODE_GAP
+from alliance.annotators.episodes import ASSENTS, ENGAGE, EPISODE_GAP, utterance_stance
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
 
 __all__ = ["P_NAMES_PAIR", "FRAME_WORDS", "inherited", "reflected", "content_stems", "patient_may_open",
@@ -257,7 +257,6 @@ def answered_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
     return out
 
 
-
 #: How sure the scorer must be of each turn of a therapist's frame turn and the patient's
 #: refusal of it to open an episode on the two (see :func:`declined_pairs`).
 DECLINED_PAIR = 0.3
@@ -279,14 +278,19 @@ def declined_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
     away ("honestly, it's fine, you've got other folk to see"). Each turn alone is
     often less sure to the scorer than its ``start``, but a frame turn answered at
     once by a refusal in the decline wording of
-    :data:`alliance.annotators.episodes.DECLINE` is the pattern itself. The
-    therapist's turn must name the frame in the frame lexicons, or come after
-    earlier talk about the frame in the session (a return refers to the break in
-    its own words: "those two weeks with no visits"); both turns must be at least
-    ``sure`` to the scorer, the therapist's must name the pair or the work
-    (``may_start``), and the refusal must be short of a story.
+    :data:`alliance.annotators.episodes.DECLINE` is the pattern itself.
+
+    - The therapist's turn must be at least ``sure`` to the scorer, name the pair or
+      the work (``may_start``) or ask for a reaction, and be about the frame: named in
+      the frame lexicons, after earlier frame talk in the session (a return names the
+      break in its own words: "those two weeks with no visits"), or read as frame talk
+      by the scorer at :data:`SURE_FRAME`.
+    - The refusal must be short of a story and at least ``sure`` to the scorer, unless
+      the scorer reads the therapist's turn as frame talk at :data:`SUREST_FRAME`;
+      resting on the scorer's word alone, it must be a plain refusal.
+    - A refusal already labelled, opening its own episode, gets its question the same
+      way: the therapist, not the patient, opened the episode.
     """
-    from alliance.annotators.episodes import ASSENTS, ENGAGE, utterance_stance  # episodes imports this module's users
     out = list(labels)
     frame_seen = False
     for i in range(d.n - 1):
@@ -308,7 +312,7 @@ def declined_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
                 or rp.FRAME_T.search(t) or cu.FRAME_T_WIDE.search(t) or fr.ANNOUNCE_WIDE.search(t)):
             continue
         declines = utterance_stance(d.norms[j], True)[0]
-        if surest and not may_start[i] and not asks or surest and out[j] is None and proba[j] < sure:
+        if surest and (not (may_start[i] or asks) or out[j] is None and proba[j] < sure):
             # On the scorer's word alone, a plain refusal only: not "yeah, it's fine, let's do that".
             declines = declines and not (ENGAGE.search(d.norms[j]) or ASSENTS.search(d.norms[j]))
         if declines or _SAID_FINE.search(d.norms[j]):
@@ -348,13 +352,13 @@ def asked_openings(d: Dialogue, labels: list[str | None], proba, subtypes: list[
 
 #: A patient's turn that goes back on what they just said ("But truly, I miss the small room",
 #: "Well. Not fine.", "Actually, it's the first time I've argued with you").
+_LEAD = r"^ (?:(?:well|okay|ok|och|oh|and|so) )*"
 _REVISES = compile_any([
-    r"^ (?:(?:well|okay|ok|och|oh|and|so) )*(?:but|actually|truly|to be honest|if i am honest|honestly though|not fine|not really fine|"
+    _LEAD + r"(?:but|actually|truly|to be honest|if i am honest|honestly though|not fine|not really fine|"
     r"mind you|though|then again|i suppose|the truth is|if i am truthful)\b",
 ])
-
-
-_TAKES_BACK_FINE = compile_any([r"^ (?:(?:well|okay|ok|och|oh|and|so) )*not (?:really )?fine\b"])
+#: Taking back the "fine" itself ("Well. Not fine."), which needs no word for the two of them.
+_TAKES_BACK_FINE = compile_any([_LEAD + r"not (?:really )?fine\b"])
 
 
 def revised_declines(d: Dialogue, labels: list[str | None]) -> list[str | None]:
@@ -365,7 +369,6 @@ def revised_declines(d: Dialogue, labels: list[str | None]) -> list[str | None]:
     refusal in words of its own; it belongs to the episode the refusal is in, which
     the patient has now taken up as well as refused.
     """
-    from alliance.annotators.episodes import ENGAGE, utterance_stance  # episodes imports this module's users
     out = list(labels)
     for j in range(d.n - 2):
         k = j + 2
