@@ -121,3 +121,51 @@ def test_intervals_resample_sessions_and_bracket_the_figure(gold_dir):
 def test_no_folder_is_an_input_error():
     with pytest.raises(InputError):
         evaluate_gold([])
+
+
+def _second_coding(gold_dir, tmp_path_factory, edit):
+    """A copy of ``gold_dir`` with each document changed by ``edit``, as a second coder's folder."""
+    second = tmp_path_factory.mktemp("second")
+    for p in gold_dir.glob("*.json"):
+        doc = json.loads(p.read_text(encoding="utf-8"))
+        edit(doc)
+        (second / p.name).write_text(json.dumps(doc), encoding="utf-8")
+    return second
+
+
+def test_a_coder_agrees_fully_with_an_identical_coding(gold_dir, tmp_path_factory):
+    from alliance.evaluate.gold import evaluate_agreement
+
+    second = _second_coding(gold_dir, tmp_path_factory, lambda doc: None)
+    r = evaluate_agreement(second, gold_dir, resamples=0)
+    assert r["episodes"]["f1"] == 1.0 and r["stance_accuracy"] == 1.0
+    assert r["controls"] == {"sessions": 1, "false_episodes": 0}
+    assert r["second_coder"] == str(second)
+
+
+def test_agreement_scores_the_second_coding_not_the_pipeline(gold_dir, tmp_path_factory):
+    from alliance.evaluate.gold import evaluate_agreement
+
+    def call_it_engaged(doc):
+        for e in doc["episodes"]:
+            e["patient_stance"] = "engaged"
+
+    second = _second_coding(gold_dir, tmp_path_factory, call_it_engaged)
+    r = evaluate_agreement(second, gold_dir, resamples=0)
+    # The pipeline reads "No, it's fine. You have a life." as declined; the second coder did not.
+    assert r["stance_accuracy"] == 0.0
+    assert r["episodes"]["f1"] == 1.0
+
+
+def test_agreement_needs_the_same_session_and_the_same_utterances(gold_dir, tmp_path_factory):
+    from alliance.evaluate.gold import evaluate_agreement
+
+    def rename(doc):
+        doc["session"]["id"] = "not-coded-first"
+
+    def reword(doc):
+        doc["utterances"][0]["text"] += " Really."
+
+    for edit in (rename, reword):
+        with pytest.raises(InputError):
+            evaluate_agreement(_second_coding(gold_dir, tmp_path_factory, edit), gold_dir, resamples=0)

@@ -39,6 +39,7 @@ examples:
   alliance report s1.vtt s2.vtt s3.vtt --out reports/
   alliance evaluate annomi AnnoMI-simple.csv
   alliance evaluate gold tests/gold/
+  alliance evaluate agreement gold/second gold/test17 gold/test18
 
 formats: .txt .vtt .srt .json .jsonl .csv .tsv .docx (chosen by extension or content)
 """
@@ -197,6 +198,15 @@ def cmd_evaluate_gold(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_evaluate_agreement(args: argparse.Namespace) -> int:
+    """``alliance evaluate agreement``: score a second coder's labels against the first's."""
+    from alliance.evaluate.gold import evaluate_agreement
+
+    result = evaluate_agreement(Path(args.second), [Path(d) for d in args.first], resamples=args.resamples)
+    sys.stdout.write(json.dumps(result, indent=2) + "\n")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``alliance`` command."""
     from alliance import __version__
@@ -252,6 +262,17 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--resamples", type=int, default=1000, metavar="N",
                    help="session-bootstrap resamples for the intervals (0: none; default 1000)")
     e.set_defaults(func=cmd_evaluate_gold)
+    e = esub.add_parser("agreement", help="score a second coder's labels against the first coder's",
+                        description="Inter-rater agreement: score a folder of sessions coded a second "
+                                    "time, independently (from blank copies), against their first "
+                                    "coding in the FIRST folders, by the same rules as 'evaluate "
+                                    "gold'. The first coding plays gold; F1 and accuracies do not "
+                                    "depend on which coder does. Prints JSON.")
+    e.add_argument("second", metavar="SECOND", help="folder of second-coded gold *.json documents")
+    e.add_argument("first", nargs="+", metavar="FIRST", help="folders holding the first codings")
+    e.add_argument("--resamples", type=int, default=1000, metavar="N",
+                   help="session-bootstrap resamples for the intervals (0: none; default 1000)")
+    e.set_defaults(func=cmd_evaluate_agreement)
     return parser
 
 

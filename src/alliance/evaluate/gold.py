@@ -32,6 +32,10 @@ Matching rules (documented because figures depend on them):
 
 The JSON holds totals plus a ``sessions`` list of per-session error counts.
 Nothing here prints transcript text.
+
+``alliance evaluate agreement SECOND FIRST...`` applies the same rules to two
+human codings of the same sessions (a second coder working from blank
+copies), which gives the figures a ceiling to be read against.
 """
 
 from __future__ import annotations
@@ -45,7 +49,7 @@ from typing import Any, Iterable
 from alliance.errors import InputError
 from alliance.model import Role, Session, Speaker, Utterance
 
-__all__ = ["evaluate_gold", "is_seed_pattern", "load_gold", "match_spans", "match_indices", "prf",
+__all__ = ["evaluate_agreement", "evaluate_gold", "is_seed_pattern", "load_gold", "match_spans", "match_indices", "prf",
            "RUPTURE_TOLERANCE", "FLAGS"]
 
 #: Predicted and gold rupture indices this far apart still match.
@@ -161,14 +165,18 @@ def _flags(utts: list[dict[str, Any]]) -> list[set[str]]:
     return [set(u.get("flags") or ()) for u in utts]
 
 
-def _score_session(doc: dict[str, Any], path: Path) -> tuple[dict[str, Any], _Tally]:
+def _predict(doc: dict[str, Any], path: Path) -> dict[str, Any]:
+    """The default pipeline's analysis document for a gold document's transcript."""
     from alliance.analysis import analyze_session
     from alliance.report import analysis_document
 
-    session = _session_from(doc, path)
-    pred = analysis_document(analyze_session(session))
+    return analysis_document(analyze_session(_session_from(doc, path)))
+
+
+def _score_session(doc: dict[str, Any], path: Path, pred: dict[str, Any]) -> tuple[dict[str, Any], _Tally]:
+    """Score ``pred`` (the pipeline's or a second coder's document) against gold ``doc``."""
     g_utts, p_utts = doc["utterances"], pred["utterances"]
-    row: dict[str, Any] = {"id": session.id, "utterances": len(g_utts)}
+    row: dict[str, Any] = {"id": _session_from(doc, path).id, "utterances": len(g_utts)}
     tally = _Tally()
 
     # Episodes.
@@ -300,6 +308,13 @@ def _intervals(tallies: list[_Tally], resamples: int, seed: int) -> dict[str, An
     return out
 
 
+def _folders(directories: str | Path | Iterable[str | Path]) -> list[str | Path]:
+    folders = [directories] if isinstance(directories, (str, Path)) else list(directories)
+    if not folders:
+        raise InputError("no gold folder given", expected="one or more folders of gold *.json documents")
+    return folders
+
+
 def evaluate_gold(directories: str | Path | Iterable[str | Path], *, resamples: int = 1000,
                   seed: int = 0) -> dict[str, Any]:
     """Score the default pipeline on every gold document in one or more folders.
@@ -309,13 +324,49 @@ def evaluate_gold(directories: str | Path | Iterable[str | Path], *, resamples: 
     session-bootstrap ``intervals`` for the headline figures (``resamples=0``
     leaves them out) and a ``sessions`` list of per-session error counts.
     """
-    folders = [directories] if isinstance(directories, (str, Path)) else list(directories)
-    if not folders:
-        raise InputError("no gold folder given", expected="one or more folders of gold *.json documents")
+    folders = _folders(directories)
     docs = [item for folder in folders for item in load_gold(folder)]
     started = time.perf_counter()
-    scored = [_score_session(doc, path) for path, doc in docs]
-    seconds = time.perf_counter() - started
+    scored = [_score_session(doc, path, _predict(doc, path)) for path, doc in docs]
+    return _report(folders, scored, time.perf_counter() - started, resamples, seed)
+
+
+def evaluate_agreement(second: str | Path, first: str | Path | Iterable[str | Path], *,
+                       resamples: int = 1000, seed: int = 0) -> dict[str, Any]:
+    """Score a second coder's labels against the first coder's, by the same rules.
+
+    ``second`` is a folder of gold documents coded independently from blank
+    copies of sessions in the ``first`` folders (``gold/tools/blank.py``).
+    Each second-coded session is paired with the first coding of the same
+    session id; the first coding plays the part of gold, so precision and
+    recall swap if the coders do, and F1 and accuracies do not. The figures
+    are the agreement of two human coders: the ceiling the pipeline's own
+    figures can be read against.
+    """
+    folders = _folders(first)
+    firsts = {str(doc.get("session", {}).get("id") or path.stem): (path, doc)
+              for folder in folders for path, doc in load_gold(folder)}
+    started = time.perf_counter()
+    scored = []
+    for path, doc in load_gold(second):
+        sid = str(doc.get("session", {}).get("id") or path.stem)
+        if sid not in firsts:
+            raise InputError(f"session {sid!r} has no first coding in the folders given", path=str(path),
+                             expected="a second coding of a session in one of the first folders")
+        first_path, first_doc = firsts[sid]
+        texts = [u.get("text") for u in doc.get("utterances", [])]
+        if texts != [u.get("text") for u in first_doc.get("utterances", [])]:
+            raise InputError(f"session {sid!r}: the two codings' utterances differ", path=str(path),
+                             expected="the same utterances, in the same order, in both codings")
+        scored.append(_score_session(first_doc, first_path, doc))
+    result = _report(folders, scored, time.perf_counter() - started, resamples, seed)
+    result["second_coder"] = str(second)
+    return result
+
+
+def _report(folders: list[str | Path], scored: list[tuple[dict[str, Any], _Tally]], seconds: float,
+            resamples: int, seed: int) -> dict[str, Any]:
+    """The pooled figures of scored sessions."""
     rows = [row for row, _ in scored]
     t = _Tally.total(tally for _, tally in scored)
     return {
