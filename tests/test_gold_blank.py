@@ -56,3 +56,24 @@ def test_the_draw_is_fixed_by_its_seed():
     one = blank.sample(["dev", "test"], 2, seed=6)
     assert one == blank.sample(["dev", "test"], 2, seed=6)
     assert len(one) == 4 and {p.parent.name for p in one} == {"dev", "test"}
+
+
+def test_every_second_coding_has_its_first_coding_with_the_same_words():
+    import json
+
+    second = sorted((GOLD / "second").glob("*.json"))
+    assert len(second) >= 30
+    for path in second:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        first = json.loads((GOLD / path.stem.split("-")[0] / path.name).read_text(encoding="utf-8"))
+        assert [u["text"] for u in doc["utterances"]] == [u["text"] for u in first["utterances"]], path.name
+        assert (GOLD / "tools" / "second" / f"{path.stem}.txt").is_file(), path.name
+
+
+def test_the_second_coding_scores_against_the_first_without_error():
+    from alliance.evaluate.gold import evaluate_agreement
+
+    firsts = sorted({GOLD / p.stem.split("-")[0] for p in (GOLD / "second").glob("*.json")})
+    result = evaluate_agreement(GOLD / "second", firsts, resamples=0)
+    assert result["sessions_scored"] == len(list((GOLD / "second").glob("*.json")))
+    assert 0.0 <= result["stance_accuracy"] <= 1.0

@@ -24,11 +24,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["SourceError", "SourceSession", "parse_source", "derive", "build_all", "counts",
+__all__ = ["SourceError", "SourceSession", "parse_source", "derive", "build_all", "build_folder", "counts",
            "counts_table", "update_readme"]
 
 GOLD = Path(__file__).resolve().parent.parent
 SOURCES = GOLD / "tools" / "sessions"
+#: Second codings of sessions from the splits (``gold/tools/blank.py``), derived into ``gold/second``.
+SECOND_SOURCES = GOLD / "tools" / "second"
 SPLITS = ("dev", "heldout", "test", "train2", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19", "test20", "test21", "test22", "train3", "train4", "train5", "test23", "test24", "test25", "test26", "test27", "test28", "test29", "test30", "test31", "test32", "test33", "test34", "test35", "test36", "test37", "test38", "test39", "test40")
 
 #: Short label tokens used in the sources, and the codebook labels they stand for.
@@ -273,24 +275,33 @@ def metrics(utts: list[dict], episodes: list[dict], ruptures: list[dict]) -> dic
     }
 
 
+def build_folder(sources: Path, target: Path) -> list[dict]:
+    """Derive every source in ``sources`` into ``target`` (stale JSON removed); return the documents."""
+    target.mkdir(exist_ok=True)
+    docs = []
+    for path in sorted(sources.glob("*.txt")):
+        doc = derive(parse_source(path))
+        if doc["session"]["id"] != path.stem:
+            raise _fail(path, 1, "session id must equal the file name")
+        (target / f"{path.stem}.json").write_text(
+            json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        docs.append(doc)
+    stale = {p.stem for p in target.glob("*.json")} - {d["session"]["id"] for d in docs}
+    for stem in stale:
+        (target / f"{stem}.json").unlink()
+    return docs
+
+
 def build_all() -> dict[str, list[dict]]:
-    """Rebuild every split's JSON files from the sources; return the documents by split."""
-    out: dict[str, list[dict]] = {}
-    for split in SPLITS:
-        target = GOLD / split
-        target.mkdir(exist_ok=True)
-        docs = []
-        for path in sorted((SOURCES / split).glob("*.txt")):
-            doc = derive(parse_source(path))
-            if doc["session"]["id"] != path.stem:
-                raise _fail(path, 1, "session id must equal the file name")
-            (target / f"{path.stem}.json").write_text(
-                json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-            docs.append(doc)
-        stale = {p.stem for p in target.glob("*.json")} - {d["session"]["id"] for d in docs}
-        for stem in stale:
-            (target / f"{stem}.json").unlink()
-        out[split] = docs
+    """Rebuild every split's JSON files from the sources; return the documents by split.
+
+    The second coding (``gold/tools/second`` -> ``gold/second``: sessions of
+    the splits labelled again by another coder, for ``alliance evaluate
+    agreement``) is rebuilt too, but is not a split and is not returned.
+    """
+    out = {split: build_folder(SOURCES / split, GOLD / split) for split in SPLITS}
+    if SECOND_SOURCES.is_dir():
+        build_folder(SECOND_SOURCES, GOLD / "second")
     return out
 
 
