@@ -19,8 +19,9 @@ the repository root. It
    the same number of transcript groups, so every AnnoMI session is scored by a
    model that never saw it), and leaving one new-author split out
    (:data:`LOSO_SPLITS`: train on everything else, score that split), with the
-   splits no rule was tuned on (:data:`BLIND_SPLITS`) and the sixteenth round's
-   new splits (:data:`NEW_SPLITS`) also reported alone;
+   splits no rule was tuned on (:data:`BLIND_SPLITS`), the new-author splits
+   (:data:`NEW_SPLITS`) and the sixteenth round's (test17 .. test32) also
+   reported alone;
 4. compares per label (each flag; "any rupture marker" on patient turns) the
    rules alone, the model alone and the rules gated by the model with
    confident model-only additions over a grid of ``(gate, add)``, and chooses
@@ -75,18 +76,23 @@ C = 1.0
 GOLD_SPLITS = ("dev", "heldout", "train2", "test", "test2", "test3", "test4", "test5", "test6", "test7",
                "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16",
                "test17", "test18", "test19", "test20", "test21", "test22", "test23", "test24",
-               "test25", "test26", "test27", "test28", "test29", "test30", "test31", "test32")
-#: The sixteen new-author splits opened for the sixteenth round (176 sessions); reported alone.
+               "test25", "test26", "test27", "test28", "test29", "test30", "test31", "test32",
+               "test33", "test34", "test35", "test36", "test37", "test38", "test39", "test40")
+#: The new-author splits opened since the sixteenth round (test17 .. test40, 264 sessions by
+#: 24 authors); reported alone.
 NEW_SPLITS = ("test17", "test18", "test19", "test20", "test21", "test22", "test23", "test24",
-              "test25", "test26", "test27", "test28", "test29", "test30", "test31", "test32")
+              "test25", "test26", "test27", "test28", "test29", "test30", "test31", "test32",
+              "test33", "test34", "test35", "test36", "test37", "test38", "test39", "test40")
 #: New-author splits each left out in turn: the honest proxy for sessions by an unseen author.
 LOSO_SPLITS = ("test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16",
                *NEW_SPLITS)
-#: Left-out splits no rule was ever tuned on (written after the rules of 53fce95, which
-#: are today's): there today's rules are honest too; reported alone.
-BLIND_SPLITS = ("test25", "test26", "test27", "test28", "test29", "test30", "test31", "test32")
-#: Groups of left-out splits whose pooled figures are reported alone (``loso_<group>``).
-REPORTED = {"blind": BLIND_SPLITS, "new": NEW_SPLITS}
+#: Left-out splits no rule was ever tuned on (88 sessions by 8 authors, opened for the
+#: seventeenth round; the rules of 89d7fd4, today's, never read them): there today's rules are
+#: honest too; reported alone.
+BLIND_SPLITS = ("test33", "test34", "test35", "test36", "test37", "test38", "test39", "test40")
+#: Groups of left-out splits whose pooled figures are reported alone (``loso_<group>``; ``r16``:
+#: the sixteenth round's test17 .. test32).
+REPORTED = {"blind": BLIND_SPLITS, "new": NEW_SPLITS, "r16": NEW_SPLITS[:16]}
 GATES = (0.0, 0.02, 0.05, 0.1, 0.2)
 ADDS = (0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 MODEL_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
@@ -98,15 +104,17 @@ MAX_PRECISION_LOSS = 0.05
 #: ruptures scorer"): the specification tests and the pipeline on every gold split. The
 #: grid's pairs add labels on near misses the tests hold negative ("I'd rather keep my own
 #: family out of it" reads as a disclosure at any add, "I still think about what you said
-#: last week" as a confrontation below 0.65, a plain change of task after "Dunno." as a
-#: repair at 0.3, a patient's "you just can't win with her" as a rupture below 0.8), and a
-#: confrontation gate vetoes a rule confrontation the tests hold positive. So each label
-#: takes the lowest add (steps of 0.05) that passes them all at the grid's gate:
-#: self-disclosure is gated only (no add), confrontation adds only (gate 0) at 0.65,
-#: backs-down adds at 0.45, repair at 0.4, ruptures keep (0.05, 0.8).
+#: last week" as a confrontation below 0.6, a bare "ok fair enough" after "no its fine" as
+#: backing down below 0.45, a plain change of task after "Dunno." as a repair below 0.45, a
+#: patient's "you just can't win with her" as a rupture below 0.8), and a confrontation gate
+#: of 0.05 vetoes a rule confrontation the tests hold positive (a link offered after the
+#: patient declined the topic; 0.02 keeps it). So each label takes the lowest add (steps of
+#: 0.05) that passes them all at the grid's gate (confrontation: the highest gate that
+#: passes): self-disclosure is gated only (no add), confrontation (0.02, 0.6), backs-down
+#: adds at 0.45, repair at 0.45, ruptures keep (0.05, 0.8).
 OVERRIDES: dict[str, tuple[float, float]] = {
-    "self_disclosure": (0.05, 1.01), "confrontation": (0.0, 0.65), "backs_down": (0.1, 0.45),
-    "repair": (0.1, 0.4), "rupture": (0.05, 0.8)}
+    "self_disclosure": (0.05, 1.01), "confrontation": (0.02, 0.6), "backs_down": (0.1, 0.45),
+    "repair": (0.1, 0.45), "rupture": (0.05, 0.8)}
 #: With the rules of before each split (``--rules-before``), a chosen pair may also lose at most
 #: this much grouped-CV F1 against today's rules (vetoes must not undo what the rules were tuned to).
 MAX_CV_F1_LOSS = 0.03

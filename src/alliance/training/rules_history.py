@@ -12,8 +12,13 @@ reads with ``--rules-before``. Run from the repository root::
 
 Splits added in one commit share a parent and one run (test12 and test14;
 test15 and test16; test17 .. test20; test21 and test22; test23 and test24;
-test25 .. test32): the 26 splits test7 .. test32 take about a minute; cache the
-output under ``/tmp``. The child process checks that the old tree's code is the
+test25 .. test32). A split that was added but kept unread while the rules moved
+on is pinned in :data:`BLIND_TO` to the last rules it is blind to instead:
+test33 .. test40 were committed at 0f55a40 but nobody read them until the
+seventeenth round, so their rules of before are those of 89d7fd4 (today's flag
+and rupture rules when they were opened), not the parent of 0f55a40. The 34
+splits test7 .. test40 take about two minutes; cache the output under
+``/tmp``. The child process checks that the old tree's code is the
 one imported, and switches off the flags scorer an old tree ships (from 68dae5b
 on), so that what it reports is the rules alone. Outputs name sessions and
 carry labels only, never transcript text.
@@ -29,7 +34,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-__all__ = ["main", "rules_before"]
+__all__ = ["main", "rules_before", "BLIND_TO"]
+
+#: Splits committed blind and opened later: the commit whose rules they are blind to (the
+#: tree as it stood when they were opened for development), used instead of the parent of
+#: the commit that added them.
+BLIND_TO: dict[str, str] = {f"test{k}": "89d7fd45533fa71632ec42429373da2066f612ab" for k in range(33, 41)}
 
 _RUN = r"""
 import json, sys
@@ -61,17 +71,25 @@ def _git(root: Path, *args: str) -> str:
 
 
 def rules_before(root: Path, splits: tuple[str, ...]) -> dict:
-    """``{"<split>/<session>": {"flags": [...], "markers": [...]}}`` from the rules before each split."""
+    """``{"<split>/<session>": {"flags": [...], "markers": [...]}}`` from the rules before each split.
+
+    The rules of before are those of the parent of the commit that added the
+    split, or of the commit :data:`BLIND_TO` pins it to.
+    """
     out: dict = {}
-    # Splits added by the same commit were blind to the same rules: one old tree runs them all.
+    # Splits blind to the same rules share one old tree: one run covers them all.
     by_commit: dict[str, list[str]] = {}
     for split in splits:
-        added = _git(root, "log", "--diff-filter=A", "--format=%H", "--", f"gold/{split}").splitlines()[-1]
-        by_commit.setdefault(added, []).append(split)
-    for added, group in by_commit.items():
+        if split in BLIND_TO:
+            tree_at = BLIND_TO[split]
+        else:
+            added = _git(root, "log", "--diff-filter=A", "--format=%H", "--", f"gold/{split}").splitlines()[-1]
+            tree_at = f"{added}^"
+        by_commit.setdefault(tree_at, []).append(split)
+    for tree_at, group in by_commit.items():
         with tempfile.TemporaryDirectory() as tmp:
             tree = Path(tmp) / "tree"
-            _git(root, "worktree", "add", "--detach", str(tree), f"{added}^")
+            _git(root, "worktree", "add", "--detach", str(tree), tree_at)
             try:
                 res = subprocess.run([sys.executable, "-c", _RUN, ",".join(group), str(root.resolve()), str(tree)],
                                      check=True, capture_output=True, text=True,
