@@ -39,7 +39,7 @@ the repository root. It
 Fixed seeds and sorted inputs: a rebuild gives the same artifacts. The
 vectorizer's vocabulary is fitted once on all texts (unsupervised), which the
 figures do not correct for. The rules were tuned on most gold splits up to
-test24, so rules-alone figures here are optimistic and the model's advantage is
+test32, so rules-alone figures here are optimistic and the model's advantage is
 understated (``--rules-before`` corrects the left-out figures). ``--scores``
 writes every gold and AnnoMI utterance's held-out probabilities, to study other
 thresholds without retraining.
