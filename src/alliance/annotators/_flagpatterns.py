@@ -34,6 +34,36 @@ ASKS_THERAPIST_LIFE = compile_any([
     r"did you (?:have|go through|ever (?:feel|have|go))",
     r"(?:you|you have|have you) (?:got )?any (?:kids|children|family|pets|brothers|sisters)\b|(?:kids|children|family) of your own",
 ])
+#: A discrepancy pointed out between what the patient says and what they did or said elsewhere
+#: (codebook: "You say it's fine, but you've missed three weeks"; "you've told me the grandchildren
+#: matter most, and you've said no to Sunday dinner three weeks running"; "last week you said X.
+#: Today you said Y. Those don't quite fit together"). See :func:`points_discrepancy`.
+#: Not "what I hear you say", "like you said", "so you're saying": reflections hand the patient's
+#: words back; they do not set them against anything.
+_NOT_REFLECTED = r"(?<!what )(?<!like )(?<!hear )(?<!hearing )(?<!as )(?<!everything )(?<!that )(?<!how )(?<!so )(?<!know )"
+DISCREPANCY = compile_any([
+    rf"\b(?:{_NOT_REFLECTED}you (?:have )?(?:told|tell) (?:me|us)|{_NOT_REFLECTED}you (?:say|said|have said|keep saying|are telling me|call|called|are saying)|"
+    r"last (?:week|time|session) you (?:said|told)|earlier you (?:said|told|read)|a minute ago)\b(?:\s+\S+){0,25}?\s+"
+    r"(?:but|and yet|yet|though|and you (?:also|still|have)|and now|and both times|and then you|those (?:two )?do not|"
+    r"that does not|does not sound)\b",
+])
+#: The other side of an MI double-sided reflection: a second feeling or want of the patient's
+#: ("... but you're worried about what the lads will think", "... and you also enjoy it"), or the
+#: therapist's own concern, rather than something the patient did or said elsewhere.
+OTHER_SIDE = compile_any([
+    r"^ (?:you are |you have been |you have |you )?(?:also |still |a bit |a little |quite )*(?:worried|concerned|fed up|nervous|scared|"
+    r"afraid|frightened|unsure|anxious|torn|tempted|enjoy|like|love|want|would like|need|miss|feel|feeling)\b",
+    r"^ (?:i am|i m) (?:also |a bit |a little |quite |really )*(?:concerned|worried)\b|^ the (?:nerves|fear|worry|cost)\b",
+])
+
+
+def points_discrepancy(t: str) -> bool:
+    """Whether normalised therapist text ``t`` sets the patient's words against what they did or
+    said elsewhere (a discrepancy pointed out), not a double-sided reflection of two feelings."""
+    m = DISCREPANCY.search(t)
+    return m is not None and OTHER_SIDE.search(" " + t[m.end():].lstrip()) is None
+
+
 #: Challenge, disagreement, a discrepancy pointed out, or a contrary interpretation.
 CONFRONT = compile_any([
     r"you (?:say|said|keep saying|tell me|told me)\b(?:\s+\w+){0,12}\s+but\b",

@@ -310,6 +310,10 @@ def therapist_flags(session: Session) -> list[tuple[str, ...]]:
                      and not (_DIDNT.search(t) and _NEAR_MISS.search(p_norm)))
         owning = bool(fp.BACKS_DOWN.search(t) or fp.REPAIR_STRONG.search(t) or fp.OWNS_PUSH.search(t)
                       or fp.REPAIR_WELCOMES.search(t))
+        # The patient's words set against what they did or said elsewhere: a discrepancy
+        # pointed out (codebook section 1), unless it backs the patient against a self-criticism.
+        if fp.points_discrepancy(t) and not owning and not fp.SUPPORTIVE.search(t) and not fp.SELF_CRITICISM.search(p_norm):
+            confronts = True
         # Structure: a reading the patient rejects; arguing back at a complaint or a
         # rejection; overriding the patient's wish to leave the topic.
         if not owning and (_contested(d, markers, i, t)
