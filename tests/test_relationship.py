@@ -601,6 +601,22 @@ def test_a_refusal_after_a_laugh_or_in_dialect_reads_as_a_refusal(reply):
     assert DECLINE.search(normalize(reply))
 
 
+@pytest.mark.parametrize("reply", ["Ah, it's well, you have your own work to do.", "Honestly, you're busy people.",
+                                   "It's your job, I'm not bothered.", "You've got loads of clients, don't worry."])
+def test_excusing_the_therapist_reads_as_a_refusal(reply):
+    # The seed pattern's "I understand you have a life" in other words.
+    from alliance.annotators.episodes import DECLINE
+    from alliance.annotators._lexicon import normalize
+    assert DECLINE.search(normalize(reply))
+
+
+def test_wondering_whether_it_is_only_the_therapists_job_is_no_refusal():
+    from alliance.annotators.episodes import utterance_stance
+    from alliance.annotators._lexicon import normalize
+    declines, engages = utterance_stance(normalize("It made me wonder if you only ask because it's your job."))
+    assert not declines
+
+
 def test_a_brush_off_then_a_feeling_is_a_mixed_episode():
     # "Fine, it's been fine with you" first, then "actually, a bit exposing": both, so mixed.
     s = run([("t", "We've got ten minutes left. How has it been, doing this with me today?"),

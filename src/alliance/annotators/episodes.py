@@ -39,6 +39,11 @@ DECLINE = compile_any([
     r"(?:you|people|everyone|everybody|therapists) (?:have|has|have got|deserve|deserves|need|needs|are entitled to|is entitled to|get|gets) "
     r"(?:a |your own |their own |to have a |to take a )?(?:life|lives|holiday|holidays|vacation|break|rest|time off)",
     r"(?:you|people) (?:get|got|were) sick(?! of)|people get sick(?! of)",
+    # Excusing the therapist, the seed pattern's own refusal in other words ("you're busy
+    # people", "you have your own work", "you've got loads of clients", "it's your job").
+    r"(?:you|doctors|therapists|you lot|you people|you are all) (?:are|were|is) (?:so |very |really |always |all )?busy\b|"
+    r"you (?:have|have got|got) (?:your own|other|loads of|plenty of|lots of|so many|many|a lot of) (?:work|job|jobs|things|people|clients|patients|folk|folks|ones)\b|"
+    r"^ (?:(?:well|oh|ah|och|look|honestly|no|sure) )*(?:it is|that is) (?:just )?your job\b",
     # Coping assurances and "it's not the same" minimise what the therapist raised.
     r"(?<!if )(?<!whether )(?<!how )(?<!not sure )(?:we|i) (?:can|will|could) (?:manage|cope|survive|muddle through)\b(?! without)",
     r"(?<!if )(?<!whether )(?<!not sure )i (?:think i )?(?:will|can|could) (?:live|survive|get) through (?:a |two |three |four |six |the |a few |\w+ )?(?:weeks?|months?|it|that|this)\b",
