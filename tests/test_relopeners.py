@@ -282,6 +282,25 @@ def test_a_remark_the_therapist_takes_up_as_said_to_them_opens_the_episode():
     assert opening("What would you want these hours to do for you?") is None
 
 
+@pytest.mark.parametrize("patient,opens", [
+    ("Can I be straight with you? This homework feels like being back at school. I don't see the point.", True),
+    ("Can I ask you something? Will you still be here after the summer?", True),
+    ("Okay, I'm just going to say it. Why didn't you answer my message?", True),
+    # A bare "honestly" only stresses the story: the reply's relationship talk does not reach back.
+    ("Honestly it felt like being traded, like a baseball card.", False),
+])
+def test_a_turn_that_asks_leave_to_speak_plainly_opens_the_episode_its_answer_takes_up(patient, opens):
+    from alliance.annotators._lexicon import Dialogue
+    from alliance.annotators._relopeners import with_openings
+    from conftest import make_session
+
+    d = Dialogue(make_session([("Robin", "patient", patient),
+                               ("Dr. Vale", "therapist", "I notice that's when the work starts to feel pointless to you.")]))
+    # The scorer hardly believes the patient's turn; what it asks leave to say is the opening.
+    label = with_openings(d, [None, "here_and_now"], np.array([0.15, 0.9]), ["here_and_now"] * 2, [False, True])[0]
+    assert (label == "here_and_now") is opens
+
+
 @pytest.mark.parametrize("second,kept", [
     ("But truly, I miss the small room. You used to give me tea in the blue cup.", True),
     ("Well. Not fine. I was angry, a bit, and then I felt awful about it.", True),

@@ -197,6 +197,19 @@ _TAKES_REMARK = compile_any([
 ])
 
 
+#: ... when the patient's turn first asks leave to speak plainly or announces it ("can I be
+#: honest?", "can I ask you something?", "I'm just going to say it"; not a bare "honestly",
+#: which as often only stresses the patient's own story): what
+#: follows is said to the therapist, and their answering relationship talk takes it up.
+CANDID_LEAD_IN = 0.1
+_CANDID = compile_any([
+    r"^ (?:(?:okay|ok|right|so|well|look|um|uh|and|but|yeah|actually|honestly) )*(?:"
+    r"can i (?:be (?:honest|straight|blunt|frank)|ask you something|say something|tell you something|just say)|"
+    r"i am (?:just )?going to say it|i will just say it|(?:me )?gon just say it|i need to say something|"
+    r"there is something i (?:need|want) to (?:say|tell you|ask))\b",
+])
+
+
 def with_openings(d: Dialogue, labels: list[str | None], proba, subtypes: list[str],
                   may_start: list[bool]) -> list[str | None]:
     """Add the turn that opens an episode when only the turn answering it was labelled.
@@ -212,11 +225,14 @@ def with_openings(d: Dialogue, labels: list[str | None], proba, subtypes: list[s
     out = list(labels)
     for i in range(d.n - 1):
         nxt = i + 1
+        candid = d.is_therapist(nxt) and not d.is_therapist(i) and bool(_CANDID.search(d.norms[i]))
         lead_in = ACKED_LEAD_IN if d.is_therapist(nxt) and _TAKES_REMARK.search(d.norms[nxt]) else (
-            ADDRESSED_LEAD_IN if addresses_therapist(d, i) else LEAD_IN)
-        if out[i] is not None or out[nxt] is None or d.acks[i] or not may_start[i] or proba[i] < lead_in:
+            CANDID_LEAD_IN if candid else ADDRESSED_LEAD_IN if addresses_therapist(d, i) else LEAD_IN)
+        # Said plainly to the therapist and taken up as relationship talk, a candid turn opens the
+        # episode whatever it names ("can I be straight? This homework feels like health class").
+        if out[i] is not None or out[nxt] is None or d.acks[i] or not (may_start[i] or candid) or proba[i] < lead_in:
             continue
-        if d.is_therapist(i) or not P_NAMES_PAIR.search(d.norms[i]):
+        if d.is_therapist(i) or not (candid or P_NAMES_PAIR.search(d.norms[i])):
             # A therapist's turn before the patient's opening is usually the question the patient
             # answered in new words, not an opening; "it's fine, I'm used to it" names no pair.
             continue
