@@ -28,6 +28,11 @@ def test_the_turn_that_raises_the_relationship_gives_the_episode_its_initiator(t
     ("When she found out you're retiring she went very quiet.", True),
     ("He keeps asking me whether you are angry with him.", True),
     ("She thinks you don't believe her about the pain.", True),
+    ("Honestly? Daddy talks to you more than he ever talked to any of us.", True),
+    ("I reckon he says more to you than he ever does to us.", True),
+    ("Mia only really opens up to you, not to me.", True),
+    ("He's been dreading you retiring, he won't say it.", True),
+    ("She talks to her sister more than to me.", False),
     ("He asked me if you could sign his form.", False),
     ("When he heard his sister is leaving he cried.", False),
 ])

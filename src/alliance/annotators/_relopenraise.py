@@ -56,6 +56,13 @@ O_SPEAKS_FOR = compile_any([
     rf"was worried|is worried|was scared|is scared|was afraid|is afraid|thinks|thought|feels|felt|told me|tells me|said|says)"
     rf"(?: (?:me|to me))?(?: (?:if|whether|that|maybe|perhaps))* you {_ATTITUDE}",
     rf"when {_THIRD} (?:heard|found out|learned|learnt|was told|knew|realised|realized)(?: that)? you {_ATTITUDE}",
+    rf"{_THIRD} (?:is |has |is been |has been |was )?(?:dreading|dreads|dreaded) you {_ATTITUDE}",
+    # The patient's openness with the therapist set against the family's: "she talks to you more
+    # than she's talked to me in a year", "he says more to you than he ever does to us", "Mia only
+    # really opens up to you".
+    r"\b(?:talks|talked|says|said|tells|told) (?:(?:a lot |so much |far |way )?more |things |stuff )?(?:to |with )?you "
+    r"(?:(?:a lot |far |way )?more |things )?(?:than|that (?:he|she|they) (?:never|would not|does not|will not))\b",
+    r"\b(?:only |really |just |actually )*(?:opens up|opened up|confides|confided) (?:to|with|in) you\b",
 ])
 #: The therapist going, or the sessions, in a relative's report: the frame.
 _FRAME = compile_any([
