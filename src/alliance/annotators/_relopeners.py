@@ -199,8 +199,8 @@ _TAKES_REMARK = compile_any([
 
 #: ... when the patient's turn first asks leave to speak plainly or announces it ("can I be
 #: honest?", "can I ask you something?", "I'm just going to say it"; not a bare "honestly",
-#: which as often only stresses the patient's own story): what
-#: follows is said to the therapist, and their answering relationship talk takes it up.
+#: which as often only stresses the patient's own story): what follows is said to the
+#: therapist, and their answering relationship talk takes it up.
 CANDID_LEAD_IN = 0.1
 _CANDID = compile_any([
     r"^ (?:(?:okay|ok|right|so|well|look|um|uh|and|but|yeah|actually|honestly) )*(?:"

@@ -34,7 +34,7 @@ The JSON holds totals plus a ``sessions`` list of per-session error counts.
 Nothing here prints transcript text.
 
 ``alliance evaluate agreement SECOND FIRST...`` applies the same rules to two
-human codings of the same sessions (a second coder working from blank
+independent codings of the same sessions (a second coder working from blank
 copies), which gives the figures a ceiling to be read against.
 """
 
@@ -340,8 +340,8 @@ def evaluate_agreement(second: str | Path, first: str | Path | Iterable[str | Pa
     Each second-coded session is paired with the first coding of the same
     session id; the first coding plays the part of gold, so precision and
     recall swap if the coders do, and F1 and accuracies do not. The figures
-    are the agreement of two human coders: the ceiling the pipeline's own
-    figures can be read against.
+    are the agreement of two coders: the ceiling the pipeline's own figures
+    can be read against.
     """
     folders = _folders(first)
     firsts = {str(doc.get("session", {}).get("id") or path.stem): (path, doc)
