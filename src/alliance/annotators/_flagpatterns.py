@@ -39,7 +39,8 @@ ASKS_THERAPIST_LIFE = compile_any([
 #: matter most, and you've said no to Sunday dinner three weeks running"; "last week you said X.
 #: Today you said Y. Those don't quite fit together"). See :func:`points_discrepancy`.
 #: Not "what I hear you say", "like you said", "so you're saying": reflections hand the patient's
-#: words back; they do not set them against anything.
+#: words back; they do not set them against anything. CONFRONT keeps its older, narrower
+#: "you say ... but" forms, which other flags (backing down) read as a challenge to retract.
 _NOT_REFLECTED = r"(?<!what )(?<!like )(?<!hear )(?<!hearing )(?<!as )(?<!everything )(?<!that )(?<!how )(?<!so )(?<!know )"
 DISCREPANCY = compile_any([
     rf"\b(?:{_NOT_REFLECTED}you (?:have )?(?:told|tell) (?:me|us)|{_NOT_REFLECTED}you (?:say|said|have said|keep saying|are telling me|call|called|are saying)|"
