@@ -306,6 +306,27 @@ def test_a_turn_that_asks_leave_to_speak_plainly_opens_the_episode_its_answer_ta
     assert (label == "here_and_now") is opens
 
 
+@pytest.mark.parametrize("patient,opens", [
+    ("Why do you keep bringing everything back to my mother?", True),
+    ("You looked at the clock twice while I was talking.", True),
+    ("Honestly, these sessions aren't helping. I don't see the point of coming any more.", True),
+    # Reported speech and a complaint about someone else are not said against the therapist.
+    ("My husband says you never listen to me either.", False),
+    ("The GP never listens. He just keeps pushing tablets at me.", False),
+])
+def test_a_complaint_about_the_therapist_or_the_therapy_opens_the_episode_its_answer_takes_up(patient, opens):
+    from alliance.annotators._lexicon import Dialogue
+    from alliance.annotators._relopeners import with_openings
+    from conftest import make_session
+
+    d = Dialogue(make_session([("Robin", "patient", patient),
+                               ("Dr. Vale", "therapist", "I wonder what it's like, here with me, when that happens.")]))
+    # The complaint names the therapist or the work in words the scorer hardly believes; the
+    # therapist answering it as relationship talk makes it the opening, and the patient the initiator.
+    label = with_openings(d, [None, "here_and_now"], np.array([0.15, 0.9]), ["here_and_now"] * 2, [False, True])[0]
+    assert (label == "here_and_now") is opens
+
+
 @pytest.mark.parametrize("second,kept", [
     ("But truly, I miss the small room. You used to give me tea in the blue cup.", True),
     ("Well. Not fine. I was angry, a bit, and then I felt awful about it.", True),

@@ -16,6 +16,7 @@ from alliance.annotators import _relpatterns as rp
 from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE
 from alliance.annotators.episodes import ASSENTS, ENGAGE, EPISODE_GAP, utterance_stance
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
+from alliance.annotators.ruptures import complains
 
 __all__ = ["P_NAMES_PAIR", "FRAME_WORDS", "inherited", "reflected", "content_stems", "patient_may_open",
            "near_absence", "addresses_therapist", "ADDRESSED_LEAD_IN", "with_openings", "LEAD_IN",
@@ -200,7 +201,9 @@ _TAKES_REMARK = compile_any([
 #: ... when the patient's turn first asks leave to speak plainly or announces it ("can I be
 #: honest?", "can I ask you something?", "I'm just going to say it"; not a bare "honestly",
 #: which as often only stresses the patient's own story): what follows is said to the
-#: therapist, and their answering relationship talk takes it up.
+#: therapist, and their answering relationship talk takes it up. A complaint about the
+#: therapist or the therapy (:func:`~alliance.annotators.ruptures.complains`: "why do you keep
+#: bringing it back to my mother?") is said to them in the same way: the patient raised it.
 CANDID_LEAD_IN = 0.1
 _CANDID = compile_any([
     r"^ (?:(?:okay|ok|right|so|well|look|um|uh|and|but|yeah|actually|honestly) )*(?:"
@@ -225,11 +228,11 @@ def with_openings(d: Dialogue, labels: list[str | None], proba, subtypes: list[s
     out = list(labels)
     for i in range(d.n - 1):
         nxt = i + 1
-        candid = d.is_therapist(nxt) and not d.is_therapist(i) and bool(_CANDID.search(d.norms[i]))
+        candid = d.is_therapist(nxt) and not d.is_therapist(i) and bool(_CANDID.search(d.norms[i]) or complains(d, i))
         lead_in = ACKED_LEAD_IN if d.is_therapist(nxt) and _TAKES_REMARK.search(d.norms[nxt]) else (
             CANDID_LEAD_IN if candid else ADDRESSED_LEAD_IN if addresses_therapist(d, i) else LEAD_IN)
-        # Said plainly to the therapist and taken up as relationship talk, a candid turn opens the
-        # episode whatever it names ("can I be straight? This homework feels like health class").
+        # Said plainly to the therapist and taken up as relationship talk, a candid turn or a complaint
+        # opens the episode whatever it names ("can I be straight? This homework feels like health class").
         if out[i] is not None or out[nxt] is None or d.acks[i] or not (may_start[i] or candid) or proba[i] < lead_in:
             continue
         if d.is_therapist(i) or not (candid or P_NAMES_PAIR.search(d.norms[i])):

@@ -359,12 +359,7 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     you_ok = you_ok and not rp.generic_you_before(d, i)
     # Siding with the other client ("she talks, you nod along") can only mean the therapist; so
     # can the therapist's unlived experience held against them ("you've never been there").
-    complaint = ("complaint_about_therapist" if (you_ok and (COMPLAINT_THERAPIST.search(t) or _blames_conduct(t) or mv.unlived(d.texts[i], t) or mv.blames_lapse(t))
-                                                 or rp.SIDING_YOU.search(t) or mv.sides_with(t))
-                 else "complaint_about_therapy" if _about_therapy(d, i, t, p) else None)
-    # The hurt owned as the patient's own feeling about a single act is disclosed, not enacted.
-    if complaint == "complaint_about_therapist" and rp.OWNS_HURT.search(t) and not rp.HABIT.search(t):
-        complaint = None
+    complaint = _complaint(d, i, t, p, you_ok)
     if complaint:
         return None if _continues_complaint(d, i, prev, previous) else complaint
     declines = bool(DECLINE.search(t))
@@ -449,6 +444,32 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     if (not p_rel or pressed) and _withdraws(d, i, t, prev):
         return "minimal_response"
     return None
+
+
+def _complaint(d: Dialogue, i: int, t: str, p: str, you_ok: bool) -> str | None:
+    """The complaint marker patient turn ``i`` (text ``t``, answering ``p``) carries, if any."""
+    complaint = ("complaint_about_therapist" if (you_ok and (COMPLAINT_THERAPIST.search(t) or _blames_conduct(t) or mv.unlived(d.texts[i], t) or mv.blames_lapse(t))
+                                                 or rp.SIDING_YOU.search(t) or mv.sides_with(t))
+                 else "complaint_about_therapy" if _about_therapy(d, i, t, p) else None)
+    # The hurt owned as the patient's own feeling about a single act is disclosed, not enacted.
+    if complaint == "complaint_about_therapist" and rp.OWNS_HURT.search(t) and not rp.HABIT.search(t):
+        return None
+    return complaint
+
+
+def complains(d: Dialogue, i: int) -> bool:
+    """Whether patient (or relative) turn ``i`` complains about the therapist or the therapy,
+    read without the relationship layer (which the relationship annotator is still building).
+
+    Reported and quoted speech do not count, nor a "you" that may be a partner's.
+    """
+    if d.is_therapist(i):
+        return False
+    t = cu.REPORTED.sub(" ", normalize(_QUOTED.sub(" ", d.texts[i])) if '"' in d.texts[i] or "\u201c" in d.texts[i] else d.norms[i])
+    you_ok = (d.you_is_therapist(i) or " in here " in t or bool(cu.SIDES.search(t)) or _answers_vocative(d, i)) \
+        and not rp.generic_you_before(d, i)
+    prev = d.answered_turn(i)
+    return _complaint(d, i, t, d.norms[prev] if prev is not None else " ", you_ok) is not None
 
 
 def _frame_complaint(t: str) -> bool:
