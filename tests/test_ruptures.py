@@ -331,3 +331,37 @@ def test_markers_in_couples_work_read_who_the_you_is(turns, expected):
 def test_a_reply_the_therapist_retreats_from_pushed_back(challenge, reply, retreat, expected):
     s = run([("t", "What happened this week?"), ("p", "Not much."), ("t", challenge), ("p", reply), ("t", retreat)])
     assert marker(s, 3) == expected
+
+
+# -- Eighteenth round: the forms of complaint the opened splits test17..test46 missed ------
+
+@pytest.mark.parametrize("prompt,reply,expected", [
+    # The therapist likened, flat, to someone the patient has had enough of.
+    ("Is it possible he's the one you're really angry with?", "Here we go. You sound just like my dad now.",
+     "complaint_about_therapist"),
+    ("What do you make of the sentence plan?", "You're just like the rest of them. Write it down, tick a box.",
+     "complaint_about_therapist"),
+    # A habit named as the therapist's, here and now.
+    ("I wonder if this connects to your brother.", "No. See, this is what you do. I say something real and you turn it "
+     "into my brother.", "complaint_about_therapist"),
+    # The verdict given before the patient spoke.
+    ("Tell me what happened on Friday.", "Why bother? You have already decided I am the villain.",
+     "complaint_about_therapist"),
+    # Outnumbered in couple work, the therapist named in the same turn.
+    ("Dana, what did you hear Sam say?", "So it's two against one now, is it? You're meant to be neutral.",
+     "complaint_about_therapist"),
+    ("Let's hear from Lee first.", "Every week we come here and you end up on Lee's side.", "complaint_about_therapist"),
+])
+def test_complaints_that_liken_name_a_habit_or_count_sides(prompt, reply, expected):
+    assert marker(run([("t", prompt), ("p", reply)]), 1) == expected
+
+
+@pytest.mark.parametrize("prompt,reply", [
+    # A likeness that is warm, a habit agreed with, a side feared rather than asserted.
+    ("How are you feeling about finishing?", "Sad. You're like a lighthouse for me, honestly."),
+    ("It sounds like you stood up to her.", "Yeah, that is what you do when it's your kids."),
+    ("How was it when I asked Lee first?", "I felt like you were on his side, a bit, and then I saw you ask me too."),
+    ("How's the family?", "Awful. My mum and my sister gang up on my dad, it's two against one every Sunday."),
+])
+def test_near_misses_of_likening_habit_and_sides_carry_no_complaint(prompt, reply):
+    assert marker(run([("t", prompt), ("p", reply)]), 1) not in ("complaint_about_therapist", "complaint_about_therapy")

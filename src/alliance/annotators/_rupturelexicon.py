@@ -35,7 +35,7 @@ COMPLAINT_THERAPIST = compile_any([
     r"why (?:do|did|are) you (?:keep|always|even|keep on)\b",
     r"(?<!when )(?<!while )(?<!whether )(?<!if )(?:you|your) (?:were|are|seem|seemed) (?:so |really |totally )?(?:late|rude|judgmental|judging|condescending|cold|distracted|dismissive|patroni[sz]ing|not interested)",
     # Siding needs the therapist as its subject: "Aoife will take his side" blames someone else.
-    r"you always do this|you (?:\w+ ){0,2}(?:take|taking|took) (?:his|her|their|\w+ s) side|you (?:\w+ ){0,2}(?:side|siding|sided) with (?:him|her|them)\b|you make everything about",
+    r"you always do this|you (?:\w+ ){0,2}(?:take|taking|took) (?:his|her|their|(?:the )?\w+ s) side|you (?:\w+ ){0,2}(?:side|siding|sided) with (?:him|her|them)\b|you (?:always |just )?make (?:everything|it all) about",
     r"(?:i do not need|stop giving me|enough with|do not lecture) (?:me )?(?:a |the |another |your )?lectur\w*",
     r"(?:it is|that is) like you want me to",
     r"you (?:have |had |keep |kept |are |were )?(?:looked|look|looking|checked|checking|glanced|glancing) (?:\w+ )?at (?:the|your) (?:clock|watch|phone)|(?:are|were) you (?:checking|watching|looking at) the (?:time|clock|watch)",
@@ -43,6 +43,14 @@ COMPLAINT_THERAPIST = compile_any([
     r"(?:it|that) (?:felt|feels) like you (?:wanted|want|were not|do not|did not|are not)",
     r"(?:you|your questions) (?:make|made) me feel (?:stupid|worse|judged|small|like)",
     r"you (?:sound|sounded) (?:just )?like (?:everyone|everybody|my)",
+    # Likened to someone the patient has had enough of ("you sound just like him now", "you're just
+    # like the rest of them", "you are just like my father"): the likening, said flat, is the complaint.
+    r"you (?:sound|sounded|are|were|talk|look|act) (?:just|exactly) like\b|you are (?:just )?like (?:the rest|all the (?:rest|others)|everybody else|everyone else)\b",
+    # A habit named as the therapist's, here and now ("see, this is what you do", "you turn it into my dad").
+    r"\bthis is (?:exactly |just )?what you (?:always )?do\b",
+    r"you (?:always |just |keep )?(?:turn|turned|turning|twist|twisting) (?:it|everything|this|that|what i say|everything i say)(?: i say)? (?:in)?to\b",
+    # The verdict given before the patient spoke ("you have already decided I am the villain").
+    r"you (?:have |had )?(?:already )?decided (?:already )?(?:that )?(?:i am|before)\b",
     r"(?:^ |please |can you |just |would you )(?:stop|quit) (?:asking|pushing|telling me|analy[sz]ing)",
     r"you (?:do not|did not) (?:get|understand) (?:it|me|what)",
     r"easy for you to say",

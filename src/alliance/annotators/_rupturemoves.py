@@ -93,9 +93,12 @@ READS_IN_SELF = compile_any([
 ])
 #: The therapist placed on one partner's side ("you end up on her side", "two against one in here").
 SIDES_WITH = compile_any([
-    r"you (?:always |just |usually |every time |each time )?(?:end|ended|ending|come|came|coming) (?:up |down )?(?:on|taking) (?:her|his|their|my (?:\w+ ){0,1}s) side\b",
-    r"you (?:are|were|have been) (?:always |just |totally |clearly |obviously |so )?on (?:her|his|their) side\b",
+    r"you (?:always |just |usually |every time |each time |somehow )?(?:end|ended|ending|come|came|coming) (?:up |down )?(?:on|taking) (?:her|his|their|my (?:\w+ ){0,1}s|\w+ s) side\b",
+    r"you (?:are|were|have been) (?:always |just |totally |clearly |obviously |so )?on (?:her|his|their|\w+ s) side\b",
     r"(?:two|three) against one (?:in here|here|with you)\b",
+    # Outnumbered with the therapist named in the same turn ("it's two on one, man. You and her.").
+    r"\byou\b.*\b(?:two|three) (?:against|on) one\b|\b(?:two|three) (?:against|on) one\b.*\byou (?:are|were|and|with)\b",
+    r"\byou (?:and (?:her|him|she|he|them) )?(?:\w+ )?gang(?:s|ed|ing)? up (?:on|pon) me\b|you (?:do |always |really )?favou?r (?:him|her)\b",
     # Favouring the other client in the room ("you always let her tell it her way", "you never pull him up").
     r"you (?:always |just |keep |never stop )?(?:let|letting) (?:her|him) (?:talk|go on|have the last word|get away with|set|decide|tell it|interrupt|take over)\b|"
     r"you (?:never|do not ever|never once) (?:ask|challenge|stop|interrupt|pull up|pick up on|question) (?:her|him)\b",
