@@ -857,3 +857,21 @@ def test_answering_the_patients_question_about_the_therapists_life_is_not_relati
 ])
 def test_here_as_an_institution_and_anyones_you_are_not_relationship_talk(turns):
     assert rel(run(turns)) == [None] * len(turns)
+
+
+@pytest.mark.parametrize("turns", [
+    # A filler "you know" after "I hate" is not "I hate you".
+    [("t", "More visible, what did you take that to mean?"),
+     ("p", "Like talk more in the eleven o'clock meeting which I hate, you know, you get to a point where you stop "
+           "caring what they think.")],
+    # Sessions counted ("you'd have three left") are logistics, not being left.
+    [("p", "Tuesday's fine. And that's still within the six, yeah?"),
+     ("t", "Yes, this is your third, so you'd have three left including Tuesday.")],
+])
+def test_filler_you_know_and_sessions_counted_are_not_relationship_talk(turns):
+    assert rel(run(turns)) == [None] * len(turns)
+
+
+def test_a_feeling_about_the_therapist_survives_a_filler_you_know():
+    s = run([("t", "How has the week been?"), ("p", "Honestly? I hate you, you know. For going away.")])
+    assert rel(s)[1] is not None

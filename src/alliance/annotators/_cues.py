@@ -123,7 +123,8 @@ FRAME_P_WIDE = compile_any([
 
 #: A therapist asking or saying what something means or stirs for the patient.
 T_REACTION_WIDE = compile_any([
-    r"you\b(?:\s+\w+){0,6}\s+(?:feel|felt|feeling|abandoned|let down|dropped|forgotten|left|alone|on your own|"
+    # "Left" as a count ("you'd have three left") is logistics, not being left.
+    r"you\b(?:\s+\w+){0,6}\s+(?:feel|felt|feeling|abandoned|let down|dropped|forgotten|(?<!one )(?<!two )(?<!three )(?<!four )(?<!five )(?<!six )(?<!seven )(?<!eight )(?<!nine )(?<!ten )(?<!few )(?<!of )(?<!sessions )(?<!session )(?<!weeks )(?<!appointments )left|alone|on your own|"
     r"upset|angry|annoyed|relieved|disappointed|hurt|miss|missed|sad|lonely|anxious|worried|resent\w*|bothered|react\w*|lost|put second|second best)",
     r"(?:like|hard|easy|difficult|strange|okay|alright) for you|for you to (?:have|hear|think|know|be)|on your mind|sitting with you|sit with you",
     r"for (?:the two of you|you two|you both|both of you)|(?:to hear|hearing) that",
@@ -396,6 +397,9 @@ GENERIC_YOU = compile_any([
     r"(?:when|once|if) you are (?:a|an) (?:single|new|working|young|nurse|teacher|parent|mum|mom|dad)\b.*",
     # "You get to a point where you stop caring what they think": anyone's "you".
     r"you (?:get|reach) (?:to )?(?:a|the) (?:point|stage|age) (?:where|when)\b.*",
+    # A filler "you know" between words ("the meeting, which I hate, you know, you get ..."), which
+    # would otherwise read as "I hate you".
+    r"(?<=[a-z] )you know(?= (?:you|i|like|it|they|he|she|we)\b)",
 ])
 #: The patient asking to raise something the therapist said or did earlier ("Can I go back
 #: to what you said at the start?", "Can I say something? About before?").

@@ -114,7 +114,8 @@ FRAME_P = compile_any([
 FRAME_ANY = compile_any([_FRAME_CORE])
 #: A therapist asking or saying what the frame means or stirs for the patient.
 T_FRAME_REACTION = compile_any([
-    r"you\b(?:\s+\w+){0,6}\s+(?:feel|felt|feeling|abandoned|let down|dropped|forgotten|left|alone|on your own|"
+    # "Left" as a count ("you'd have three left") is logistics, not being left.
+    r"you\b(?:\s+\w+){0,6}\s+(?:feel|felt|feeling|abandoned|let down|dropped|forgotten|(?<!one )(?<!two )(?<!three )(?<!four )(?<!five )(?<!six )(?<!seven )(?<!eight )(?<!nine )(?<!ten )(?<!few )(?<!of )(?<!sessions )(?<!session )(?<!weeks )(?<!appointments )left|alone|on your own|"
     r"upset|angry|annoyed|relieved|disappointed|hurt|miss|missed|sad|lonely|anxious|worried|resent\w*|bothered|react\w*)",
     r"how (?:is|was|has|will) (?:it|that|this)\b(?:\s+\w+){0,2}\s+(?:for|with) you",
     r"what (?:is|was|will) (?:it|that|this) (?:be )?like (?:for you|to|when)",
