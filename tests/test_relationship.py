@@ -875,3 +875,43 @@ def test_filler_you_know_and_sessions_counted_are_not_relationship_talk(turns):
 def test_a_feeling_about_the_therapist_survives_a_filler_you_know():
     s = run([("t", "How has the week been?"), ("p", "Honestly? I hate you, you know. For going away.")])
     assert rel(s)[1] is not None
+
+
+@pytest.mark.parametrize("text,topics,returns", [
+    # The therapist's thoughts staying with the frame, or checking back on it, name the return.
+    ("I kept thinking this week about the twice a week going to once.", {"<frame>", "twice a week"}, True),
+    ("I want to check back on the Fridays thing. It's quite a change, after a year of Mondays.",
+     {"<frame>", "frida", "monda"}, True),
+    # Doubting the "fine" the patient gave about the frame.
+    ("Are you sure the video thing is no bother to you? I know it's a change.", {"<frame>", "video"}, True),
+    ("You sure you're alright about the six weeks?", {"<frame>", "six weeks"}, True),
+    # Arranging the next slot goes back to no feeling.
+    ("Is Friday at four still good for you?", {"<frame>", "frida"}, False),
+])
+def test_a_return_to_the_frame_in_the_therapists_own_words(text, topics, returns):
+    from alliance.annotators._framereturns import frame_return
+    from alliance.annotators._lexicon import Dialogue
+    from conftest import make_session
+
+    d = Dialogue(make_session([("Robin", "patient", "It's fine, honestly."), ("Dr. Vale", "therapist", text)]))
+    assert frame_return(d, 1, topics) is returns
+
+
+def test_a_return_is_read_again_once_the_scorer_has_found_the_frame_episode():
+    from alliance.annotators._framereturns import late_returns
+    from alliance.annotators._lexicon import Dialogue
+    from conftest import make_session
+
+    d = Dialogue(make_session([
+        ("Dr. Vale", "therapist", "The two cancelled Thursdays, with the lockdown. What was that like?"),
+        ("Robin", "patient", "Nothing. Two Thursdays is nothing."),
+        ("Dr. Vale", "therapist", "How's the gym been?"),
+        ("Robin", "patient", "Shut, with the lockdown."),
+        ("Dr. Vale", "therapist", "Folk often say it was nothing when a session gets cancelled. I just want to leave "
+                                  "the door open, in case the Thursdays did bother you."),
+        ("Robin", "patient", "It's fine, honestly. It didn't bother me."),
+    ]))
+    # The first pair came from the scorer, not a cue: the return to its topic is read here.
+    labels = late_returns(d, ["frame_feelings", "frame_feelings", None, None, None, None])
+    assert labels[4:] == ["frame_feelings", "frame_feelings"]
+    assert labels[2:4] == [None, None]

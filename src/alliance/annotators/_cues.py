@@ -354,12 +354,18 @@ RETURN = compile_any([
     r"(?:go|come|get|going|coming|getting) back\b(?:\s+\w+){1,4}\s+to\b|skip (?:past|over)|rush (?:past|over)|move on (?:too )?(?:quickly|fast)|stay with (?:that|it|this)\b|"
     r"a long (?:stretch|time|while|gap)|check\w* in (?:again|once more|about)|also thinking|still (?:curious|thinking|wondering)|"
     r"you said (?:that )?(?:the|my|our|it|this)\b|leave the door open|circl\w* back|loop\w* back|i keep (?:coming|going|getting|circling) back|find myself (?:thinking|wondering)|thinking again|on my mind",
+    # The therapist's own thoughts staying with it ("I'm thinking about the six weeks", "I kept
+    # thinking this week about ...", "I find I'm still thinking about the phrase"), or checking back.
+    r"\bi am (?:just |still )?thinking about\b|\bi (?:kept|have been|been) thinking (?:\w+ ){0,2}about\b|\bi find i am (?:still )?thinking\b|"
+    r"\bcheck\w* back (?:on|about|in on|with you about)\b",
 ])
 #: The therapist doubting an earlier "it's fine" without naming what it was about.
 DOUBTS_DECLINE = compile_any([
     r"than you (?:let on|are letting on|have let on|are saying|say|admit|are admitting|show|are showing)\b|"
     r"(?:easier|simpler|safer) to say (?:it is|that it is|that is) (?:fine|okay)|i wonder if it is (?:really |entirely |completely )?(?:fine|okay)|"
     r"(?:not|never) (?:quite|entirely) (?:convinced|sure) (?:it is|that it is) (?:fine|okay)",
+    # "Are you sure the screen thing is no bother?", "you sure you're alright about the six weeks?"
+    r"\b(?:are )?you sure (?:you are |it is |that is |the \w+ (?:thing )?is )?(?:really |still )?(?:alright|all right|okay|ok|fine|no bother|not bothered)\b",
 ])
 #: The patient minimising a break just announced: coping assurances and "you deserve it".
 P_COPING = compile_any([
@@ -384,6 +390,8 @@ NOT_REACTION = compile_any([r"i am afraid|(?:nothing|not anything) to do with (?
 TOPIC_WORDS = compile_any([
     rf"{_HOLIDAY}|break|gap|vacation|leave|absence|course|conference|training|fortnight|phone|video|"
     r"fee|fees|money|ending|finish\w*|cancel\w*|lateness|clock|fortnightly|operation|surgery|sabbatical|maternity|paternity|locum|retire\w*|"
+    # How often the sessions come ("the twice a week going to once", "the in-between week").
+    r"twice a week|once a week|(?:once|twice) weekly|every other week|every (?:two|three) weeks|in between weeks?|"
     r"(?:one|two|three|four|five|six|seven|eight|few|couple of|last|final) sessions?|"
     r"(?:two|three|four|five|six|seven|eight|ten|twelve|few|couple of) (?:weeks|months)|"
     # Months named in an announcement ("four weeks in October") are how it is referred back to.

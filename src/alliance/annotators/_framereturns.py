@@ -18,9 +18,10 @@ from alliance.annotators import _frameacts as fa
 from alliance.annotators import _framerefs as fr
 from alliance.annotators import _relpatterns as rp
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
+from alliance.annotators.episodes import utterance_stance
 
 __all__ = ["FRAME_CONTEXT", "ANNOUNCEMENT_CONTEXT", "FRAME_RAISED", "frame_return", "patient_return", "topics_of",
-           "names_frame", "mentions"]
+           "names_frame", "mentions", "late_returns", "RETURN_REPLY_WORDS"]
 
 #: How many utterances back a frame announcement still gives a reaction question its meaning.
 FRAME_CONTEXT = 3
@@ -172,3 +173,34 @@ def _stem(word: str) -> str:
 def mentions(t: str, topics: set[str]) -> bool:
     """Whether normalised text ``t`` names one of the frame ``topics`` raised so far."""
     return bool(_topic_words(t) & topics)
+
+
+#: A refusal this long is the patient telling their story rather than waving the return away.
+RETURN_REPLY_WORDS = 30
+
+
+def late_returns(d: Dialogue, labels: list[str | None]) -> list[str | None]:
+    """Frame returns read again once every frame episode of the session is known.
+
+    The first pass remembers only the frame topics its own cues raised; a frame
+    episode that only the learned scorer found ("the two cancelled Thursdays")
+    leaves its topics unknown there, so a later return to them ("I just want to
+    leave the door open, in case the lockdowns did bother you") reads as nothing.
+    Here the topics come from the final labels: a therapist turn that
+    :func:`frame_return` reads as going back to one becomes frame talk, and so does
+    the patient's short refusal of it, which makes the pair the seed pattern's return.
+    """
+    out = list(labels)
+    topics: set[str] = set()
+    for i in range(d.n):
+        if out[i] in ("frame_feelings", "transference_link"):
+            topics |= topics_of(d, i, i)
+            continue
+        if out[i] is not None or not d.is_therapist(i) or not topics or not frame_return(d, i, topics):
+            continue
+        out[i] = "frame_feelings"
+        j = i + 1
+        if j < d.n and d.is_patient(j) and out[j] is None and not d.acks[j] and d.words[j] < RETURN_REPLY_WORDS \
+                and utterance_stance(d.norms[j], True)[0]:
+            out[j] = "frame_feelings"
+    return out

@@ -22,7 +22,7 @@ from alliance.annotators._lexicon import KIN, Dialogue, compile_any
 from alliance.model import Role, Session, Span
 from alliance.pipeline import AnnotatorOutput
 
-__all__ = ["Episodes", "EPISODE_GAP", "patient_stance_of", "DECLINE", "ENGAGE", "APOLOGY"]
+__all__ = ["Episodes", "EPISODE_GAP", "patient_stance_of", "DECLINE", "ENGAGE", "APOLOGY", "HANDS_TOPIC_BACK"]
 
 #: Relationship utterances separated by at most this many others form one episode.
 EPISODE_GAP = 2
@@ -159,6 +159,16 @@ _BUT = compile_any([r"but|though|although|except|actually|if i am honest|to be h
 APOLOGY = compile_any([r"i am (?:so |really |very )?sorry|i apologi[sz]e|my (?:mistake|fault|bad)|that was (?:on me|not fair of me)"])
 
 
+#: The therapist letting the relationship go and handing the choice of topic back ("I think I
+#: pushed that on you. Let's leave it. Tell me about the letter", "I'll leave it. What would
+#: be most use to you today?"): the turn is relationship talk, the reply answers the new topic,
+#: and is no answer to the episode.
+HANDS_TOPIC_BACK = compile_any([
+    r"\b(?:let us|i will|i am going to|we can|happy to) (?:leave|drop|park|let go of|change to|switch to|move on|go with)\b"
+    r".*\b(?:tell me about|what would be (?:most |more )?(?:useful|helpful|use)|what would you (?:like|rather|want) to|where would you like)\b",
+])
+
+
 def utterance_stance(norm: str, answering: bool = True) -> tuple[bool, bool]:
     """(declines, engages) for one patient utterance inside an episode.
 
@@ -206,9 +216,10 @@ def patient_stance_of(d: Dialogue, first: int, last: int, rel: list[str | None],
     is a refusal like any other.
     """
     span = list(range(first, last + 1))
-    if d.roles[last] is Role.THERAPIST and not APOLOGY.search(d.norms[last]):
+    if d.roles[last] is Role.THERAPIST and not APOLOGY.search(d.norms[last]) and not HANDS_TOPIC_BACK.search(d.norms[last]):
         # The answer to the episode's last therapist turn belongs to the episode, unless that
-        # turn apologised and let it go ("I'll take you at your word"): the reply accepts and moves on.
+        # turn apologised and let it go ("I'll take you at your word") or handed the choice of
+        # topic back ("I'll leave it. What would be most useful today?"): the reply moves on.
         nxt = next((j for j in range(last + 1, min(d.n, last + 1 + EPISODE_GAP)) if d.is_patient(j)), None)
         if nxt is not None:
             span.append(nxt)

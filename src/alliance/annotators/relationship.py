@@ -52,7 +52,7 @@ from alliance.annotators import _relconduct as cx
 from alliance.annotators import _framerefs as fr
 from alliance.annotators._framereturns import (
     ANNOUNCEMENT_CONTEXT, FRAME_CONTEXT, frame_return as _frame_return, names_frame as _names_frame,
-    mentions as _mentions, patient_return as _patient_return, topics_of as _topics,
+    late_returns, mentions as _mentions, patient_return as _patient_return, topics_of as _topics,
 )
 from alliance.annotators import _relpatterns as rp
 from alliance.annotators import _whoseyou as wy
@@ -68,7 +68,7 @@ from alliance.annotators._relopeners import (
 from alliance.annotators._relmodel import (
     RelationalModel, combine, dense_features, load_relational_model, needed, session_rows,
 )
-from alliance.annotators.episodes import APOLOGY, utterance_stance
+from alliance.annotators.episodes import APOLOGY, HANDS_TOPIC_BACK, utterance_stance
 from alliance.annotators.ruptures import COMPLAINT_THERAPIST, COMPLAINT_THERAPY, MINIMAL
 from alliance.model import Annotation, Role, Session
 from alliance.pipeline import AnnotatorOutput
@@ -282,6 +282,8 @@ def _blocks_inheritance(d: Dialogue, i: int, src: int, src_is_cue: bool, names: 
         if not src_is_cue and not d.questions[src] and _PEOPLE.search(t) \
                 and not rp.P_TRANSFERENCE_WEAK.search(t) and not fr.P_LINK_THAT.search(t):
             return True
+        if src_is_cue and d.is_therapist(src) and HANDS_TOPIC_BACK.search(d.norms[src]):
+            return True  # "let's leave it; tell me about the letter": the reply takes up the new topic
         if src_is_cue and d.is_therapist(src) and not d.questions[src] and APOLOGY.search(d.norms[src]) \
                 and _PEOPLE.search(t) and not P_NAMES_PAIR.search(t) and not rp.P_TRANSFERENCE_WEAK.search(t):
             return True  # the therapist apologised and let it go; the reply accepts and turns to someone else
@@ -473,7 +475,7 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     combined = [None if label is not None and labels[i] is None and lk.to_partner(d, i) else label
                 for i, label in enumerate(combined)]
     opened = asked_openings(d, with_openings(d, combined, proba, subtypes, may_start), proba, subtypes, may_start)
-    return revised_declines(d, opened)
+    return revised_declines(d, late_returns(d, opened))
 
 
 class RelationshipTalk:
