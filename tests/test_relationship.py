@@ -602,12 +602,19 @@ def test_a_refusal_after_a_laugh_or_in_dialect_reads_as_a_refusal(reply):
 
 
 @pytest.mark.parametrize("reply", ["Ah, it's well, you have your own work to do.", "Honestly, you're busy people.",
-                                   "It's your job, I'm not bothered.", "You've got loads of clients, don't worry."])
+                                   "It's your job, I'm not bothered.", "You've got loads of clients, don't worry.",
+                                   "Fine, honestly. You had to go. Anyone would."])
 def test_excusing_the_therapist_reads_as_a_refusal(reply):
     # The seed pattern's "I understand you have a life" in other words.
     from alliance.annotators.episodes import DECLINE
     from alliance.annotators._lexicon import normalize
     assert DECLINE.search(normalize(reply))
+
+
+def test_saying_the_therapist_had_to_go_but_it_hurt_is_no_refusal():
+    from alliance.annotators.episodes import DECLINE
+    from alliance.annotators._lexicon import normalize
+    assert not DECLINE.search(normalize("I know you had to go and it still hurt."))
 
 
 def test_wondering_whether_it_is_only_the_therapists_job_is_no_refusal():

@@ -331,6 +331,9 @@ def test_a_complaint_about_the_therapist_or_the_therapy_opens_the_episode_its_an
     ("But truly, I miss the small room. You used to give me tea in the blue cup.", True),
     ("Well. Not fine. I was angry, a bit, and then I felt awful about it.", True),
     ("Actually this week was not good. The voices were loud again on Wednesday.", False),  # moves on
+    # A feeling owned as a second thought goes back on the refusal, whatever it names.
+    ("Though, to be honest, I'll miss having somewhere I don't have to explain myself.", True),
+    ("Actually the thing I wanted to ask is about sleeping. I feel awful most nights.", False),  # moves on
 ])
 def test_a_second_thought_after_a_refusal_stays_in_the_episode(second, kept):
     from alliance.annotators._lexicon import Dialogue

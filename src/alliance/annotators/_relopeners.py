@@ -376,6 +376,10 @@ _REVISES = compile_any([
     _LEAD + r"(?:but|actually|truly|to be honest|if i am honest|honestly though|not fine|not really fine|"
     r"mind you|though|then again|i suppose|the truth is|if i am truthful)\b",
 ])
+#: A second thought owned as one ("though, to be honest, ...", "I suppose ...").
+_REVISES_OWNED = compile_any([
+    _LEAD + r"(?:truly|to be honest|if i am honest|honestly though|though|mind you|then again|i suppose|the truth is|if i am truthful)\b",
+])
 #: Taking back the "fine" itself ("Well. Not fine."), which needs no word for the two of them.
 _TAKES_BACK_FINE = compile_any([_LEAD + r"not (?:really )?fine\b"])
 
@@ -398,8 +402,11 @@ def revised_declines(d: Dialogue, labels: list[str | None]) -> list[str | None]:
         t = d.norms[k]
         # The second thought names the two of them or the work, or takes back the "fine" itself:
         # "actually this week was not good" moves on to the week.
-        if _REVISES.search(t) and (ENGAGE.search(t) or d.words[k] >= 6) and (
-                P_NAMES_PAIR.search(t) or _TAKES_BACK_FINE.search(t)):
+        # Or it voices a feeling as it goes back ("though, to be honest, I'll miss having somewhere
+        # I don't have to explain myself"): the feeling is about what the refusal waved away.
+        # ("Actually, this week was not good" and "but" turn as often to a new subject.)
+        if _REVISES.search(t) and (ENGAGE.search(t) or d.words[k] >= 6) and (P_NAMES_PAIR.search(t) or _TAKES_BACK_FINE.search(t)) \
+                or _REVISES_OWNED.search(t) and ENGAGE.search(t):
             out[k] = out[j]
     return out
 

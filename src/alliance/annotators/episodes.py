@@ -43,7 +43,8 @@ DECLINE = compile_any([
     # people", "you have your own work", "you've got loads of clients", "it's your job").
     r"(?:you|doctors|therapists|you lot|you people|you are all) (?:are|were|is) (?:so |very |really |always |all )?busy\b|"
     r"you (?:have|have got|got) (?:your own|other|loads of|plenty of|lots of|so many|many|a lot of) (?:work|job|jobs|things|people|clients|patients|folk|folks|ones)\b|"
-    r"^ (?:(?:well|oh|ah|och|look|honestly|no|sure) )*(?:it is|that is) (?:just )?your job\b",
+    r"^ (?:(?:well|oh|ah|och|look|honestly|no|sure) )*(?:it is|that is) (?:just )?your job\b|"
+    r"\byou (?:had|have|needed|need) to (?:go|be away|be off|take (?:the|that|some) time)\b(?! (?:and|but) )",
     # Coping assurances and "it's not the same" minimise what the therapist raised.
     r"(?<!if )(?<!whether )(?<!how )(?<!not sure )(?:we|i) (?:can|will|could) (?:manage|cope|survive|muddle through)\b(?! without)",
     r"(?<!if )(?<!whether )(?<!not sure )i (?:think i )?(?:will|can|could) (?:live|survive|get) through (?:a |two |three |four |six |the |a few |\w+ )?(?:weeks?|months?|it|that|this)\b",
