@@ -922,3 +922,24 @@ def test_a_return_is_read_again_once_the_scorer_has_found_the_frame_episode():
     labels = late_returns(d, ["frame_feelings", "frame_feelings", None, None, None, None])
     assert labels[4:] == ["frame_feelings", "frame_feelings"]
     assert labels[2:4] == [None, None]
+
+
+@pytest.mark.parametrize("question", [
+    "What was it like for you, sitting out there waiting for me?",
+    "You've been waiting twenty minutes. How was that, sitting out there?",
+    "After that you won't be seeing me. How is that for you?",
+    "How is it for you that our time got cut in half this week?",
+])
+def test_lateness_the_ending_and_a_shorter_hour_are_frame_talk(question):
+    # The codebook lists lateness, session length and ending among the frame's parts.
+    s = run([("t", question), ("p", "It's fine, honestly. These things happen.")])
+    assert rel(s) == ["frame_feelings", "frame_feelings"]
+
+
+@pytest.mark.parametrize("question", [
+    "What was it like sitting out there in the traffic?",
+    "How was it waiting for the bus in the rain?",
+])
+def test_waiting_for_someone_else_is_no_lateness(question):
+    s = run([("t", question), ("p", "Fine. Cold.")])
+    assert rel(s) == [None, None]

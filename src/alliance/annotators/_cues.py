@@ -46,6 +46,11 @@ _HOLIDAY = r"summer|winter|christmas|xmas|easter|august|half term|new year|sprin
 
 #: The frame in a therapist's mouth, wider than the listed phrasings.
 FRAME_T_WIDE = compile_any([
+    # The ending, and the length of the hour, in a therapist's plain words ("after that you won't be
+    # seeing me", "I'm finishing here at the end of the month", "our time got cut in half this week").
+    r"you (?:will not|will no longer|are not going to|would not) be seeing me\b|"
+    r"i am (?:finishing|leaving|retiring|stopping) (?:here|at (?:the|this) (?:clinic|service|practice|surgery|centre|center)|work(?:ing)? here)\b|"
+    r"(?:our|the|your) (?:time|session|sessions|hour) (?:\w+ )?(?:got |was |were |is |are |has been |have been )?(?:cut|shortened|halved|cut short|cut down)\b",
     rf"(?:the|our|this|that|my|next|coming|upcoming|{_HOLIDAY}) (?:\w+ )?(?:break|gap)(?! with your)",
     r"(?:my|our) (?:\w+ )?(?:holiday|holidays|vacation|leave|absence|time off|time away|trip away)|(?:me|my) being (?:gone|away|off|on leave|ill)",
     r"i (?:was|am|were) (?:\w+ ){0,3}late|(?:our|the) time(?:s| is) (?:nearly |almost )?up",
@@ -391,7 +396,7 @@ TOPIC_WORDS = compile_any([
     rf"{_HOLIDAY}|break|gap|vacation|leave|absence|course|conference|training|fortnight|phone|video|"
     r"fee|fees|money|ending|finish\w*|cancel\w*|lateness|clock|fortnightly|operation|surgery|sabbatical|maternity|paternity|locum|retire\w*|"
     # How often the sessions come ("the twice a week going to once", "the in-between week").
-    r"twice a week|once a week|(?:once|twice) weekly|every other week|every (?:two|three) weeks|in between weeks?|"
+    r"twice a week|once a week|(?:once|twice) weekly|every (?:other|second) week|every (?:two|three) weeks|in between weeks?|"
     r"(?:one|two|three|four|five|six|seven|eight|few|couple of|last|final) sessions?|"
     r"(?:two|three|four|five|six|seven|eight|ten|twelve|few|couple of) (?:weeks|months)|"
     # Months named in an announcement ("four weeks in October") are how it is referred back to.

@@ -47,6 +47,7 @@ _MONTHS = r"january|february|march|april|may|june|july|august|september|october|
 
 #: The therapist announcing a change to the sessions, in words no frame topic lists.
 ANNOUNCE_WIDE = compile_any([
+    r"\bi have (?:got )?something to (?:tell you|let you know|mention)\b(?:\s+\w+){0,6}?\s+(?:from|next|i will|i am)\b|"
     r"(?:something|one thing|a thing|one more thing) i (?:need|have|want|ought|should|must) to (?:tell you|let you know|mention|raise)|i (?:want|need|have) to tell you (?:this|something) (?:now|today|before)",
     r"(?:need|have|want|got|ought) to (?:let you know|tell you|mention)\b(?:\s+\w+){0,8}\s+(?:about (?:the|our|my) (?:schedule|sessions|times?|days?|diary|hours)|i will|i am going|i can not|from)",
     r"i can (?:only )?offer you\b|i (?:can not|will not be able to|can no longer|am not able to) (?:do|keep|make|offer|hold|see you)\b(?:\s+\w+){0,4}\s+(?:slot|time|session|sessions|appointment|" + _DAYS + r"|any more|anymore)",
@@ -67,6 +68,10 @@ T_ACT_FRAME = compile_any([
     r"(?:the|our|this) move to (?:" + _DAYS + r"|the phone|video|online|fortnightly|a new room|the new room)",
     # The patient kept waiting by the therapist's lateness.
     r"(?:those|the|that) (?:\w+ ){0,2}minutes? (?:in the waiting room|out there|waiting)|(?:you were|you had been) (?:left )?waiting (?:for me|out there|in the waiting room)",
+    # Lateness is frame (codebook): "what was it like sitting out there waiting for me?", "you've been
+    # waiting twenty minutes ... sitting out there", "in the corridor waiting for me".
+    r"\b(?:sitting|sat|waiting|waited|wait) (?:\w+ ){0,3}?(?:out there|in the corridor|in the waiting (?:room|area)|outside)\b(?:\s+\w+){0,2}?\s+(?:for me|on me)\b|"
+    r"\b(?:sitting|sat) (?:in the corridor|in the waiting (?:room|area))\b|^(?=.*\b(?:waiting|waited|late|minutes)\b).*\b(?:sitting|sat) out there\b|\byou have been waiting (?:\w+ ){0,2}minutes\b|\bwaiting for me (?:to|out|in)\b",
     # Whoever sees the patient instead is the absence's consequence.
     r"(?:with|see you|seeing|to) (?:a|the) (?:stand in|locum|cover|covering (?:therapist|clinician)|replacement)\b",
 ])
