@@ -347,3 +347,22 @@ def test_a_second_thought_after_a_refusal_stays_in_the_episode(second, kept):
         ("Robin", "patient", second)]))
     out = revised_declines(d, ["frame_feelings", "frame_feelings", None, None])
     assert (out[3] == "frame_feelings") is kept
+
+
+def test_a_complaint_about_the_challenge_just_made_opens_the_episode_itself():
+    from alliance.annotators._lexicon import Dialogue
+    from alliance.annotators._relopeners import asked_openings
+    from conftest import make_session
+
+    def opening(reply: str) -> str | None:
+        d = Dialogue(make_session([
+            ("Dr. Vale", "therapist", "You're telling me Saturday was fine, but you woke up on a mate's couch "
+                                      "not knowing how you got there."),
+            ("Robin", "patient", reply)]))
+        return asked_openings(d, [None, "feelings_about_therapist"], np.array([0.5, 0.6]),
+                              ["here_and_now", "feelings_about_therapist"], [True, True])[0]
+
+    # The challenge is about the patient's weekend; the complaint about the therapist raised the two of them.
+    assert opening("Don't start. Why do you always have to make everything about my drinking?") is None
+    # An answer that takes the therapist's turn up as about the two of them leaves it the opening.
+    assert opening("I know. I didn't want you to think less of me, so I said it was fine.") == "here_and_now"

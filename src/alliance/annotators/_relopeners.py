@@ -364,6 +364,10 @@ def asked_openings(d: Dialogue, labels: list[str | None], proba, subtypes: list[
             continue
         if any(out[k] is not None for k in range(max(0, i - EPISODE_GAP), i)):
             continue  # the answer continues an episode already open: nothing to move
+        if complains(d, j):
+            # "You sound just like my mam" to "you're telling me Saturday was fine, but ...": the
+            # therapist's challenge was about the patient's life; the complaint raised the two of them.
+            continue
         if may_start[i] and proba[i] >= ASKED_LEAD_IN:
             out[i] = subtypes[i]
     return out
