@@ -174,6 +174,9 @@ def test_nearly_not_coming_is_relationship_talk_when_the_therapist_takes_it_up()
     ("My sister said you were all the same.", "What did you make of that?", False),  # reported speech
     ("That's not how it was. You've only read the nurses' side.", "That's fair. Tell me your side.", True),
     ("You're twisting it up just like my probation officer.", "You're right, I jumped on that.", True),
+    # Deference hands the therapist the decision; an idiom's "your face" names no one.
+    ("Whatever you think is best, madam.", "I notice you agreed very quickly there.", False),
+    ("Nobody will say it to your face, that's how it works.", "And here, with me?", False),
 ])
 def test_a_remark_to_the_therapist_about_them_is_an_opening_when_the_reply_answers_it(patient, therapist, expected):
     from alliance.annotators._relopeners import addresses_therapist

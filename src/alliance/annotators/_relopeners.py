@@ -154,9 +154,11 @@ _YOU_DO = compile_any([
     r"could|can not|have|had|have only|twist\w*|sound|sounded|looked|looking|read|write|writing|wrote|pushed|"
     r"pushing|jumped|jumping|put|putting|will|would)\b|\byour\b",
 ])
-#: "You" that names no one, or thanks.
+#: "You" that names no one, or thanks; and deference ("whatever you think is best"), which
+#: hands the therapist the decision rather than saying anything about them.
 _NOT_ADDRESS = compile_any([
-    r"\byou (?:know|see)\b|\bmind you\b|\bthank you\b|\bsee you\b|\bare you (?:okay|ok|well)\b",
+    r"\byou (?:know|see)\b|\bmind you\b|\bthank you\b|\bsee you\b|\bare you (?:okay|ok|well)\b|\bto your face\b|"
+    r"\bwhatever you (?:think|say|want|decide|feel)\b|\byou (?:know|would know) (?:best|better)\b|\bif you (?:think|say) so\b",
 ])
 #: A therapist's turn that brings up a topic of its own rather than answering the one before.
 _RAISES = compile_any([
