@@ -475,6 +475,8 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     combined = [None if label is not None and labels[i] is None and lk.to_partner(d, i) else label
                 for i, label in enumerate(combined)]
     opened = asked_openings(d, with_openings(d, combined, proba, subtypes, may_start), proba, subtypes, may_start)
+    # The question the patient's answer took up may itself have an opening before it: read again.
+    opened = with_openings(d, opened, proba, subtypes, may_start)
     return revised_declines(d, late_returns(d, opened))
 
 
