@@ -943,3 +943,20 @@ def test_lateness_the_ending_and_a_shorter_hour_are_frame_talk(question):
 def test_waiting_for_someone_else_is_no_lateness(question):
     s = run([("t", question), ("p", "Fine. Cold.")])
     assert rel(s) == [None, None]
+
+
+@pytest.mark.parametrize("turns", [
+    [("t", "Have you had any thoughts of harming yourself?"), ("p", "No. Only tired."),
+     ("t", "Thank you for being honest with me."), ("p", "Okay.")],
+    [("p", "I drank most nights last week, if I'm honest. More than I said on the form."),
+     ("t", "Thank you for being honest with me. How many nights, roughly?"), ("p", "Five, maybe six.")],
+])
+def test_thanks_for_honesty_about_the_patients_own_life_is_not_relationship_talk(turns):
+    assert rel(run(turns)) == [None] * len(turns)
+
+
+def test_thanks_for_saying_something_about_the_two_of_them_is_relationship_talk():
+    s = run([("t", "How has it been coming here lately?"),
+             ("p", "Honestly, I've felt you were a bit distant with me the last few weeks."),
+             ("t", "Thank you for being honest with me about that. I'd like to hear more.")])
+    assert rel(s)[2] is not None

@@ -411,6 +411,13 @@ PAIR_START = 0.6
 OTHER_START = 0.85
 
 
+#: The therapist thanking the patient for being open ("thank you for being honest with me",
+#: "thanks for telling me that").
+_THANKS_OPENNESS = compile_any([
+    r"\b(?:thank you|thanks) for (?:being (?:so )?(?:honest|open|straight)|trusting me|telling me|sharing|saying)",
+])
+
+
 def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | None]:
     """The rule labels, checked and extended by the learned scorer when one is given.
 
@@ -477,6 +484,10 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     opened = asked_openings(d, with_openings(d, combined, proba, subtypes, may_start), proba, subtypes, may_start)
     # The question the patient's answer took up may itself have an opening before it: read again.
     opened = with_openings(d, opened, proba, subtypes, may_start)
+    # Thanks for the patient's openness ("thank you for being honest with me") about what they
+    # told of their own life is not talk about the two of them, however the scorer reads it.
+    opened = [None if label is not None and cues[i] is None and d.is_therapist(i) and i > 0 and opened[i - 1] is None
+              and _THANKS_OPENNESS.search(d.norms[i]) else label for i, label in enumerate(opened)]
     return revised_declines(d, late_returns(d, opened))
 
 
