@@ -892,6 +892,12 @@ def test_a_feeling_about_the_therapist_survives_a_filler_you_know():
     # Doubting the "fine" the patient gave about the frame.
     ("Are you sure the video thing is no bother to you? I know it's a change.", {"<frame>", "video"}, True),
     ("You sure you're alright about the six weeks?", {"<frame>", "six weeks"}, True),
+    # Leaving the door open to what the patient waved away, after frame talk.
+    ("A lot of people say the breaks are fine and then find they're not quite. I just want to leave the door "
+     "open for that.", {"<frame>", "break"}, True),
+    # The "fine" set against what followed, about the frame topic; about school it is a challenge.
+    ("You've said the six weeks weren't a big deal, and yet that's when the sleep went.", {"<frame>", "six weeks"}, True),
+    ("You've told me school is fine, but Denise has had three calls this week.", {"<frame>", "six weeks"}, False),
     # Arranging the next slot goes back to no feeling.
     ("Is Friday at four still good for you?", {"<frame>", "frida"}, False),
 ])

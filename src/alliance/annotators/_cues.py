@@ -393,7 +393,7 @@ T_COME_BACK = compile_any([
 NOT_REACTION = compile_any([r"i am afraid|(?:nothing|not anything) to do with (?:you|anything you)"])
 #: Words naming a frame topic; remembered once raised so a later return can refer back.
 TOPIC_WORDS = compile_any([
-    rf"{_HOLIDAY}|break|gap|vacation|leave|absence|course|conference|training|fortnight|phone|video|"
+    rf"{_HOLIDAY}|breaks?|gaps?|vacation|leave|absences?|courses?|conferences?|training|fortnight|phone|video|"
     r"fee|fees|money|ending|finish\w*|cancel\w*|lateness|clock|fortnightly|operation|surgery|sabbatical|maternity|paternity|locum|retire\w*|"
     # How often the sessions come ("the twice a week going to once", "the in-between week").
     r"twice a week|once a week|(?:once|twice) weekly|every (?:other|second) week|every (?:two|three) weeks|in between weeks?|"

@@ -71,6 +71,7 @@ T_ACT_FRAME = compile_any([
     # Lateness is frame (codebook): "what was it like sitting out there waiting for me?", "you've been
     # waiting twenty minutes ... sitting out there", "in the corridor waiting for me".
     r"\b(?:sitting|sat|waiting|waited|wait) (?:\w+ ){0,3}?(?:out there|in the corridor|in the waiting (?:room|area)|outside)\b(?:\s+\w+){0,2}?\s+(?:for me|on me)\b|"
+    r"\bkept waiting by me\b|\b(?:keeping|kept) you waiting\b|\b(?:when|since|after) i went off\b|"
     r"\b(?:sitting|sat) (?:in the corridor|in the waiting (?:room|area))\b|^(?=.*\b(?:waiting|waited|late|minutes)\b).*\b(?:sitting|sat) out there\b|\byou have been waiting (?:\w+ ){0,2}minutes\b|\bwaiting for me (?:to|out|in)\b",
     # Whoever sees the patient instead is the absence's consequence.
     r"(?:with|see you|seeing|to) (?:a|the) (?:stand in|locum|cover|covering (?:therapist|clinician)|replacement)\b",

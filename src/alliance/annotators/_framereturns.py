@@ -85,6 +85,19 @@ _TAKES_IN = compile_any([
 _LETS_GO = compile_any([r"\bi (?:will|am going to|shall) (?:just )?(?:leave|drop|let go of|stop asking about|stop going on about|not push|not keep on about)\b"])
 
 
+#: Leaving the door open to what the patient waved away ("I just want to leave the door open for
+#: that", "I just wanna make room for that"): after frame talk, the therapist's return to it.
+_DOOR_OPEN = compile_any([r"\b(?:leave|keep|leaving|keeping) the door open\b|\bmake room for (?:that|it|this)\b"])
+
+
+#: The patient's "fine" set against what followed ("you've said the six weeks weren't a big deal,
+#: and yet ..."): about a frame topic, it doubts the decline; about school, it is a challenge.
+_FINE_AND_YET = compile_any([
+    r"\byou (?:have )?(?:said|told me)\b(?:\s+\w+){0,8}?\s+(?:fine|okay|nothing|no big deal|(?:was|were) not (?:a )?(?:big deal|a problem)|(?:did|does) not matter)\b"
+    r"(?:\s+\w+){0,10}?\s+(?:and yet|but|and at the same time)\b",
+])
+
+
 #: Something coming back on a condition ("if the thoughts come back"): not the therapist going back.
 _COMES_BACK = compile_any([r"\b(?:if|when|whenever|should)\b(?:\s+\w+){0,10}?\s+(?:come|comes|came|coming) back\b"])
 
@@ -104,6 +117,10 @@ def frame_return(d: Dialogue, i: int, topics: set[str]) -> bool:
     let_go = _LETS_GO.search(t)
     if let_go and mentions(t[let_go.end():], topics):
         return True  # "I'll leave the phone business alone": letting the frame topic go names it
+    if _DOOR_OPEN.search(t) and not _OTHERS.search(t):
+        return True  # "people often say it was nothing ... I'd just like to leave the door open"
+    if _FINE_AND_YET.search(t) and mentions(t, topics) and not _OTHERS.search(t):
+        return True  # "you've said the six weeks weren't a big deal, and yet that's when the sleep went"
     if cu.DOUBTS_DECLINE.search(t) and not _OTHERS.search(t):
         return True  # "I wonder if it's harder than you're letting on": the earlier "it's fine", doubted
     # "if the thoughts come back, ring the line": something else coming back is no return.
