@@ -966,3 +966,25 @@ def test_thanks_for_saying_something_about_the_two_of_them_is_relationship_talk(
              ("p", "Honestly, I've felt you were a bit distant with me the last few weeks."),
              ("t", "Thank you for being honest with me about that. I'd like to hear more.")])
     assert rel(s)[2] is not None
+
+
+def test_a_lone_reading_the_scorer_hardly_believes_is_no_episode():
+    import numpy as np
+    from alliance.annotators._lexicon import Dialogue
+    from alliance.annotators.relationship import _without_lone_doubts
+    from conftest import make_session
+
+    d = Dialogue(make_session([
+        ("Dr. Vale", "therapist", "Come in, sit wherever you like."),
+        ("Robin", "patient", "Your office always looks like a library exploded in here."),
+        ("Dr. Vale", "therapist", "It does. How was the drive?"),
+        ("Robin", "patient", "I've never cried in front of anyone before."),
+    ]))
+    labels = [None, "here_and_now", None, None]
+    # A place word is all the evidence there is: the scorer's doubt ends the episode.
+    assert _without_lone_doubts(d, labels, np.array([0.0, 0.1, 0.0, 0.0]), set()) == [None] * 4
+    # Believed, held from context, or self-evident, it stands.
+    assert _without_lone_doubts(d, labels, np.array([0.0, 0.5, 0.0, 0.0]), set()) == labels
+    assert _without_lone_doubts(d, labels, np.array([0.0, 0.1, 0.0, 0.0]), {1}) == labels
+    act = [None, None, None, "here_and_now"]
+    assert _without_lone_doubts(d, act, np.array([0.0, 0.0, 0.0, 0.1]), set()) == act

@@ -68,7 +68,7 @@ from alliance.annotators._relopeners import (
 from alliance.annotators._relmodel import (
     RelationalModel, combine, dense_features, load_relational_model, needed, session_rows,
 )
-from alliance.annotators.episodes import APOLOGY, HANDS_TOPIC_BACK, utterance_stance
+from alliance.annotators.episodes import APOLOGY, HANDS_TOPIC_BACK, episode_runs, utterance_stance
 from alliance.annotators.ruptures import COMPLAINT_THERAPIST, COMPLAINT_THERAPY, MINIMAL
 from alliance.model import Annotation, Role, Session
 from alliance.pipeline import AnnotatorOutput
@@ -448,6 +448,7 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
             # looked at the floor the whole time ... what was going on right then?"): its
             # words are about a body, and the scorer learned few of them.
             or cues[i] is not None and d.is_therapist(i) and bool(cx.T_OBSERVES_NOW.search(d.norms[i]))]
+    believed = proba  # the scorer's own reading, before the rules' holds below
     proba = proba.copy()
     if held:
         proba[held] = np.maximum(proba[held], model.gate)
@@ -488,7 +489,43 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     # told of their own life is not talk about the two of them, however the scorer reads it.
     opened = [None if label is not None and cues[i] is None and d.is_therapist(i) and i > 0 and opened[i - 1] is None
               and _THANKS_OPENNESS.search(d.norms[i]) else label for i, label in enumerate(opened)]
-    return revised_declines(d, late_returns(d, opened))
+    return _without_lone_doubts(d, revised_declines(d, late_returns(d, opened)), believed, set(held))
+
+
+#: How sure the scorer must be of an episode's only labelled utterance for the episode to stand.
+LONE_GATE = 0.2
+
+
+#: Where the talk happens ("in here", "this room"), which is as often a place in the patient's life.
+_PLACE = compile_any([r"\b(?:in here|in this room|this room|here|this place|your office|the office)\b"])
+
+
+def _self_evident(d: Dialogue, i: int) -> bool:
+    """A patient's turn whose words are relationship talk whatever the scorer reads: going back
+    to what the therapist said ("can I go back to what you said at the start?"), or an act
+    before the therapist ("I've never cried in front of anyone") named without a place word."""
+    t = d.norms[i]
+    return not d.is_therapist(i) and bool(cu.P_RAISES.search(t) or rp.P_HERE_NOW.search(_PLACE.sub(" ", t)))
+
+
+def _without_lone_doubts(d: Dialogue, labels: list[str | None], believed, held: set[int]) -> list[str | None]:
+    """Drop an episode that is a single labelled utterance the scorer hardly believes.
+
+    A run of relationship talk made of one utterance rests on one reading; when the
+    scorer gives it less than :data:`LONE_GATE`, a cue's words are the only evidence,
+    and on the gold sessions such lone episodes were mostly false (a "here" that was a
+    place, a remark about someone else). A link to another relationship ("you sound
+    just like my father") and a self-evident turn (:func:`_self_evident`) are their own
+    evidence, and a reading the rules hold from context (``held``: a return to an
+    announcement the scorer cannot see) is not the scorer's to veto.
+    """
+    out = list(labels)
+    for first, last in episode_runs(labels):
+        labelled = [i for i in range(first, last + 1) if labels[i] is not None]
+        if len(labelled) == 1 and believed[labelled[0]] < LONE_GATE and labelled[0] not in held \
+                and labels[labelled[0]] != "transference_link" and not _self_evident(d, labelled[0]):
+            out[labelled[0]] = None
+    return out
 
 
 class RelationshipTalk:
