@@ -971,7 +971,7 @@ def test_thanks_for_saying_something_about_the_two_of_them_is_relationship_talk(
 def test_a_lone_reading_the_scorer_hardly_believes_is_no_episode():
     import numpy as np
     from alliance.annotators._lexicon import Dialogue
-    from alliance.annotators.relationship import _without_lone_doubts
+    from alliance.annotators._relchecks import without_lone_doubts
     from conftest import make_session
 
     d = Dialogue(make_session([
@@ -982,9 +982,9 @@ def test_a_lone_reading_the_scorer_hardly_believes_is_no_episode():
     ]))
     labels = [None, "here_and_now", None, None]
     # A place word is all the evidence there is: the scorer's doubt ends the episode.
-    assert _without_lone_doubts(d, labels, np.array([0.0, 0.1, 0.0, 0.0]), set()) == [None] * 4
+    assert without_lone_doubts(d, labels, np.array([0.0, 0.1, 0.0, 0.0]), set()) == [None] * 4
     # Believed, held from context, or self-evident, it stands.
-    assert _without_lone_doubts(d, labels, np.array([0.0, 0.5, 0.0, 0.0]), set()) == labels
-    assert _without_lone_doubts(d, labels, np.array([0.0, 0.1, 0.0, 0.0]), {1}) == labels
+    assert without_lone_doubts(d, labels, np.array([0.0, 0.5, 0.0, 0.0]), set()) == labels
+    assert without_lone_doubts(d, labels, np.array([0.0, 0.1, 0.0, 0.0]), {1}) == labels
     act = [None, None, None, "here_and_now"]
-    assert _without_lone_doubts(d, act, np.array([0.0, 0.0, 0.0, 0.1]), set()) == act
+    assert without_lone_doubts(d, act, np.array([0.0, 0.0, 0.0, 0.1]), set()) == act

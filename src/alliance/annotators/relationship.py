@@ -65,10 +65,11 @@ from alliance.annotators._relopeners import (
     FRAME_WORDS, P_NAMES_PAIR, answered_pairs, asked_openings, content_stems, declined_pairs, inherited, near_absence,
     patient_may_open, reflected, revised_declines, with_openings,
 )
+from alliance.annotators._relchecks import without_lone_doubts, without_thanks_for_openness
 from alliance.annotators._relmodel import (
     RelationalModel, combine, dense_features, load_relational_model, needed, session_rows,
 )
-from alliance.annotators.episodes import APOLOGY, HANDS_TOPIC_BACK, episode_runs, utterance_stance
+from alliance.annotators.episodes import APOLOGY, HANDS_TOPIC_BACK, utterance_stance
 from alliance.annotators.ruptures import COMPLAINT_THERAPIST, COMPLAINT_THERAPY, MINIMAL
 from alliance.model import Annotation, Role, Session
 from alliance.pipeline import AnnotatorOutput
@@ -411,13 +412,6 @@ PAIR_START = 0.6
 OTHER_START = 0.85
 
 
-#: The therapist thanking the patient for being open ("thank you for being honest with me",
-#: "thanks for telling me that").
-_THANKS_OPENNESS = compile_any([
-    r"\b(?:thank you|thanks) for (?:being (?:so )?(?:honest|open|straight)|trusting me|telling me|sharing|saying)",
-])
-
-
 def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | None]:
     """The rule labels, checked and extended by the learned scorer when one is given.
 
@@ -485,47 +479,8 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     opened = asked_openings(d, with_openings(d, combined, proba, subtypes, may_start), proba, subtypes, may_start)
     # The question the patient's answer took up may itself have an opening before it: read again.
     opened = with_openings(d, opened, proba, subtypes, may_start)
-    # Thanks for the patient's openness ("thank you for being honest with me") about what they
-    # told of their own life is not talk about the two of them, however the scorer reads it.
-    opened = [None if label is not None and cues[i] is None and d.is_therapist(i) and i > 0 and opened[i - 1] is None
-              and _THANKS_OPENNESS.search(d.norms[i]) else label for i, label in enumerate(opened)]
-    return _without_lone_doubts(d, revised_declines(d, late_returns(d, opened)), believed, set(held))
-
-
-#: How sure the scorer must be of an episode's only labelled utterance for the episode to stand.
-LONE_GATE = 0.2
-
-
-#: Where the talk happens ("in here", "this room"), which is as often a place in the patient's life.
-_PLACE = compile_any([r"\b(?:in here|in this room|this room|here|this place|your office|the office)\b"])
-
-
-def _self_evident(d: Dialogue, i: int) -> bool:
-    """A patient's turn whose words are relationship talk whatever the scorer reads: going back
-    to what the therapist said ("can I go back to what you said at the start?"), or an act
-    before the therapist ("I've never cried in front of anyone") named without a place word."""
-    t = d.norms[i]
-    return not d.is_therapist(i) and bool(cu.P_RAISES.search(t) or rp.P_HERE_NOW.search(_PLACE.sub(" ", t)))
-
-
-def _without_lone_doubts(d: Dialogue, labels: list[str | None], believed, held: set[int]) -> list[str | None]:
-    """Drop an episode that is a single labelled utterance the scorer hardly believes.
-
-    A run of relationship talk made of one utterance rests on one reading; when the
-    scorer gives it less than :data:`LONE_GATE`, a cue's words are the only evidence,
-    and on the gold sessions such lone episodes were mostly false (a "here" that was a
-    place, a remark about someone else). A link to another relationship ("you sound
-    just like my father") and a self-evident turn (:func:`_self_evident`) are their own
-    evidence, and a reading the rules hold from context (``held``: a return to an
-    announcement the scorer cannot see) is not the scorer's to veto.
-    """
-    out = list(labels)
-    for first, last in episode_runs(labels):
-        labelled = [i for i in range(first, last + 1) if labels[i] is not None]
-        if len(labelled) == 1 and believed[labelled[0]] < LONE_GATE and labelled[0] not in held \
-                and labels[labelled[0]] != "transference_link" and not _self_evident(d, labelled[0]):
-            out[labelled[0]] = None
-    return out
+    opened = without_thanks_for_openness(d, opened, cues)
+    return without_lone_doubts(d, revised_declines(d, late_returns(d, opened)), believed, set(held))
 
 
 class RelationshipTalk:
