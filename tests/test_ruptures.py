@@ -365,3 +365,11 @@ def test_complaints_that_liken_name_a_habit_or_count_sides(prompt, reply, expect
 ])
 def test_near_misses_of_likening_habit_and_sides_carry_no_complaint(prompt, reply):
     assert marker(run([("t", prompt), ("p", reply)]), 1) not in ("complaint_about_therapist", "complaint_about_therapy")
+
+
+def test_rejecting_a_discrepancy_just_pointed_out_rejects_the_intervention():
+    # "You've said X, but Y" sets the patient's words against their record: an intervention.
+    s = run([("t", "You've said before that your dad never mattered that much to you, but he's come up in every "
+                   "session we've had."),
+             ("p", "No, that's not it at all. He comes up because of the will, that's all.")])
+    assert marker(s, 1) == "rejects_intervention"

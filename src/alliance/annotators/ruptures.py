@@ -25,7 +25,7 @@ from alliance.annotators import _cues as cu
 from alliance.annotators import _rupturemoves as mv
 from alliance.annotators import _rupturepatterns as rp
 from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE as fp_ASKS_LIFE
-from alliance.annotators._flagpatterns import BACKS_DOWN, CONFRONT, INTERPRETATION, REPAIR_IN_STRAIN, REPAIR_STRONG
+from alliance.annotators._flagpatterns import BACKS_DOWN, CONFRONT, INTERPRETATION, REPAIR_IN_STRAIN, REPAIR_STRONG, points_discrepancy
 from alliance.annotators._flagmodel import apply_markers
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any, normalize
 from alliance.annotators._rupturelexicon import (  # re-exported: the relationship and flag annotators read them
@@ -309,7 +309,9 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     # A reading of the patient stated, not asked ("I notice that when Rob does bedtime, you ..."),
     # is an intervention whatever its words.
     reads = prev is not None and _states(d, prev) and bool(rp.READS_YOU.search(p))
-    intervention = bool(INTERPRETATION.search(p) or CONFRONT.search(p) or rp.SUGGESTION.search(p) or mv.READING_ASKED.search(p)) or reads
+    # A discrepancy pointed out ("you say it's fine, but ...") is an intervention like a reading.
+    intervention = bool(INTERPRETATION.search(p) or CONFRONT.search(p) or rp.SUGGESTION.search(p) or mv.READING_ASKED.search(p)
+                        or prev is not None and d.is_therapist(prev) and points_discrepancy(p)) or reads
     if rejects and strain and intervention:
         return "rejects_intervention"
     # Refusing the reading just stated ("Don't tell me what I feel"): the main act (decision 7).
