@@ -988,3 +988,11 @@ def test_a_lone_reading_the_scorer_hardly_believes_is_no_episode():
     assert without_lone_doubts(d, labels, np.array([0.0, 0.1, 0.0, 0.0]), {1}) == labels
     act = [None, None, None, "here_and_now"]
     assert without_lone_doubts(d, act, np.array([0.0, 0.0, 0.0, 0.1]), set()) == act
+
+
+@pytest.mark.parametrize("reply", ["It kind of felt like you were checking up on me. Like Mum does at tea.",
+                                   "Honest? It feel like you have a script and I have to fit in it."])
+def test_saying_what_it_felt_like_takes_the_talk_up(reply):
+    from alliance.annotators.episodes import utterance_stance
+    from alliance.annotators._lexicon import normalize
+    assert utterance_stance(normalize(reply), True) == (False, True)

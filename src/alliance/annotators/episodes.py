@@ -110,6 +110,7 @@ ENGAGE = compile_any([
     r"(?:it|that|this) (?:\w+ )?(?:helps|helped)\b|in a good way",
     r"no actually|but yes|i did (?:feel|miss|think)|it did (?:stir|bother|hurt)|i have been thinking|i hadn t|i had not (?:put|thought)|"
     r"i think i|i want to|i could try|i would (?:actually |really )?like|i (?:just |really |kind of |sort of |actually |still |also |did |do )?(?:feel|felt)|it feels|it felt|on my mind|been thinking about",
+    r"\bit (?:\w+ ){0,2}(?:feel|feels|felt) like\b",
     # Assent to what was said about the two of them ("it's true though", "she's right").
     r"(?:it is|that is|that was|it was) (?:(?!not\b|never\b)\w+ )?(?:true|right|fair)\b|(?:he|she|you) (?:is|are) (?:(?!not\b|never\b)\w+ )?right\b",
     r"i (?:do |really |actually )?(?:like|love|enjoy|look forward to) (?:coming|seeing you|talking to you|it here|these sessions|our sessions)",
