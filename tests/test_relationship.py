@@ -996,3 +996,16 @@ def test_saying_what_it_felt_like_takes_the_talk_up(reply):
     from alliance.annotators.episodes import utterance_stance
     from alliance.annotators._lexicon import normalize
     assert utterance_stance(normalize(reply), True) == (False, True)
+
+
+@pytest.mark.parametrize("reply", [
+    "Miss, honestly, I'm not bothered. You're allowed to be poorly, you're a person.",
+    "I have told you. I am not upset. Why would I be upset? You are having a baby.",
+    "Flare-ups. Nothing to do with you going. I'd have cancelled anyhow.",
+    "Sure that's not on you, 'tis the screws. You can't help it if there's no one to open the doors.",
+])
+def test_not_minding_said_outright_refuses(reply):
+    # "Miss" opening the turn is a form of address, not missing anyone.
+    from alliance.annotators.episodes import utterance_stance
+    from alliance.annotators._lexicon import normalize
+    assert utterance_stance(normalize(reply), True) == (True, False)

@@ -54,6 +54,11 @@ DECLINE = compile_any([
     r"(?:not|no) (?:a |that )?big deal|not an issue|not a problem",
     r"(?:it|that) (?:does not|did not|would not) (?:really )?(?:bother|matter|affect)",
     r"i (?:do not|did not) (?:really )?(?:think about it|mind|notice|care|miss)",
+    # "I'm not bothered", "I ain't bothered by it", "why would I be upset?", "nothing to do with you
+    # going", "that's not on you": not minding, said outright.
+    r"\bi (?:am not|ai n t|ain t|am not really|was not|was not really) (?:bothered|fussed|upset about (?:it|that|the \w+))\b|"
+    r"\bwhy (?:would|should) i be (?:upset|bothered|angry|cross|sad|mad)\b|\bnothing to do with (?:you|it|that|the \w+|me being)\b|"
+    r"\b(?:that is|it is) not on you\b|\byou can not help (?:it|that)\b",
     r"(?:just|only) (?:one|a) session|it is (?:only|just) (?:three|two|a few) weeks",
     r"i do not think (?:so|that is it|it is about)",
     # "I'll hardly notice", "why would it matter to me?", "so what?": waving it away.
@@ -94,7 +99,8 @@ ANSWER_ONLY = compile_any([
 ])
 #: Taking it up: feelings, assent, or new material about the relationship.
 ENGAGE = compile_any([
-    r"(?<!not )(?<!never )(?<!no )(?:miss|missed|sad|sadder|angry|hurt|lonely|alone|abandoned|scared|scary|afraid|"
+    # (Not "Miss" opening the turn: a form of address, "Miss, honestly, I'm not bothered".)
+    r"(?<!not )(?<!never )(?<!no )(?:(?<!^ )miss|missed|sad|sadder|angry|hurt|lonely|alone|abandoned|scared|scary|afraid|"
     r"embarrass\w*|ashamed|glad|lost|bored|boring|nervous|worried|jealous|relieved|annoyed|annoying|upset|"
     r"strange|weird|hard|difficult|painful|disappointed|frustrated|guilty|exposed|safe|trust|nice to hear|"
     r"caught|small|shrink|stupid|burden|unimportant|forgotten|let down|anxious|uneasy|wobbly|exposed|dropped|"
