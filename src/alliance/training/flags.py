@@ -106,17 +106,17 @@ MAX_PRECISION_LOSS = 0.05
 #: ruptures scorer"): the specification tests and the pipeline on every gold split. The
 #: grid's pairs add labels on near misses the tests hold negative ("I'd rather keep my own
 #: family out of it" reads as a disclosure at any add, "I still think about what you said
-#: last week" as a confrontation below 0.6, a bare "ok fair enough" after "no its fine" as
-#: backing down below 0.45, a plain change of task after "Dunno." as a repair below 0.45, a
-#: patient's "you just can't win with her" as a rupture below 0.8), and a confrontation gate
-#: of 0.05 vetoes a rule confrontation the tests hold positive (a link offered after the
-#: patient declined the topic; 0.02 keeps it). So each label takes the lowest add (steps of
-#: 0.05) that passes them all at the grid's gate (confrontation: the highest gate that
-#: passes): self-disclosure is gated only (no add), confrontation (0.02, 0.6), backs-down
-#: adds at 0.45, repair at 0.45, ruptures keep (0.05, 0.8).
+#: last week" as a confrontation below 0.6, dropping a topic without an earlier challenge as
+#: backing down below 0.35, a patient's "you just can't win with her" as a rupture below 0.8),
+#: and gates above 0.02 (confrontation) or 0.1 (backs-down, repair) veto rule labels the
+#: tests hold positive. So each label takes, among the pairs that pass them all, the best
+#: pooled leave-one-split-out F1 that does not lose on test41 .. test46: self-disclosure is
+#: gated only (no add), confrontation (0.02, 0.6), backs-down (0.1, 0.4), repair (0.1, 0.45),
+#: ruptures (0.055, 0.8) (the gate between the grid's 0.05 and 0.1: it vetoes a false rule
+#: marker scored 0.052 in the pipeline, and raises leave-one-split-out F1 on both pools).
 OVERRIDES: dict[str, tuple[float, float]] = {
-    "self_disclosure": (0.05, 1.01), "confrontation": (0.02, 0.6), "backs_down": (0.1, 0.45),
-    "repair": (0.1, 0.45), "rupture": (0.05, 0.8)}
+    "self_disclosure": (0.05, 1.01), "confrontation": (0.02, 0.6), "backs_down": (0.1, 0.4),
+    "repair": (0.1, 0.45), "rupture": (0.055, 0.8)}
 #: With the rules of before each split (``--rules-before``), a chosen pair may also lose at most
 #: this much grouped-CV F1 against today's rules (vetoes must not undo what the rules were tuned to).
 MAX_CV_F1_LOSS = 0.03
