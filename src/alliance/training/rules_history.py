@@ -16,9 +16,12 @@ test25 .. test32). A split that was added but kept unread while the rules moved
 on is pinned in :data:`BLIND_TO` to the last rules it is blind to instead:
 test33 .. test40 were committed at 0f55a40 but nobody read them until the
 seventeenth round, so their rules of before are those of 89d7fd4 (today's flag
-and rupture rules when they were opened), not the parent of 0f55a40. The 34
-splits test7 .. test40 take about two minutes; cache the output under
-``/tmp``. The child process checks that the old tree's code is the
+and rupture rules when they were opened), not the parent of 0f55a40; test41 ..
+test46, committed unread at 76d9ffb and scored blind at 95aec70 (the tree
+they were opened at), run at 95aec70. The rules moved on after that (the lead
+added rupture-complaint readings partly fitted on test17 .. test46), so for
+them the rules of before are those of 95aec70, not today's. The 40 splits
+test7 .. test46 take under a minute; cache the output under ``/tmp``. The child process checks that the old tree's code is the
 one imported, and switches off the flags scorer an old tree ships (from 68dae5b
 on), so that what it reports is the rules alone. Outputs name sessions and
 carry labels only, never transcript text.
@@ -39,7 +42,8 @@ __all__ = ["main", "rules_before", "BLIND_TO"]
 #: Splits committed blind and opened later: the commit whose rules they are blind to (the
 #: tree as it stood when they were opened for development), used instead of the parent of
 #: the commit that added them.
-BLIND_TO: dict[str, str] = {f"test{k}": "89d7fd45533fa71632ec42429373da2066f612ab" for k in range(33, 41)}
+BLIND_TO: dict[str, str] = {f"test{k}": "89d7fd45533fa71632ec42429373da2066f612ab" for k in range(33, 41)} | {
+    f"test{k}": "95aec70fa30bd40f0ac0c3d2c293d12a7be0242d" for k in range(41, 47)}
 
 _RUN = r"""
 import json, sys
