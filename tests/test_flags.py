@@ -429,3 +429,14 @@ def test_flags_are_read_by_structure(turns, flag):
 def test_near_misses_of_the_structural_flag_cues(turns, flag):
     s = run(turns)
     assert flag not in flags(s, len(turns) - 1)
+
+
+@pytest.mark.parametrize("reply,text,confronts", [
+    ("It's the bus, honestly. It's always late.", "Maybe it's easier to make it about the bus than about us.", True),
+    ("I'm just irritated with him, that's all.", "Perhaps the irritation is easier than missing him.", True),
+    # Finding something easier, said of the patient's own plan, reads nothing into them.
+    ("I'll take the train on Thursday.", "Maybe the train is easier than driving in that weather.", False),
+])
+def test_naming_the_harder_feeling_behind_the_easier_one_confronts(reply, text, confronts):
+    s = run([("p", reply), ("t", text)])
+    assert ("confrontation" in flags(s, 1)) is confronts

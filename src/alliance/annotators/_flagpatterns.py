@@ -186,6 +186,10 @@ DEFENCE = compile_any([
     r"(?:i think|i wonder (?:if|whether)|i am wondering (?:if|whether)|maybe|perhaps|my guess is)\b(?:\s+\w+){0,10}\s+"
     r"(?:is|was|might be|could be|may be|has been) (?:(?:a|your) way (?:of|to) (?:not|avoid|avoiding|keep|keeping|stay|staying|hide|hiding)|"
     r"easier than (?:being|feeling|facing|admitting|looking at|thinking about))\b",
+    # Any feeling named as the harder one ("perhaps the irritation is easier than missing him",
+    # "maybe it's easier to make it about the bus than about us").
+    r"\b(?:maybe|perhaps|i wonder (?:if|whether)|i think)\b(?:\s+\w+){0,8}?\s+(?:easier|safer) (?:than (?:missing|grieving|mourning|hurting|wanting|"
+    r"needing|minding|caring|crying|knowing|saying)\b|to \w+\b(?:\s+\w+){0,6}?\s+than (?:about|to (?:feel|say|admit|miss|want))\b)",
 ])
 #: A pattern in what the patient says whenever a subject comes up ("every time the break comes up, you ...").
 PATTERN_POINTED = compile_any([
