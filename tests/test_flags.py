@@ -440,3 +440,12 @@ def test_near_misses_of_the_structural_flag_cues(turns, flag):
 def test_naming_the_harder_feeling_behind_the_easier_one_confronts(reply, text, confronts):
     s = run([("p", reply), ("t", text)])
     assert ("confrontation" in flags(s, 1)) is confronts
+
+
+@pytest.mark.parametrize("reply,text", [
+    ("Ha, you'll be on a beach somewhere.", "You've made a joke every time I've mentioned my leave, and you usually don't joke in here."),
+    ("It's just the deal, isn't it. Twelve sessions.", "You really don't like endings that are built in, and this one you call just the "
+                                                       "deal. I'm not sure those two sit together."),
+])
+def test_a_pattern_or_a_mismatch_in_the_patients_own_words_confronts(reply, text):
+    assert "confrontation" in flags(run([("p", reply), ("t", text)]), 1)

@@ -46,7 +46,7 @@ DISCREPANCY = compile_any([
     rf"\b(?:{_NOT_REFLECTED}you (?:have )?(?:told|tell) (?:me|us)|{_NOT_REFLECTED}you (?:say|said|have said|keep saying|are telling me|call|called|are saying)|"
     r"last (?:week|time|session) you (?:said|told)|earlier you (?:said|told|read)|a minute ago)\b(?:\s+\S+){0,25}?\s+"
     r"(?:but|and yet|yet|though|and you (?:also|still|have)|and now|and both times|and then you|those (?:two )?do not|"
-    r"that does not|does not sound)\b",
+    r"that does not|does not sound|i am not sure (?:those|they|the two) (?:\w+ )?(?:sit|fit|go))\b",
 ])
 #: The other side of an MI double-sided reflection: a second feeling or want of the patient's
 #: ("... but you're worried about what the lads will think", "... and you also enjoy it"), or the
@@ -194,6 +194,8 @@ DEFENCE = compile_any([
 #: A pattern in what the patient says whenever a subject comes up ("every time the break comes up, you ...").
 PATTERN_POINTED = compile_any([
     r"(?:every time|whenever|each time) (?:the |this |that |it |my )?(?:\w+ ){0,2}(?:comes up|gets mentioned|is mentioned)\b(?:\s+\w+){0,2}\s+you\b",
+    # The patient's act named first ("you've made a joke every time I've mentioned my leave").
+    r"\byou (?:have |had )?(?:\w+ ){1,4}(?:every time|whenever|each time) (?:i|we) (?:have |had )?(?:mention\w*|bring up|brought up|raise\w*|ask\w*|talk\w* about)\b",
 ])
 #: Acknowledging a complaint only to argue on ("I hear that, but the evidence is clear").
 YES_BUT = compile_any([
