@@ -449,3 +449,15 @@ def test_naming_the_harder_feeling_behind_the_easier_one_confronts(reply, text, 
 ])
 def test_a_pattern_or_a_mismatch_in_the_patients_own_words_confronts(reply, text):
     assert "confrontation" in flags(run([("p", reply), ("t", text)]), 1)
+
+
+@pytest.mark.parametrize("question,answer,discloses", [
+    ("Is it your first?", "It is, yes. I'm due in about five weeks.", True),
+    ("You have children, Doctor?", "A daughter, she's nineteen. She's at college in Leeds now.", True),
+    ("Serious? How long have you been off it, then?", "Twelve years in March. It still takes work some days.", True),
+    # A bare answer that turns back at once tells nothing of the therapist's life.
+    ("Did it get easier?", "It did, over time. But let's stay with you.", False),
+])
+def test_answering_the_patients_question_about_the_therapists_life_discloses(question, answer, discloses):
+    s = run([("p", question), ("t", answer)])
+    assert ("self_disclosure" in flags(s, 1)) is discloses

@@ -33,6 +33,12 @@ ASKS_THERAPIST_LIFE = compile_any([
     r"(?:are|were) you (?:ever )?(?:married|a parent|depressed|anxious|in therapy)",
     r"did you (?:have|go through|ever (?:feel|have|go))",
     r"(?:you|you have|have you) (?:got )?any (?:kids|children|family|pets|brothers|sisters)\b|(?:kids|children|family) of your own",
+    # Asked in other words, or about something of the therapist's already known ("you got children
+    # or not?", "is it your first?", "was it your back?", "what was yours in?", "how old is your son?").
+    r"\byou (?:have|got) (?:any )?(?:kids|children|grandchildren|a family)\b|\bis (?:it|this|she|he) your (?:first|second|third|only)\b|"
+    r"\b(?:was|is) it (?:your|yer) (?:back|knee|hip|heart|shoulder|neck|leg|arm|op|operation)\b|\bwhat (?:is|was) the (?:surgery|operation|op)\b|"
+    r"\bwhat (?:was|is) yours (?:in|on|about|like)\b|\bhow old (?:is|are) (?:yours|your (?:\w+ )?(?:son|daughter|boy|girl|kids|children|grandchild|baby))\b|"
+    r"\bhow long (?:have|had) you been (?:off it|sober|clean|married|doing this)\b",
 ])
 #: A discrepancy pointed out between what the patient says and what they did or said elsewhere
 #: (codebook: "You say it's fine, but you've missed three weeks"; "you've told me the grandchildren
@@ -472,6 +478,8 @@ ANSWERS_OWN = compile_any([
     # Elliptical answers ("Took the dog up the hills. Got soaked.").
     r"^ (?:(?:oh|well|um) )*(?:took|went|had|spent|stayed|visited|saw|got|walked|cooked|watched|read|played|slept)\b",
     r"^ (?:(?:oh|yes|yeah|well) )*(?:love|loved|hate|hated|like) (?:it|them)\b|^ (?:(?:yes|yeah) )*(?:one|a little|a boy|a girl|twins)\b",
+    # "It is, yes. I'm due in five weeks", "It's a hip", "He's six", "Twelve years in March".
+    r"^ (?:(?:yes|yeah|oh|well) )*(?:it is|it was|he is|she is|they are)\b|^ (?:four|five|six|seven|eight|nine|ten|eleven|twelve|\d+) (?:years?|months?)\b",
 ])
 #: A patient checking the therapist received something ("did you get my email?").
 ASKS_RECEIVED = compile_any([r"(?:get|got|see|read|receive|have) my (?:message|email|e mail|text|letter|voicemail|note|form|card|invoice|payment)"])
