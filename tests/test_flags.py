@@ -461,3 +461,20 @@ def test_a_pattern_or_a_mismatch_in_the_patients_own_words_confronts(reply, text
 def test_answering_the_patients_question_about_the_therapists_life_discloses(question, answer, discloses):
     s = run([("p", question), ("t", answer)])
     assert ("self_disclosure" in flags(s, 1)) is discloses
+
+
+@pytest.mark.parametrize("text", [
+    "Before we start, I've got some news I wanted to tell you early. I'm pregnant. The baby's due in April.",
+    "Yes, I got married in the summer. I'm sorry you found out from a brass plate rather than from me.",
+    "I did a PhD too, years ago, and I remember the year my cohort started finishing.",
+    "I lost a colleague in an accident when I was a ward nurse, years ago.",
+])
+def test_life_events_and_the_therapists_own_past_are_self_disclosure(text):
+    s = run([("p", "Can I ask you something?"), ("t", text)])
+    assert "self_disclosure" in flags(s, 1)
+
+
+def test_a_pregnancy_announcement_is_still_talk_about_the_frame():
+    s = run([("t", "I'm pregnant, and I'll be going on maternity leave at the end of March. How is that to hear?"),
+             ("p", "Oh, congratulations. It's fine, honestly. You deserve it.")])
+    assert s.labels("relationship")[0] == "frame_feelings"

@@ -13,6 +13,11 @@ __all__ = ["SELF_DISCLOSURE", "NOT_SELF_DISCLOSURE"]
 
 #: The therapist's own life, experiences or feelings outside the session.
 SELF_DISCLOSURE = compile_any([
+    # Life events and the therapist's own past in plain words ("I'm pregnant", "I got married in the
+    # summer", "I was off with my back", "I did a PhD too", "when I was a ward nurse").
+    r"\bi am (?:pregnant|expecting a baby|engaged)\b|\bi (?:got|just got|recently got) (?:married|engaged|divorced)\b|"
+    r"\bi was (?:off|out) (?:sick |poorly |ill )?with my (?:back|knee|hip|neck|shoulder|heart|chest)\b|"
+    r"\bi did (?:a|my) (?:phd|degree|masters|doctorate)\b|\bwhen i was a (?:\w+ ){0,2}(?:nurse|teacher|student|soldier|medic|paramedic)\b",
     rf"my (?:own )?(?:(?:{KIN})s?|dog|cat|kids|children|wedding|divorce|childhood|therapist|own therapy|analyst|father s|mother s|son s|daughter s)\b",
     # "My own worries", "my own reasons" own a part in the room; they tell nothing of a life outside it.
     r"my own\b(?! (?:thread|agenda|idea|ideas|view|views|thinking|interpretation|theory|hunch|assumptions?|reading|read|sense|stuff|take|spin|words|question|story|stories|"
