@@ -16,7 +16,7 @@ from alliance.annotators import _relpatterns as rp
 from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE
 from alliance.annotators.episodes import ASSENTS, ENGAGE, EPISODE_GAP, utterance_stance
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
-from alliance.annotators.ruptures import complains
+from alliance.annotators._rupturecomplaints import complains
 
 __all__ = ["P_NAMES_PAIR", "FRAME_WORDS", "inherited", "reflected", "content_stems", "patient_may_open",
            "near_absence", "addresses_therapist", "ADDRESSED_LEAD_IN", "with_openings", "LEAD_IN",
@@ -204,7 +204,7 @@ _TAKES_REMARK = compile_any([
 #: honest?", "can I ask you something?", "I'm just going to say it"; not a bare "honestly",
 #: which as often only stresses the patient's own story): what follows is said to the
 #: therapist, and their answering relationship talk takes it up. A complaint about the
-#: therapist or the therapy (:func:`~alliance.annotators.ruptures.complains`: "why do you keep
+#: therapist or the therapy (:func:`~alliance.annotators._rupturecomplaints.complains`: "why do you keep
 #: bringing it back to my mother?") is said to them in the same way: the patient raised it.
 CANDID_LEAD_IN = 0.1
 _CANDID = compile_any([

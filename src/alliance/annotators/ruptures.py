@@ -28,9 +28,12 @@ from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE as fp_ASKS_LIF
 from alliance.annotators._flagpatterns import BACKS_DOWN, CONFRONT, INTERPRETATION, REPAIR_IN_STRAIN, REPAIR_STRONG, points_discrepancy
 from alliance.annotators._flagmodel import apply_markers
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any, normalize
+from alliance.annotators._rupturecomplaints import (
+    complaint_marker as _complaint, own_words as _own_words, you_is_therapist as _you_is_therapist,
+)
 from alliance.annotators._rupturelexicon import (  # re-exported: the relationship and flag annotators read them
     COMPLAINT_THERAPIST, COMPLAINT_THERAPY, DEFER, DENY_FEELING, INVITATION, MINIMAL, MINIMAL_HEAD, NOT_ADJ,
-    OBSERVED_EMOTION, OBSERVED_FEELING, REJECT, SHIFT, STRAIN, THERAPY_COMPLAINT_NAMED,
+    OBSERVED_EMOTION, OBSERVED_FEELING, REJECT, SHIFT, STRAIN,
 )
 from alliance.annotators.episodes import DECLINE
 from alliance.model import Annotation, Role, Session, Span
@@ -72,8 +75,6 @@ _ADMITS = compile_any([r"(?:^ |[^t] )(?:it is|i am|i was|i feel|i felt|that is|i
 _SENTENCE_END = re.compile(r"[.!?]+\s+")
 #: Words that say the topic has come up before ("again", "I've told you", "earlier").
 _REPEATED = compile_any([r"again|twice|(?:three|four) times|(?:third|fourth|fifth) time|i have (?:already )?(?:told|said)|how many times|last time|keep (?:asking|bringing|on)|earlier|before"])
-#: Quoted speech in the raw text.
-_QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{2,}[\"\u201d]")
 #: The patient asking for direction ("can you just tell me what to do?").
 _ASKS_DIRECTION = compile_any([r"(?:can|could|will|would) you (?:just )?tell me what (?:to do|i should do)|just tell me what to do|what should i do"])
 #: A routine check-in ("how's school been this week?"), which "fine" answers in full.
@@ -92,25 +93,6 @@ _ASIDE = compile_any([r"before i forget"])
 
 #: A name or address before the question ("Callum, how is it ...").
 _VOCATIVE = re.compile(r"^\s*[A-Z]\w+,\s+")
-
-#: A client named as the one spoken to ("I don't think that's accurate, Marcus."), not
-#: as the one to talk to ("what do you need from Robin?").
-_NAMED_VOCATIVE = re.compile(r"(?:^|[.?!]\s+)[A-Z]\w+,\s|,\s+[A-Z]\w+[.?!]")
-_NAMED_OBJECT = re.compile(r"\b(?:from|to|with|ask|tell|about)\s+[A-Z]\w+\b")
-
-
-def _answers_vocative(d: Dialogue, i: int) -> bool:
-    """Whether client turn ``i`` answers a therapist turn that named only its addressee.
-
-    The client so addressed who replies "you ..." means the therapist, even in
-    couples work where a named client usually turns the "you" to the partner.
-    """
-    j = i - 1
-    if j < 0 or not d.is_therapist(j):
-        return False
-    text = d.texts[j]
-    return bool(_NAMED_VOCATIVE.search(text)) and not _NAMED_OBJECT.search(text)
-
 
 def _states(d: Dialogue, j: int) -> bool:
     """Whether turn ``j`` states rather than asks: in punctuated text, no "?" ("I don't
@@ -235,34 +217,11 @@ def _echo_denial(t: str, p: str) -> bool:
     return any(f" {m.group(1)} " in p for m in NOT_ADJ.finditer(t))
 
 
-def _blames_conduct(t: str) -> bool:
-    """A second-person clause blaming the therapist's conduct, asserted rather than wondered about."""
-    m = rp.THERAPIST_CONDUCT.search(t)
-    return m is not None and not rp.WONDERED.search(t[:m.start()]) and not rp.NEGATED_BEFORE.search(t[:m.start()])
-
-
-def _about_therapy(d: Dialogue, i: int, t: str, p: str) -> bool:
-    """A verdict of no use on the therapy; a bare "it" counts when the therapist's turn ``p``
-    named a task, read sentence by sentence ("I've stopped doing it. It doesn't help.")."""
-    if THERAPY_COMPLAINT_NAMED.search(t) or rp.THERAPY_VERDICT.search(t) or mv.frame_grievance(t, p) or any(
-            mv.DREADS_SESSIONS.search(c) for c in _norm_clauses(d.texts[i])):
-        return True
-    if not (rp.TASK_NAMED.search(p) or mv.TASK_NOUN.search(p) or rp.THERAPY_MENTIONED.search(t)):
-        return False
-    # Read clause by clause: the verdict may follow a comma ("I did the steps, it's not getting me anywhere").
-    return any(rp.TASK_VERDICT.search(part) or mv.NO_POINT_IN_TASK.search(part) for part in _norm_clauses(d.texts[i]))
-
-
 @lru_cache(maxsize=4096)
 def norm_sentences(text: str) -> tuple[str, ...]:
     """The normalised sentences of a punctuated turn (cached per text)."""
     return tuple(normalize(x) for x in _SENTENCE_END.split(text.strip()) if x.strip())
 
-
-@lru_cache(maxsize=4096)
-def _norm_clauses(text: str) -> tuple[str, ...]:
-    """The normalised clauses of a turn, split at sentence ends, commas and dashes (cached per text)."""
-    return tuple(normalize(x) for x in rp.CLAUSE_END.split(text) if x.strip())
 
 #: The therapist reporting what they see or hear ("I'm seeing tears").
 _I_SEE = compile_any([r"i (?:can )?(?:see|am seeing|notice|am noticing|hear|can hear)\b"])
@@ -293,11 +252,8 @@ def _denies_seen(d: Dialogue, i: int, t: str, prev: int | None) -> bool:
 
 
 def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | None]) -> str | None:
-    # Reported speech ("my husband said you never listen") is not about the therapist.
-    # So is speech in quotation marks ('Greg goes, "You never listen."').
-    t = cu.REPORTED.sub(" ", normalize(_QUOTED.sub(" ", d.texts[i])) if '"' in d.texts[i] or "\u201c" in d.texts[i] else d.norms[i])
-    # In couples and family work a client's "you" may be the partner.
-    you_ok = d.you_is_therapist(i) or " in here " in t or bool(cu.SIDES.search(t)) or _answers_vocative(d, i)
+    t = _own_words(d, i)
+    you_ok = _you_is_therapist(d, i, t)
     if d.acks[i] and not MINIMAL.search(t):
         return None
     prev = d.answered_turn(i)
@@ -446,32 +402,6 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     if (not p_rel or pressed) and _withdraws(d, i, t, prev):
         return "minimal_response"
     return None
-
-
-def _complaint(d: Dialogue, i: int, t: str, p: str, you_ok: bool) -> str | None:
-    """The complaint marker patient turn ``i`` (text ``t``, answering ``p``) carries, if any."""
-    complaint = ("complaint_about_therapist" if (you_ok and (COMPLAINT_THERAPIST.search(t) or _blames_conduct(t) or mv.unlived(d.texts[i], t) or mv.blames_lapse(t))
-                                                 or rp.SIDING_YOU.search(t) or mv.sides_with(t))
-                 else "complaint_about_therapy" if _about_therapy(d, i, t, p) else None)
-    # The hurt owned as the patient's own feeling about a single act is disclosed, not enacted.
-    if complaint == "complaint_about_therapist" and rp.OWNS_HURT.search(t) and not rp.HABIT.search(t):
-        return None
-    return complaint
-
-
-def complains(d: Dialogue, i: int) -> bool:
-    """Whether patient (or relative) turn ``i`` complains about the therapist or the therapy,
-    read without the relationship layer (which the relationship annotator is still building).
-
-    Reported and quoted speech do not count, nor a "you" that may be a partner's.
-    """
-    if d.is_therapist(i):
-        return False
-    t = cu.REPORTED.sub(" ", normalize(_QUOTED.sub(" ", d.texts[i])) if '"' in d.texts[i] or "\u201c" in d.texts[i] else d.norms[i])
-    you_ok = (d.you_is_therapist(i) or " in here " in t or bool(cu.SIDES.search(t)) or _answers_vocative(d, i)) \
-        and not rp.generic_you_before(d, i)
-    prev = d.answered_turn(i)
-    return _complaint(d, i, t, d.norms[prev] if prev is not None else " ", you_ok) is not None
 
 
 def _frame_complaint(t: str) -> bool:
