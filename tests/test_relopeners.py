@@ -298,15 +298,20 @@ def test_a_remark_the_therapist_takes_up_as_said_to_them_opens_the_episode():
     ("Honestly it felt like being traded, like a baseball card.", False),
 ])
 def test_a_turn_that_asks_leave_to_speak_plainly_opens_the_episode_its_answer_takes_up(patient, opens):
+    # The scorer hardly believes the patient's turn; what it asks leave to say is the opening.
+    assert _opens_before(patient, "I notice that's when the work starts to feel pointless to you.") is opens
+
+
+def _opens_before(patient: str, reply: str) -> bool:
+    """Whether a patient turn the scorer hardly believes (0.15), not free to open an episode on
+    its own, joins the episode the therapist's relationship-talk reply (0.9) starts."""
     from alliance.annotators._lexicon import Dialogue
     from alliance.annotators._relopeners import with_openings
     from conftest import make_session
 
-    d = Dialogue(make_session([("Robin", "patient", patient),
-                               ("Dr. Vale", "therapist", "I notice that's when the work starts to feel pointless to you.")]))
-    # The scorer hardly believes the patient's turn; what it asks leave to say is the opening.
+    d = Dialogue(make_session([("Robin", "patient", patient), ("Dr. Vale", "therapist", reply)]))
     label = with_openings(d, [None, "here_and_now"], np.array([0.15, 0.9]), ["here_and_now"] * 2, [False, True])[0]
-    assert (label == "here_and_now") is opens
+    return label == "here_and_now"
 
 
 @pytest.mark.parametrize("patient,opens", [
@@ -318,16 +323,9 @@ def test_a_turn_that_asks_leave_to_speak_plainly_opens_the_episode_its_answer_ta
     ("The GP never listens. He just keeps pushing tablets at me.", False),
 ])
 def test_a_complaint_about_the_therapist_or_the_therapy_opens_the_episode_its_answer_takes_up(patient, opens):
-    from alliance.annotators._lexicon import Dialogue
-    from alliance.annotators._relopeners import with_openings
-    from conftest import make_session
-
-    d = Dialogue(make_session([("Robin", "patient", patient),
-                               ("Dr. Vale", "therapist", "I wonder what it's like, here with me, when that happens.")]))
     # The complaint names the therapist or the work in words the scorer hardly believes; the
     # therapist answering it as relationship talk makes it the opening, and the patient the initiator.
-    label = with_openings(d, [None, "here_and_now"], np.array([0.15, 0.9]), ["here_and_now"] * 2, [False, True])[0]
-    assert (label == "here_and_now") is opens
+    assert _opens_before(patient, "I wonder what it's like, here with me, when that happens.") is opens
 
 
 @pytest.mark.parametrize("second,kept", [
