@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 GOLD = Path(__file__).resolve().parent.parent / "gold"
-SPLITS = ("dev", "heldout", "test", "train2", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19", "test20", "test21", "test22", "train3", "train4", "train5", "test23", "test24", "test25", "test26", "test27", "test28", "test29", "test30", "test31", "test32", "test33", "test34", "test35", "test36", "test37", "test38", "test39", "test40", "test41", "test42", "test43", "test44", "test45", "test46", "test47", "test48", "test49", "test50", "test51", "test52", "test53", "test54", "test55", "test56", "test57", "test58")
+SPLITS = ("dev", "heldout", "test", "train2", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19", "test20", "test21", "test22", "train3", "train4", "train5", "test23", "test24", "test25", "test26", "test27", "test28", "test29", "test30", "test31", "test32", "test33", "test34", "test35", "test36", "test37", "test38", "test39", "test40", "test41", "test42", "test43", "test44", "test45", "test46", "test47", "test48", "test49", "test50", "test51", "test52", "test53", "test54", "test55", "test56", "test57", "test58", "test59", "test60", "test61", "test62", "test63", "test64")
 FILES = [p for s in SPLITS for p in sorted((GOLD / s).glob("*.json"))]
 
 ROLES = {"therapist", "patient", "other"}
@@ -121,6 +121,12 @@ def test_there_are_enough_sessions_in_each_split():
     assert 10 <= len(list((GOLD / "test56").glob("*.json"))) <= 16
     assert 10 <= len(list((GOLD / "test57").glob("*.json"))) <= 16
     assert 10 <= len(list((GOLD / "test58").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "test59").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "test60").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "test61").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "test62").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "test63").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "test64").glob("*.json"))) <= 16
 
 
 def test_session_ids_are_unique_and_match_file_names():
@@ -337,6 +343,12 @@ _BLIND_COVERAGE = {
     "test56": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
     "test57": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
     "test58": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
+    "test59": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
+    "test60": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
+    "test61": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
+    "test62": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
+    "test63": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
+    "test64": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
 }
 
 
