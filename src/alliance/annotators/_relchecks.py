@@ -45,6 +45,13 @@ def _self_evident(d: Dialogue, i: int) -> bool:
     return not d.is_therapist(i) and bool(cu.P_RAISES.search(t) or rp.P_HERE_NOW.search(_PLACE.sub(" ", t)))
 
 
+def _frame_return(d: Dialogue, labels: list[str | None], i: int, first: int) -> bool:
+    """A therapist's lone frame turn after frame talk earlier in the session: a return to a
+    topic already raised (the seed pattern's "so your boss and I will both be away"), whose
+    meaning the earlier episode holds and the scorer's one turn of context does not."""
+    return d.is_therapist(i) and labels[i] == "frame_feelings" and "frame_feelings" in labels[:first]
+
+
 def without_lone_doubts(d: Dialogue, labels: list[str | None], believed, held: set[int]) -> list[str | None]:
     """Drop an episode that is a single labelled utterance the scorer hardly believes.
 
@@ -60,6 +67,7 @@ def without_lone_doubts(d: Dialogue, labels: list[str | None], believed, held: s
     for first, last in episode_runs(labels):
         labelled = [i for i in range(first, last + 1) if labels[i] is not None]
         if len(labelled) == 1 and believed[labelled[0]] < LONE_GATE and labelled[0] not in held \
-                and labels[labelled[0]] != "transference_link" and not _self_evident(d, labelled[0]):
+                and labels[labelled[0]] != "transference_link" and not _self_evident(d, labelled[0]) \
+                and not _frame_return(d, labels, labelled[0], first):
             out[labelled[0]] = None
     return out

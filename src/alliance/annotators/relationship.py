@@ -412,6 +412,17 @@ PAIR_START = 0.6
 OTHER_START = 0.85
 
 
+#: A frame question this short carries no context for the scorer to read ("how are you with the
+#: break?"): when it names the frame itself, the rules' reading stands.
+SHORT_FRAME_QUESTION = 10
+
+
+def _short_frame_question(d: Dialogue, i: int, label: str | None) -> bool:
+    """A therapist's short question that names the frame itself ("how did you find the break?")."""
+    return label == "frame_feelings" and d.is_therapist(i) and d.questions[i] \
+        and len(d.norms[i].split()) <= SHORT_FRAME_QUESTION and bool(rp.FRAME_T.search(d.norms[i]))
+
+
 def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | None]:
     """The rule labels, checked and extended by the learned scorer when one is given.
 
@@ -441,7 +452,8 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
             # Nor the therapist's observation of what the patient just did in the room ("you
             # looked at the floor the whole time ... what was going on right then?"): its
             # words are about a body, and the scorer learned few of them.
-            or cues[i] is not None and d.is_therapist(i) and bool(cx.T_OBSERVES_NOW.search(d.norms[i]))]
+            or cues[i] is not None and d.is_therapist(i) and bool(cx.T_OBSERVES_NOW.search(d.norms[i]))
+            or _short_frame_question(d, i, cues[i])]
     believed = proba  # the scorer's own reading, before the rules' holds below
     proba = proba.copy()
     if held:

@@ -4,9 +4,9 @@ Run ``python -m alliance.training.relational`` (needs scikit-learn) from the
 repository root. It
 
 1. reads the hand-labelled gold sessions of :data:`GOLD_SPLITS` (``gold/dev``,
-   ``gold/heldout``, ``gold/train2`` and ``gold/test`` to ``gold/test16``, less
+   ``gold/heldout``, ``gold/train2`` and ``gold/test`` to ``gold/test52``, less
    any split named with ``--hold-out``: the thresholds were checked on a build
-   that held out ``test15`` and ``test16``, see the model card), the paraphrase bank
+   that held out ``test47`` to ``test52``, see the model card), the paraphrase bank
    (``tests/data/paraphrases/relationship.txt``: the last turn of each case is
    labelled) and, as weak negatives (weight :data:`ANNOMI_WEIGHT`, since a few
    may be genuine relationship talk), every utterance of AnnoMI
@@ -25,8 +25,8 @@ repository root. It
    control sessions (ties: fewer cross-fitted AnnoMI episodes, then utterance F1),
    fits on everything and writes the artifacts with the figures.
 
-For held-out studies (model card): ``--opened`` trains on every opened split
-(:data:`OPENED_SPLITS`) instead, and ``--annomi-weight``, ``--paraphrase-weight``,
+For held-out studies (model card): ``--hold-out`` leaves splits out, and
+``--annomi-weight``, ``--paraphrase-weight``,
 ``--start`` and ``--gate`` override :data:`ANNOMI_WEIGHT`, :data:`PARAPHRASE_WEIGHT`,
 :data:`START` and :data:`GATES`. The defaults rebuild the shipped files.
 
@@ -61,20 +61,23 @@ __all__ = ["main", "train"]
 
 SEED = 20261122
 N_FOLDS = 5
-ANNOMI_WEIGHT = 0.1
+#: AnnoMI negatives weigh 0.2 and each paraphrase case 2 since the nineteenth round: with
+#: test17 .. test46 in training, the old 0.1 and 1 opened 37 episodes on AnnoMI (14 before)
+#: and failed six specification cases; 0.2 and 2 open 17 and fail two (model card).
+ANNOMI_WEIGHT = 0.2
 #: Weight of a paraphrase case's labelled turn (the specification bank) against a gold utterance.
-PARAPHRASE_WEIGHT = 1.0
-#: The shipped build's data (the fifteenth round's). Rebuilds with test17..test32 (sixteenth
-#: round) and with test17..test40 (seventeenth) were measured and not shipped (model card).
-GOLD_SPLITS = ("dev", "heldout", "train2", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8",
-               "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16")
-#: The seventeenth round's held-out studies (``--opened``): GOLD_SPLITS plus test17 .. test40. Like
-#: GOLD_SPLITS it leaves out train3 .. train5; the model card's figures were built with this list.
-OPENED_SPLITS = ("dev", "heldout", "train2", "test", *(f"test{k}" for k in range(2, 41)))
+PARAPHRASE_WEIGHT = 2.0
+#: The shipped build's data (the nineteenth round's): every opened split, dev .. test52. It leaves
+#: out train3 .. train5 (guards) and the blind splits test53 .. test64, which nothing may be
+#: trained or tuned on (gold README, "Blind measurements").
+GOLD_SPLITS = ("dev", "heldout", "train2", "test", *(f"test{k}" for k in range(2, 53)))
 # The gate only vetoes rule labels the model is nearly sure are wrong: at 0.2 and
 # above it removed labels that the paraphrase specifications require (round four).
 GATES = (0.0, 0.05, 0.1)
-ADDS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+# 0.5 is no longer offered (nineteenth round): CV chose it for the rebuild with test17 ..
+# test46, and it joined "how do you feel about that?", asked about a brother's news, to the
+# frame episodes around it (the leave_asr specification); 0.6 scored the held-out splits the same.
+ADDS = (0.6, 0.7, 0.8, 0.9, 1.01)
 MODEL_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 # Model-only episode starters. Chosen by leaving one new-author split out
 # (round eight, model card): 0.75 roughly doubled the recall the rules lose on
@@ -89,7 +92,9 @@ MODEL_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 # (test7 to test16 joined): checked again on a build that held out test15 and
 # test16, which the rules had never been fitted to: 0.70 scored higher there
 # (episode F1 .80 -> .83) but raised AnnoMI's episodes 13 -> 20, so 0.80 stays.
-START = 0.80
+# Nineteenth round (test17 .. test46 joined, test47 .. test52 held out): 0.85 with the new
+# weights kept AnnoMI at 17 episodes; 0.80 with AnnoMI weight 0.15 gave 27.
+START = 0.85
 C = 1.0
 
 
@@ -256,7 +261,7 @@ def train(root: Path, annomi: Path, out: Path, log=print, table_out: Path | None
     ``start``, ``gates`` and ``paraphrase_weight`` override :data:`ANNOMI_WEIGHT`,
     :data:`START`, :data:`GATES` and :data:`PARAPHRASE_WEIGHT` (for the held-out studies
     of the model card; the defaults build the shipped files). ``gold_splits`` replaces
-    :data:`GOLD_SPLITS` (e.g. :data:`OPENED_SPLITS`).
+    :data:`GOLD_SPLITS`.
     """
     t0 = time.perf_counter()
     splits = tuple(s for s in gold_splits if s not in hold_out)
@@ -345,15 +350,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--annomi-weight", type=float, default=ANNOMI_WEIGHT, help="weight of the AnnoMI negatives")
     ap.add_argument("--start", type=float, default=START, help="model-only episode threshold")
     ap.add_argument("--gate", type=float, nargs="*", default=list(GATES), help="gates CV may choose from")
-    ap.add_argument("--opened", action="store_true",
-                    help="train on every opened split (OPENED_SPLITS, dev .. test40) instead of GOLD_SPLITS")
     ap.add_argument("--paraphrase-weight", type=float, default=PARAPHRASE_WEIGHT,
                     help="weight of each paraphrase case's labelled turn")
     args = ap.parse_args(argv)
     train(args.root, args.annomi, args.out, log=lambda m: print(m, file=sys.stderr), table_out=args.table,
           hold_out=tuple(args.hold_out), annomi_weight=args.annomi_weight, start=args.start,
           gates=tuple(args.gate), paraphrase_weight=args.paraphrase_weight,
-          gold_splits=OPENED_SPLITS if args.opened else GOLD_SPLITS)
+          gold_splits=GOLD_SPLITS)
     return 0
 
 
