@@ -367,3 +367,25 @@ def test_a_complaint_about_the_challenge_just_made_opens_the_episode_itself():
     assert opening("Don't start. Why do you always have to make everything about my drinking?") is None
     # An answer that takes the therapist's turn up as about the two of them leaves it the opening.
     assert opening("I know. I didn't want you to think less of me, so I said it was fine.") == "here_and_now"
+
+
+@pytest.mark.parametrize("reply,opens", [
+    ("No. It's got nothing to do with you, the sheets are just pointless.", True),
+    ("why do you keep on about it its a building", True),
+    ("It's not about you. I was tired, that's all.", True),
+    # Refusing a challenge about the patient's own life is a complaint; it opens the episode itself.
+    ("That's not it at all. You're twisting what I said.", False),
+])
+def test_a_refusal_of_the_therapists_reading_leaves_the_therapist_the_opening(reply, opens):
+    # A scorer unsure of the therapist's turn (0.15, under the usual lead-in) still gives it the
+    # episode when the answer refuses it as being about the two of them: a refusal answers.
+    from alliance.annotators._lexicon import Dialogue
+    from alliance.annotators._relopeners import asked_openings
+    from conftest import make_session
+
+    d = Dialogue(make_session([
+        ("Ms Okafor", "therapist", "I wonder if calling the sheets pointless today was a way of saying no to me."),
+        ("Jo", "patient", reply)]))
+    opening = asked_openings(d, [None, "feelings_about_therapist"], np.array([0.15, 0.9]),
+                             ["here_and_now", "feelings_about_therapist"], [True, True])[0]
+    assert (opening == "here_and_now") is opens

@@ -366,6 +366,12 @@ def asked_openings(d: Dialogue, labels: list[str | None], proba, subtypes: list[
             continue
         if any(out[k] is not None for k in range(max(0, i - EPISODE_GAP), i)):
             continue  # the answer continues an episode already open: nothing to move
+        if _REFUSES_READING.search(d.norms[j]) and proba[i] >= REFUSED_LEAD_IN and d.you_is_therapist(j):
+            # "It's nothing to do with you" / "why do you keep on about it?": the answer says
+            # the therapist's turn was about the two of them, which it refuses. Unlike a
+            # complaint (below), a refusal answers; it does not raise the two of them itself.
+            out[i] = subtypes[i]
+            continue
         if complains(d, j):
             # "You sound just like my mam" to "you're telling me Saturday was fine, but ...": the
             # therapist's challenge was about the patient's life; the complaint raised the two of them.
@@ -373,6 +379,16 @@ def asked_openings(d: Dialogue, labels: list[str | None], proba, subtypes: list[
         if may_start[i] and proba[i] >= ASKED_LEAD_IN:
             out[i] = subtypes[i]
     return out
+
+
+#: A patient's refusal of the therapist's reading itself, so the turn before it was about the
+#: pair ("that's not it, you're twisting what I said" refuses a challenge about the patient's life).
+_REFUSES_READING = compile_any([
+    r"(?:not|nothing) (?:about|to do with) (?:you|us)",
+    r"why do you keep (?:on about|going on about|coming back to|bringing up) (?:it|that|this)",
+])
+#: How sure the scorer must be of the therapist's turn such a refusal answers (the gate).
+REFUSED_LEAD_IN = 0.1
 
 
 #: A patient's turn that goes back on what they just said ("But truly, I miss the small room",
