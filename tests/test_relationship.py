@@ -1011,6 +1011,38 @@ def test_not_minding_said_outright_refuses(reply):
     assert utterance_stance(normalize(reply), True) == (True, False)
 
 
+@pytest.mark.parametrize("reply,stance", [
+    # A feeling the patient says they do not have names what is refused.
+    ("Honestly, I'm not gonna cry about it. It's a room with nicer chairs.", (True, False)),
+    ("Don't mind me, I'm not a small boy. I'm happy for you, truly.", (True, False)),
+    ("I wasn't hurt exactly, more thrown by it.", (True, True)),
+    # With the feeling had, it takes the talk up.
+    ("I couldn't stop crying after you told me.", (False, True)),
+    # Saying the refusal again is a refusal now, not a report of the old one.
+    ("look i told you its fine how many times are we gonna do this", (True, False)),
+    ("I said it was fine, but I did feel a bit lost.", (False, True)),
+])
+def test_a_feeling_refused_in_so_many_words_is_a_decline(reply, stance):
+    from alliance.annotators.episodes import utterance_stance
+    from alliance.annotators._lexicon import normalize
+    assert utterance_stance(normalize(reply), True) == stance
+
+
+def test_moving_off_the_therapists_question_is_not_taking_it_up():
+    # A topic shift (a withdrawal marker) answers the question by leaving it, however much
+    # feeling its news has ("I was gutted when they dropped him").
+    from alliance.annotators._lexicon import Dialogue
+    from alliance.annotators.episodes import patient_stance_of
+    from conftest import make_session
+
+    d = Dialogue(make_session([
+        ("Dr. Vale", "therapist", "Before we start, I'll be away for two weeks. How is that for you to hear?"),
+        ("Robin", "patient", "Anyway, did you see the match? I was gutted when they dropped him.")]))
+    rel = ["frame_feelings", "frame_feelings"]
+    assert patient_stance_of(d, 0, 1, rel, [None, "topic_shift"]) == "declined"
+    assert patient_stance_of(d, 0, 1, rel, [None, None]) == "engaged"  # without the marker, the feeling counts
+
+
 def test_the_relationship_scorer_trains_on_no_blind_split():
     # The blind splits (gold README, "Blind measurements") are scored, never trained on;
     # the guards train3 .. train5 stay out too.

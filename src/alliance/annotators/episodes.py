@@ -126,6 +126,18 @@ ENGAGE = compile_any([
 PRAISE = compile_any([
     r"(?<!if )(?<!not sure )you are (?:okay|alright|all right|decent|not bad|nice|good at this)\b|you do not (?:talk down|judge|lecture|preach)",
 ])
+#: A feeling the patient says they do not have ("I'm not gonna cry about it", "I'm not hurt",
+#: "I'm not a small girl"): the feeling word names what is refused, so it takes nothing up.
+#: Only with the patient as the subject: "I couldn't stop crying" has the feeling.
+NEGATED_FEELING = compile_any([
+    r"i (?:am|was|will|would|will be|would be|have been) (?:not|never) (?:\w+ ){0,2}?"
+    r"(?:going to |gonna |be |feeling |that )?(?:miss\w*|sad|angry|hurt|lonely|abandoned|scared|afraid|lost|"
+    r"upset|annoyed|bothered|jealous|worried|disappointed|cry|crying|small|a small \w+|a child|a baby)",
+    r"i do not (?:feel|get) (?:\w+ )?(?:sad|angry|hurt|lonely|abandoned|scared|lost|upset|annoyed|jealous|small)",
+])
+#: Saying the refusal again, not reporting it ("I told you it's fine, how many times?").
+INSISTS = compile_any([r"how many times|for the last time|i (?:already|have already) (?:said|told you)|"
+                       r"i told you already|like i (?:said|told you)"])
 #: The patient quoting an earlier decline ("I said it was fine", "there, I've said it"):
 #: a report of the past refusal or an admission, not a refusal now.
 REPORTED_DECLINE = compile_any([
@@ -184,7 +196,11 @@ def utterance_stance(norm: str, answering: bool = True) -> tuple[bool, bool]:
     both. ``answering`` says whether it answers the therapist's relationship
     talk; volunteered, "it's okay" is reassurance rather than refusal.
     """
-    norm = REPORTED_DECLINE.sub(" ", norm)
+    if not INSISTS.search(norm):
+        norm = REPORTED_DECLINE.sub(" ", norm)
+    negated = bool(NEGATED_FEELING.search(norm))
+    if negated:
+        norm = NEGATED_FEELING.sub(" ", norm)  # the refused feeling is not a feeling voiced
     joke = None
     for joke in JOKING.finditer(norm):
         pass
@@ -192,6 +208,9 @@ def utterance_stance(norm: str, answering: bool = True) -> tuple[bool, bool]:
         # "I'll be lost without you. Joking! I'll be grand": what the joke takes back is not said.
         norm = " " + norm[joke.end():]
     m = DECLINE.search(norm)
+    if negated and m is None:
+        # Only the refused feeling says no: "I was not sad exactly, more lost" owns another.
+        return True, bool(ENGAGE.search(norm) or PRAISE.search(norm))
     if m and not answering and ANSWER_ONLY.search(norm) and not DECLINE.search(ANSWER_ONLY.sub(" ", norm)):
         m = None
     declines = bool(m)
@@ -244,6 +263,10 @@ def patient_stance_of(d: Dialogue, first: int, last: int, rel: list[str | None],
         dec, eng = utterance_stance(d.norms[j], answering and not APOLOGY.search(d.norms[t]))
         if markers is not None and markers[j] == "minimal_response" and not eng:
             dec = True  # "dunno" to the therapist's question about the two of them: not taken up
+        if markers is not None and markers[j] == "topic_shift" and therapist_opened:
+            # "Anyway, did you see the trailer? It dropped last night": moving off the
+            # therapist's question withdraws from it, whatever feeling words the news has.
+            dec, eng = True, False
         if not dec and not eng and answering and d.texts[j].rstrip().endswith("?") and rel[j] is not None \
                 and not TURNS_AWAY.search(d.norms[j]):
             eng = True  # asking on about it ("so what I say stays here?"): taking it up
