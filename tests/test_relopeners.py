@@ -389,3 +389,25 @@ def test_a_refusal_of_the_therapists_reading_leaves_the_therapist_the_opening(re
     opening = asked_openings(d, [None, "feelings_about_therapist"], np.array([0.15, 0.9]),
                              ["here_and_now", "feelings_about_therapist"], [True, True])[0]
     assert (opening == "here_and_now") is opens
+
+
+def test_an_episode_opened_late_takes_in_the_turns_the_scorer_is_sure_of():
+    # The scorer's additions come before the openings are read; an episode a complaint
+    # opened afterwards still takes the sure answer after it ("I was real vex").
+    from alliance.annotators._lexicon import Dialogue
+    from alliance.annotators.relationship import _grown
+    from conftest import make_session
+
+    d = Dialogue(make_session([
+        ("Sam", "patient", "Thursday in group you cut me off in front of everybody."),
+        ("Dr. Vale", "therapist", "You're right, I did cut you off. Tell me what that was like."),
+        ("Sam", "patient", "I was real vex. First time I ever talked about my father in front of people."),
+        ("Dr. Vale", "therapist", "Mm."),
+        ("Sam", "patient", "Anyway. The job centre rang on Monday.")]))
+    opened = ["feelings_about_therapist", "feelings_about_therapist", None, None, None]
+    proba = np.array([0.6, 0.9, 0.7, 0.0, 0.65])
+    subtypes = ["feelings_about_therapist"] * 5
+    grown = _grown(d, opened, proba, subtypes, 0.6)
+    assert grown[2] == "feelings_about_therapist"  # sure, and next to the episode
+    assert grown[3] is None  # a bare acknowledgement never joins on the scorer's word
+    assert grown[4] is None  # sure, but out of reach of the episode as it was opened
