@@ -455,6 +455,25 @@ def test_a_relative_reporting_what_the_patient_said_about_the_therapist_is_relat
     assert rel(s)[2] == "feelings_about_therapist"
 
 
+@pytest.mark.parametrize("turn", [
+    "Robin, can you say to Alex what you heard him say just now, rather than to me?",
+    "Could you two turn to each other and say that directly to each other?",
+])
+def test_asking_one_partner_to_speak_to_the_other_is_not_relationship_talk(turn):
+    # An enactment: the therapist steps out so the couple talk to each other (codebook, couples).
+    s = run([("p", "You never listen. I was on my own all night at your mother's."),
+             ("q", "That's not fair, I was looking after the kids."),
+             ("t", turn),
+             ("p", "You felt on your own. At your mother's.")])
+    assert rel(s) == [None, None, None, None]
+
+
+def test_an_idiom_about_the_clock_is_not_the_sessions_clock():
+    s = run([("t", "What did the timer do for you?"),
+             ("p", "Made it feel like a match. You play the clock, not the ref.")])
+    assert rel(s) == [None, None]
+
+
 def test_a_partner_saying_the_therapist_sides_with_the_other_is_relationship_talk():
     s = run([("t", "Alex, what happened on Saturday?"),
              ("q", "Robin booked a holiday without asking me, again."),

@@ -69,7 +69,7 @@ FRAME_T_WIDE = compile_any([
     r"(?:i|me|my) (?:cancel\w*|reschedul\w*|was late|were late|being late|lateness|ran late|running late|kept you waiting|changed the time|moved the time)",
     r"(?:the|that|our|last) (?:cancel\w*|missed session|session i cancelled|late start)",
     r"(?:the|my|new|our|your) (?:fee|fees|price|rate|bill)|(?:paying|pay) me|(?:fee|fees|price|rate) (?:going up|goes up|went up|increase|rise)",
-    r"(?:our|the) time (?:is|being) (?:up|nearly up|almost up|over)|time is up|the clock|(?:have to|need to|must) stop (?:now|there|here)|(?:how|what) (?:is it|it is) to stop",
+    r"(?:our|the) time (?:is|being) (?:up|nearly up|almost up|over)|time is up|(?<!play )(?<!playing )(?<!against )(?<!beat )(?<!round )the clock|(?:have to|need to|must) stop (?:now|there|here)|(?:how|what) (?:is it|it is) to stop",
     r"(?:end|ending|finish|finishing|stop|stopping|terminat\w*) (?:of )?(?:therapy|treatment|our work|our sessions|the sessions|these sessions|coming here|seeing me|seeing each other|together|the work)",
     r"(?:us|we) (?:are )?(?:finishing|ending|stopping|finish|end|stop) (?:in|at|before|after|by|soon|next|this)",
     r"(?:our|the|your) (?:last|final) (?:sessions?|few sessions|weeks)|sessions? left|sessions to go|(?:the|our) ending|fortnightly|fewer sessions|cut\w* (?:us |our sessions |the sessions |sessions )?down to (?:fortnightly|every|once|one session|monthly)|(?:sessions|see each other|meet) less often|(?:sessions|meet|see you|see me) once a month",
@@ -118,7 +118,8 @@ FRAME_P_WIDE = compile_any([
     r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays) at (?:\w+)|(?:session|appointment) times?|these times|this time slot",
     r"(?:you|your) (?:moving|move|retiring|retirement|surgery|operation|parental leave|maternity leave|sabbatical)\b(?! on)|fortnightly|every other week|every fortnight|fewer sessions",
     r"(?:a|the|this|that) (?:cancellation|late|missed session|no show) (?:fee|charge)",
-    r"the clock|my minutes|using up (?:my |the )?(?:minutes|time|hour)|(?:before|when) you kick me out",
+    # "You play the clock, not the ref", "against the clock": idioms, not the session's clock.
+    r"(?<!play )(?<!playing )(?<!against )(?<!beat )(?<!round )the clock|my minutes|using up (?:my |the )?(?:minutes|time|hour)|(?:before|when) you kick me out",
     r"(?:whether|if) (?:i should |to |i want to )?(?:keep|continue|carry on|stop|bother) (?:doing this|coming|with this|therapy|with therapy)",
     r"(?:can|could|can not|could not|afford to) (?:still )?(?:keep|continue|carry on) (?:coming|doing this|with this|with therapy|therapy|seeing you)",
     r"(?:the|our|this|an|my|each) hour (?:is|feels|always|goes|flies|never|is never|is too)|(?:we|you) (?:always )?(?:have to|make us|make me) stop(?= $| just| right| when| as| at| there| now| before)",

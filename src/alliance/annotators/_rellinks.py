@@ -84,6 +84,14 @@ def to_partner(d: Dialogue, i: int) -> bool:
         and bool(_YOU.search(d.norms[i]))
 
 
+#: The therapist in joint work asking one client to say it to the other (an enactment: "can you
+#: say to Niamh what you heard, rather than to me?"): about the couple, not the therapist.
+T_ENACTS = compile_any([
+    r"(?:say|tell|ask|talk|speak|turn)\b(?:\s+\w+){0,10}?\s+(?:rather than|instead of) (?:to |at )?me",
+    r"(?:say|tell|talk|speak|turn|ask)(?: (?:that|this|it|them|those))? (?:directly )?to (?:each other|one another)",
+])
+
+
 T_ASKS_OTHER_ABOUT_IT = compile_any([
     r"\b(?:hear|hearing|heard) (?:\w+ ){0,3}(?:say|said|saying|talk about) (?:that|this|it)\b|\b(?:to hear|hearing) (?:that|this|it)\b|"
     r"\bwhat do you make of (?:that|this|what (?:\w+ ){0,2}(?:said|just said))\b",

@@ -147,6 +147,8 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
     if d.acks[i]:
         return None
     if d.roles[i] is Role.THERAPIST:
+        if d.client_names is not None and lk.T_ENACTS.search(t):
+            return None  # "say it to her, rather than to me": partners talking to each other (codebook)
         frame = _t_frame(d, i, t)
         if i > 0 and d.is_patient(i - 1) and cu.answers_own_life(d.norms[i - 1], t):
             return None  # answering "did you also take these?" tells the therapist's life (decision 24)
