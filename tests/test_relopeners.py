@@ -411,3 +411,22 @@ def test_an_episode_opened_late_takes_in_the_turns_the_scorer_is_sure_of():
     assert grown[2] == "feelings_about_therapist"  # sure, and next to the episode
     assert grown[3] is None  # a bare acknowledgement never joins on the scorer's word
     assert grown[4] is None  # sure, but out of reach of the episode as it was opened
+
+
+@pytest.mark.parametrize("reply,opens", [
+    ("um its the service innit, you lot have got waiting lists, its not like its your decision", True),
+    ("Ah stop, you're grand, sure everyone forgets things.", True),
+    ("We went to my nan's for tea.", False),  # no refusal: nothing says the question was about the frame
+])
+def test_a_refusal_that_excuses_the_therapist_opens_the_episode_on_an_unsure_question(reply, opens):
+    # The seed pattern's own refusal says what the question before it was about, even when
+    # the scorer gives the question little (0.15, under the usual 0.3 for a declined pair).
+    from alliance.annotators._lexicon import Dialogue
+    from alliance.annotators._relopeners import declined_pairs
+    from conftest import make_session
+
+    d = Dialogue(make_session([
+        ("Dr. Vale", "therapist", "And how is it, hearing that we're going fortnightly from next month?"),
+        ("Robin", "patient", reply)]))
+    labels = declined_pairs(d, [None, None], np.array([0.15, 0.5]), ["frame_feelings", "frame_feelings"], [True, True])
+    assert (labels[0] == "frame_feelings") is opens

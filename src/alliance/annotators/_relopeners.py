@@ -14,7 +14,7 @@ from alliance.annotators import _cues as cu
 from alliance.annotators import _framerefs as fr
 from alliance.annotators import _relpatterns as rp
 from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE
-from alliance.annotators.episodes import ASSENTS, ENGAGE, EPISODE_GAP, utterance_stance
+from alliance.annotators.episodes import ASSENTS, ENGAGE, EPISODE_GAP, EXCUSES, utterance_stance
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
 from alliance.annotators._rupturecomplaints import complains
 
@@ -281,6 +281,9 @@ def answered_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
 #: How sure the scorer must be of each turn of a therapist's frame turn and the patient's
 #: refusal of it to open an episode on the two (see :func:`declined_pairs`).
 DECLINED_PAIR = 0.3
+#: How sure the scorer must be of the therapist's question when the refusal excuses the
+#: therapist (:data:`alliance.annotators.episodes.EXCUSES`): the gate.
+EXCUSED_PAIR = 0.1
 #: How sure the scorer must be that a therapist's turn is about the frame, when no frame word
 #: or earlier frame talk says so (see :func:`declined_pairs`).
 SURE_FRAME = 0.4
@@ -326,7 +329,10 @@ def declined_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
         sure_frame = subtypes[i] == "frame_feelings" and proba[i] >= SURE_FRAME
         # The scorer very sure the therapist's turn is about the frame: the refusal alone confirms it.
         surest = subtypes[i] == "frame_feelings" and proba[i] >= SUREST_FRAME
-        if not (may_start[i] or asks or surest) or d.acks[j] or d.words[j] >= PAIR_REPLY_WORDS or proba[i] < sure \
+        # The seed pattern's own refusal ("it's not your decision, you lot have waiting lists")
+        # says what the therapist's turn was about: the scorer need only not rule it out.
+        sure_asked = EXCUSED_PAIR if EXCUSES.search(d.norms[j]) and (asks or d.questions[i]) else sure
+        if not (may_start[i] or asks or surest) or d.acks[j] or d.words[j] >= PAIR_REPLY_WORDS or proba[i] < sure_asked \
                 or out[j] is None and proba[j] < sure and not surest:
             continue
         if not (frame_seen or sure_frame or out[j] is not None and "frame_feelings" in (subtypes[i], out[j])

@@ -28,6 +28,17 @@ __all__ = ["Episodes", "EPISODE_GAP", "patient_stance_of", "DECLINE", "ENGAGE", 
 EPISODE_GAP = 2
 
 #: Refusing or minimising what the therapist raised about the relationship.
+#: The seed pattern's own refusal: the patient excusing the therapist or the service ("you have
+#: a life", "you're only human", "everyone forgets", "it's not your decision").
+_EXCUSE_PATTERNS = (
+    r"(?:you|people|everyone|everybody|therapists) (?:have|has|have got|deserve|deserves|need|needs|are entitled to|is entitled to|get|gets) "
+    r"(?:a |your own |their own |to have a |to take a )?(?:life|lives|holiday|holidays|vacation|break|rest|time off)",
+    r"(?:you are|you were|we are all|we are) (?:only |just |all )?human|every(?:one|body) forgets|"
+    r"(?:it is|that is|it was) not (?:like it is |like it was )?(?:your|you) (?:decision|choice|doing)|"
+    r"(?:it is|that is) (?:just )?the (?:service|system|rules|nhs)",
+)
+#: :data:`DECLINE`'s excuses for the therapist alone (``declined_pairs`` trusts them further).
+EXCUSES = compile_any(_EXCUSE_PATTERNS)
 DECLINE = compile_any([
     # "Yeah, no" is a refusal in many dialects; "hmm" and "ah" only open the turn.
     r"^ (?:(?:well|um|uh|oh|ah|hmm|mm|honestly|look|i mean|really|still|so|yeah|yes|ha|haha|och|ach|aw|naw|na) )*(?:no|nope|nah|naw|na|not really|not at all|"
@@ -36,8 +47,7 @@ DECLINE = compile_any([
     # Not "it was alright, less awkward than last time": a verdict that goes on to compare evaluates.
     r"(?:it is|it was|that is|i am|i was|everything is|it will be|it is going to be|it has been|it is been) (?:really |totally |honestly |completely |perfectly |absolutely )?(?:fine|okay|alright|all right|grand|sound)\b"
     r"(?!(?: \w+)? (?:less|better|easier|nicer) )",
-    r"(?:you|people|everyone|everybody|therapists) (?:have|has|have got|deserve|deserves|need|needs|are entitled to|is entitled to|get|gets) "
-    r"(?:a |your own |their own |to have a |to take a )?(?:life|lives|holiday|holidays|vacation|break|rest|time off)",
+    *_EXCUSE_PATTERNS,
     r"(?:you|people) (?:get|got|were) sick(?! of)|people get sick(?! of)",
     # Excusing the therapist, the seed pattern's own refusal in other words ("you're busy
     # people", "you have your own work", "you've got loads of clients", "it's your job").
