@@ -430,3 +430,22 @@ def test_a_refusal_that_excuses_the_therapist_opens_the_episode_on_an_unsure_que
         ("Robin", "patient", reply)]))
     labels = declined_pairs(d, [None, None], np.array([0.15, 0.5]), ["frame_feelings", "frame_feelings"], [True, True])
     assert (labels[0] == "frame_feelings") is opens
+
+
+@pytest.mark.parametrize("answer,opens", [
+    ("I'm sorry, that came out harder than I meant it. How did it feel to hear me say that?", True),
+    ("I did. I'm sorry, that's on me. How was that, hearing it from me?", True),
+    ("I'm sorry to hear that. How is your wife now?", False),  # sympathy about the patient's life
+])
+def test_an_apology_at_once_takes_the_remark_before_it_as_said_to_the_therapist(answer, opens):
+    from alliance.annotators._lexicon import Dialogue
+    from alliance.annotators._relopeners import with_openings
+    from conftest import make_session
+
+    d = Dialogue(make_session([
+        ("Kofi", "patient", "Ei, so you are also calling me a drunkard, like my wife."),
+        ("Dr. Vale", "therapist", answer)]))
+    # The scorer unsure of the remark (0.15), sure of the answer.
+    opened = with_openings(d, [None, "feelings_about_therapist"], np.array([0.15, 0.9]),
+                           ["transference_link", "feelings_about_therapist"], [True, True])
+    assert (opened[0] == "transference_link") is opens

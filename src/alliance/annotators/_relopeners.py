@@ -196,7 +196,10 @@ _TAKES_REMARK = compile_any([
     r"^ (?:(?:okay|mm|yeah|well|honestly) )*(?:that is (?:a |really |very |such a )*(?:fair|useful|helpful|important|good)\b|"
     r"you are (?:right|absolutely right|quite right)\b|i am glad you (?:said|asked|told|raised|brought)\b|"
     r"thank you for (?:saying|telling|asking|raising|being straight)\b|it does not sound (?:stupid|silly|daft|weird)\b|"
-    r"fair (?:enough|point|question)\b|i hear (?:that|you)\b)",
+    r"fair (?:enough|point|question)\b|i hear (?:that|you)\b|"
+    # An apology at once ("I'm sorry, that came out harder than I meant", "that's on me"): the
+    # remark before it was about what the therapist did.
+    r"(?:i did )?i am (?:so |really |very )?sorry\b(?! to hear| for your| about your| that you| you)|that is on me\b)",
 ])
 
 
