@@ -1,8 +1,8 @@
 """The learned stance reader: artifacts, the conservative combination, clear cases.
 
-The reader is not wired into the pipeline (model card, "Stance reader"); these
-specify the module for the build a wiring would ship. Without artifacts the
-shipped-model cases check that the rules alone give the expected stance.
+The reader is wired into the pipeline (``Episodes``) since the nineteenth round
+(model card, "Stance reader"). Without artifacts the shipped-model cases check
+that the rules alone give the expected stance.
 """
 
 from __future__ import annotations
@@ -77,8 +77,8 @@ def test_shipped_artifacts_load_with_one_column_per_stance_a_threshold_and_the_a
     assert model.moves == sm.OVERRIDES
     assert ("mixed", "engaged") not in model.moves
     folds = model.meta["figures"]["cv"]["folds"]
-    assert folds["test25-32"]["splits"] == [f"test{i}" for i in range(25, 33)]
-    assert folds["test17-24"]["splits"] == [f"test{i}" for i in range(17, 25)]
+    assert folds["test41-52"]["splits"] == [f"test{i}" for i in range(41, 53)]
+    assert folds["test17-28"]["splits"] == [f"test{i}" for i in range(17, 29)]
 
 
 def test_shipped_model_never_learned_from_the_blind_splits():
@@ -86,8 +86,8 @@ def test_shipped_model_never_learned_from_the_blind_splits():
     if model is None:
         pytest.skip("stance.json/stance.npz not built")
     splits = model.meta["figures"]["data"]["gold_splits"]
-    assert not {f"test{i}" for i in range(33, 41)} & set(splits)
-    assert {"dev", "test17", "test32"} <= set(splits)
+    assert not {f"test{i}" for i in range(53, 65)} & set(splits)
+    assert {"dev", "test17", "test52"} <= set(splits)
 
 
 def test_missing_or_stale_artifacts_leave_the_rules_alone(tmp_path):
@@ -181,7 +181,7 @@ def _clean_bank() -> dict:
 
 def test_the_trainer_never_reads_the_blind_splits():
     from alliance.training.stance import CV_FOLDS, GOLD_SPLITS
-    blind = {f"test{i}" for i in range(33, 41)}
+    blind = {f"test{i}" for i in range(53, 65)}
     assert not blind & set(GOLD_SPLITS)
     assert not blind & {s for splits in CV_FOLDS.values() for s in splits}
     assert {s for splits in CV_FOLDS.values() for s in splits} <= set(GOLD_SPLITS)

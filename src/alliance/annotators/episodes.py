@@ -326,24 +326,46 @@ def episode_runs(labels: list[str | None]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in runs]
 
 
+def _voices_feeling(d: Dialogue, first: int, last: int) -> bool:
+    """Whether a patient's turn in ``first..last`` voices a feeling in words the rules read."""
+    return any(d.is_patient(j) and utterance_stance(d.norms[j])[1] for j in range(first, last + 1))
+
+
 class Episodes:
     """Builds relationship episodes (span layer ``episode``) from the ``relationship`` layer."""
 
     name = "episodes"
-    version = "2"
+    version = "3"
     requires = ("relationship", "rupture")
     produces = ("episode",)
 
+    def __init__(self, use_model: bool = True) -> None:
+        self.use_model = use_model
+
     def annotate(self, session: Session) -> AnnotatorOutput:
-        """One ``episode`` span per run, with initiator, patient stance and after_decline."""
+        """One ``episode`` span per run, with initiator, patient stance and after_decline.
+
+        The rules read the stance (:func:`patient_stance_of`); the shipped stance reader
+        (``models/stance.*``) changes one only when it is confident and the change is one
+        it may make (:mod:`alliance.annotators._stancemodel`). ``use_model`` False: rules alone.
+        """
+        from alliance.annotators._stancemodel import reread  # its module reads this one's words
+
         d = Dialogue.of(session)
         spans = []
         declined_seen = False
         rel = session.labels("relationship")
         markers = session.labels("rupture")
-        for first, last in episode_runs(rel):
+        runs = episode_runs(rel)
+        rules = [patient_stance_of(d, first, last, rel, markers) for first, last in runs]
+        read = reread(d, runs, rel, markers, rules, None if self.use_model else False)
+        # A feeling the patient voices in words the rules read ("I was gutted") is the
+        # stance's own evidence: the reader, which learned what usually follows such a
+        # reply, may not talk it away (the stance specifications in new words).
+        stances = [rule if rule != new and rule in ("engaged", "mixed") and _voices_feeling(d, first, last)
+                   else new for (first, last), rule, new in zip(runs, rules, read)]
+        for (first, last), stance in zip(runs, stances):
             initiator = d.roles[first]
-            stance = patient_stance_of(d, first, last, rel, markers)
             spans.append(Span("episode", first, last, {
                 "initiator": initiator.value,
                 "patient_stance": stance,
