@@ -395,7 +395,7 @@ def test_an_episode_opened_late_takes_in_the_turns_the_scorer_is_sure_of():
     # The scorer's additions come before the openings are read; an episode a complaint
     # opened afterwards still takes the sure answer after it ("I was real vex").
     from alliance.annotators._lexicon import Dialogue
-    from alliance.annotators.relationship import _grown
+    from alliance.annotators._relchecks import with_sure_neighbours
     from conftest import make_session
 
     d = Dialogue(make_session([
@@ -407,7 +407,7 @@ def test_an_episode_opened_late_takes_in_the_turns_the_scorer_is_sure_of():
     opened = ["feelings_about_therapist", "feelings_about_therapist", None, None, None]
     proba = np.array([0.6, 0.9, 0.7, 0.0, 0.65])
     subtypes = ["feelings_about_therapist"] * 5
-    grown = _grown(d, opened, proba, subtypes, 0.6)
+    grown = with_sure_neighbours(d, opened, proba, subtypes, 0.6)
     assert grown[2] == "feelings_about_therapist"  # sure, and next to the episode
     assert grown[3] is None  # a bare acknowledgement never joins on the scorer's word
     assert grown[4] is None  # sure, but out of reach of the episode as it was opened

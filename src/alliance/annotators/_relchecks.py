@@ -2,7 +2,9 @@
 
 Two readings that looked like relationship talk and, on the gold sessions, mostly
 were not: the therapist's thanks for the patient's openness about their own life,
-and an episode that is one utterance the learned scorer hardly believes.
+and an episode that is one utterance the learned scorer hardly believes. Two that
+the scorer alone would lose: a short frame question it has no context for, and the
+sure neighbours of an episode opened after its pass.
 """
 
 from __future__ import annotations
@@ -10,9 +12,11 @@ from __future__ import annotations
 from alliance.annotators import _cues as cu
 from alliance.annotators import _relpatterns as rp
 from alliance.annotators._lexicon import Dialogue, compile_any
+from alliance.annotators._relmodel import NEAR_REACH
 from alliance.annotators.episodes import episode_runs
 
-__all__ = ["LONE_GATE", "without_lone_doubts", "without_thanks_for_openness"]
+__all__ = ["LONE_GATE", "SHORT_FRAME_QUESTION", "short_frame_question", "with_sure_neighbours", "without_lone_doubts",
+           "without_thanks_for_openness"]
 
 #: The therapist thanking the patient for being open ("thank you for being honest with me",
 #: "thanks for telling me that").
@@ -70,4 +74,30 @@ def without_lone_doubts(d: Dialogue, labels: list[str | None], believed, held: s
                 and labels[labelled[0]] != "transference_link" and not _self_evident(d, labelled[0]) \
                 and not _frame_return(d, labels, labelled[0], first):
             out[labelled[0]] = None
+    return out
+
+
+#: A frame question this short carries no context for the scorer to read ("how are you with the
+#: break?"): when it names the frame itself, the rules' reading stands.
+SHORT_FRAME_QUESTION = 10
+
+
+def short_frame_question(d: Dialogue, i: int, label: str | None) -> bool:
+    """A therapist's short question that names the frame itself ("how did you find the break?")."""
+    return label == "frame_feelings" and d.is_therapist(i) and d.questions[i] \
+        and len(d.norms[i].split()) <= SHORT_FRAME_QUESTION and bool(rp.FRAME_T.search(d.norms[i]))
+
+
+def with_sure_neighbours(d: Dialogue, labels: list[str | None], proba, subtypes: list[str], add: float) -> list[str | None]:
+    """Episodes opened after the scorer's pass take in their sure neighbours too.
+
+    The scorer adds a turn it is at least ``add`` sure of next to a label (``combine``),
+    but the openings read afterwards (a patient's complaint, a refused reading) were not
+    there yet: "I was real vex" after "you're right, I did cut you off" stayed out.
+    """
+    out = list(labels)
+    for i in range(d.n):
+        if out[i] is None and proba[i] >= add and not d.acks[i] \
+                and any(labels[j] is not None for j in range(max(0, i - NEAR_REACH), min(d.n, i + NEAR_REACH + 1))):
+            out[i] = subtypes[i]
     return out

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from alliance.annotators._lexicon import KIN, Dialogue, compile_any
+from alliance.annotators._stancemodel import reread
 from alliance.model import Role, Session, Span
 from alliance.pipeline import AnnotatorOutput
 
@@ -349,8 +350,6 @@ class Episodes:
         (``models/stance.*``) changes one only when it is confident and the change is one
         it may make (:mod:`alliance.annotators._stancemodel`). ``use_model`` False: rules alone.
         """
-        from alliance.annotators._stancemodel import reread  # its module reads this one's words
-
         d = Dialogue.of(session)
         spans = []
         declined_seen = False

@@ -65,9 +65,10 @@ from alliance.annotators._relopeners import (
     FRAME_WORDS, P_NAMES_PAIR, answered_pairs, asked_openings, content_stems, declined_pairs, inherited, near_absence,
     patient_may_open, reflected, revised_declines, with_openings,
 )
-from alliance.annotators._relchecks import without_lone_doubts, without_thanks_for_openness
+from alliance.annotators._relchecks import (
+    short_frame_question, with_sure_neighbours, without_lone_doubts, without_thanks_for_openness,
+)
 from alliance.annotators._relmodel import (
-    NEAR_REACH,
     RelationalModel, combine, dense_features, load_relational_model, needed, session_rows,
 )
 from alliance.annotators.episodes import APOLOGY, HANDS_TOPIC_BACK, utterance_stance
@@ -415,32 +416,6 @@ PAIR_START = 0.6
 OTHER_START = 0.85
 
 
-#: A frame question this short carries no context for the scorer to read ("how are you with the
-#: break?"): when it names the frame itself, the rules' reading stands.
-SHORT_FRAME_QUESTION = 10
-
-
-def _short_frame_question(d: Dialogue, i: int, label: str | None) -> bool:
-    """A therapist's short question that names the frame itself ("how did you find the break?")."""
-    return label == "frame_feelings" and d.is_therapist(i) and d.questions[i] \
-        and len(d.norms[i].split()) <= SHORT_FRAME_QUESTION and bool(rp.FRAME_T.search(d.norms[i]))
-
-
-def _grown(d: Dialogue, labels: list[str | None], proba, subtypes: list[str], add: float) -> list[str | None]:
-    """Episodes opened after the scorer's pass take in their sure neighbours too.
-
-    The scorer adds a turn it is at least ``add`` sure of next to a label (``combine``),
-    but the openings read afterwards (a patient's complaint, a refused reading) were not
-    there yet: "I was real vex" after "you're right, I did cut you off" stayed out.
-    """
-    out = list(labels)
-    for i in range(d.n):
-        if out[i] is None and proba[i] >= add and not d.acks[i] \
-                and any(labels[j] is not None for j in range(max(0, i - NEAR_REACH), min(d.n, i + NEAR_REACH + 1))):
-            out[i] = subtypes[i]
-    return out
-
-
 def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | None]:
     """The rule labels, checked and extended by the learned scorer when one is given.
 
@@ -471,7 +446,7 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
             # looked at the floor the whole time ... what was going on right then?"): its
             # words are about a body, and the scorer learned few of them.
             or cues[i] is not None and d.is_therapist(i) and bool(cx.T_OBSERVES_NOW.search(d.norms[i]))
-            or _short_frame_question(d, i, cues[i])]
+            or short_frame_question(d, i, cues[i])]
     believed = proba  # the scorer's own reading, before the rules' holds below
     proba = proba.copy()
     if held:
@@ -509,7 +484,7 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     opened = asked_openings(d, with_openings(d, combined, proba, subtypes, may_start), proba, subtypes, may_start)
     # The question the patient's answer took up may itself have an opening before it: read again.
     opened = with_openings(d, opened, proba, subtypes, may_start)
-    opened = _grown(d, opened, proba, subtypes, model.add)
+    opened = with_sure_neighbours(d, opened, proba, subtypes, model.add)
     opened = without_thanks_for_openness(d, opened, cues)
     return without_lone_doubts(d, revised_declines(d, late_returns(d, opened)), believed, set(held))
 

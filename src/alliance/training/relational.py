@@ -76,7 +76,8 @@ GOLD_SPLITS = ("dev", "heldout", "train2", "test", *(f"test{k}" for k in range(2
 GATES = (0.0, 0.05, 0.1)
 # 0.5 is no longer offered (nineteenth round): CV chose it for the rebuild with test17 ..
 # test46, and it joined "how do you feel about that?", asked about a brother's news, to the
-# frame episodes around it (the leave_asr specification); 0.6 scored the held-out splits the same.
+# frame episodes around it (the leave_asr specification). On test47 .. test52 held out, 0.6 scored
+# episodes .898 -> .895, initiator .913 -> .922 and stance .756 -> .765.
 ADDS = (0.6, 0.7, 0.8, 0.9, 1.01)
 MODEL_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 # Model-only episode starters. Chosen by leaving one new-author split out
