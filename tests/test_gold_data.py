@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 GOLD = Path(__file__).resolve().parent.parent / "gold"
-SPLITS = ("dev", "heldout", "test", "train2", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19", "test20", "test21", "test22", "train3", "train4", "train5", "test23", "test24", "test25", "test26", "test27", "test28", "test29", "test30", "test31", "test32", "test33", "test34", "test35", "test36", "test37", "test38", "test39", "test40", "test41", "test42", "test43", "test44", "test45", "test46", "test47", "test48", "test49", "test50", "test51", "test52", "test53", "test54", "test55", "test56", "test57", "test58", "test59", "test60", "test61", "test62", "test63", "test64")
+SPLITS = ("dev", "heldout", "test", "train2", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19", "test20", "test21", "test22", "train3", "train4", "train5", "test23", "test24", "test25", "test26", "test27", "test28", "test29", "test30", "test31", "test32", "test33", "test34", "test35", "test36", "test37", "test38", "test39", "test40", "test41", "test42", "test43", "test44", "test45", "test46", "test47", "test48", "test49", "test50", "test51", "test52", "test53", "test54", "test55", "test56", "test57", "test58", "test59", "test60", "test61", "test62", "test63", "test64", "test65", "test66", "test67", "test68", "test69", "test70")
 FILES = [p for s in SPLITS for p in sorted((GOLD / s).glob("*.json"))]
 
 ROLES = {"therapist", "patient", "other"}
@@ -127,6 +127,12 @@ def test_there_are_enough_sessions_in_each_split():
     assert 10 <= len(list((GOLD / "test62").glob("*.json"))) <= 16
     assert 10 <= len(list((GOLD / "test63").glob("*.json"))) <= 16
     assert 10 <= len(list((GOLD / "test64").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "test65").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "test66").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "test67").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "test68").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "test69").glob("*.json"))) <= 16
+    assert 10 <= len(list((GOLD / "test70").glob("*.json"))) <= 16
 
 
 def test_session_ids_are_unique_and_match_file_names():
@@ -349,6 +355,12 @@ _BLIND_COVERAGE = {
     "test62": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
     "test63": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
     "test64": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
+    "test65": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
+    "test66": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
+    "test67": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
+    "test68": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
+    "test69": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
+    "test70": ({0, 1, 2, 3}, 2, {"therapist", "patient", "other"}),
 }
 
 
