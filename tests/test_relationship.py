@@ -717,6 +717,27 @@ def test_the_warmth_of_the_room_and_the_small_talk_after_it_are_not_relationship
     assert episodes(s) == []
 
 
+
+@pytest.mark.parametrize("remark", [
+    "Hiya. God, it's roasting in here.",
+    "Oh, it's toasty in here. It's minus twelve out there.",
+    "I'm not upset. It's the heat in here, my eyes get dry.",
+    "In here is a bit chilly today.",
+])
+def test_the_weather_of_the_room_is_a_place_not_the_two_of_them(remark):
+    s = run([("t", "Come in, have a seat."),
+             ("p", remark),
+             ("t", "Sorry, the heating's stuck. I'll open the window."),
+             ("p", "Thanks. Did you have a good weekend?")])
+    assert rel(s) == [None] * 4
+
+
+def test_feeling_safe_in_here_is_still_about_the_room_between_them():
+    s = run([("t", "How has it been, coming in these last weeks?"),
+             ("p", "Honestly, I feel safe in here. More than anywhere else.")])
+    assert rel(s)[1] is not None
+
+
 def _dialogue(turns):
     from alliance.annotators._lexicon import Dialogue
     names = {"t": ("Dr. Vale", "therapist"), "p": ("Robin", "patient")}
@@ -1066,6 +1087,8 @@ def test_the_relationship_scorer_trains_on_no_blind_split():
     # The blind splits (gold README, "Blind measurements") are scored, never trained on;
     # the guards train3 .. train5 stay out too.
     from alliance.training import relational as training
-    assert not set(training.GOLD_SPLITS) & {f"test{k}" for k in range(53, 77)}
+    from alliance.training.splits import BLIND
+    assert set(BLIND) == {f"test{k}" for k in range(59, 77)}
+    assert not set(training.GOLD_SPLITS) & set(BLIND)
     assert not set(training.GOLD_SPLITS) & {"train3", "train4", "train5"}
-    assert {f"test{k}" for k in range(17, 53)} <= set(training.GOLD_SPLITS)
+    assert {f"test{k}" for k in (*range(17, 59), *range(77, 93))} <= set(training.GOLD_SPLITS)

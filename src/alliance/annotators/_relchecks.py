@@ -42,11 +42,14 @@ _PLACE = compile_any([r"\b(?:in here|in this room|this room|here|this place|your
 
 
 def _self_evident(d: Dialogue, i: int) -> bool:
-    """A patient's turn whose words are relationship talk whatever the scorer reads: going back
-    to what the therapist said ("can I go back to what you said at the start?"), or an act
-    before the therapist ("I've never cried in front of anyone") named without a place word."""
+    """A turn whose words are relationship talk whatever the scorer reads: the patient going
+    back to what the therapist said ("can I go back to what you said at the start?") or naming
+    an act before the therapist ("I've never cried in front of anyone") without a place word;
+    the therapist naming their own move just made ("I came in too strongly there")."""
     t = d.norms[i]
-    return not d.is_therapist(i) and bool(cu.P_RAISES.search(t) or rp.P_HERE_NOW.search(_PLACE.sub(" ", t)))
+    if d.is_therapist(i):
+        return bool(cu.T_PROCESS.search(t))
+    return bool(cu.P_RAISES.search(t) or rp.P_HERE_NOW.search(_PLACE.sub(" ", t)))
 
 
 def _frame_return(d: Dialogue, labels: list[str | None], i: int, first: int) -> bool:

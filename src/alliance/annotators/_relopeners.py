@@ -17,8 +17,9 @@ from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE
 from alliance.annotators.episodes import ASSENTS, ENGAGE, EPISODE_GAP, EXCUSES, utterance_stance
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
 from alliance.annotators._rupturecomplaints import complains
+from alliance.annotators._rupturelexicon import REJECT
 
-__all__ = ["P_NAMES_PAIR", "FRAME_WORDS", "inherited", "reflected", "content_stems", "patient_may_open",
+__all__ = ["P_NAMES_PAIR", "FRAME_WORDS", "inherited", "reflected", "content_stems", "patient_may_open", "rejects_reading",
            "near_absence", "addresses_therapist", "ADDRESSED_LEAD_IN", "with_openings", "LEAD_IN",
            "answered_pairs", "declined_pairs", "DECLINED_PAIR", "asked_openings", "ASKED_LEAD_IN", "revised_declines"]
 
@@ -276,9 +277,29 @@ def answered_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
             continue
         if not may_start[i] or not (d.questions[i] or _ASKS_SOFTLY.search(d.norms[i])):
             continue  # "you said you wanted to come back to the fee" arranges; it does not ask
+        if _rejects_content(d, i, j):
+            continue
         if proba[i] >= sure and proba[j] >= sure and not d.acks[j] and d.words[j] < PAIR_REPLY_WORDS:
             out[i], out[j] = subtypes[i], subtypes[j]
     return out
+
+
+_SECOND_PERSON = compile_any([r"\b(?:you|your|yours|yourself)\b"])
+
+
+def rejects_reading(d: Dialogue, j: int) -> bool:
+    """Patient turn ``j`` refuses what the therapist said ("no, that's just wrong, I'm scared of
+    failing") with no clause about the therapist: a rejected intervention, which is relationship
+    talk only when it says something about the therapist (codebook, decision 5). The scorer
+    alone may not open an episode on it."""
+    return bool(REJECT.search(d.norms[j])) and not _SECOND_PERSON.search(d.norms[j])
+
+
+def _rejects_content(d: Dialogue, i: int, j: int) -> bool:
+    """The answer ``j`` refuses the reading ``i``, and the reading names no frame (a refused frame
+    question is the seed pattern's decline: :func:`declined_pairs`)."""
+    t = d.norms[i]
+    return rejects_reading(d, j) and not (rp.FRAME_T.search(t) or cu.FRAME_T_WIDE.search(t) or fr.ANNOUNCE_WIDE.search(t))
 
 
 #: How sure the scorer must be of each turn of a therapist's frame turn and the patient's

@@ -181,6 +181,8 @@ P_FEELINGS = compile_any([
     r"you (?:must|probably|will|would|might|are going to|secretly) (?:think|thought|see me as|find me|be thinking)(?= )",
     r"what you (?:must |really |actually )?(?:think|thought|make) of me",
     r"(?:do|did|would|will|can) you (?:even |still |really |actually |ever )?(?:like|care about|hate|remember|trust|want to see|respect|think about) me",
+    # Liking or not liking how the therapist did something ("I didn't like the way you looked at me").
+    r"i (?:did not|do not|really did not|really do not) (?:like|love|enjoy) (?:the way|how|it when) you\b",
     r"you (?:do not|did not|never|are not|were not) (?:really |even |actually )?(?:like|care about|care|listen to|listen|listening|understand|get it|believe|hear|remember) ?(?:me|what i|anything)?",
     r"i (?:really |kind of |sort of |actually |still )?(?:like|trust|hate|miss|missed|appreciate|resent|am grateful to|"
     r"am angry at|am angry with|am mad at|was angry with|was angry at|was mad at|am afraid of|am scared of|was hurt by|am annoyed with|was annoyed with) you\b",
@@ -220,6 +222,13 @@ P_FEELINGS = compile_any([
 ])
 
 # -- here_and_now ---------------------------------------------------------------------
+#: The room as a place to be warm or cold in ("it's roasting in here", "the heat in here"): the
+#: weather of the room, not what happens between the two people in it.
+_ROOM_WEATHER = ("cold", "hot", "warm", "stuffy", "dark", "loud", "roasting", "boiling", "freezing", "toasty", "chilly",
+                 "baking", "sweltering", "humid", "draughty", "drafty", "muggy", "cosy", "cozy", "bright", "noisy", "heat",
+                 "heating", "damp", "smell", "smells")
+_NOT_WEATHER = "".join(f"(?<!{w} )" for w in _ROOM_WEATHER) + r"\bin here\b(?! is (?:so |really |a bit |very )?(?:" + \
+    "|".join(_ROOM_WEATHER) + r"))"
 T_HERE_NOW = compile_any([
     r"(?:what is it like|what it is like|how is it|how does it feel|what was it like|how was it|how does that feel|"
     r"how was that|what is that like|how has it been|how has that been)\b(?:\s+\w+){0,4}\s+(?:tell|telling|say|saying|share|sharing|talk|talking|"
@@ -230,7 +239,7 @@ T_HERE_NOW = compile_any([
     r"between (?:us|you and me|the two of us)",
     r"(?:in|here in) (?:this|the) room",
     # "In here" as where something is brought or carried ("a lot to be carrying in here") is a place.
-    r"(?<!walked )(?<!came )(?<!come )(?<!walk )(?<!coming )(?<!made it )(?<!brought you )(?<!brings you )(?<!bring you )(?<!get you )(?<!carrying )(?<!carry )(?<!carried )(?<!lugging )(?<!hauling )\bin here\b",
+    r"(?<!walked )(?<!came )(?<!come )(?<!walk )(?<!coming )(?<!made it )(?<!brought you )(?<!brings you )(?<!bring you )(?<!get you )(?<!carrying )(?<!carry )(?<!carried )(?<!lugging )(?<!hauling )" + _NOT_WEATHER,
     r"here with me",
     r"(?:what is it like|what it is like|how is it|how does it feel|what was it like) (?:\w+ )?(?:sitting|being|talking|working) (?:here )?with me",
     # The sessions themselves as the experience asked about ("what's it been like, the three of you coming here?").
@@ -259,7 +268,7 @@ P_HERE_NOW = compile_any([
     r"(?:hard|difficult|scary|embarrassing|strange|weird|awkward) to (?:say|tell you|talk about (?:this|it)|admit|bring) (?:this|that|it)? ?(?:up )?(?:to you|here|in here|right now)",
     r"i (?:feel|am|felt) " + _ADV + r"(?:nervous|embarrassed|ashamed|awkward|uncomfortable|exposed|scared|anxious|safe|vulnerable|judged|stupid) "
     r"(?:telling you|saying this|saying that|talking about this|here|right now|in here|with you)",
-    r"(?<!cold )(?<!hot )(?<!warm )(?<!stuffy )(?<!dark )(?<!loud )(?<!came )(?<!come )(?<!coming )(?<!made it )(?<!brought me )(?<!brings me )\bin here\b(?! is (?:so |really )?(?:cold|hot|warm|stuffy|dark|loud))",
+    r"(?<!came )(?<!come )(?<!coming )(?<!made it )(?<!brought me )(?<!brings me )" + _NOT_WEATHER,
     r"between (?:us|the two of us)|(?<!just )(?<!but )between you and me",
     r"(?:in|here in) (?:this|the) room(?! full)",
     r"(?:talking|coming) here (?:helps|is|feels|has been|makes)",

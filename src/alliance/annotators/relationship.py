@@ -63,7 +63,7 @@ from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
 from alliance.annotators._relopeners import (
     FRAME_WORDS, P_NAMES_PAIR, answered_pairs, asked_openings, content_stems, declined_pairs, inherited, near_absence,
-    patient_may_open, reflected, revised_declines, with_openings,
+    patient_may_open, reflected, rejects_reading, revised_declines, with_openings,
 )
 from alliance.annotators._relchecks import (
     short_frame_question, with_sure_neighbours, without_lone_doubts, without_thanks_for_openness,
@@ -468,7 +468,7 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     # work ("whether my boss likes me") is the patient's life, however much it sounds like
     # "whether you like me".
     may_start = [d.you_is_therapist(i) and (bool(P_NAMES_PAIR.search(d.norms[i])) or not _PEOPLE_NAMED.search(d.norms[i]))
-                 if not d.is_therapist(i)
+                 and not rejects_reading(d, i) if not d.is_therapist(i)
                  else bool(_NAMES_PAIR.search(_HEDGE.sub(" ", d.norms[i]))) or _recent_frame(d, i) or (
         i > 0 and d.is_patient(i - 1) and bool(P_NAMES_PAIR.search(d.norms[i - 1]))) for i in range(d.n)]
     may_open = [ok and (d.is_therapist(i) or patient_may_open(d, i, proba, model.add, OTHER_START))

@@ -1,0 +1,19 @@
+"""Which gold splits the trainers may read (gold README, "Blind measurements").
+
+Every split a new author writes is scored blind, once, before anyone reads it. After
+that it is either kept blind (scored again at the end of a round, never read, never
+trained on) or opened: read for development and added to the training data. The
+lists are explicit on purpose: a split written later stays out until it is named here.
+"""
+
+from __future__ import annotations
+
+__all__ = ["EARLY", "OPENED_NEW", "BLIND"]
+
+#: The first new-author splits (test2 .. test16), opened in the early rounds.
+EARLY: tuple[str, ...] = tuple(f"test{k}" for k in range(2, 17))
+#: New-author splits opened since the sixteenth round. test77 .. test92 were written in the
+#: twentieth round to be trained on: each scored blind once at 76d1413, then opened.
+OPENED_NEW: tuple[str, ...] = (*(f"test{k}" for k in range(17, 59)), *(f"test{k}" for k in range(77, 93)))
+#: The blind pool: scored at the start and end of a round, never read, tuned or trained on.
+BLIND: tuple[str, ...] = tuple(f"test{k}" for k in range(59, 77))
