@@ -558,6 +558,7 @@ NEW_REPLIES = [
     ("Honest, I'm sound. It's been good, like.", 'declined'),
     ("Ha, I'll miss you terribly. Nah, I'm playing. It'll be fine.", 'declined'),
     ("Okay lah. Fine.", 'declined'),
+    ("Same as I said. It don't bother me. I got plenty to keep me busy.", 'declined'),
     ("Och, it's silly, forget I said it.", 'declined'),
     ("I don't have no feelings about that. It's between you and the boss.", 'declined'),
     ("Honestly? It's fine. You're allowed a life.", 'declined'),

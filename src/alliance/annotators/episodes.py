@@ -63,7 +63,8 @@ DECLINE = compile_any([
     # Not "I know that's silly": calling one's own feeling silly still voices it.
     r"i (?:understand|get it|get that|know that)\b(?! sort of| kind of| in my head| but| now| is (?:silly|stupid|daft|ridiculous|irrational|childish|dumb|mad|weird))",
     r"(?:not|no) (?:a |that )?big deal|not an issue|not a problem",
-    r"(?:it|that) (?:does not|did not|would not) (?:really )?(?:bother|matter|affect)",
+    # With the dialect "it don't" ("it don't bother me", "that don't matter") as well.
+    r"(?:it|that) (?:does not|did not|would not|do not) (?:really )?(?:bother|matter|affect)",
     r"i (?:do not|did not) (?:really )?(?:think about it|mind|notice|care|miss)",
     # "I'm not bothered", "I ain't bothered by it", "why would I be upset?", "nothing to do with you
     # going", "that's not on you": not minding, said outright.
