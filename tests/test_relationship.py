@@ -1093,3 +1093,15 @@ def test_the_relationship_scorer_trains_on_no_blind_split():
     assert not set(training.GOLD_SPLITS) & set(BLIND)
     assert not set(training.GOLD_SPLITS) & {"train3", "train4", "train5"}
     assert {f"test{k}" for k in (*range(17, 59), *range(77, 93))} <= set(training.GOLD_SPLITS)
+
+
+def test_in_joint_work_a_remark_the_therapist_takes_up_as_said_to_them_opens_the_episode():
+    # "You" in a couple session may be the partner; the therapist's "you're right that I ..."
+    # says the remark before it was said to the therapist, so the patient opened the episode.
+    s = run([("t", "Who'd like to start this week?"),
+             ("q", "The car broke down again, so I was late for work twice."),
+             ("p", "You always let him go first and you nod at everything he says. I've been sat here twenty minutes."),
+             ("t", "You're right that I let Alex start both times. What's it been like, sitting there waiting?"),
+             ("p", "Like being the spare part. Same as at home.")])
+    first, _, initiator, *_ = episodes(s)[0]
+    assert (first, initiator) == (2, "patient")

@@ -235,11 +235,15 @@ def with_openings(d: Dialogue, labels: list[str | None], proba, subtypes: list[s
     for i in range(d.n - 1):
         nxt = i + 1
         candid = d.is_therapist(nxt) and not d.is_therapist(i) and bool(_CANDID.search(d.norms[i]) or complains(d, i))
-        lead_in = ACKED_LEAD_IN if d.is_therapist(nxt) and _TAKES_REMARK.search(d.norms[nxt]) else (
+        acked = d.is_therapist(nxt) and bool(_TAKES_REMARK.search(d.norms[nxt]))
+        lead_in = ACKED_LEAD_IN if acked else (
             CANDID_LEAD_IN if candid else ADDRESSED_LEAD_IN if addresses_therapist(d, i) else LEAD_IN)
         # Said plainly to the therapist and taken up as relationship talk, a candid turn or a complaint
         # opens the episode whatever it names ("can I be straight? This homework feels like health class").
-        if out[i] is not None or out[nxt] is None or d.acks[i] or not (may_start[i] or candid) or proba[i] < lead_in:
+        # In joint work "you" may be the partner, so a turn may not open on its own; the therapist
+        # answering "you're right that I let him go first" says it was said to them.
+        if out[i] is not None or out[nxt] is None or d.acks[i] or not (may_start[i] or candid or acked) \
+                or proba[i] < lead_in:
             continue
         if d.is_therapist(i) or not (candid or P_NAMES_PAIR.search(d.norms[i])):
             # A therapist's turn before the patient's opening is usually the question the patient
