@@ -1105,3 +1105,20 @@ def test_in_joint_work_a_remark_the_therapist_takes_up_as_said_to_them_opens_the
              ("p", "Like being the spare part. Same as at home.")])
     first, _, initiator, *_ = episodes(s)[0]
     assert (first, initiator) == (2, "patient")
+
+
+
+def test_an_answer_that_goes_on_about_the_two_of_them_takes_the_talk_up():
+    # No feeling word the rules know and no refusal, but twelve words and more of material
+    # about the therapist: the patient explores (codebook, engaged).
+    from alliance.annotators.episodes import patient_stance_of
+    d = _dialogue([("t", "I bumped into your sister at a party on Saturday and wanted you to hear it from me."),
+                   ("p", "It's like you've been in my house without asking. This is meant to be my bit, nobody else's.")])
+    assert patient_stance_of(d, 0, 1, ["here_and_now", "feelings_about_therapist"]) == "engaged"
+
+
+def test_a_short_answer_that_neither_refuses_nor_feels_does_not_take_the_link_up():
+    from alliance.annotators.episodes import patient_stance_of
+    d = _dialogue([("t", "I wonder if you expect me to leave the way your father did."),
+                   ("p", "You're not my father.")])
+    assert patient_stance_of(d, 0, 1, ["transference_link", "transference_link"]) == "declined"

@@ -243,6 +243,12 @@ def _own_cue(d: Dialogue, j: int) -> bool:
     return not d.questions[j] and detect_cue(d, j) is not None
 
 
+#: Words in an answer that is itself relationship talk, refuses nothing and voices no feeling the
+#: rules know, from which it counts as adding material (codebook: engaged). Shorter, such an
+#: answer ("you're not my father") is read as not taking the talk up.
+SAYS_MORE_WORDS = 12
+
+
 def patient_stance_of(d: Dialogue, first: int, last: int, rel: list[str | None],
                       markers: list[str | None] | None = None) -> str:
     """The patient's stance over utterances ``first..last`` (codebook decision rule).
@@ -285,6 +291,10 @@ def patient_stance_of(d: Dialogue, first: int, last: int, rel: list[str | None],
         link = AFFIRMS_LINK.search(d.norms[j])
         if not dec and not eng and link and not re.search(r"\b(?:not|never|no)\b", d.norms[j][:link.start()]):
             eng = True  # "it's what my father used to do": making the link takes the talk up
+        if not dec and not eng and answering and rel[j] is not None and d.words[j] >= SAYS_MORE_WORDS:
+            # An answer that is itself relationship talk and goes on ("it's like you've been in my
+            # house without asking, this is meant to be my bit") adds material: taking it up.
+            eng = True
         if markers is not None and markers[j] == "rejects_intervention" and therapist_opened and not eng:
             # Rejecting the reading the therapist opened with ("not everything is about you")
             # refuses it; it is a complaint only where the patient raised the topic.
