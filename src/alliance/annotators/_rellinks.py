@@ -30,7 +30,7 @@ from alliance.annotators._lexicon import Dialogue, compile_any
 from alliance.annotators._relconduct import T_SETS_ROLE
 from alliance.annotators._relpatterns import KIN
 
-__all__ = ["P_LINK_ACT", "P_SIDES", "T_ASKS_OTHER_ABOUT_IT", "SILENCE_ONLY", "ROLE_REACH", "in_role", "to_partner"]
+__all__ = ["SECOND_PERSON", "P_LINK_ACT", "P_SIDES", "T_ASKS_OTHER_ABOUT_IT", "SILENCE_ONLY", "ROLE_REACH", "in_role", "to_partner"]
 
 _COMPARE = r"(?:the same way|the way|just like|same as|like when|like the time|same thing as)"
 #: A person of the patient's life: kin, or a first name the comparison introduces.
@@ -75,13 +75,14 @@ def in_role(d: Dialogue, i: int) -> bool:
     return any(d.is_therapist(j) and T_SETS_ROLE.search(d.norms[j]) for j in range(max(0, i - ROLE_REACH), i))
 
 
-_YOU = compile_any([r"you|your|yours|yourself"])
+#: A second-person word ("you", "your", "yours", "yourself").
+SECOND_PERSON = compile_any([r"you|your|yours|yourself"])
 
 
 def to_partner(d: Dialogue, i: int) -> bool:
     """Whether client turn ``i`` in joint work says "you" to the other client."""
     return d.client_names is not None and not d.is_therapist(i) and not d.you_is_therapist(i) \
-        and bool(_YOU.search(d.norms[i]))
+        and bool(SECOND_PERSON.search(d.norms[i]))
 
 
 #: The therapist in joint work asking one client to say it to the other (an enactment: "can you

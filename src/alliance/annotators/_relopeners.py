@@ -17,6 +17,7 @@ from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE
 from alliance.annotators.episodes import ASSENTS, ENGAGE, EPISODE_GAP, EXCUSES, utterance_stance
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
 from alliance.annotators._rupturecomplaints import complains
+from alliance.annotators._rellinks import SECOND_PERSON
 from alliance.annotators._rupturelexicon import REJECT
 
 __all__ = ["P_NAMES_PAIR", "FRAME_WORDS", "inherited", "reflected", "content_stems", "patient_may_open", "rejects_reading",
@@ -288,15 +289,12 @@ def answered_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
     return out
 
 
-_SECOND_PERSON = compile_any([r"\b(?:you|your|yours|yourself)\b"])
-
-
 def rejects_reading(d: Dialogue, j: int) -> bool:
     """Patient turn ``j`` refuses what the therapist said ("no, that's just wrong, I'm scared of
     failing") with no clause about the therapist: a rejected intervention, which is relationship
     talk only when it says something about the therapist (codebook, decision 5). The scorer
     alone may not open an episode on it."""
-    return bool(REJECT.search(d.norms[j])) and not _SECOND_PERSON.search(d.norms[j])
+    return bool(REJECT.search(d.norms[j])) and not SECOND_PERSON.search(d.norms[j])
 
 
 def _rejects_content(d: Dialogue, i: int, j: int) -> bool:
