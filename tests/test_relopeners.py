@@ -449,3 +449,41 @@ def test_an_apology_at_once_takes_the_remark_before_it_as_said_to_the_therapist(
     opened = with_openings(d, [None, "feelings_about_therapist"], np.array([0.15, 0.9]),
                            ["transference_link", "feelings_about_therapist"], [True, True])
     assert (opened[0] == "transference_link") is opens
+
+
+@pytest.mark.parametrize("reply,opens", [
+    ("A room's a room, mate, I've sat in worse.", True),
+    ("Honestly a lie-in, I got my washing done for once.", True),
+    ("It felt smaller, if I'm honest, like I'd been demoted.", False),  # takes it up: not this reading's
+    ("Honestly, I liked the old room better, I felt safer up there.", False),
+])
+def test_a_refusal_in_words_no_list_has_opens_the_pair_when_the_stance_reader_is_all_but_sure(reply, opens):
+    # The scorer doubts the answer (0.1) and no decline phrase matches it; the stance reader,
+    # reading question and answer as one episode, must give "declined" READER_DECLINES.
+    from alliance.annotators._lexicon import Dialogue
+    from alliance.annotators._relopeners import declined_pairs
+    from conftest import make_session
+
+    d = Dialogue(make_session([
+        ("Dr. Vale", "therapist", "How did it sit with you when I moved us to the smaller room downstairs?"),
+        ("Robin", "patient", reply),
+        ("Dr. Vale", "therapist", "Fair enough."),
+        ("Robin", "patient", "So the court date came through.")]))
+    labels = declined_pairs(d, [None] * 4, np.array([0.5, 0.1, 0.0, 0.0]), ["frame_feelings"] * 4, [True] * 4)
+    assert labels[:2] == (["frame_feelings"] * 2 if opens else [None, None])
+
+
+def test_without_the_stance_reader_an_unlisted_refusal_opens_nothing(monkeypatch):
+    from alliance.annotators import _relopeners
+    from alliance.annotators._lexicon import Dialogue
+    from conftest import make_session
+
+    monkeypatch.setattr(_relopeners, "load_stance_model", lambda: None)
+    d = Dialogue(make_session([
+        ("Dr. Vale", "therapist", "How did it sit with you when I moved us to the smaller room downstairs?"),
+        ("Robin", "patient", "A room's a room, mate, I've sat in worse."),
+        ("Dr. Vale", "therapist", "Fair enough."),
+        ("Robin", "patient", "So the court date came through.")]))
+    labels = _relopeners.declined_pairs(d, [None] * 4, np.array([0.5, 0.1, 0.0, 0.0]), ["frame_feelings"] * 4,
+                                        [True] * 4)
+    assert labels[:2] == [None, None]

@@ -19,10 +19,11 @@ from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
 from alliance.annotators._rupturecomplaints import complains
 from alliance.annotators._rellinks import SECOND_PERSON
 from alliance.annotators._rupturelexicon import REJECT
+from alliance.annotators._stancemodel import STANCES, episode_view, load_stance_model
 
 __all__ = ["P_NAMES_PAIR", "FRAME_WORDS", "inherited", "reflected", "content_stems", "patient_may_open", "rejects_reading",
            "near_absence", "addresses_therapist", "ADDRESSED_LEAD_IN", "with_openings", "LEAD_IN",
-           "answered_pairs", "declined_pairs", "DECLINED_PAIR", "asked_openings", "ASKED_LEAD_IN", "revised_declines"]
+           "answered_pairs", "declined_pairs", "DECLINED_PAIR", "READER_DECLINES", "declined_by_reader", "asked_openings", "ASKED_LEAD_IN", "revised_declines"]
 
 _OTHERS = compile_any([OTHERS])
 #: Words naming the room or the work, whoever says them.
@@ -304,6 +305,26 @@ def _rejects_content(d: Dialogue, i: int, j: int) -> bool:
     return rejects_reading(d, j) and not (rp.FRAME_T.search(t) or cu.FRAME_T_WIDE.search(t) or fr.ANNOUNCE_WIDE.search(t))
 
 
+#: How sure the stance reader must be that a frame turn and its answer, read as an episode, are a
+#: refusal, when the refusal's words are in no phrase list (see :func:`declined_pairs`). Chosen on
+#: splits held out of both scorers (test77..test92, where 0.90 already opened a control); checked on
+#: new authors' splits before they were trained on (model card).
+READER_DECLINES = 0.95
+
+
+def declined_by_reader(d: Dialogue, labels: list[str | None], subtypes: list[str], i: int, j: int) -> float:
+    """The stance reader's probability that the pair ``i``, ``j``, read as one episode, is declined.
+
+    0 when the reader's artifacts are absent (the rules then decide alone).
+    """
+    reader = load_stance_model()
+    if reader is None:
+        return 0.0
+    rel = list(labels)
+    rel[i], rel[j] = rel[i] or subtypes[i], rel[j] or subtypes[j]
+    return float(reader.proba([episode_view(d, i, j, rel, None)])[0][STANCES.index("declined")])
+
+
 #: How sure the scorer must be of each turn of a therapist's frame turn and the patient's
 #: refusal of it to open an episode on the two (see :func:`declined_pairs`).
 DECLINED_PAIR = 0.3
@@ -340,6 +361,11 @@ def declined_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
       resting on the scorer's word alone, it must be a plain refusal.
     - A refusal already labelled, opening its own episode, gets its question the same
       way: the therapist, not the patient, opened the episode.
+    - When the answer's words are in no decline list, or the scorer doubts the answer,
+      a therapist's frame question (or a turn the scorer is very sure is frame talk)
+      still opens the pair when the learned stance reader
+      (:mod:`alliance.annotators._stancemodel`) reads the two turns as a declined
+      episode at :data:`READER_DECLINES`.
     """
     out = list(labels)
     frame_seen = False
@@ -358,8 +384,7 @@ def declined_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
         # The seed pattern's own refusal ("it's not your decision, you lot have waiting lists")
         # says what the therapist's turn was about: the scorer need only not rule it out.
         sure_asked = EXCUSED_PAIR if EXCUSES.search(d.norms[j]) and (asks or d.questions[i]) else sure
-        if not (may_start[i] or asks or surest) or d.acks[j] or d.words[j] >= PAIR_REPLY_WORDS or proba[i] < sure_asked \
-                or out[j] is None and proba[j] < sure and not surest:
+        if not (may_start[i] or asks or surest) or d.acks[j] or d.words[j] >= PAIR_REPLY_WORDS or proba[i] < sure_asked:
             continue
         if not (frame_seen or sure_frame or out[j] is not None and "frame_feelings" in (subtypes[i], out[j])
                 or rp.FRAME_T.search(t) or cu.FRAME_T_WIDE.search(t) or fr.ANNOUNCE_WIDE.search(t)):
@@ -368,7 +393,12 @@ def declined_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
         if surest and (not (may_start[i] or asks) or out[j] is None and proba[j] < sure):
             # On the scorer's word alone, a plain refusal only: not "yeah, it's fine, let's do that".
             declines = declines and not (ENGAGE.search(d.norms[j]) or ASSENTS.search(d.norms[j]))
-        if declines or _SAID_FINE.search(d.norms[j]):
+        read = not (out[j] is None and proba[j] < sure and not surest) and bool(declines or _SAID_FINE.search(d.norms[j]))
+        if not read and proba[i] >= sure and (asks or d.questions[i] or surest):
+            # A refusal in words no phrase list has ("ah go on, get the hip seen to, I'll be
+            # grand"): the stance reader, reading the pair as an episode, must be all but sure.
+            read = declined_by_reader(d, out, subtypes, i, j) >= READER_DECLINES
+        if read:
             out[i], out[j] = subtypes[i], out[j] or subtypes[j]
     return out
 
