@@ -487,3 +487,25 @@ def test_without_the_stance_reader_an_unlisted_refusal_opens_nothing(monkeypatch
     labels = _relopeners.declined_pairs(d, [None] * 4, np.array([0.5, 0.1, 0.0, 0.0]), ["frame_feelings"] * 4,
                                         [True] * 4)
     assert labels[:2] == [None, None]
+
+
+@pytest.mark.parametrize("proba,subtype", [
+    ([0.5, 0.05, 0.0, 0.0], "frame_feelings"),  # the scorer rules the answer out
+    ([0.35, 0.5, 0.0, 0.0], "frame_feelings"),  # the scorer does not read the question as frame talk
+    ([0.7, 0.5, 0.0, 0.0], "feelings_about_therapist"),  # ... nor as frame talk, however sure
+])
+def test_the_stance_reader_is_asked_only_about_a_frame_question_and_an_answer_the_scorer_allows(proba, subtype):
+    # The reader judges stance, not whether two turns are relationship talk: asked about an MI
+    # exchange ("how would it be for your mum?" / "I think she'd be proud of me") followed by
+    # "Yeah.", it reads a refusal.
+    from alliance.annotators._lexicon import Dialogue
+    from alliance.annotators._relopeners import declined_pairs
+    from conftest import make_session
+
+    d = Dialogue(make_session([
+        ("Dr. Vale", "therapist", "How did it sit with you when I moved us to the smaller room downstairs?"),
+        ("Robin", "patient", "A room's a room, mate, I've sat in worse."),
+        ("Dr. Vale", "therapist", "Fair enough."),
+        ("Robin", "patient", "So the court date came through.")]))
+    labels = declined_pairs(d, [None] * 4, np.array(proba), [subtype] * 4, [True] * 4)
+    assert labels[:2] == [None, None]

@@ -23,7 +23,7 @@ from alliance.annotators._stancemodel import STANCES, episode_view, load_stance_
 
 __all__ = ["P_NAMES_PAIR", "FRAME_WORDS", "inherited", "reflected", "content_stems", "patient_may_open", "rejects_reading",
            "near_absence", "addresses_therapist", "ADDRESSED_LEAD_IN", "with_openings", "LEAD_IN",
-           "answered_pairs", "declined_pairs", "DECLINED_PAIR", "READER_DECLINES", "declined_by_reader", "asked_openings", "ASKED_LEAD_IN", "revised_declines"]
+           "answered_pairs", "declined_pairs", "DECLINED_PAIR", "READER_DECLINES", "READER_REPLY", "declined_by_reader", "asked_openings", "ASKED_LEAD_IN", "revised_declines"]
 
 _OTHERS = compile_any([OTHERS])
 #: Words naming the room or the work, whoever says them.
@@ -310,6 +310,9 @@ def _rejects_content(d: Dialogue, i: int, j: int) -> bool:
 #: splits held out of both scorers (test77..test92, where 0.90 already opened a control); checked on
 #: new authors' splits before they were trained on (model card).
 READER_DECLINES = 0.95
+#: How sure the scorer must be of the answer for the stance reader to be asked (the gate:
+#: the scorer does not rule the answer out as relationship talk).
+READER_REPLY = 0.1
 
 
 def declined_by_reader(d: Dialogue, labels: list[str | None], subtypes: list[str], i: int, j: int) -> float:
@@ -362,8 +365,9 @@ def declined_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
     - A refusal already labelled, opening its own episode, gets its question the same
       way: the therapist, not the patient, opened the episode.
     - When the answer's words are in no decline list, or the scorer doubts the answer,
-      a therapist's frame question (or a turn the scorer is very sure is frame talk)
-      still opens the pair when the learned stance reader
+      a therapist's question the scorer reads as frame talk (:data:`SURE_FRAME`) still
+      opens the pair, if the scorer gives the answer at least :data:`READER_REPLY`,
+      when the learned stance reader
       (:mod:`alliance.annotators._stancemodel`) reads the two turns as a declined
       episode at :data:`READER_DECLINES`.
     """
@@ -394,9 +398,13 @@ def declined_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
             # On the scorer's word alone, a plain refusal only: not "yeah, it's fine, let's do that".
             declines = declines and not (ENGAGE.search(d.norms[j]) or ASSENTS.search(d.norms[j]))
         read = not (out[j] is None and proba[j] < sure and not surest) and bool(declines or _SAID_FINE.search(d.norms[j]))
-        if not read and proba[i] >= sure and (asks or d.questions[i] or surest):
+        if not read and sure_frame and proba[j] >= READER_REPLY and (asks or d.questions[i] or surest):
             # A refusal in words no phrase list has ("ah go on, get the hip seen to, I'll be
-            # grand"): the stance reader, reading the pair as an episode, must be all but sure.
+            # grand"): the scorer reads the therapist's turn as frame talk and does not rule
+            # the answer out, and the stance reader, reading the pair as an episode, is all but
+            # sure it is declined. The reader judges stance, not whether a turn is relationship
+            # talk: on AnnoMI, without the scorer's two conditions, it read six MI exchanges
+            # ("how would it be for your mum?" / "I think she'd be proud of me") as refusals.
             read = declined_by_reader(d, out, subtypes, i, j) >= READER_DECLINES
         if read:
             out[i], out[j] = subtypes[i], out[j] or subtypes[j]
