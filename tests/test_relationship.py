@@ -307,7 +307,7 @@ def test_a_patient_asking_to_go_back_to_what_the_therapist_announced_starts_the_
 
 def test_a_complaint_the_patient_then_explores_is_an_engaged_episode():
     assert _stance_of_first_episode([
-        ("t", "I think the lateness is really about your father."),
+        ("t", "I think the anger at your boss is really about your father."),
         ("p", "No. That's not what I said. You're twisting it round again."),
         ("t", "Okay. What was it like, hearing that from me just now?"),
         ("p", "Like being caught out. Like you'd already decided what I felt before I'd said a word."),

@@ -364,7 +364,8 @@ def declined_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
       resting on the scorer's word alone, it must be a plain refusal.
     - A refusal already labelled, opening its own episode, gets its question the same
       way: the therapist, not the patient, opened the episode.
-    - When the answer's words are in no decline list, or the scorer doubts the answer,
+    - When the answer's words are in no decline list (and voice no feeling), or the scorer
+      doubts the answer,
       a therapist's question the scorer reads as frame talk (:data:`SURE_FRAME`) still
       opens the pair, if the scorer gives the answer at least :data:`READER_REPLY`,
       when the learned stance reader
@@ -393,18 +394,20 @@ def declined_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
         if not (frame_seen or sure_frame or out[j] is not None and "frame_feelings" in (subtypes[i], out[j])
                 or rp.FRAME_T.search(t) or cu.FRAME_T_WIDE.search(t) or fr.ANNOUNCE_WIDE.search(t)):
             continue
-        declines = utterance_stance(d.norms[j], True)[0]
+        declines, engages = utterance_stance(d.norms[j], True)
         if surest and (not (may_start[i] or asks) or out[j] is None and proba[j] < sure):
             # On the scorer's word alone, a plain refusal only: not "yeah, it's fine, let's do that".
             declines = declines and not (ENGAGE.search(d.norms[j]) or ASSENTS.search(d.norms[j]))
         read = not (out[j] is None and proba[j] < sure and not surest) and bool(declines or _SAID_FINE.search(d.norms[j]))
-        if not read and sure_frame and proba[j] >= READER_REPLY and (asks or d.questions[i] or surest):
+        if not read and not engages and sure_frame and proba[j] >= READER_REPLY and (asks or d.questions[i] or surest):
             # A refusal in words no phrase list has ("ah go on, get the hip seen to, I'll be
             # grand"): the scorer reads the therapist's turn as frame talk and does not rule
             # the answer out, and the stance reader, reading the pair as an episode, is all but
             # sure it is declined. The reader judges stance, not whether a turn is relationship
             # talk: on AnnoMI, without the scorer's two conditions, it read six MI exchanges
             # ("how would it be for your mum?" / "I think she'd be proud of me") as refusals.
+            # Nor is it asked about an answer the rules read as voicing a feeling ("I felt safer
+            # up there"): a "fair enough" after it sways the reader, not the answer.
             read = declined_by_reader(d, out, subtypes, i, j) >= READER_DECLINES
         if read:
             out[i], out[j] = subtypes[i], out[j] or subtypes[j]

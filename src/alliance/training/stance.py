@@ -56,9 +56,10 @@ __all__ = ["main", "train", "GOLD_SPLITS", "CV_FOLDS"]
 SEED = 20261122
 #: Every opened split the shipped model learns from (never a blind one: :mod:`alliance.training.splits`).
 GOLD_SPLITS = ("dev", "heldout", "test", "train2", "train3", "train4", "train5", *EARLY, *OPENED_NEW)
-#: Split-level cross-validation over the new authors' splits, in three folds of twelve (nineteenth round);
-#: each fold is scored by a model fitted without it.
-CV_FOLDS = {"test83-92": tuple(f"test{i}" for i in range(83, 93)),
+#: Split-level cross-validation over the new authors' splits (folds of ten to sixteen splits; test99..test114
+#: since the twenty-first round); each fold is scored by a model fitted without it.
+CV_FOLDS = {"test99-114": tuple(f"test{i}" for i in range(99, 115)),
+            "test83-92": tuple(f"test{i}" for i in range(83, 93)),
             "test53-58,77-82": (*(f"test{i}" for i in range(53, 59)), *(f"test{i}" for i in range(77, 83))),
             "test41-52": tuple(f"test{i}" for i in range(41, 53)),
             "test29-40": tuple(f"test{i}" for i in range(29, 41)),
