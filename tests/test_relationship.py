@@ -1031,6 +1031,26 @@ def test_a_lone_reading_the_scorer_hardly_believes_is_no_episode():
     assert without_lone_doubts(d, act, np.array([0.0, 0.0, 0.0, 0.1]), set()) == act
 
 
+def test_a_longer_episode_the_scorer_doubts_throughout_is_no_episode():
+    import numpy as np
+    from alliance.annotators._lexicon import Dialogue
+    from alliance.annotators._relchecks import DOUBTED_EPISODE, without_lone_doubts
+    from conftest import make_session
+
+    d = Dialogue(make_session([
+        ("Dr. Vale", "therapist", "How was that for you, hearing her say it?"),
+        ("Robin", "patient", "I went out to the shed. I couldn't be in the room."),
+        ("Dr. Vale", "therapist", "What did you do out there?"),
+        ("Robin", "patient", "Mended nets that didn't need mending."),
+    ]))
+    chain = [None, "here_and_now", "here_and_now", "here_and_now"]
+    # A place word started the chain; the scorer reads none of it as relationship talk.
+    assert without_lone_doubts(d, chain, np.array([0.1, 0.21, 0.01, 0.01]), set()) == [None] * 4
+    # Held or not, one turn the scorer believes keeps the whole episode.
+    assert without_lone_doubts(d, chain, np.array([0.1, DOUBTED_EPISODE, 0.01, 0.01]), set()) == chain
+    assert without_lone_doubts(d, chain, np.array([0.1, 0.21, 0.01, 0.01]), {1}) == [None] * 4
+
+
 @pytest.mark.parametrize("reply", ["It kind of felt like you were checking up on me. Like Mum does at tea.",
                                    "Honest? It feel like you have a script and I have to fit in it."])
 def test_saying_what_it_felt_like_takes_the_talk_up(reply):

@@ -35,6 +35,10 @@ def without_thanks_for_openness(d: Dialogue, labels: list[str | None], cues: lis
 
 #: How sure the scorer must be of an episode's only labelled utterance for the episode to stand.
 LONE_GATE = 0.2
+#: How sure the scorer must be of at least one labelled utterance of a longer episode for it to
+#: stand. Chosen on test99..test114 held out of both scorers (9 false episodes below it, no true
+#: one) and checked on test115..test122 before they were read (2 false, no true); model card.
+DOUBTED_EPISODE = 0.3
 
 
 #: Where the talk happens ("in here", "this room"), which is as often a place in the patient's life.
@@ -60,7 +64,8 @@ def _frame_return(d: Dialogue, labels: list[str | None], i: int, first: int) -> 
 
 
 def without_lone_doubts(d: Dialogue, labels: list[str | None], believed, held: set[int]) -> list[str | None]:
-    """Drop an episode that is a single labelled utterance the scorer hardly believes.
+    """Drop an episode that is a single labelled utterance the scorer hardly believes, or a
+    longer one the scorer doubts throughout.
 
     A run of relationship talk made of one utterance rests on one reading; when the
     scorer gives it less than :data:`LONE_GATE`, a cue's words are the only evidence,
@@ -69,6 +74,11 @@ def without_lone_doubts(d: Dialogue, labels: list[str | None], believed, held: s
     just like my father") and a self-evident turn (:func:`_self_evident`) are their own
     evidence, and a reading the rules hold from context (``held``: a return to an
     announcement the scorer cannot see) is not the scorer's to veto.
+
+    A longer episode stands when the scorer gives at least one of its labelled utterances
+    :data:`DOUBTED_EPISODE`. Below that, whatever held it, it was a chain of cue words the
+    scorer read as nothing: a family member talking to another ("I'm frightened you'll just
+    stop"), "I couldn't be in the room" about a shed, sessions counted for the insurer.
     """
     out = list(labels)
     for first, last in episode_runs(labels):
@@ -77,6 +87,9 @@ def without_lone_doubts(d: Dialogue, labels: list[str | None], believed, held: s
                 and labels[labelled[0]] != "transference_link" and not _self_evident(d, labelled[0]) \
                 and not _frame_return(d, labels, labelled[0], first):
             out[labelled[0]] = None
+        elif len(labelled) > 1 and max(believed[i] for i in labelled) < DOUBTED_EPISODE:
+            for i in labelled:
+                out[i] = None
     return out
 
 
