@@ -14,9 +14,9 @@ __all__ = ["EARLY", "OPENED_NEW", "BLIND"]
 EARLY: tuple[str, ...] = tuple(f"test{k}" for k in range(2, 17))
 #: New-author splits opened since the sixteenth round. test77 .. test92 were written in the
 #: twentieth round to be trained on: each scored blind once at 76d1413, then opened; test99 ..
-#: test114 likewise in the twenty-first, scored blind once at c08144f.
+#: test130 likewise in the twenty-first, scored blind once at c08144f, d015aa0 or d210167.
 OPENED_NEW: tuple[str, ...] = (*(f"test{k}" for k in range(17, 59)), *(f"test{k}" for k in range(77, 93)),
-                               *(f"test{k}" for k in range(99, 115)))
+                               *(f"test{k}" for k in range(99, 131)))
 #: The blind pool: scored at the start and end of a round, never read, tuned or trained on
 #: (test93 .. test98 were written after the twentieth round's rebuild).
 BLIND: tuple[str, ...] = (*(f"test{k}" for k in range(59, 77)), *(f"test{k}" for k in range(93, 99)))
