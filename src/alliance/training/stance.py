@@ -58,7 +58,8 @@ SEED = 20261122
 GOLD_SPLITS = ("dev", "heldout", "test", "train2", "train3", "train4", "train5", *EARLY, *OPENED_NEW)
 #: Split-level cross-validation over the new authors' splits (folds of ten to sixteen splits; test99..test114
 #: since the twenty-first round); each fold is scored by a model fitted without it.
-CV_FOLDS = {"test99-114": tuple(f"test{i}" for i in range(99, 115)),
+CV_FOLDS = {"test115-130": tuple(f"test{i}" for i in range(115, 131)),
+            "test99-114": tuple(f"test{i}" for i in range(99, 115)),
             "test83-92": tuple(f"test{i}" for i in range(83, 93)),
             "test53-58,77-82": (*(f"test{i}" for i in range(53, 59)), *(f"test{i}" for i in range(77, 83))),
             "test41-52": tuple(f"test{i}" for i in range(41, 53)),
