@@ -1031,6 +1031,29 @@ def test_a_lone_reading_the_scorer_hardly_believes_is_no_episode():
     assert without_lone_doubts(d, act, np.array([0.0, 0.0, 0.0, 0.1]), set()) == act
 
 
+def test_the_seed_question_stands_alone_whatever_the_scorer_reads():
+    import numpy as np
+    from alliance.annotators._lexicon import Dialogue
+    from alliance.annotators._relchecks import without_lone_doubts
+    from conftest import make_session
+
+    d = Dialogue(make_session([
+        ("Dr. Vale", "therapist", "i gotta let you know my last week here is the ninth then youll be with priya"),
+        ("Robin", "patient", "ok"),
+        ("Dr. Vale", "therapist", "so im off on leave from next month how are you feeling about that"),
+        ("Robin", "patient", "fine"),
+        ("Dr. Vale", "therapist", "what comes up when you think about starting with priya"),
+    ]))
+    # Asking how a change the therapist names is for the patient, or asking it again after
+    # announcing the change, is the seed pattern's own question: the scorer's doubt is not enough.
+    for i in (2, 4):
+        labels = [None] * 5
+        labels[i] = "frame_feelings"
+        assert without_lone_doubts(d, labels, np.zeros(5), set()) == labels
+    chat = Dialogue(make_session([("Dr. Vale", "therapist", "how are you feeling about that")]))
+    assert without_lone_doubts(chat, ["frame_feelings"], np.zeros(1), set()) == [None]
+
+
 def test_a_longer_episode_the_scorer_doubts_throughout_is_no_episode():
     import numpy as np
     from alliance.annotators._lexicon import Dialogue

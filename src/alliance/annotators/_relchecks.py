@@ -10,7 +10,9 @@ sure neighbours of an episode opened after its pass.
 from __future__ import annotations
 
 from alliance.annotators import _cues as cu
+from alliance.annotators import _framerefs as fr
 from alliance.annotators import _relpatterns as rp
+from alliance.annotators._framereturns import names_frame
 from alliance.annotators._lexicon import Dialogue, compile_any
 from alliance.annotators._relmodel import NEAR_REACH
 from alliance.annotators.episodes import episode_runs
@@ -49,18 +51,30 @@ def _self_evident(d: Dialogue, i: int) -> bool:
     """A turn whose words are relationship talk whatever the scorer reads: the patient going
     back to what the therapist said ("can I go back to what you said at the start?") or naming
     an act before the therapist ("I've never cried in front of anyone") without a place word;
-    the therapist naming their own move just made ("I came in too strongly there")."""
+    the therapist naming their own move just made ("I came in too strongly there"), or
+    asking how a change to the sessions they name is for the patient ("so I'm off on leave
+    from next month, how are you feeling about that?": the seed pattern's own question)."""
     t = d.norms[i]
     if d.is_therapist(i):
-        return bool(cu.T_PROCESS.search(t))
+        return bool(cu.T_PROCESS.search(t)) or names_frame(d, i) and _asks_reaction(t)
     return bool(cu.P_RAISES.search(t) or rp.P_HERE_NOW.search(_PLACE.sub(" ", t)))
+
+
+def _asks_reaction(t: str) -> bool:
+    """Whether therapist text ``t`` asks how something is for the patient ("what comes up when ...")."""
+    return bool(rp.T_REACTION_Q.search(t) or cu.T_REACTION_WIDE.search(t) or fr.T_REACTION_MORE.search(t))
 
 
 def _frame_return(d: Dialogue, labels: list[str | None], i: int, first: int) -> bool:
     """A therapist's lone frame turn after frame talk earlier in the session: a return to a
     topic already raised (the seed pattern's "so your boss and I will both be away"), whose
-    meaning the earlier episode holds and the scorer's one turn of context does not."""
-    return d.is_therapist(i) and labels[i] == "frame_feelings" and "frame_feelings" in labels[:first]
+    meaning the earlier episode holds and the scorer's one turn of context does not; or a
+    reaction question after the therapist announced the change ("my last week is the ninth,
+    then you'll be with Priya" ... "what comes up when you think about starting with Priya?")."""
+    if not d.is_therapist(i) or labels[i] != "frame_feelings":
+        return False
+    return "frame_feelings" in labels[:first] or _asks_reaction(d.norms[i]) and any(
+        d.is_therapist(k) and names_frame(d, k) for k in range(i))
 
 
 def without_lone_doubts(d: Dialogue, labels: list[str | None], believed, held: set[int]) -> list[str | None]:

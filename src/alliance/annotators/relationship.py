@@ -142,6 +142,11 @@ def _t_frame(d: Dialogue, i: int, t: str) -> bool:
                 and _recent_frame(d, i) and not _OTHERS.search(_THINGS.sub(" ", t)))
 
 
+def _asks_reaction(t: str) -> bool:
+    """Whether therapist text ``t`` asks how something is for the patient ("how is that to hear?")."""
+    return bool(rp.T_REACTION_Q.search(t) or cu.T_REACTION_WIDE.search(t) or fr.T_REACTION_MORE.search(t))
+
+
 def detect_cue(d: Dialogue, i: int) -> str | None:
     """The subtype the words of utterance ``i`` carry on their own, or None."""
     t = fr.THIRD_SIDING.sub(" ", fr.ROOM_THINGS.sub(" ", d.norms[i]))  # a warm room, someone else's side
@@ -165,9 +170,11 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
             # "I wonder whether the shop in the dream is me": the patient's material read as
             # about the therapist; about the frame when it names a change to the sessions.
             return "frame_feelings" if frame or _names_frame(d, i) else "feelings_about_therapist"
-        if cu.own_life(t) and not (frame and fa.T_CHANGES_ARRANGEMENT.search(t)):
+        if cu.own_life(t) and not (frame and (fa.T_CHANGES_ARRANGEMENT.search(t) or _asks_reaction(t))):
             # The therapist's "me" is their own life here, not the two of them; but the reason
-            # for a change to the sessions ("I'll be teaching on Wednesdays") is the frame.
+            # for a change to the sessions ("I'll be teaching on Wednesdays") is the frame, and
+            # so is news of their life that ends in asking how the change is for the patient
+            # ("I'm pregnant, and I'll be on maternity leave from March. How is that to hear?").
             return None
         if rp.T_IMMEDIACY.search(t) or cu.T_IMMEDIACY_WIDE.search(t):
             return "immediacy"
