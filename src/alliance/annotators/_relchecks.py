@@ -17,7 +17,8 @@ from alliance.annotators._lexicon import Dialogue, compile_any
 from alliance.annotators._relmodel import NEAR_REACH
 from alliance.annotators.episodes import episode_runs
 
-__all__ = ["LONE_GATE", "SHORT_FRAME_QUESTION", "short_frame_question", "with_sure_neighbours", "without_lone_doubts",
+__all__ = ["LONE_GATE", "DOUBTED_EPISODE", "asks_reaction", "SHORT_FRAME_QUESTION", "short_frame_question",
+           "with_sure_neighbours", "without_lone_doubts",
            "without_thanks_for_openness"]
 
 #: The therapist thanking the patient for being open ("thank you for being honest with me",
@@ -56,11 +57,11 @@ def _self_evident(d: Dialogue, i: int) -> bool:
     from next month, how are you feeling about that?": the seed pattern's own question)."""
     t = d.norms[i]
     if d.is_therapist(i):
-        return bool(cu.T_PROCESS.search(t)) or names_frame(d, i) and _asks_reaction(t)
+        return bool(cu.T_PROCESS.search(t)) or names_frame(d, i) and asks_reaction(t)
     return bool(cu.P_RAISES.search(t) or rp.P_HERE_NOW.search(_PLACE.sub(" ", t)))
 
 
-def _asks_reaction(t: str) -> bool:
+def asks_reaction(t: str) -> bool:
     """Whether therapist text ``t`` asks how something is for the patient ("what comes up when ...")."""
     return bool(rp.T_REACTION_Q.search(t) or cu.T_REACTION_WIDE.search(t) or fr.T_REACTION_MORE.search(t))
 
@@ -73,7 +74,7 @@ def _frame_return(d: Dialogue, labels: list[str | None], i: int, first: int) -> 
     then you'll be with Priya" ... "what comes up when you think about starting with Priya?")."""
     if not d.is_therapist(i) or labels[i] != "frame_feelings":
         return False
-    return "frame_feelings" in labels[:first] or _asks_reaction(d.norms[i]) and any(
+    return "frame_feelings" in labels[:first] or asks_reaction(d.norms[i]) and any(
         d.is_therapist(k) and names_frame(d, k) for k in range(i))
 
 

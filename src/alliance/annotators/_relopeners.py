@@ -23,7 +23,8 @@ from alliance.annotators._stancemodel import STANCES, episode_view, load_stance_
 
 __all__ = ["P_NAMES_PAIR", "FRAME_WORDS", "inherited", "reflected", "content_stems", "patient_may_open", "rejects_reading",
            "near_absence", "addresses_therapist", "ADDRESSED_LEAD_IN", "with_openings", "LEAD_IN",
-           "answered_pairs", "declined_pairs", "DECLINED_PAIR", "READER_DECLINES", "READER_REPLY", "declined_by_reader", "asked_openings", "ASKED_LEAD_IN", "revised_declines"]
+           "answered_pairs", "declined_pairs", "DECLINED_PAIR", "READER_DECLINES", "READER_REPLY", "declined_by_reader",
+           "asked_openings", "ASKED_LEAD_IN", "revised_declines"]
 
 _OTHERS = compile_any([OTHERS])
 #: Words naming the room or the work, whoever says them.
@@ -365,12 +366,11 @@ def declined_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
     - A refusal already labelled, opening its own episode, gets its question the same
       way: the therapist, not the patient, opened the episode.
     - When the answer's words are in no decline list (and voice no feeling), or the scorer
-      doubts the answer,
-      a therapist's question the scorer reads as frame talk (:data:`SURE_FRAME`) still
-      opens the pair, if the scorer gives the answer at least :data:`READER_REPLY`,
-      when the learned stance reader
-      (:mod:`alliance.annotators._stancemodel`) reads the two turns as a declined
-      episode at :data:`READER_DECLINES`.
+      doubts the answer, a therapist's question the scorer reads as frame talk
+      (:data:`SURE_FRAME`) still opens the pair if the scorer gives the answer at least
+      :data:`READER_REPLY` and the learned stance reader
+      (:mod:`alliance.annotators._stancemodel`) reads the two turns as a declined episode
+      at :data:`READER_DECLINES`.
     """
     out = list(labels)
     frame_seen = False

@@ -66,7 +66,7 @@ from alliance.annotators._relopeners import (
     patient_may_open, reflected, rejects_reading, revised_declines, with_openings,
 )
 from alliance.annotators._relchecks import (
-    short_frame_question, with_sure_neighbours, without_lone_doubts, without_thanks_for_openness,
+    asks_reaction, short_frame_question, with_sure_neighbours, without_lone_doubts, without_thanks_for_openness,
 )
 from alliance.annotators._relmodel import (
     RelationalModel, combine, dense_features, load_relational_model, needed, session_rows,
@@ -142,11 +142,6 @@ def _t_frame(d: Dialogue, i: int, t: str) -> bool:
                 and _recent_frame(d, i) and not _OTHERS.search(_THINGS.sub(" ", t)))
 
 
-def _asks_reaction(t: str) -> bool:
-    """Whether therapist text ``t`` asks how something is for the patient ("how is that to hear?")."""
-    return bool(rp.T_REACTION_Q.search(t) or cu.T_REACTION_WIDE.search(t) or fr.T_REACTION_MORE.search(t))
-
-
 def detect_cue(d: Dialogue, i: int) -> str | None:
     """The subtype the words of utterance ``i`` carry on their own, or None."""
     t = fr.THIRD_SIDING.sub(" ", fr.ROOM_THINGS.sub(" ", d.norms[i]))  # a warm room, someone else's side
@@ -170,7 +165,7 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
             # "I wonder whether the shop in the dream is me": the patient's material read as
             # about the therapist; about the frame when it names a change to the sessions.
             return "frame_feelings" if frame or _names_frame(d, i) else "feelings_about_therapist"
-        if cu.own_life(t) and not (frame and (fa.T_CHANGES_ARRANGEMENT.search(t) or _asks_reaction(t))):
+        if cu.own_life(t) and not (frame and (fa.T_CHANGES_ARRANGEMENT.search(t) or asks_reaction(t))):
             # The therapist's "me" is their own life here, not the two of them; but the reason
             # for a change to the sessions ("I'll be teaching on Wednesdays") is the frame, and
             # so is news of their life that ends in asking how the change is for the patient
