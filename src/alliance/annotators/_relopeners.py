@@ -479,6 +479,15 @@ _REVISES_OWNED = compile_any([
 _TAKES_BACK_FINE = compile_any([_LEAD + r"not (?:really )?fine\b"])
 
 
+#: Addressing the therapist to bring news ("Actually, can I tell you about the reading?",
+#: "what I wanted to tell you is that I got my results"): the "you" there names the listener,
+#: not the two of them as the topic.
+_BRINGS_NEWS = compile_any([
+    r"(?:(?:can|could|may) i|let me|i (?:wanted|meant|need|have|have got|had) to|what i (?:wanted|meant|was going|came) to) "
+    r"(?:tell|ask|show) you(?: about| is| was| that| something)?\b",
+])
+
+
 def revised_declines(d: Dialogue, labels: list[str | None]) -> list[str | None]:
     """Keep in the episode a patient's second thought after their refusal.
 
@@ -494,7 +503,7 @@ def revised_declines(d: Dialogue, labels: list[str | None]) -> list[str | None]:
             continue
         if out[k] is not None or not d.is_patient(k) or d.acks[k] or not utterance_stance(d.norms[j], True)[0]:
             continue
-        t = d.norms[k]
+        t = _BRINGS_NEWS.sub(" ", d.norms[k])
         # The second thought names the two of them or the work, or takes back the "fine" itself:
         # "actually this week was not good" moves on to the week.
         # Or it voices a feeling as it goes back ("though, to be honest, I'll miss having somewhere

@@ -66,7 +66,8 @@ from alliance.annotators._relopeners import (
     patient_may_open, reflected, rejects_reading, revised_declines, with_openings,
 )
 from alliance.annotators._relchecks import (
-    asks_reaction, short_frame_question, with_sure_neighbours, without_lone_doubts, without_thanks_for_openness,
+    asks_reaction, short_frame_question, with_sure_neighbours, without_doubted_tails, without_lone_doubts,
+    without_thanks_for_openness,
 )
 from alliance.annotators._relmodel import (
     RelationalModel, combine, dense_features, load_relational_model, needed, session_rows,
@@ -414,6 +415,7 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     anywhere (see :mod:`alliance.annotators._relmodel`).
     """
     cues, labels, roots = _label_roots(d)
+    rule_labels = labels
     if model is None or d.n == 0:
         return labels
     select = needed(labels) if model.start > 1.0 else None  # a start threshold reads every utterance
@@ -477,7 +479,9 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     opened = with_openings(d, opened, proba, subtypes, may_start)
     opened = with_sure_neighbours(d, opened, proba, subtypes, model.add)
     opened = without_thanks_for_openness(d, opened, cues)
-    return without_lone_doubts(d, revised_declines(d, late_returns(d, opened)), believed, set(held))
+    revised = revised_declines(d, late_returns(d, opened))
+    trimmed = without_doubted_tails(revised, cues, roots, rule_labels, believed)
+    return without_lone_doubts(d, trimmed, believed, set(held))
 
 
 class RelationshipTalk:
