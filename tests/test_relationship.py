@@ -1165,3 +1165,66 @@ def test_a_short_answer_that_neither_refuses_nor_feels_does_not_take_the_link_up
     d = _dialogue([("t", "I wonder if you expect me to leave the way your father did."),
                    ("p", "You're not my father.")])
     assert patient_stance_of(d, 0, 1, ["transference_link", "transference_link"]) == "declined"
+
+
+# -- Twenty-second round: chains that outlive the talk, and plain first questions ---------
+
+def test_a_chain_ends_when_the_scorer_reads_the_talk_moving_on():
+    # After a refusal the patient moves on to the week; the label the cue gave does not
+    # follow them there, so the refusal stays a refusal and the episode is declined.
+    s = run([("t", "I'll be away for three weeks from the first. I wonder how that is for you."),
+             ("p", "Ah, you want me to cry? I will not cry. Three weeks is three weeks."),
+             ("t", "That's true, it is."),
+             ("p", "So, this week. The new rota came out and they have put me on the ward alone four nights."),
+             ("t", "Alone as the nurse in charge?"),
+             ("p", "In charge, and two agency staff who do not know where anything is kept."),
+             ("t", "Is it the rota or the people that's worst?"),
+             ("p", "The matron. She makes the rota.")])
+    assert [x is not None for x in rel(s)][3:] == [False] * 5
+    assert [(e[0], e[1], e[3]) for e in episodes(s)] == [(0, 2, "declined")]
+
+
+def test_news_the_patient_brings_after_a_refusal_is_no_second_thought():
+    s = run([("t", "From next week the service is moving you to fortnightly sessions. How is that for you to hear?"),
+             ("p", "Eh, it's fine. You people are overloaded, I can see the queue outside."),
+             ("t", "Okay."),
+             ("p", "Actually, can I tell you about the reading? I finished the whole chapter.")])
+    assert rel(s)[3] is None
+    assert [e[3] for e in episodes(s)] == ["declined"]
+
+
+def test_a_feeling_word_that_belongs_to_someone_else_does_not_hold_the_stance():
+    from alliance.annotators.episodes import _voices_feeling
+    d = _dialogue([("t", "I'll be away for three weeks. How is that for you?"),
+                   ("p", "Ah, you'll be glad of the peace. My mum cried enough for both of us.")])
+    assert not _voices_feeling(d, 0, 1)
+    d = _dialogue([("t", "I'll be away for three weeks. How is that for you?"),
+                   ("p", "Honestly, I was gutted.")])
+    assert _voices_feeling(d, 0, 1)
+
+
+def test_only_the_first_answer_can_hold_the_stance_against_the_reader():
+    from alliance.annotators.episodes import _voices_feeling
+    d = _dialogue([("t", "How was it, the group being called off?"),
+                   ("p", "It's fine, I've said it's fine."), ("t", "Okay."),
+                   ("p", "Actually, the wedding. I'm scared my voice will go in the speech.")])
+    assert not _voices_feeling(d, 0, 3)
+
+
+@pytest.mark.parametrize("question", ["What was it like for you, the group being called off those two weeks?",
+                                      "How was it for you when those calls did not happen?"])
+def test_a_plain_question_and_a_refusal_in_the_patients_own_words_open_the_seed_episode(question):
+    # The scorer half believes the plain question; the stance reader is sure of the refusal.
+    s = run([("t", "How's the week been?"),
+             ("p", "Busy. Work's been mad and the calls were off twice."),
+             ("t", question),
+             ("p", "Och, no bother at all. The ferry's never on time either, I'm used to waiting on folk."),
+             ("t", "Okay."),
+             ("p", "So my brother moved back in on Sunday.")])
+    assert [(e[0], e[1], e[2], e[3]) for e in episodes(s)] == [(2, 3, "therapist", "declined")]
+
+
+def test_a_bare_no_opens_no_episode_on_the_readers_word():
+    from alliance.annotators._relopeners import READER_WORDS
+    d = _dialogue([("t", "I'm wondering if she knows that."), ("p", "No, not really.")])
+    assert d.words[1] < READER_WORDS

@@ -24,7 +24,7 @@ from alliance.annotators._stancemodel import STANCES, episode_view, load_stance_
 __all__ = ["P_NAMES_PAIR", "FRAME_WORDS", "inherited", "reflected", "content_stems", "patient_may_open", "rejects_reading",
            "near_absence", "addresses_therapist", "ADDRESSED_LEAD_IN", "with_openings", "LEAD_IN",
            "answered_pairs", "declined_pairs", "DECLINED_PAIR", "READER_DECLINES", "READER_REPLY", "declined_by_reader",
-           "asked_openings", "ASKED_LEAD_IN", "revised_declines"]
+           "reader_pairs", "READER_FRAME", "READER_SURE", "asked_openings", "ASKED_LEAD_IN", "revised_declines"]
 
 _OTHERS = compile_any([OTHERS])
 #: Words naming the room or the work, whoever says them.
@@ -411,6 +411,44 @@ def declined_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
             read = declined_by_reader(d, out, subtypes, i, j) >= READER_DECLINES
         if read:
             out[i], out[j] = subtypes[i], out[j] or subtypes[j]
+    return out
+
+
+#: How sure the scorer must be that a therapist's turn is frame talk for :func:`reader_pairs`.
+READER_FRAME = 0.15
+#: How sure the stance reader must be that the pair is a declined episode, there.
+READER_SURE = 0.97
+#: The fewest words of an answer the reader reads for :func:`reader_pairs`.
+READER_WORDS = 4
+
+
+def reader_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[str]) -> list[str | None]:
+    """Open an episode on a frame turn the scorer half believes and a refusal the reader is sure of.
+
+    The seed pattern's first question is plain ("how are you feeling about that change?",
+    "what was it like for you when the group was called off?") and its refusal is in the
+    patient's own words ("it is whatever man, I get it, you got a waitlist"). The scorer,
+    which reads one turn of context and learned from MI sessions full of "how do you feel
+    about that", gives such a question as little as 0.15, and the pair then opens nowhere,
+    so every return after it counts for nothing. When the scorer reads the therapist's turn
+    as frame talk at :data:`READER_FRAME` at least, does not rule the short answer out
+    (:data:`READER_REPLY`), and the stance reader reads the two as a declined episode at
+    :data:`READER_SURE`, the pair is an episode. Chosen on splits held out of both scorers
+    (test77 .. test92, test99 .. test114: 7 such pairs, all relationship talk in gold) and
+    checked on test123 .. test130 and test131 .. test138 (5 of 5; model card).
+    """
+    out = list(labels)
+    for i in range(d.n - 1):
+        j = i + 1
+        if out[i] is not None or out[j] is not None or not d.is_therapist(i) or not d.is_patient(j):
+            continue
+        if any(out[k] is not None for k in range(max(0, i - EPISODE_GAP), i)):
+            continue  # inside or right after an episode: not an opening
+        if subtypes[i] != "frame_feelings" or proba[i] < READER_FRAME or proba[j] < READER_REPLY \
+                or d.words[j] < READER_WORDS or d.words[j] >= PAIR_REPLY_WORDS:
+            continue  # a bare "no, not really" says nothing of what it answered
+        if declined_by_reader(d, out, subtypes, i, j) >= READER_SURE:
+            out[i], out[j] = subtypes[i], subtypes[j]
     return out
 
 

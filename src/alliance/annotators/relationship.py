@@ -63,7 +63,7 @@ from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
 from alliance.annotators._relopeners import (
     FRAME_WORDS, P_NAMES_PAIR, answered_pairs, asked_openings, content_stems, declined_pairs, inherited, near_absence,
-    patient_may_open, reflected, rejects_reading, revised_declines, with_openings,
+    patient_may_open, reader_pairs, reflected, rejects_reading, revised_declines, with_openings,
 )
 from alliance.annotators._relchecks import (
     asks_reaction, short_frame_question, with_sure_neighbours, without_doubted_tails, without_lone_doubts,
@@ -470,6 +470,7 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     combined = combine(labels, proba, subtypes, model.gate, model.add, model.start, may_open)
     combined = answered_pairs(d, combined, proba, subtypes, may_open, PAIR_START)
     combined = declined_pairs(d, combined, proba, subtypes, may_open)
+    combined = reader_pairs(d, combined, proba, subtypes)
     # A client talking to the other client ("I don't want you to be scared of me") is about
     # the couple, not the therapist (codebook, joint work): the scorer may not add it.
     combined = [None if label is not None and labels[i] is None and lk.to_partner(d, i) else label
