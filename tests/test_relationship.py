@@ -1228,3 +1228,19 @@ def test_a_bare_no_opens_no_episode_on_the_readers_word():
     from alliance.annotators._relopeners import READER_WORDS
     d = _dialogue([("t", "I'm wondering if she knows that."), ("p", "No, not really.")])
     assert d.words[1] < READER_WORDS
+
+
+def test_a_doubted_frame_episode_the_reader_reads_as_refused_stands():
+    # The scorer doubts both turns of the seed pattern's plain first pair; the stance reader
+    # is all but sure the patient refused it, and it is frame talk: the episode stands.
+    import numpy as np
+    from alliance.annotators._relchecks import without_lone_doubts
+    d = _dialogue([("t", "How are you feeling about that, swapping over to Shaz this late on?"),
+                   ("p", "It's alright, you've got to go where they put you. Shaz is sound."),
+                   ("t", "Okay."), ("p", "My sister's coming up on Sunday with the kids.")])
+    doubted = np.array([0.12, 0.04, 0.0, 0.0])
+    frame = ["frame_feelings", "frame_feelings", None, None]
+    assert without_lone_doubts(d, frame, doubted, set()) == frame
+    # The same words read as feelings about the therapist are not the seed pattern: dropped.
+    other = ["feelings_about_therapist", "feelings_about_therapist", None, None]
+    assert without_lone_doubts(d, other, doubted, set()) == [None] * 4

@@ -15,6 +15,7 @@ from alliance.annotators import _relpatterns as rp
 from alliance.annotators._framereturns import names_frame
 from alliance.annotators._lexicon import Dialogue, compile_any
 from alliance.annotators._relmodel import NEAR_REACH
+from alliance.annotators._relopeners import READER_DECLINES, declined_by_reader
 from alliance.annotators.episodes import episode_runs
 
 __all__ = ["LONE_GATE", "DOUBTED_EPISODE", "asks_reaction", "SHORT_FRAME_QUESTION", "short_frame_question",
@@ -93,7 +94,9 @@ def without_lone_doubts(d: Dialogue, labels: list[str | None], believed, held: s
     A longer episode stands when the scorer gives at least one of its labelled utterances
     :data:`DOUBTED_EPISODE`. Below that, whatever held it, it was a chain of cue words the
     scorer read as nothing: a family member talking to another ("I'm frightened you'll just
-    stop"), "I couldn't be in the room" about a shed, sessions counted for the insurer.
+    stop"), "I couldn't be in the room" about a shed, sessions counted for the insurer. Unless
+    it is frame talk throughout and the stance reader is all but sure it was refused
+    (:func:`_refused_frame_talk`).
     """
     out = list(labels)
     for first, last in episode_runs(labels):
@@ -102,7 +105,8 @@ def without_lone_doubts(d: Dialogue, labels: list[str | None], believed, held: s
                 and labels[labelled[0]] != "transference_link" and not _self_evident(d, labelled[0]) \
                 and not _frame_return(d, labels, labelled[0], first):
             out[labelled[0]] = None
-        elif len(labelled) > 1 and max(believed[i] for i in labelled) < DOUBTED_EPISODE:
+        elif len(labelled) > 1 and max(believed[i] for i in labelled) < DOUBTED_EPISODE \
+                and not _refused_frame_talk(d, labels, labelled, first, last):
             for i in labelled:
                 out[i] = None
     return out
@@ -146,6 +150,21 @@ def without_doubted_tails(labels: list[str | None], cues: list[str | None], root
             for i in tail:
                 out[i] = None
     return out
+
+
+def _refused_frame_talk(d: Dialogue, labels: list[str | None], labelled: list[int], first: int, last: int) -> bool:
+    """Whether the run is frame talk throughout that the stance reader is all but sure
+    (:data:`READER_DECLINES`) the patient refused.
+
+    The seed pattern's plain first question and its "it's alright, you've got to go where
+    they put you" are what the scorer, which learned from MI sessions, doubts most. On splits
+    held out of both scorers every doubted episode the reader read so was relationship talk
+    (4 of 4), and none it read below 0.9 was (0 of 10). Frame talk only: on AnnoMI the reader
+    also reads "is there anything else you'd like to talk about?" / "no, I think I'm good" as
+    a refusal (model card).
+    """
+    return all(labels[i] == "frame_feelings" for i in labelled) \
+        and declined_by_reader(d, labels, labels, first, last) >= READER_DECLINES
 
 
 #: A frame question this short carries no context for the scorer to read ("how are you with the
