@@ -1244,3 +1244,10 @@ def test_a_doubted_frame_episode_the_reader_reads_as_refused_stands():
     # The same words read as feelings about the therapist are not the seed pattern: dropped.
     other = ["feelings_about_therapist", "feelings_about_therapist", None, None]
     assert without_lone_doubts(d, other, doubted, set()) == [None] * 4
+
+
+def test_a_refused_feeling_and_a_youre_all_right_do_not_hold_the_stance():
+    from alliance.annotators.episodes import _voices_feeling
+    d = _dialogue([("t", "How do you feel about that, seeing me less?"),
+                   ("p", "Nay, you're all right, love. You've got your job to do. I'm not going to cry over it.")])
+    assert not _voices_feeling(d, 0, 1)

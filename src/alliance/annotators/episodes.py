@@ -341,6 +341,8 @@ def episode_runs(labels: list[str | None]) -> list[tuple[int, int]]:
 #: Someone other than the patient a feeling word belongs to ("you'll be glad of the peace",
 #: "my mum cried enough for both of us", "you want me to cry?").
 _OTHER_OWNER = compile_any([r"\b(?:you|your|he|she|they|his|her|their|" + KIN + r")\b"])
+#: A match that is said of the therapist ("you're all right, love"), not a feeling.
+_SAID_OF_YOU = compile_any([r"^ ?(?:you|your)\b"])
 
 
 def _voices_feeling(d: Dialogue, first: int, last: int) -> bool:
@@ -349,13 +351,14 @@ def _voices_feeling(d: Dialogue, first: int, last: int) -> bool:
 
     Only the first answer: a later turn has often moved on ("Actually, the wedding. I'm
     scared my voice will go"), and a feeling there is about the new subject. Of their own:
-    a feeling word with someone else named just before it is that person's.
+    a feeling word with someone else named just before it is that person's, and "you're
+    all right" is said of the therapist; a refused feeling is not voiced.
     """
     j = next((j for j in range(first, last + 1) if d.is_patient(j)), None)
     if j is None or not utterance_stance(d.norms[j])[1]:
         return False
-    t = d.norms[j]
-    return any(not _OTHER_OWNER.search(" ".join(t[:m.start()].split()[-4:]))
+    t = NEGATED_FEELING.sub(" ", d.norms[j])  # "I'm not going to cry over it" voices no feeling
+    return any(not _OTHER_OWNER.search(" ".join(t[:m.start()].split()[-4:])) and not _SAID_OF_YOU.match(m.group())
                for m in ENGAGE.finditer(t))
 
 
