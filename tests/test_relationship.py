@@ -1251,3 +1251,15 @@ def test_a_refused_feeling_and_a_youre_all_right_do_not_hold_the_stance():
     d = _dialogue([("t", "How do you feel about that, seeing me less?"),
                    ("p", "Nay, you're all right, love. You've got your job to do. I'm not going to cry over it.")])
     assert not _voices_feeling(d, 0, 1)
+
+
+def test_a_refused_question_about_someone_else_opens_no_episode():
+    # "Her coming" is the patient's sister: a refusal of it refuses nothing about the two of them.
+    s = run([("p", "My sister is flying in from Freetown next month."),
+             ("t", "Ten years since your mother died."),
+             ("p", "Ten years. Aminata and I have not seen each other for six."),
+             ("t", "What's it like for you, thinking about her coming?"),
+             ("p", "It's okay."),
+             ("t", "Where will she stay?"),
+             ("p", "With me. Where else.")])
+    assert episodes(s) == []

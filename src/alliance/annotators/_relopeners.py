@@ -24,13 +24,22 @@ from alliance.annotators._stancemodel import STANCES, episode_view, load_stance_
 __all__ = ["P_NAMES_PAIR", "FRAME_WORDS", "inherited", "reflected", "content_stems", "patient_may_open", "rejects_reading",
            "near_absence", "addresses_therapist", "ADDRESSED_LEAD_IN", "with_openings", "LEAD_IN",
            "answered_pairs", "declined_pairs", "DECLINED_PAIR", "READER_DECLINES", "READER_REPLY", "declined_by_reader",
-           "reader_pairs", "READER_FRAME", "READER_SURE", "asked_openings", "ASKED_LEAD_IN", "revised_declines"]
+           "reader_pairs", "about_someone_else", "READER_FRAME", "READER_SURE", "asked_openings", "ASKED_LEAD_IN", "revised_declines"]
 
 _OTHERS = compile_any([OTHERS])
 #: Words naming the room or the work, whoever says them.
 FRAME_WORDS = r"\b(?:here|room|session|sessions|therapy|today)\b"
 #: The patient naming the therapist or the pair.
 P_NAMES_PAIR = compile_any([r"\b(?:you|your|yours|we|us|our)\b|" + FRAME_WORDS])
+#: The therapist naming themselves, the pair or the work.
+_T_NAMES_PAIR = compile_any([r"\b(?:i|me|my|mine|myself|we|us|our|ourselves)\b|" + FRAME_WORDS])
+
+
+def about_someone_else(t: str) -> bool:
+    """Whether a therapist's turn asks about someone in the patient's life and names neither
+    themselves, the pair nor the work ("what is it like for you, thinking about her coming?",
+    "have you told her how it is for you?")."""
+    return bool(_OTHERS.search(t)) and not _T_NAMES_PAIR.search(t)
 
 
 def inherited(subtype: str) -> str:
@@ -284,7 +293,7 @@ def answered_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
             continue
         if not may_start[i] or not (d.questions[i] or _ASKS_SOFTLY.search(d.norms[i])):
             continue  # "you said you wanted to come back to the fee" arranges; it does not ask
-        if _rejects_content(d, i, j):
+        if _rejects_content(d, i, j) or about_someone_else(d.norms[i]):
             continue
         if proba[i] >= sure and proba[j] >= sure and not d.acks[j] and d.words[j] < PAIR_REPLY_WORDS:
             out[i], out[j] = subtypes[i], subtypes[j]
@@ -382,6 +391,8 @@ def declined_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
         if out[j] is not None and any(out[k] is not None for k in range(max(0, i - EPISODE_GAP), i)):
             continue  # the reply sits inside an episode already: not an opening
         t = d.norms[i]
+        if about_someone_else(t):
+            continue  # a refusal of a question about her visit refuses nothing about the two of them
         asks = cu.T_REACTION_WIDE.search(t) or cu.T_OPEN_Q.search(t) or fr.T_REACTION_MORE.search(t)
         sure_frame = subtypes[i] == "frame_feelings" and proba[i] >= SURE_FRAME
         # The scorer very sure the therapist's turn is about the frame: the refusal alone confirms it.
@@ -445,7 +456,7 @@ def reader_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[st
         if any(out[k] is not None for k in range(max(0, i - EPISODE_GAP), i)):
             continue  # inside or right after an episode: not an opening
         if subtypes[i] != "frame_feelings" or proba[i] < READER_FRAME or proba[j] < READER_REPLY \
-                or d.words[j] < READER_WORDS or d.words[j] >= PAIR_REPLY_WORDS:
+                or d.words[j] < READER_WORDS or d.words[j] >= PAIR_REPLY_WORDS or about_someone_else(d.norms[i]):
             continue  # a bare "no, not really" says nothing of what it answered
         if declined_by_reader(d, out, subtypes, i, j) >= READER_SURE:
             out[i], out[j] = subtypes[i], subtypes[j]
