@@ -1263,3 +1263,10 @@ def test_a_refused_question_about_someone_else_opens_no_episode():
              ("t", "Where will she stay?"),
              ("p", "With me. Where else.")])
     assert episodes(s) == []
+
+
+def test_you_in_dialect_owns_the_feeling_and_scots_no_refuses_it():
+    from alliance.annotators.episodes import _voices_feeling
+    d = _dialogue([("t", "how is that for you with everything thats happening just now me being away"),
+                   ("p", "ach du'll be glad o da peace fae me i'm no bothered lass")])
+    assert not _voices_feeling(d, 0, 1)

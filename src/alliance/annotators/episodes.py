@@ -142,7 +142,7 @@ PRAISE = compile_any([
 #: "I'm not a small girl"): the feeling word names what is refused, so it takes nothing up.
 #: Only with the patient as the subject: "I couldn't stop crying" has the feeling.
 NEGATED_FEELING = compile_any([
-    r"i (?:am|was|will|would|will be|would be|have been) (?:not|never) (?:\w+ ){0,2}?"
+    r"i (?:am|was|will|would|will be|would be|have been) (?:not|never|no) (?:\w+ ){0,2}?"
     r"(?:going to |gonna |be |feeling |that )?(?:miss\w*|sad|angry|hurt|lonely|abandoned|scared|afraid|lost|"
     r"upset|annoyed|bothered|jealous|worried|disappointed|cry|crying|small|a small \w+|a child|a baby)",
     r"i do not (?:feel|get) (?:\w+ )?(?:sad|angry|hurt|lonely|abandoned|scared|lost|upset|annoyed|jealous|small)",
@@ -339,8 +339,9 @@ def episode_runs(labels: list[str | None]) -> list[tuple[int, int]]:
 
 
 #: Someone other than the patient a feeling word belongs to ("you'll be glad of the peace",
-#: "my mum cried enough for both of us", "you want me to cry?").
-_OTHER_OWNER = compile_any([r"\b(?:you|your|he|she|they|his|her|their|" + KIN + r")\b"])
+#: "my mum cried enough for both of us", "you want me to cry?"), "you" in dialect spellings too
+#: ("du'll be glad o da peace").
+_OTHER_OWNER = compile_any([r"\b(?:you|your|ye|yous|youse|ya|du|thee|thou|he|she|they|his|her|their|" + KIN + r")\b"])
 #: A match that is said of the therapist ("you're all right, love"), not a feeling.
 _SAID_OF_YOU = compile_any([r"^ ?(?:you|your)\b"])
 
