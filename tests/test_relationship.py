@@ -1270,3 +1270,24 @@ def test_you_in_dialect_owns_the_feeling_and_scots_no_refuses_it():
     d = _dialogue([("t", "how is that for you with everything thats happening just now me being away"),
                    ("p", "ach du'll be glad o da peace fae me i'm no bothered lass")])
     assert not _voices_feeling(d, 0, 1)
+
+
+def test_a_return_to_the_frame_is_the_therapists_own_opening():
+    # After a declined frame episode, the patient's remark just before the therapist comes
+    # back does not take the return over unless the scorer is sure of it on its own.
+    import numpy as np
+    from alliance.annotators._relopeners import with_openings
+    d = _dialogue([("t", "How are you feeling about going down to once a week?"),
+                   ("p", "It don't bother me."), ("t", "Okay."),
+                   ("p", "The foreman had a go at me again on Friday."), ("t", "And inside?"),
+                   ("p", "Inside I was livid, but you don't make a fuss, do you, not with your own."),
+                   ("t", "As the Thursdays-only start gets closer, how are you thinking about it?"),
+                   ("p", "Same as I said. It don't bother me.")])
+    labels = ["frame_feelings", "frame_feelings", None, None, None, None, "frame_feelings", "frame_feelings"]
+    subtypes = ["frame_feelings"] * 8
+    may_start = [True] * 8
+    unsure = np.array([0.9, 0.9, 0.0, 0.0, 0.0, 0.3, 0.9, 0.9])
+    assert with_openings(d, labels, unsure, subtypes, may_start)[5] is None
+    sure = unsure.copy()
+    sure[5] = 0.7
+    assert with_openings(d, labels, sure, subtypes, may_start)[5] == "frame_feelings"

@@ -231,6 +231,13 @@ _CANDID = compile_any([
 ])
 
 
+#: How sure the scorer must be of a patient's turn just before the therapist comes back to the
+#: frame, for the turn to open that episode (:func:`with_openings`): a return is the therapist's
+#: own move, and on the gold splits the turns before one that the scorer gave less were not
+#: relationship talk (3 of 3; the two it gave 0.6 or more were).
+RETURN_LEAD_IN = 0.6
+
+
 def with_openings(d: Dialogue, labels: list[str | None], proba, subtypes: list[str],
                   may_start: list[bool]) -> list[str | None]:
     """Add the turn that opens an episode when only the turn answering it was labelled.
@@ -263,6 +270,9 @@ def with_openings(d: Dialogue, labels: list[str | None], proba, subtypes: list[s
             continue
         if any(out[j] is not None for j in range(max(0, i - EPISODE_GAP - 1), i)):
             continue  # not an opening: the turn would join (or already sits in) an earlier episode
+        if out[nxt] == "frame_feelings" and d.is_therapist(nxt) and "frame_feelings" in out[:i] \
+                and proba[i] < RETURN_LEAD_IN:
+            continue  # the therapist coming back to the frame opens the return themselves
         out[i] = subtypes[i]
     return out
 
