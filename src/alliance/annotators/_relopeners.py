@@ -440,7 +440,7 @@ READER_FRAME = 0.15
 #: How sure the stance reader must be that the pair is a declined episode, there.
 READER_SURE = 0.97
 #: The fewest words of an answer the reader reads for :func:`reader_pairs`.
-READER_WORDS = 4
+READER_WORDS = 5
 
 
 def reader_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[str]) -> list[str | None]:
