@@ -1291,3 +1291,22 @@ def test_a_return_to_the_frame_is_the_therapists_own_opening():
     sure = unsure.copy()
     sure[5] = 0.7
     assert with_openings(d, labels, sure, subtypes, may_start)[5] == "frame_feelings"
+
+
+def test_the_patients_answer_to_the_news_does_not_open_the_therapists_frame_episode():
+    # "Oh, that'll be a relief for you" answers the news; the therapist's question opens
+    # the episode, which stays the therapist's (so a return after it counts).
+    from alliance.annotators._relchecks import without_reactions_to_news
+    d = _dialogue([("t", "It's my knee. I've been hobbling on it for a year and it's finally getting sorted."),
+                   ("p", "Oh, that'll be a relief for you."),
+                   ("t", "How is it for you, knowing I'll not be here for a fortnight?"),
+                   ("p", "Och, it's fine. You need your knee.")])
+    labels = [None, "frame_feelings", "frame_feelings", "frame_feelings"]
+    cues = [None, None, "frame_feelings", None]
+    rules = [None, None, "frame_feelings", "frame_feelings"]
+    assert without_reactions_to_news(d, labels, cues, rules)[1] is None
+    # Raised after the patient's own turn, it is an opening and stays.
+    d = _dialogue([("p", "I can ask."), ("p", "Doctor, one thing I want to say. After you go, who will I tell?"),
+                   ("t", "It sounds as though my going touches the same place as losing her.")])
+    assert without_reactions_to_news(d, [None, "frame_feelings", "frame_feelings"], [None, None, "frame_feelings"],
+                                     [None, None, "frame_feelings"])[1] == "frame_feelings"

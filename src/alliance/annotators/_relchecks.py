@@ -19,7 +19,7 @@ from alliance.annotators._relopeners import READER_DECLINES, declined_by_reader
 from alliance.annotators.episodes import episode_runs
 
 __all__ = ["LONE_GATE", "DOUBTED_EPISODE", "asks_reaction", "SHORT_FRAME_QUESTION", "short_frame_question",
-           "with_sure_neighbours", "without_lone_doubts", "TAIL_GATE", "without_doubted_tails",
+           "with_sure_neighbours", "without_lone_doubts", "TAIL_GATE", "without_doubted_tails", "without_reactions_to_news",
            "without_thanks_for_openness"]
 
 #: The therapist thanking the patient for being open ("thank you for being honest with me",
@@ -165,6 +165,30 @@ def _refused_frame_talk(d: Dialogue, labels: list[str | None], labelled: list[in
     """
     return all(labels[i] == "frame_feelings" for i in labelled) \
         and declined_by_reader(d, labels, labels, first, last) >= READER_DECLINES
+
+
+def without_reactions_to_news(d: Dialogue, labels: list[str | None], cues: list[str | None],
+                              rule_labels: list[str | None]) -> list[str | None]:
+    """Unlabel a patient's turn the scorer alone added just before the therapist raises the
+    frame in words of their own.
+
+    "Oh, that'll be a relief for you." / "How is it for you, knowing I'll not be here for a
+    fortnight?": the patient answered the news, and the therapist's question that follows
+    opens the episode. Held as an opening, the reaction made the episode the patient's, so a
+    seed-pattern episode counted for no return. On the gold splits every such turn was not
+    relationship talk (6 of 6; model card).
+    """
+    out = list(labels)
+    for i in range(d.n - 1):
+        if out[i] is None or cues[i] is not None or rule_labels[i] is not None or d.is_therapist(i):
+            continue
+        # Only an answer to the therapist's turn before it, opening nothing before it; a patient
+        # raising it after their own turn ("Doctor, one thing I want to say. After you go ...")
+        # is an opening.
+        answers = i > 0 and d.is_therapist(i - 1) and out[i - 1] is None and (i < 2 or out[i - 2] is None)
+        if answers and d.is_therapist(i + 1) and cues[i + 1] == "frame_feelings":
+            out[i] = None
+    return out
 
 
 #: A frame question this short carries no context for the scorer to read ("how are you with the

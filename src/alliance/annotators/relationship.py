@@ -67,7 +67,7 @@ from alliance.annotators._relopeners import (
 )
 from alliance.annotators._relchecks import (
     asks_reaction, short_frame_question, with_sure_neighbours, without_doubted_tails, without_lone_doubts,
-    without_thanks_for_openness,
+    without_reactions_to_news, without_thanks_for_openness,
 )
 from alliance.annotators._relmodel import (
     RelationalModel, combine, dense_features, load_relational_model, needed, session_rows,
@@ -481,7 +481,8 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     opened = with_sure_neighbours(d, opened, proba, subtypes, model.add)
     opened = without_thanks_for_openness(d, opened, cues)
     revised = revised_declines(d, late_returns(d, opened))
-    trimmed = without_doubted_tails(revised, cues, roots, rule_labels, believed)
+    trimmed = without_reactions_to_news(d, without_doubted_tails(revised, cues, roots, rule_labels, believed),
+                                        cues, rule_labels)
     return without_lone_doubts(d, trimmed, believed, set(held))
 
 
