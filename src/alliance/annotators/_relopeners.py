@@ -456,7 +456,10 @@ def reader_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[st
     (:data:`READER_REPLY`), and the stance reader reads the two as a declined episode at
     :data:`READER_SURE`, the pair is an episode. Chosen on splits held out of both scorers
     (test77 .. test92, test99 .. test114: 7 such pairs, all relationship talk in gold) and
-    checked on test123 .. test130 and test131 .. test138 (5 of 5; model card).
+    checked on test123 .. test130 and test131 .. test138 (5 of 5; model card). The answer
+    must have :data:`READER_WORDS` words ("No, it's not." gives the reader nothing to read),
+    and a question about someone else in the patient's life (:func:`about_someone_else`)
+    opens nothing.
     """
     out = list(labels)
     for i in range(d.n - 1):
