@@ -1310,3 +1310,150 @@ def test_the_patients_answer_to_the_news_does_not_open_the_therapists_frame_epis
                    ("t", "It sounds as though my going touches the same place as losing her.")])
     assert without_reactions_to_news(d, [None, "frame_feelings", "frame_feelings"], [None, None, "frame_feelings"],
                                      [None, None, "frame_feelings"])[1] == "frame_feelings"
+
+
+# -- Twenty-third round: the talk between the news and the question ------------------------
+
+def test_asking_after_the_therapists_news_does_not_open_the_frame_episode():
+    # "Is it a holiday you're going on?" asks after the therapist's life (codebook decision
+    # 24); the therapist's question about the month opens the episode, so the patient's
+    # "it'll be fine" declines it.
+    from alliance.annotators._relchecks import without_replies_before_asking
+    d = _dialogue([("t", "Before we start, I'll be away for four weeks from the third of next month."),
+                   ("p", "Four weeks. Is it a holiday you're going on?"),
+                   ("t", "No, I'm getting my knee seen to at last."),
+                   ("p", "Och, I noticed you limping on the stairs."),
+                   ("t", "I wonder what the month will be like for you, with our Tuesdays stopping?"),
+                   ("p", "It'll be fine. You'll need the rest.")])
+    labels = [None, "frame_feelings", None, "feelings_about_therapist", "frame_feelings", "frame_feelings"]
+    cues = [None, None, None, None, "frame_feelings", None]
+    assert without_replies_before_asking(d, labels, cues) == [None, None, None, None, "frame_feelings", "frame_feelings"]
+
+
+def test_a_feeling_voiced_before_the_therapist_asks_is_the_patients_opening():
+    from alliance.annotators._relchecks import without_replies_before_asking
+    d = _dialogue([("t", "Before we start, I'll be away for four weeks from the third of next month."),
+                   ("p", "Oh no. I'll miss coming here, honestly."),
+                   ("t", "How is that for you, the month without our Tuesdays?"),
+                   ("p", "Like I said, I'll miss it.")])
+    labels = [None, "frame_feelings", "frame_feelings", "frame_feelings"]
+    assert without_replies_before_asking(d, labels, [None, "frame_feelings", "frame_feelings", None])[1] == "frame_feelings"
+    # So is a link the patient draws, whatever the therapist asks next.
+    d = _dialogue([("t", "You did it Monday and Tuesday and then stopped for the rest of the fortnight, so I'm not sure."),
+                   ("p", "Eish, now you sound exactly like my father."),
+                   ("t", "That's fair. What was it like, hearing me say that?"),
+                   ("p", "It made me want to shut up.")])
+    labels = [None, "transference_link", "frame_feelings", "frame_feelings"]
+    assert without_replies_before_asking(d, labels, [None, "transference_link", "frame_feelings", None])[1] == "transference_link"
+
+
+def test_the_seed_pattern_after_the_patient_asks_about_the_therapists_trip():
+    session = run([("t", "Murdo, I mentioned a while back that I'm taking a month's sabbatical from the first of April."),
+                   ("p", "Where is it you're off to, if you don't mind me asking?"),
+                   ("t", "I'm going to walk part of the Camino with my sister."),
+                   ("p", "Good for you. Better weather than here anyway."),
+                   ("t", "How does it sit with you, me being away for the month?"),
+                   ("p", "Och, it's fine, honestly. A month is nothing."),
+                   ("t", "Okay. So, your mother. Has anyone from the community team been out?"),
+                   ("p", "Not yet. They said Thursday."),
+                   ("t", "And the nights, are you sleeping?"),
+                   ("p", "Four hours, maybe five."),
+                   ("t", "I'm thinking again about April, and you on your own with all this while I'm away."),
+                   ("p", "I told you, it's fine. I'll manage.")])
+    assert episodes(session)[0][2:4] == ("therapist", "declined")
+    assert returns(session) == 1
+
+
+def test_a_plain_question_about_the_therapists_news_opens_the_seed_episode():
+    # The frame is named in the news, not in the question; the refusal declines it, so the
+    # return later counts.
+    turns = [("p", "Morning, Doctor. Mud season's come early."),
+             ("t", "It has. As the letter said, the clinic has cut our visits to twenty-five minutes starting today."),
+             ("p", "I got the letter, yes."),
+             ("t", "How is that for you?"),
+             ("p", "Oh, twenty-five is plenty. I don't have that much to say at my age anyhow."),
+             ("t", "All right. How's the sleep been on the lower dose?"),
+             ("p", "Better. I'm up once, maybe twice."),
+             ("t", "And the walking?"),
+             ("p", "Round the block when it's dry."),
+             ("t", "Can I come back to the shorter visits? I wonder if having less time with me feels like being hurried out."),
+             ("p", "I told you, it's plenty. Don't fuss.")]
+    session = run(turns)
+    assert episodes(session)[0][:4] == (3, 4, "therapist", "declined")
+    assert returns(session) == 1
+
+
+def test_news_pairs_need_news_and_a_question_that_points_back_to_it():
+    from alliance.annotators._lexicon import Dialogue
+    from alliance.annotators._relopeners import news_pairs
+    # No news before the question: "how is that for you" asks about the patient's own week.
+    d = _dialogue([("p", "My sister moved in with the kids on Saturday."),
+                   ("t", "How is that for you?"),
+                   ("p", "Oh, it's fine, honestly. It's only for a month or so.")])
+    assert news_pairs(d, [None] * 3, ["frame_feelings"] * 3) == [None] * 3
+    # News, but a question about the patient's week does not point back to it.
+    d = _dialogue([("t", "I'm away the week of the fourteenth, so no session that week."),
+                   ("p", "Right, okay."),
+                   ("t", "So how has your week been?"),
+                   ("p", "Oh, fine, honestly. Nothing much to report, same as ever.")])
+    assert news_pairs(d, [None] * 4, ["frame_feelings"] * 4) == [None] * 4
+
+
+def test_a_refused_question_about_the_therapists_news_is_the_seed_episode():
+    from alliance.annotators._relopeners import news_pairs
+    d = _dialogue([("t", "Before we start, I had to cancel our last two appointments because I was off sick, and I'm sorry."),
+                   ("p", "Aye, they rang me."),
+                   ("t", "How was it, having the two appointments go?"),
+                   ("p", "Nay, it's nowt. There's folk on that ward a lot worse off than me, they need you more."),
+                   ("t", "Okay.")])
+    assert news_pairs(d, [None] * 5, ["here_and_now"] * 5) == [None, None, "frame_feelings", "frame_feelings", None]
+
+
+def test_a_refusal_after_frame_talk_hands_the_return_to_the_therapists_plain_question():
+    # "For the last time, it's fine" says the turn before it went back to the frame, however
+    # plainly it was put, so the return is the therapist's and counts.
+    import numpy as np
+    from alliance.annotators._relopeners import asked_openings
+    d = _dialogue([("t", "How are you with the sessions stopping at twelve?"),
+                   ("p", "It's fine, honestly."),
+                   ("t", "Okay."),
+                   ("p", "My daughter's wedding is on the twenty-first."),
+                   ("t", "And after that there'd only be two left. I wanted to check once more how that is."),
+                   ("p", "I already said three times. It is okay.")])
+    labels = ["frame_feelings", "frame_feelings", None, None, None, "frame_feelings"]
+    proba = np.array([0.9, 0.9, 0.0, 0.0, 0.17, 0.8])
+    subtypes = ["frame_feelings"] * 6
+    assert asked_openings(d, labels, proba, subtypes, [True] * 6)[4] == "frame_feelings"
+    # Without frame talk before it, a refusal is the patient's own opening.
+    first = [None, None, None, None, None, "frame_feelings"]
+    assert asked_openings(d, first, proba, subtypes, [False] * 6)[4] is None
+    # Nor does a refusal that takes something up ("it's fine, but I will miss it") say so.
+    d2 = _dialogue([*[(r, t) for r, t in [("t", "How are you with the sessions stopping at twelve?"),
+                                          ("p", "It's fine, honestly."), ("t", "Okay."), ("p", "Work is busy.")]],
+                    ("t", "And after that there'd only be two left."),
+                    ("p", "It's fine, but I will miss coming, if I'm honest.")])
+    assert asked_openings(d2, labels, proba, subtypes, [False] * 6)[4] is None
+    # Nor a refusal that turns to something of the patient's own.
+    d3 = _dialogue([*[(r, t) for r, t in [("t", "How are you with the sessions stopping at twelve?"),
+                                          ("p", "It's fine, honestly."), ("t", "Okay."), ("p", "Work is busy.")]],
+                    ("t", "Oh, and I've just moved us to ten o'clock on a Wednesday."),
+                    ("p", "I said it was grand and it is grand, but I'd rather not be here at that hour.")])
+    assert asked_openings(d3, labels, proba, subtypes, [False] * 6)[4] is None
+
+
+def test_a_return_in_plain_words_is_read_by_its_refusal():
+    # "How do you think those ten days might go?" names the Easter closure raised before;
+    # the stance reader reads it and "I get through it" as a refusal, so it is a return.
+    from alliance.annotators._relopeners import reader_returns
+    d = _dialogue([("t", "The clinic closes for ten days over Easter. How is that for you?"),
+                   ("p", "It's fine. You lot need a break too."),
+                   ("t", "Okay."),
+                   ("p", "My brother's anniversary is in April."),
+                   ("t", "In April. The anniversary falls right in the Easter closure, then. How do you think those ten days might go?"),
+                   ("p", "It's the same every year, I get through it."),
+                   ("t", "Mm."),
+                   ("p", "Anyway, the new job starts on Monday.")])
+    labels = ["frame_feelings", "frame_feelings", None, None, None, None, None, None]
+    assert reader_returns(d, labels)[4:6] == ["frame_feelings", "frame_feelings"]
+    # With no frame talk before it, the same pair is no return.
+    assert reader_returns(d, [None] * 8) == [None] * 8

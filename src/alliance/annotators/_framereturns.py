@@ -21,7 +21,7 @@ from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
 from alliance.annotators.episodes import utterance_stance
 
 __all__ = ["FRAME_CONTEXT", "ANNOUNCEMENT_CONTEXT", "FRAME_RAISED", "frame_return", "patient_return", "topics_of",
-           "names_frame", "mentions", "late_returns", "RETURN_REPLY_WORDS"]
+           "names_frame", "mentions", "late_returns", "RETURN_REPLY_WORDS", "topic_words", "brings_frame_news"]
 
 #: How many utterances back a frame announcement still gives a reaction question its meaning.
 FRAME_CONTEXT = 3
@@ -38,6 +38,16 @@ def names_frame(d: Dialogue, i: int) -> bool:
     return bool(rp.FRAME_T.search(t) or cu.FRAME_T_WIDE.search(t) or fr.T_ACT_FRAME.search(t)
                 or fa.T_CHANGES_ARRANGEMENT.search(t))
 
+
+#: The therapist speaking of their own plans or doings ("I am taking a month's sabbatical").
+_SAYS_OWN = compile_any([r"\bi (?:am|will|have|had|was|mentioned|need|wanted)\b"])
+
+
+def brings_frame_news(d: Dialogue, i: int) -> bool:
+    """Whether therapist turn ``i`` tells the patient of a change to the frame."""
+    t = d.norms[i]
+    return names_frame(d, i) or bool(fr.ANNOUNCE_WIDE.search(t) or fa.T_OWN_ABSENCE.search(t)) \
+        or bool(topic_words(t)) and bool(_SAYS_OWN.search(t))
 
 
 #: The therapist referring back to their own earlier announcement.
@@ -167,11 +177,11 @@ def topics_of(d: Dialogue, first: int, last: int) -> set[str]:
     for j in range(max(0, first - ANNOUNCEMENT_CONTEXT), last + 1):
         if j < first and not d.is_therapist(j):
             continue  # the announcement is the therapist's
-        out.update(_topic_words(d.norms[j]))
+        out.update(topic_words(d.norms[j]))
     return out
 
 
-def _topic_words(t: str) -> set[str]:
+def topic_words(t: str) -> set[str]:
     """The stemmed frame topic words of normalised text ``t``, the dates included."""
     return {_stem(m.group()) for pattern in (cu.TOPIC_WORDS, fr.DATE_WORDS, fa.ARRANGEMENT_TOPICS)
             for m in pattern.finditer(t)}
@@ -189,7 +199,7 @@ def _stem(word: str) -> str:
 
 def mentions(t: str, topics: set[str]) -> bool:
     """Whether normalised text ``t`` names one of the frame ``topics`` raised so far."""
-    return bool(_topic_words(t) & topics)
+    return bool(topic_words(t) & topics)
 
 
 #: A refusal this long is the patient telling their story rather than waving the return away.

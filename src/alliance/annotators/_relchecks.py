@@ -15,14 +15,14 @@ from __future__ import annotations
 from alliance.annotators import _cues as cu
 from alliance.annotators import _framerefs as fr
 from alliance.annotators import _relpatterns as rp
-from alliance.annotators._framereturns import names_frame
+from alliance.annotators._framereturns import brings_frame_news, names_frame
 from alliance.annotators._lexicon import Dialogue, compile_any
 from alliance.annotators._relmodel import NEAR_REACH
 from alliance.annotators._relopeners import READER_DECLINES, declined_by_reader
-from alliance.annotators.episodes import episode_runs
+from alliance.annotators.episodes import ENGAGE, EPISODE_GAP, NEGATED_FEELING, episode_runs, utterance_stance
 
 __all__ = ["LONE_GATE", "DOUBTED_EPISODE", "asks_reaction", "SHORT_FRAME_QUESTION", "short_frame_question",
-           "with_sure_neighbours", "without_lone_doubts", "TAIL_GATE", "without_doubted_tails", "without_reactions_to_news",
+           "with_sure_neighbours", "without_lone_doubts", "TAIL_GATE", "without_doubted_tails", "without_reactions_to_news", "without_replies_before_asking",
            "without_thanks_for_openness"]
 
 #: The therapist thanking the patient for being open ("thank you for being honest with me",
@@ -191,6 +191,49 @@ def without_reactions_to_news(d: Dialogue, labels: list[str | None], cues: list[
         answers = i > 0 and d.is_therapist(i - 1) and out[i - 1] is None and (i < 2 or out[i - 2] is None)
         if answers and d.is_therapist(i + 1) and cues[i + 1] == "frame_feelings":
             out[i] = None
+    return out
+
+
+def _voices_feeling(t: str) -> bool:
+    """Whether normalised patient text voices a feeling of its own ("oh no, I'll miss this")."""
+    return utterance_stance(t, False)[1] or bool(ENGAGE.search(NEGATED_FEELING.sub(" ", t)))
+
+
+def without_replies_before_asking(d: Dialogue, labels: list[str | None], cues: list[str | None]) -> list[str | None]:
+    """Unlabel the talk between the therapist's news and their question about it.
+
+    "I'll be away for four weeks from the third." / "Is it a holiday you're going on?" /
+    "No, it's my knee." / "Och, I noticed you limping." / "I wonder what the month will be
+    like for you, with our Tuesdays stopping.": the patient asked after the therapist's
+    life (codebook decision 24) and had not yet been asked about the two of them. The
+    question opens the episode, so a patient who then waves it away has declined it.
+    A reply that voices a feeling of its own ("oh no, I'll miss this") stays: the patient
+    opened it first.
+    """
+    out = list(labels)
+    for q in range(d.n):
+        if not (d.is_therapist(q) and out[q] is not None and cues[q] == "frame_feelings" and d.questions[q]):
+            continue
+        first, gap, j = q, 0, q - 1
+        while j >= 0 and gap <= EPISODE_GAP:
+            if out[j] is not None:
+                first, gap = j, 0
+            else:
+                gap += 1
+            j -= 1
+        news = first - 1
+        if first == q or d.is_therapist(first) or news < 0 or not d.is_therapist(news) or out[news] is not None \
+                or not brings_frame_news(d, news):
+            continue
+        between = [k for k in range(first, q) if out[k] is not None]
+        # A link or a complaint in between ("now you sound exactly like my father") is the
+        # patient's own opening, whatever the therapist asks next.
+        if any(d.is_therapist(k) and cues[k] is not None for k in between) \
+                or any(not d.is_therapist(k) and (cues[k] not in (None, "frame_feelings") or _voices_feeling(d.norms[k]))
+                       for k in between):
+            continue
+        for k in between:
+            out[k] = None
     return out
 
 

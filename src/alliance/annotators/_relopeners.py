@@ -14,14 +14,15 @@ from alliance.annotators import _cues as cu
 from alliance.annotators import _framerefs as fr
 from alliance.annotators import _relpatterns as rp
 from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE
-from alliance.annotators.episodes import ASSENTS, ENGAGE, EPISODE_GAP, EXCUSES, utterance_stance
+from alliance.annotators._framereturns import brings_frame_news, frame_return, mentions, names_frame, topics_of
+from alliance.annotators.episodes import ASSENTS, ENGAGE, EPISODE_GAP, EXCUSES, REFUSAL_TURNS, utterance_stance
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
 from alliance.annotators._rupturecomplaints import complains
 from alliance.annotators._rellinks import SECOND_PERSON
 from alliance.annotators._rupturelexicon import REJECT
 from alliance.annotators._stancemodel import STANCES, episode_view, load_stance_model
 
-__all__ = ["P_NAMES_PAIR", "FRAME_WORDS", "inherited", "reflected", "content_stems", "patient_may_open", "rejects_reading",
+__all__ = ["reader_returns", "news_pairs", "NEWS_CONTEXT", "P_NAMES_PAIR", "FRAME_WORDS", "inherited", "reflected", "content_stems", "patient_may_open", "rejects_reading",
            "near_absence", "addresses_therapist", "ADDRESSED_LEAD_IN", "with_openings", "LEAD_IN",
            "answered_pairs", "declined_pairs", "DECLINED_PAIR", "READER_DECLINES", "READER_REPLY", "declined_by_reader",
            "reader_pairs", "about_someone_else", "READER_FRAME", "READER_SURE", "asked_openings", "ASKED_LEAD_IN", "revised_declines"]
@@ -476,6 +477,79 @@ def reader_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[st
     return out
 
 
+#: How far back the therapist's news may lie for a question about "that" to ask about it.
+NEWS_CONTEXT = 5
+#: A question that points back at news ("how is that for you?", "how was the wait?",
+#: "what goes on inside when you hear that?").
+_ASKS_ABOUT_NEWS = compile_any([
+    r"\bhow (?:is|was|does|did|would|will|has) (?:that|it|this)\b",
+    r"\bwhat (?:is|was|would|has) (?:that|it|this) (?:been )?like\b",
+    r"\bwhat (?:goes|went) on (?:inside|in you|for you)\b",
+    r"\bhow (?:was|is) the (?:wait|waiting|gap|break|change|letter|news)\b",
+    r"\bwhen you (?:heard|hear|got|saw|read|found out)\b",
+])
+
+
+def news_pairs(d: Dialogue, labels: list[str | None], subtypes: list[str]) -> list[str | None]:
+    """Open an episode on a question about the therapist's frame news and a refusal the reader is sure of.
+
+    "So, as the letter said, the clinic has cut our visits to twenty-five minutes. How is
+    that for you?" / "Oh, twenty-five is plenty.": the seed pattern's first exchange, with
+    the frame named in the news rather than in the question, which the scorer (one turn of
+    context) then reads as an ordinary "how is that for you". When the therapist told of
+    a change to the frame (:func:`brings_frame_news`) at most :data:`NEWS_CONTEXT` turns
+    before (or in the question itself), asks about it in words that point back to it, and
+    the stance reader reads the question and the answer as a declined episode at
+    :data:`READER_SURE`, the pair is an episode.
+    """
+    out = list(labels)
+    for i in range(d.n - 1):
+        j = i + 1
+        if out[i] is not None or out[j] is not None or not d.is_therapist(i) or not d.is_patient(j):
+            continue
+        if any(out[k] is not None for k in range(max(0, i - EPISODE_GAP), i)):
+            continue  # inside or right after an episode: not an opening
+        if not d.questions[i] or not _ASKS_ABOUT_NEWS.search(d.norms[i]) or about_someone_else(d.norms[i]) \
+                or d.words[j] < READER_WORDS or d.words[j] >= PAIR_REPLY_WORDS:
+            continue
+        if not any(d.is_therapist(k) and brings_frame_news(d, k) for k in range(max(0, i - NEWS_CONTEXT), i + 1)):
+            continue
+        rel = list(subtypes)
+        rel[i] = rel[j] = "frame_feelings"
+        if declined_by_reader(d, out, rel, i, j) >= READER_SURE:
+            out[i] = out[j] = "frame_feelings"
+    return out
+
+
+def reader_returns(d: Dialogue, labels: list[str | None]) -> list[str | None]:
+    """Read a return to the frame that neither the rules nor the scorer caught, by its refusal.
+
+    After frame talk, a therapist's turn that names a frame topic raised before ("how's the
+    shorter visit feeling so far?") or goes back to it (:func:`frame_return`), answered by
+    the patient in a turn the stance reader reads, with it, as a declined episode at
+    :data:`READER_SURE`, is a return and its refusal.
+    """
+    out = list(labels)
+    topics: set[str] = set()
+    for i in range(d.n - 1):
+        if out[i] in ("frame_feelings", "transference_link"):
+            topics |= topics_of(d, i, i)
+            continue
+        j = i + 1
+        if not topics or out[i] is not None or out[j] is not None or not d.is_therapist(i) or not d.is_patient(j) \
+                or d.acks[i] or d.acks[j] or d.words[j] < READER_WORDS or d.words[j] >= PAIR_REPLY_WORDS:
+            continue
+        if any(out[k] is not None for k in range(max(0, i - EPISODE_GAP), i)) or about_someone_else(d.norms[i]):
+            continue
+        if not (mentions(d.norms[i], topics) or frame_return(d, i, topics) or names_frame(d, i)):
+            continue
+        rel = list(out)
+        rel[i] = rel[j] = "frame_feelings"
+        if declined_by_reader(d, out, rel, i, j) >= READER_SURE:
+            out[i] = out[j] = "frame_feelings"
+    return out
+
+
 #: How sure the scorer must be of a therapist's turn just before a patient's opening for the
 #: turn to be the episode's real opening (see :func:`asked_openings`).
 ASKED_LEAD_IN = 0.4
@@ -507,6 +581,13 @@ def asked_openings(d: Dialogue, labels: list[str | None], proba, subtypes: list[
             # complaint (below), a refusal answers; it does not raise the two of them itself.
             out[i] = subtypes[i]
             continue
+        if "frame_feelings" in out[:i] and proba[i] >= REFUSED_LEAD_IN and not about_someone_else(d.norms[i]) \
+                and _waves_away(d, j):
+            # "For the last time, it's fine" after frame talk earlier in the session: the turn it
+            # answers went back to the frame, however plainly ("I wanted to check once more how
+            # that is"), and the return is the therapist's.
+            out[i] = "frame_feelings"
+            continue
         if complains(d, j):
             # "You sound just like my mam" to "you're telling me Saturday was fine, but ...": the
             # therapist's challenge was about the patient's life; the complaint raised the two of them.
@@ -524,6 +605,16 @@ _REFUSES_READING = compile_any([
 ])
 #: How sure the scorer must be of the therapist's turn such a refusal answers (the gate).
 REFUSED_LEAD_IN = 0.1
+
+
+def _waves_away(d: Dialogue, j: int) -> bool:
+    """Whether patient turn ``j`` refuses and takes nothing up ("honestly, we're fine").
+
+    Not a refusal that turns ("I said it was grand, but I'd rather not be here at that
+    hour"): the patient is raising something of their own.
+    """
+    declines, engages = utterance_stance(d.norms[j], True)
+    return declines and not engages and not REFUSAL_TURNS.search(d.norms[j])
 
 
 #: A patient's turn that goes back on what they just said ("But truly, I miss the small room",

@@ -23,7 +23,7 @@ from alliance.annotators._stancemodel import reread
 from alliance.model import Role, Session, Span
 from alliance.pipeline import AnnotatorOutput
 
-__all__ = ["Episodes", "EPISODE_GAP", "patient_stance_of", "DECLINE", "ENGAGE", "APOLOGY", "HANDS_TOPIC_BACK"]
+__all__ = ["Episodes", "EPISODE_GAP", "REFUSAL_TURNS", "patient_stance_of", "DECLINE", "ENGAGE", "APOLOGY", "HANDS_TOPIC_BACK"]
 
 #: Relationship utterances separated by at most this many others form one episode.
 EPISODE_GAP = 2
@@ -185,6 +185,8 @@ AFFIRMS_LINK = compile_any([
 ])
 _BUT = compile_any([r"but|though|although|except|actually|if i am honest|to be honest|well no|no wait|"
                     r"(?:it is|that is) not (?:really )?fine|that said|then again|mind you|maybe|perhaps"])
+#: Where a refusal turns to something else ("it's fine, but ..."), for other modules.
+REFUSAL_TURNS = _BUT
 
 
 #: The therapist apologising ("I'm sorry", "that was my mistake").

@@ -63,11 +63,11 @@ from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
 from alliance.annotators._relopeners import (
     FRAME_WORDS, P_NAMES_PAIR, answered_pairs, asked_openings, content_stems, declined_pairs, inherited, near_absence,
-    patient_may_open, reader_pairs, reflected, rejects_reading, revised_declines, with_openings,
+    news_pairs, patient_may_open, reader_pairs, reader_returns, reflected, rejects_reading, revised_declines, with_openings,
 )
 from alliance.annotators._relchecks import (
     asks_reaction, short_frame_question, with_sure_neighbours, without_doubted_tails, without_lone_doubts,
-    without_reactions_to_news, without_thanks_for_openness,
+    without_reactions_to_news, without_replies_before_asking, without_thanks_for_openness,
 )
 from alliance.annotators._relmodel import (
     RelationalModel, combine, dense_features, load_relational_model, needed, session_rows,
@@ -471,6 +471,7 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     combined = answered_pairs(d, combined, proba, subtypes, may_open, PAIR_START)
     combined = declined_pairs(d, combined, proba, subtypes, may_open)
     combined = reader_pairs(d, combined, proba, subtypes)
+    combined = news_pairs(d, combined, subtypes)
     # A client talking to the other client ("I don't want you to be scared of me") is about
     # the couple, not the therapist (codebook, joint work): the scorer may not add it.
     combined = [None if label is not None and labels[i] is None and lk.to_partner(d, i) else label
@@ -480,9 +481,10 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     opened = with_openings(d, opened, proba, subtypes, may_start)
     opened = with_sure_neighbours(d, opened, proba, subtypes, model.add)
     opened = without_thanks_for_openness(d, opened, cues)
-    revised = revised_declines(d, late_returns(d, opened))
+    revised = revised_declines(d, reader_returns(d, late_returns(d, opened)))
     trimmed = without_reactions_to_news(d, without_doubted_tails(revised, cues, roots, rule_labels, believed),
                                         cues, rule_labels)
+    trimmed = without_replies_before_asking(d, trimmed, cues)
     return without_lone_doubts(d, trimmed, believed, set(held))
 
 
