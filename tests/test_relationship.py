@@ -1457,3 +1457,17 @@ def test_a_return_in_plain_words_is_read_by_its_refusal():
     assert reader_returns(d, labels)[4:6] == ["frame_feelings", "frame_feelings"]
     # With no frame talk before it, the same pair is no return.
     assert reader_returns(d, [None] * 8) == [None] * 8
+
+
+def test_a_complaint_answering_a_return_that_names_the_frame_leaves_the_return_the_therapists():
+    import numpy as np
+    from alliance.annotators._relopeners import asked_openings
+    d = _dialogue([("t", "How are you with going fortnightly from next month?"),
+                   ("p", "It's fine, it's only a week extra."),
+                   ("t", "Okay."),
+                   ("p", "The lambing starts soon."),
+                   ("t", "I think the fortnightly change is more of a loss than you're letting yourself say."),
+                   ("p", "It was your lot that changed it, not me, and now I'm to be sad about it as well?")])
+    labels = ["frame_feelings", "frame_feelings", None, None, None, "frame_feelings"]
+    proba = np.array([0.9, 0.9, 0.0, 0.0, 0.3, 0.7])
+    assert asked_openings(d, labels, proba, ["frame_feelings"] * 6, [True] * 6)[4] == "frame_feelings"

@@ -582,10 +582,11 @@ def asked_openings(d: Dialogue, labels: list[str | None], proba, subtypes: list[
             out[i] = subtypes[i]
             continue
         if "frame_feelings" in out[:i] and proba[i] >= REFUSED_LEAD_IN and not about_someone_else(d.norms[i]) \
-                and _waves_away(d, j):
+                and (_waves_away(d, j) or names_frame(d, i)):
             # "For the last time, it's fine" after frame talk earlier in the session: the turn it
             # answers went back to the frame, however plainly ("I wanted to check once more how
-            # that is"), and the return is the therapist's.
+            # that is"), and the return is the therapist's. So is a turn that names the frame
+            # again, whatever the answer ("it was your lot that changed it, not me").
             out[i] = "frame_feelings"
             continue
         if complains(d, j):
