@@ -741,7 +741,7 @@ def test_feeling_safe_in_here_is_still_about_the_room_between_them():
 
 def _dialogue(turns):
     from alliance.annotators._lexicon import Dialogue
-    names = {"t": ("Dr. Vale", "therapist"), "p": ("Robin", "patient")}
+    names = {"t": ("Dr. Vale", "therapist"), "p": ("Robin", "patient"), "o": ("Mum", "other")}
     return Dialogue.of(make_session([(*names[r], text) for r, text in turns]))
 
 
@@ -1471,3 +1471,24 @@ def test_a_complaint_answering_a_return_that_names_the_frame_leaves_the_return_t
     labels = ["frame_feelings", "frame_feelings", None, None, None, "frame_feelings"]
     proba = np.array([0.9, 0.9, 0.0, 0.0, 0.3, 0.7])
     assert asked_openings(d, labels, proba, ["frame_feelings"] * 6, [True] * 6)[4] == "frame_feelings"
+
+
+@pytest.mark.parametrize("turns", [
+    [("t", "Right, morning, come on through, sorry it's a bit cramped in here today."),
+     ("p", "Morning."),
+     ("t", "So where would you like to start?"),
+     ("p", "The sleep, I think. I'm up at four every night.")],
+])
+def test_here_as_a_place_opens_no_episode(turns):
+    assert episodes(run(turns)) == []
+
+
+def test_a_here_cue_the_scorer_doubts_is_the_place():
+    from alliance.annotators.relationship import PLACE_GATE, doubted_place
+    d = _dialogue([("p", "Morning. Boy, it's warmer in here than out at the yard."),
+                   ("o", "He tells you the good bits in here, all smiles."),
+                   ("t", "I notice I've been doing most of the deciding in here.")])
+    assert doubted_place(d, 0, "here_and_now", 0, PLACE_GATE - 0.1)
+    assert not doubted_place(d, 0, "here_and_now", 0, PLACE_GATE + 0.1)  # the scorer believes it
+    assert not doubted_place(d, 1, "here_and_now", 1, 0.05)  # a relative's, not judged so
+    assert not doubted_place(d, 2, "here_and_now", 0, 0.05)  # inside a chain, not its opening

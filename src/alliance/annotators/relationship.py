@@ -398,6 +398,21 @@ _HEDGE = compile_any([r"i (?:wonder|am wondering|was wondering|think|guess|suppo
 #: Below this the scorer vetoes a frame cue that only pays for or counts the sessions
 #: (:data:`alliance.annotators._framerefs.PAYING`).
 LOGISTICS_GATE = 0.3
+#: Below this the scorer vetoes a here-and-now cue that opens a chain on "here" or "in the
+#: room" alone: the place, not the two of them ("it's warmer in here than out").
+PLACE_GATE = 0.3
+_HERE_WORDS = re.compile(r"\b(?:in here|in the room|here)\b")
+
+
+def doubted_place(d: Dialogue, i: int, cue: str | None, root: int | None, believed: float) -> bool:
+    """Whether a here-and-now cue opening a chain at ``i`` names only the place, by the scorer's doubt.
+
+    "It's warmer in here than out" says "here" and means the room; the scorer, which reads
+    the whole turn, gives such a turn less than :data:`PLACE_GATE`. A relative's "he tells
+    you the good bits in here" is not judged so: the scorer learned on two-person sessions.
+    """
+    return cue == "here_and_now" and root == i and believed < PLACE_GATE and d.roles[i] is not Role.OTHER \
+        and bool(_HERE_WORDS.search(d.norms[i]))
 #: How sure the scorer must be of both a therapist's turn and the patient's answer to open
 #: an episode on the pair (see ``answered_pairs``).
 PAIR_START = 0.6
@@ -450,6 +465,13 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     for i in range(d.n):
         if cues[i] == "frame_feelings" and proba[i] < LOGISTICS_GATE and fr.PAYING.search(d.norms[i]) \
                 and not fr.FEELING_ASKED.search(d.norms[i]):
+            proba[i] = 0.0
+    # A here-and-now cue that opens a chain on "here" or "in the room" ("warmer in here than
+    # out", "without him in the room", "I always end up greeting in here"), which the scorer
+    # doubts, is the place, not the two of them. Not a relative's ("he tells you the good bits
+    # in here"): the scorer learned on two-person sessions.
+    for i in range(d.n):
+        if doubted_place(d, i, cues[i], roots[i], believed[i]):
             proba[i] = 0.0
     # A chain lives or dies with the cue it started from: replies that only inherited a
     # label the scorer vetoed ("it's warm in here" ... "did you catch the game?") go too.
