@@ -1105,6 +1105,17 @@ def test_not_minding_said_outright_refuses(reply):
     # Saying the refusal again is a refusal now, not a report of the old one.
     ("look i told you its fine how many times are we gonna do this", (True, False)),
     ("I said it was fine, but I did feel a bit lost.", (False, True)),
+    # The feeling the patient did not have, or that they say the therapist imagines.
+    ("Ha, you're allowed a life. I didn't sit by the phone crying, don't worry.", (True, False)),
+    ("You went to Spain and you think I was here crying? No no. I am a big man.", (True, False)),
+    # The shrug in idiom.
+    ("Don't sweat it. I had a magazine and caught up on the prices.", (True, False)),
+    ("Och, it's no your fault, you're just doing your job.", (True, False)),
+    ("Fine, honestly. These things happen.", (True, False)),
+    # A couple answering for the two of them.
+    ("Honestly, we're fine. It's not like you did it at us.", (True, False)),
+    # Still a feeling had: "don't worry" does not take it back.
+    ("Don't worry, but I did cry in the car after.", (True, True)),
 ])
 def test_a_feeling_refused_in_so_many_words_is_a_decline(reply, stance):
     from alliance.annotators.episodes import utterance_stance
@@ -1492,3 +1503,14 @@ def test_a_here_cue_the_scorer_doubts_is_the_place():
     assert not doubted_place(d, 0, "here_and_now", 0, PLACE_GATE + 0.1)  # the scorer believes it
     assert not doubted_place(d, 1, "here_and_now", 1, 0.05)  # a relative's, not judged so
     assert not doubted_place(d, 2, "here_and_now", 0, 0.05)  # inside a chain, not its opening
+
+
+def test_a_question_about_the_news_needs_no_question_mark():
+    # Speech recognition writes no punctuation, and an indirect question has none either.
+    from alliance.annotators._relopeners import news_pairs
+    d = _dialogue([("t", "Declan, before anything, I'm sorry I had to cancel last Thursday. I will be away again next week."),
+                   ("p", "Ah no, don't be apologising."),
+                   ("t", "It's been three cancellations out of five now, and I'd like to know how that's been for you."),
+                   ("p", "Sure you've your own troubles. That comes first, of course it does."),
+                   ("t", "Okay.")])
+    assert news_pairs(d, [None] * 5, ["here_and_now"] * 5)[2:4] == ["frame_feelings", "frame_feelings"]

@@ -487,6 +487,9 @@ _ASKS_ABOUT_NEWS = compile_any([
     r"\bwhat (?:goes|went) on (?:inside|in you|for you)\b",
     r"\bhow (?:was|is) the (?:wait|waiting|gap|break|change|letter|news)\b",
     r"\bwhen you (?:heard|hear|got|saw|read|found out)\b",
+    # The question put indirectly, as speech recognition writes it without a question mark
+    # ("I'd like to know how that's been for you", "I wanted to ask how that is for you").
+    r"\bhow (?:that|it|this) (?:is|was|has been|is been|would be|will be|feels|felt|sits|sat|lands|landed)\b",
 ])
 
 
@@ -498,7 +501,9 @@ def news_pairs(d: Dialogue, labels: list[str | None], subtypes: list[str]) -> li
     the frame named in the news rather than in the question, which the scorer (one turn of
     context) then reads as an ordinary "how is that for you". When the therapist told of
     a change to the frame (:func:`brings_frame_news`) at most :data:`NEWS_CONTEXT` turns
-    before (or in the question itself), asks about it in words that point back to it, and
+    before (or in the question itself), asks about it in words that point back to it (with or
+    without a question mark: speech recognition writes none, nor does "I'd like to know how
+    that's been for you"), and
     the stance reader reads the question and the answer as a declined episode at
     :data:`READER_SURE`, the pair is an episode.
     """
@@ -509,7 +514,7 @@ def news_pairs(d: Dialogue, labels: list[str | None], subtypes: list[str]) -> li
             continue
         if any(out[k] is not None for k in range(max(0, i - EPISODE_GAP), i)):
             continue  # inside or right after an episode: not an opening
-        if not d.questions[i] or not _ASKS_ABOUT_NEWS.search(d.norms[i]) or about_someone_else(d.norms[i]) \
+        if not _ASKS_ABOUT_NEWS.search(d.norms[i]) or about_someone_else(d.norms[i]) \
                 or d.words[j] < READER_WORDS or d.words[j] >= PAIR_REPLY_WORDS:
             continue
         if not any(d.is_therapist(k) and brings_frame_news(d, k) for k in range(max(0, i - NEWS_CONTEXT), i + 1)):

@@ -32,10 +32,10 @@ EPISODE_GAP = 2
 #: The seed pattern's own refusal: the patient excusing the therapist or the service ("you have
 #: a life", "you're only human", "everyone forgets", "it's not your decision").
 _EXCUSE_PATTERNS = (
-    r"(?:you|people|everyone|everybody|therapists) (?:have|has|have got|deserve|deserves|need|needs|are entitled to|is entitled to|get|gets) "
+    r"(?:you|people|everyone|everybody|therapists) (?:have|has|have got|deserve|deserves|need|needs|are entitled to|is entitled to|get|gets|are allowed|is allowed) "
     r"(?:a |your own |their own |to have a |to take a )?(?:life|lives|holiday|holidays|vacation|break|rest|time off)",
     r"(?:you are|you were|we are all|we are) (?:only |just |all )?human|every(?:one|body) forgets|"
-    r"(?:it is|that is|it was) not (?:like it is |like it was )?(?:your|you) (?:decision|choice|doing)|"
+    r"(?:it is|that is|it was) (?:not|no) (?:like it is |like it was )?(?:your|you) (?:decision|choice|doing|fault)|"
     r"(?:it is|that is) (?:just )?the (?:service|system|rules|nhs)",
 )
 #: :data:`DECLINE`'s excuses for the therapist alone (``declined_pairs`` trusts them further).
@@ -46,7 +46,7 @@ DECLINE = compile_any([
     r"i do not think so|i am fine|it is fine|it was fine|that is fine|it is okay|it was okay|that is okay|"
     r"it is alright|it was alright|ready|still ready|i am ready|it is time|not much|nothing|no worries|all good|fine(?=(?: \w+){0,3} $))\b(?! actually)(?!(?: \w+)? (?:less|better|easier|nicer) )",
     # Not "it was alright, less awkward than last time": a verdict that goes on to compare evaluates.
-    r"(?:it is|it was|that is|i am|i was|everything is|it will be|it is going to be|it has been|it is been) (?:really |totally |honestly |completely |perfectly |absolutely )?(?:fine|okay|alright|all right|grand|sound)\b"
+    r"(?:it is|it was|that is|i am|i was|we are|we were|we will be|everything is|it will be|it is going to be|it has been|it is been) (?:really |totally |honestly |completely |perfectly |absolutely )?(?:fine|okay|alright|all right|grand|sound)\b"
     r"(?!(?: \w+)? (?:less|better|easier|nicer) )",
     *_EXCUSE_PATTERNS,
     r"(?:you|people) (?:get|got|were) sick(?! of)|people get sick(?! of)",
@@ -88,6 +88,9 @@ DECLINE = compile_any([
     # is"), the Australian "I'll be right", and waving the concern away ("don't go worrying").
     r"\bthe (\w+) is (?:just|only) the \1\b|that is all (?:it is|it was)\b|i will be right(?! back| there| with| over| in| out| now)\b|"
     r"(?:do not|no need to) (?:go )?(?:worry|worrying|fret|fretting) about me",
+    # The shrug in idiom: "don't worry", "don't sweat it", "no problem", "these things happen".
+    r"^ (?:(?:ha|ah|oh|och|well|honestly|no|aw) )*(?:do not (?:worry|sweat it)|no problem|no bother)\b|\bthese things happen\b|"
+    r"\b(?:do not|no need to) (?:worry|sweat it)(?: about it)? $|\bno problem $",
     r"^ (?:(?:um|uh|well|oh) )*(?:i do not know|i dunno|dunno|i guess|maybe|not sure|i am not sure|whatever|i suppose)(?: really)? $",
     # Turning the question away: "I'd rather not get into that", "that's your business",
     # "doesn't bother me", "I don't see why it would matter".
@@ -146,6 +149,9 @@ NEGATED_FEELING = compile_any([
     r"(?:going to |gonna |be |feeling |that )?(?:miss\w*|sad|angry|hurt|lonely|abandoned|scared|afraid|lost|"
     r"upset|annoyed|bothered|jealous|worried|disappointed|cry|crying|small|a small \w+|a child|a baby)",
     r"i do not (?:feel|get) (?:\w+ )?(?:sad|angry|hurt|lonely|abandoned|scared|lost|upset|annoyed|jealous|small)",
+    # The feeling the patient says they did not have, or that the therapist imagines ("I didn't
+    # sit by the phone crying", "you think I was here crying?").
+    r"i did not (?:\w+ ){0,5}?(?:crying|cry|pining|moping|sulking|missing you)\b|you (?:think|thought) i (?:was|would be|am) (?:\w+ ){0,2}?(?:crying|upset|lost|sad|pining|moping)\b",
 ])
 #: Saying the refusal again, not reporting it ("I told you it's fine, how many times?").
 INSISTS = compile_any([r"how many times|for the last time|i (?:already|have already) (?:said|told you)|"
