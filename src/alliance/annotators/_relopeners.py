@@ -22,7 +22,8 @@ from alliance.annotators._rellinks import SECOND_PERSON
 from alliance.annotators._rupturelexicon import REJECT
 from alliance.annotators._stancemodel import STANCES, episode_view, load_stance_model
 
-__all__ = ["reader_returns", "news_pairs", "NEWS_CONTEXT", "P_NAMES_PAIR", "FRAME_WORDS", "inherited", "reflected", "content_stems", "patient_may_open", "rejects_reading",
+__all__ = ["reader_returns", "news_pairs", "NEWS_CONTEXT", "P_NAMES_PAIR", "FRAME_WORDS", "inherited", "reflected",
+           "content_stems", "patient_may_open", "rejects_reading",
            "near_absence", "addresses_therapist", "ADDRESSED_LEAD_IN", "with_openings", "LEAD_IN",
            "answered_pairs", "declined_pairs", "DECLINED_PAIR", "READER_DECLINES", "READER_REPLY", "declined_by_reader",
            "reader_pairs", "about_someone_else", "READER_FRAME", "READER_SURE", "asked_openings", "ASKED_LEAD_IN", "revised_declines"]
@@ -503,9 +504,8 @@ def news_pairs(d: Dialogue, labels: list[str | None], subtypes: list[str]) -> li
     a change to the frame (:func:`brings_frame_news`) at most :data:`NEWS_CONTEXT` turns
     before (or in the question itself), asks about it in words that point back to it (with or
     without a question mark: speech recognition writes none, nor does "I'd like to know how
-    that's been for you"), and
-    the stance reader reads the question and the answer as a declined episode at
-    :data:`READER_SURE`, the pair is an episode.
+    that's been for you"), and the stance reader reads the question and the answer as a
+    declined episode at :data:`READER_SURE`, the pair is an episode.
     """
     out = list(labels)
     for i in range(d.n - 1):

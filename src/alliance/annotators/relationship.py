@@ -401,7 +401,7 @@ LOGISTICS_GATE = 0.3
 #: Below this the scorer vetoes a here-and-now cue that opens a chain on "here" or "in the
 #: room" alone: the place, not the two of them ("it's warmer in here than out").
 PLACE_GATE = 0.3
-_HERE_WORDS = re.compile(r"\b(?:in here|in the room|here)\b")
+_HERE_WORDS = compile_any([r"\b(?:in here|in the room|here)\b"])
 
 
 def doubted_place(d: Dialogue, i: int, cue: str | None, root: int | None, believed: float) -> bool:
@@ -413,6 +413,8 @@ def doubted_place(d: Dialogue, i: int, cue: str | None, root: int | None, believ
     """
     return cue == "here_and_now" and root == i and believed < PLACE_GATE and d.roles[i] is not Role.OTHER \
         and bool(_HERE_WORDS.search(d.norms[i]))
+
+
 #: How sure the scorer must be of both a therapist's turn and the patient's answer to open
 #: an episode on the pair (see ``answered_pairs``).
 PAIR_START = 0.6
