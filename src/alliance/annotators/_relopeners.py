@@ -445,6 +445,19 @@ READER_SURE = 0.97
 READER_WORDS = 5
 
 
+def _unopened_pair(d: Dialogue, labels: list[str | None], i: int) -> bool:
+    """Whether therapist turn ``i`` and the patient's answer could open an episode as a pair.
+
+    Both unlabelled, nothing labelled just before (inside or right after an episode is not an
+    opening), and an answer of :data:`READER_WORDS` words or more but short of a story: a bare
+    "no, not really" gives the stance reader nothing to read.
+    """
+    j = i + 1
+    return j < d.n and labels[i] is None and labels[j] is None and d.is_therapist(i) and d.is_patient(j) \
+        and not any(labels[k] is not None for k in range(max(0, i - EPISODE_GAP), i)) \
+        and READER_WORDS <= d.words[j] < PAIR_REPLY_WORDS
+
+
 def reader_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[str]) -> list[str | None]:
     """Open an episode on a frame turn the scorer half believes and a refusal the reader is sure of.
 
@@ -466,13 +479,9 @@ def reader_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[st
     out = list(labels)
     for i in range(d.n - 1):
         j = i + 1
-        if out[i] is not None or out[j] is not None or not d.is_therapist(i) or not d.is_patient(j):
+        if not _unopened_pair(d, out, i) or subtypes[i] != "frame_feelings" or proba[i] < READER_FRAME \
+                or proba[j] < READER_REPLY or about_someone_else(d.norms[i]):
             continue
-        if any(out[k] is not None for k in range(max(0, i - EPISODE_GAP), i)):
-            continue  # inside or right after an episode: not an opening
-        if subtypes[i] != "frame_feelings" or proba[i] < READER_FRAME or proba[j] < READER_REPLY \
-                or d.words[j] < READER_WORDS or d.words[j] >= PAIR_REPLY_WORDS or about_someone_else(d.norms[i]):
-            continue  # a bare "no, not really" says nothing of what it answered
         if declined_by_reader(d, out, subtypes, i, j) >= READER_SURE:
             out[i], out[j] = subtypes[i], subtypes[j]
     return out
@@ -510,12 +519,7 @@ def news_pairs(d: Dialogue, labels: list[str | None], subtypes: list[str]) -> li
     out = list(labels)
     for i in range(d.n - 1):
         j = i + 1
-        if out[i] is not None or out[j] is not None or not d.is_therapist(i) or not d.is_patient(j):
-            continue
-        if any(out[k] is not None for k in range(max(0, i - EPISODE_GAP), i)):
-            continue  # inside or right after an episode: not an opening
-        if not _ASKS_ABOUT_NEWS.search(d.norms[i]) or about_someone_else(d.norms[i]) \
-                or d.words[j] < READER_WORDS or d.words[j] >= PAIR_REPLY_WORDS:
+        if not _unopened_pair(d, out, i) or not _ASKS_ABOUT_NEWS.search(d.norms[i]) or about_someone_else(d.norms[i]):
             continue
         if not any(d.is_therapist(k) and brings_frame_news(d, k) for k in range(max(0, i - NEWS_CONTEXT), i + 1)):
             continue
@@ -541,10 +545,7 @@ def reader_returns(d: Dialogue, labels: list[str | None]) -> list[str | None]:
             topics |= topics_of(d, i, i)
             continue
         j = i + 1
-        if not topics or out[i] is not None or out[j] is not None or not d.is_therapist(i) or not d.is_patient(j) \
-                or d.acks[i] or d.acks[j] or d.words[j] < READER_WORDS or d.words[j] >= PAIR_REPLY_WORDS:
-            continue
-        if any(out[k] is not None for k in range(max(0, i - EPISODE_GAP), i)) or about_someone_else(d.norms[i]):
+        if not topics or not _unopened_pair(d, out, i) or d.acks[i] or d.acks[j] or about_someone_else(d.norms[i]):
             continue
         if not (mentions(d.norms[i], topics) or frame_return(d, i, topics) or names_frame(d, i)):
             continue
