@@ -1514,3 +1514,106 @@ def test_a_question_about_the_news_needs_no_question_mark():
                    ("p", "Sure you've your own troubles. That comes first, of course it does."),
                    ("t", "Okay.")])
     assert news_pairs(d, [None] * 5, ["here_and_now"] * 5)[2:4] == ["frame_feelings", "frame_feelings"]
+
+
+# -- Twenty-fourth round: partners talking to each other ----------------------------------
+
+@pytest.mark.parametrize("turns", [
+    # A complaint said to the partner, in words that would be a complaint about the therapy
+    # if said to the therapist.
+    [("t", "What happened on Sunday?"),
+     ("p", "Honestly, the thing with his mum on Sunday."),
+     ("q", "Here we go."),
+     ("p", "See, this is what I mean. You never listen to me, you just roll your eyes."),
+     ("q", "I wasn't rolling my eyes, we talked about it for three hours in the car.")],
+    [("t", "Where does Christmas stand?"),
+     ("q", "Four days at her mum's, same as every year."),
+     ("p", "This is pointless, arguing about your mum. We do it every year.")],
+])
+def test_a_complaint_said_to_the_partner_is_not_about_the_therapy(turns):
+    assert episodes(run(turns)) == []
+
+
+def test_a_complaint_to_the_partner_that_names_the_therapy_still_counts():
+    session = run([("t", "What would you like to start with today?"),
+                   ("q", "The same thing as always, probably."),
+                   ("p", "Honestly? These sessions are pointless. We just sit and talk and nothing changes at home.")])
+    assert rel(session)[2] == "here_and_now"
+
+
+def test_asking_one_partner_what_they_heard_the_other_say_is_the_couples_exchange():
+    # Mirroring: its "just now" is between the partners, not with the therapist.
+    session = run([("p", "You could have said something. Anything. You never listen to me."),
+                   ("q", "I do listen. You always make it sound like I'm on her side."),
+                   ("t", "Can we slow down? Robin, what did you hear Alex say just now, underneath the turkey?"),
+                   ("p", "That he felt alone. That I left him out there.")])
+    assert rel(session)[2:] == [None, None]
+    # Said to one client about the two of them and the therapist, it is still here-and-now.
+    session = run([("q", "Sometimes I think you're on her side."),
+                   ("t", "Robin, what's it like to hear Alex say that about me?"),
+                   ("p", "Awkward, honestly.")])
+    assert episodes(session) != []
+
+
+def test_telling_a_couple_they_agree_draws_no_link():
+    from alliance.annotators._cues import T_LINK
+    from alliance.annotators._lexicon import normalize
+    for said in ("I think you're both saying the same thing from opposite ends.",
+                 "You're both telling me the same thing in different words.",
+                 "My own lawyer told me the same thing, word for word nearly."):
+        assert not T_LINK.search(f" {normalize(said)} ")
+    assert T_LINK.search(f" {normalize('And I think you do the same with me.')} ")
+
+
+def test_school_fees_are_not_the_therapys_fee():
+    from alliance.annotators._rupturelexicon import COMPLAINT_THERAPY
+    from alliance.annotators._lexicon import normalize
+    assert not COMPLAINT_THERAPY.search(f" {normalize('It made me angry. Her daughter needs school fees.')} ")
+    assert COMPLAINT_THERAPY.search(f" {normalize('It made me angry, the fees going up again.')} ")
+
+
+def test_with_one_client_both_of_you_is_the_patient_and_someone_at_home():
+    # "The gap" reads as frame talk just before, so "for both of you" would read as asking
+    # how the gap is for the two of them.
+    from alliance.annotators.relationship import detect_cue
+    turns = [("t", "Has the sleep been any better?"),
+             ("p", "Not really. I keep seeing the fist come through the gap in the screen."),
+             ("t", "That's very common after an assault, the mind replays it."),
+             ("p", "Me wife says I shout in me sleep now."),
+             ("t", "That must be frightening for both of you."),
+             ("p", "It is. She's started sleeping in the back room.")]
+    assert detect_cue(_dialogue(turns), 4) is None
+
+
+def test_a_welcome_that_goes_on_to_the_week_is_not_immediacy():
+    from alliance.annotators._cues import T_IMMEDIACY_WIDE
+    from alliance.annotators._lexicon import normalize
+    for said in ("I'm glad you came. How has the week been?", "well im glad you came so hows the week been",
+                 "I'm glad you came. How are you?"):
+        assert not T_IMMEDIACY_WIDE.search(f" {normalize(said)} ")
+    for said in ("I'm glad you came.", "I'm glad you came back. How did it feel to walk out?",
+                 "I'm really glad you came back and told me."):
+        assert T_IMMEDIACY_WIDE.search(f" {normalize(said)} ")
+
+
+def test_recalling_an_earlier_counsellor_with_a_hedge_draws_no_link():
+    from alliance.annotators._cues import T_LINK
+    from alliance.annotators._lexicon import normalize
+    assert not T_LINK.search(f" {normalize('Your last counsellor, Moira, I think you said, gave you something like that?')} ")
+    assert T_LINK.search(f" {normalize('Your last therapist left suddenly, and now I am going too.')} ")
+
+
+def test_asking_how_someone_elses_words_landed_is_about_them():
+    # The sessions were rearranged just before, but "how was that to hear?" asks about the daughter.
+    from alliance.annotators.relationship import hears_report
+    turns = [("t", "Can we move you to Wednesdays from next month?"),
+             ("p", "Wednesdays are fine."),
+             ("t", "Good. How have things been with your daughter?"),
+             ("p", 'She said, "Mam, you never listen to me, you just talk about Dad."'),
+             ("t", "I'm curious, how was that to hear?"),
+             ("p", "It stung. Because she's right, I do.")]
+    assert hears_report(_dialogue(turns), 4)
+    assert episodes(run(turns)) == []
+    # The therapist's own words about the two of them are not a bare question about a report.
+    assert not hears_report(_dialogue([("p", 'My dad used to say, "just try harder."'),
+                                       ("t", "That's fair. I came in hard there. How was it to hear that from me, just now?")]), 1)

@@ -373,3 +373,12 @@ def test_rejecting_a_discrepancy_just_pointed_out_rejects_the_intervention():
                    "session we've had."),
              ("p", "No, that's not it at all. He comes up because of the will, that's all.")])
     assert marker(s, 1) == "rejects_intervention"
+
+
+def test_a_client_answering_the_other_client_rejects_no_intervention():
+    # The therapist's suggestion is three turns back; "You can't" answers the partner.
+    s = run([("t", "Could you try saying you need ten minutes, and then come back to it?"),
+             ("p", "Maybe. Moira had us write it on a card once."),
+             ("q", "And then there's my mum. You can't win with her mother."),
+             ("p", "You can't. Whatever you do, it's wrong.")])
+    assert marker(s, 3) is None

@@ -295,7 +295,9 @@ P_PROCESS = compile_any([
 #: A link between the therapist and another relationship, therapist speaking.
 T_LINK = compile_any([
     rf"(?:like|as|the way|same as|just as|as with) (?:with |it was with |it is with )?your (?:\w+ )?(?:{KIN})\b(?! (?:doctor|nurse|counsell?or|therapist|worker|teacher|coach|gp))(?:\s+\w+){{0,12}}\s+(?:me|i|us|here|in here)\b",
-    r"(?:me|i)\b(?:\s+\w+){0,6}\s+(?:the same thing|the same way|do the same|say the same|same as (?:him|her|them))",
+    # Not a couple told they agree ("I think you're both saying the same thing"), nor someone
+    # who "told me the same thing": neither sets the therapist beside another relationship.
+    r"(?<!told )(?<!telling )(?<!tell )(?<!tells )(?:me|i)\b(?!(?:\s+\w+){0,3}\s+both\b)(?:\s+\w+){0,6}\s+(?:the same thing|the same way|do the same|say the same|same as (?:him|her|them))",
     r"(?:with me|here|in here|between us|to me)\b(?:\s+\w+){0,8}\s+(?:the way|like|as|just as) (?:you did|you used to|it was|you were|you do) (?:at home|with your|as a (?:child|kid|boy|girl)|growing up|at school|back then)",
     rf"(?:here|in here|with me|to me)\b(?:\s+\w+){{0,8}}\s+(?:the way|just like|just as|like) you (?:\w+ ){{0,3}}(?:everyone|everybody|your (?:\w+ )?(?:{KIN})|at home|with your|growing up|at that table)\b",
     r"(?:gap|break|holiday|holidays|leave|absence|ending)\b(?:\s+\w+){0,3}\s+(?:is|feels|might be|could be|may be) (?:a bit |a little |just |something |kind of |rather )?like (?:that|then|it was|back then|when you|at home|with your|being)",
@@ -309,7 +311,9 @@ T_LINK = compile_any([
     r"(?:like|as) that (?:too|as well)\b(?:\s+\w+){0,2}\s+(?:me|i|my)\b",
     r"(?:my|me|i)\b(?:\s+\w+){0,10}\s+remind\w* me of (?:what you (?:said|told me) about|how you (?:were|described)|your)\b",
     rf"(?:to|with) me the way you (?:\w+ ){{0,3}}(?:to|with) your (?:\w+ )?(?:{KIN})",
-    r"your (?:last|previous|old|other|first) (?:counsell?or|therapist|psychologist|doctor|worker)\b(?:\s+\w+){0,10}\s+(?:i|me|my|us)\b",
+    # Not a hedge ("your last counsellor, Moira, I think you said, gave you that card"): the
+    # therapist recalling a fact, not setting themselves beside the earlier helper.
+    r"your (?:last|previous|old|other|first) (?:counsell?or|therapist|psychologist|doctor|worker)\b(?:\s+\w+){0,10}\s+(?:i(?! think| guess| believe| suppose| gather| remember)|me|my|us)\b",
     rf"(?:i|me)\b(?:\s+\w+){{0,6}}\s+(?:like|as) (?:another|one more|just another|yet another) (?:\w+ )?(?:teacher|parent|adult|boss|doctor|{KIN})\b",
     r"(?:i am|me|i might be|i could be) (?:just )?(?:one more|another|yet another|the next) (?:person|adult|professional|one)\b(?:\s+\w+){0,3}\s+(?:asking|telling|pushing|expecting|wanting|who|to)\b",
     rf"(?:i am|me|i might be|i could be) (?:just )?(?:one more|another|yet another|the next) (?:person|one|adult|man|woman)\b(?:\s+\w+){{0,10}}\s+(?:like|as|the way|same as) (?:with )?your (?:\w+ )?(?:{KIN})",
@@ -349,7 +353,9 @@ T_IMMEDIACY_WIDE = compile_any([
     r"i (?:notice|feel|have|am aware of|can feel|find|am noticing) (?:a |an |this )?(?:pull|urge|wish|impulse|temptation|part of me) (?:in me )?to\b",
     r"i am (?:really |so |very |genuinely )?(?:enjoying|loving|liking|valuing) (?:working with|seeing|our work with|getting to know|our time with) you",
     r"i (?:will|am going to|would|shall) (?:really )?(?:miss (?:working with you|seeing you|our work|our sessions|you)|not forget you|remember you)\b",
-    r"i (?:am|was|feel) (?:really |so |very )?(?:glad|pleased|happy|relieved) (?:that )?you (?:came(?! in\b)|are here(?! today)|came back|stayed|kept coming|decided to come)",
+    r"i (?:am|was|feel) (?:really |so |very )?(?:glad|pleased|happy|relieved) (?:that )?you (?:came(?! in\b)|are here(?! today)|came back|stayed|kept coming|decided to come)"
+    # A welcome that goes straight on to the week ("I'm glad you came. How has the week been?").
+    r"(?! (?:\w+ ){0,3}(?:hows|how (?:has|have|is|was)) (?:the|your|this) (?:\w+ )?(?:week|weekend|fortnight|days|month|holiday|trip)\b| (?:\w+ ){0,3}how (?:are (?:you|things)|is (?:everything|it going))\b)",
     r"^ (?:\w+ ){0,8}(?:it|that|this|you) (?:really )?(?:matters|counts|mattered|counted|means a lot|meant a lot) to me $",
 ])
 #: A therapist turn that refers back to something already raised.

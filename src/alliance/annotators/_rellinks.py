@@ -90,6 +90,9 @@ def to_partner(d: Dialogue, i: int) -> bool:
 T_ENACTS = compile_any([
     r"(?:say|tell|ask|talk|speak|turn)\b(?:\s+\w+){0,10}?\s+(?:rather than|instead of) (?:to |at )?me",
     r"(?:say|tell|talk|speak|turn|ask)(?: (?:that|this|it|them|those))? (?:directly )?to (?:each other|one another)",
+    # Mirroring: one client asked what they heard the other say ("Ben, what did you hear Jess
+    # say just now?"); its "just now" is the partners' exchange, not the two of them and the therapist.
+    r"what (?:did|do) you (?:hear|notice) (?:\w+ ){0,3}(?:say|saying|said|ask|asking|tell|telling)\b|what (?:did|do) you hear (?:just (?:now|then)|there)",
 ])
 
 

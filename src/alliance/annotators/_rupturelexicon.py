@@ -93,11 +93,12 @@ _COMPLAINT_THERAPY = [
     r"(?:coming here|been coming|these sessions|our sessions|therapy|since i started|when i started|when we started|every week)\b(?:\s+\w+){0,10}\s+(?:nothing (?:has|have|is) (?:changed|different|better)|no better|not any better|not getting (?:any )?better|still (?:the same|stuck))",
     r"(?:nothing (?:has|have) changed|no better|not any better|still (?:the same|stuck))\b(?:\s+\w+){0,6}\s+(?:since|than when) (?:i|we) (?:started|began|first came)",
     r"(?:worksheets?|homework|exercises?|diary cards?|thought records?|sessions?) (?:feel|feels|is|are) like (?:homework|school|a test|an exam|a class|a chore)",
-    r"(?:fee|fees|price|bill|paying|pay)\b(?:\s+\w+){0,8}\s+(?:angry|annoyed|resent\w*|unfair|too much)",
+    # The therapy's fee, not the school's ("angry, my niece needs school fees").
+    r"(?<!school )(?:fee|fees|price|bill|paying|pay)\b(?:\s+\w+){0,8}\s+(?:angry|annoyed|resent\w*|unfair|too much)",
     # No progress counted in sessions, or the patient unable to see the therapy working.
     r"\w+ (?:sessions|weeks|months) in and (?:i )?(?:still|nothing)|i come here(?: every week)? and nothing (?:ever )?changes",
     r"i (?:can not|cannot|do not) see (?:this|it|therapy|coming here|these sessions) (?:ever )?(?:working|helping|going anywhere)",
-    r"(?:angry|annoyed|resent\w*)\b(?:\s+\w+){0,8}\s+(?:fee|fees|pay|paying|bill|price)",
+    r"(?:angry|annoyed|resent\w*)\b(?:\s+\w+){0,8}\s+(?<!school )(?:fee|fees|pay|paying|bill|price)",
     # What the sessions are for, asked bitterly ("is this what I come here for?", "to be told I'm angry?").
     r"(?:is this|this is|is that|that is) what i (?:come|came|pay|am paying) (?:here )?for|(?:come|came|pay) (?:here )?(?:every week )?(?:just )?to be told",
     # A therapy task done for months with nothing to show ("we stare at the numbers, nothing changes").

@@ -251,6 +251,12 @@ def _denies_seen(d: Dialogue, i: int, t: str, prev: int | None) -> bool:
     return bool(seen) and bool(rp.DENIES_SEEN.search(t)) and not _OWNS.search(t) and not _ADMITS.search(t)
 
 
+def _answers_other_client(d: Dialogue, i: int) -> bool:
+    """Whether utterance ``i`` follows another client's turn in joint work."""
+    return d.client_names is not None and i > 0 and not d.is_therapist(i - 1) \
+        and d.utterances[i - 1].speaker != d.utterances[i].speaker
+
+
 def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | None]) -> str | None:
     t = _own_words(d, i)
     you_ok = _you_is_therapist(d, i, t)
@@ -268,6 +274,9 @@ def _marker(d: Dialogue, i: int, rel: list[str | None], previous: list[str | Non
     # A discrepancy pointed out ("you say it's fine, but ...") is an intervention like a reading.
     intervention = bool(INTERPRETATION.search(p) or CONFRONT.search(p) or rp.SUGGESTION.search(p) or mv.READING_ASKED.search(p)
                         or prev is not None and d.is_therapist(prev) and points_discrepancy(p)) or reads
+    # In joint work a turn right after the other client's answers that client ("You can't.
+    # Whatever you do, it's wrong."), not the therapist's intervention further back.
+    intervention = intervention and not _answers_other_client(d, i)
     if rejects and strain and intervention:
         return "rejects_intervention"
     # Refusing the reading just stated ("Don't tell me what I feel"): the main act (decision 7).
