@@ -1617,3 +1617,39 @@ def test_asking_how_someone_elses_words_landed_is_about_them():
     # The therapist's own words about the two of them are not a bare question about a report.
     assert not hears_report(_dialogue([("p", 'My dad used to say, "just try harder."'),
                                        ("t", "That's fair. I came in hard there. How was it to hear that from me, just now?")]), 1)
+
+
+def test_a_turn_that_goes_back_after_frame_talk_opens_the_return_its_answer_takes_up():
+    # "I want to check again about the screen" goes back to the move to video, whatever it
+    # names; the patient's labelled answer no longer hands the return to the patient.
+    import numpy as np
+    from alliance.annotators._relopeners import asked_openings
+    d = _dialogue([("t", "From next month we'll meet by video rather than here. How is that for you?"),
+                   ("p", "Whatever works, honestly."),
+                   ("t", "Okay."),
+                   ("p", "We could walk by the lake at the weekend."),
+                   ("t", "I want to check again about the screen. Some people find it harder to talk over a video call."),
+                   ("p", "Honestly? I'll miss the room. It's the only place I sit still.")])
+    labels = ["frame_feelings", "frame_feelings", None, None, None, "frame_feelings"]
+    proba = np.array([0.9, 0.9, 0.0, 0.0, 0.2, 0.7])
+    assert asked_openings(d, labels, proba, ["frame_feelings"] * 6, [True] * 6)[4] == "frame_feelings"
+    # "Before we stop" is the session's end, not a return to the frame.
+    d2 = _dialogue([*[(r, t) for r, t in [("t", "From next month we'll meet by video rather than here. How is that for you?"),
+                                          ("p", "Whatever works, honestly."), ("t", "Okay."), ("p", "Work is busy.")]],
+                    ("t", "Anything else before we stop?"),
+                    ("p", "Just that I'll miss the room, I suppose.")])
+    assert asked_openings(d2, labels, proba, ["frame_feelings"] * 6, [True] * 6)[4] is None
+
+
+def test_the_therapists_own_life_answered_with_reassurance_opens_no_pair():
+    # "You'll be fine" to the therapist's nerves about jury service reassures them (codebook
+    # decision 24); it refuses nothing about the two of them.
+    from alliance.annotators._relopeners import _unopened_pair
+    d = _dialogue([("p", "Are you nervous about it, the jury?"),
+                   ("t", "Honestly, I've never been on a jury and I'm kind of nervous about it myself. My wife keeps teasing me."),
+                   ("p", "Ha, you'll be fine, just don't fall asleep in there.")])
+    assert not _unopened_pair(d, [None] * 3, 1)
+    d2 = _dialogue([("p", "So, the jury."),
+                    ("t", "Yes, two weeks with no sessions. How might that gap be for you?"),
+                    ("p", "Ha, I'll be fine, don't worry about me.")])
+    assert _unopened_pair(d2, [None] * 3, 1)

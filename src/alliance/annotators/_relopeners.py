@@ -450,12 +450,14 @@ def _unopened_pair(d: Dialogue, labels: list[str | None], i: int) -> bool:
 
     Both unlabelled, nothing labelled just before (inside or right after an episode is not an
     opening), and an answer of :data:`READER_WORDS` words or more but short of a story: a bare
-    "no, not really" gives the stance reader nothing to read.
+    "no, not really" gives the stance reader nothing to read. Not a therapist's turn about
+    their own life ("I've never been on a jury, I'm nervous myself"): answered "you'll be
+    fine", it is the patient reassuring them (codebook decision 24), not a refusal.
     """
     j = i + 1
     return j < d.n and labels[i] is None and labels[j] is None and d.is_therapist(i) and d.is_patient(j) \
         and not any(labels[k] is not None for k in range(max(0, i - EPISODE_GAP), i)) \
-        and READER_WORDS <= d.words[j] < PAIR_REPLY_WORDS
+        and READER_WORDS <= d.words[j] < PAIR_REPLY_WORDS and not cu.own_life(d.norms[i])
 
 
 def reader_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[str]) -> list[str | None]:
@@ -588,7 +590,7 @@ def asked_openings(d: Dialogue, labels: list[str | None], proba, subtypes: list[
             out[i] = subtypes[i]
             continue
         if "frame_feelings" in out[:i] and proba[i] >= REFUSED_LEAD_IN and not about_someone_else(d.norms[i]) \
-                and (_waves_away(d, j) or names_frame(d, i)):
+                and (_waves_away(d, j) or names_frame(d, i) or _GOES_BACK.search(d.norms[i])):
             # "For the last time, it's fine" after frame talk earlier in the session: the turn it
             # answers went back to the frame, however plainly ("I wanted to check once more how
             # that is"), and the return is the therapist's. So is a turn that names the frame
@@ -612,6 +614,11 @@ _REFUSES_READING = compile_any([
 ])
 #: How sure the scorer must be of the therapist's turn such a refusal answers (the gate).
 REFUSED_LEAD_IN = 0.1
+
+
+#: The therapist going back to something said before ("I want to check again about the
+#: screen", "can I come back to being narked with me?").
+_GOES_BACK = compile_any([r"again|once more|one more time|(?:come|coming|go|going|get|getting|circle|circling|loop|looping) back\b(?:\s+\w+){0,4}\s+to|return to"])
 
 
 def _waves_away(d: Dialogue, j: int) -> bool:
