@@ -1653,3 +1653,55 @@ def test_the_therapists_own_life_answered_with_reassurance_opens_no_pair():
                     ("t", "Yes, two weeks with no sessions. How might that gap be for you?"),
                     ("p", "Ha, I'll be fine, don't worry about me.")])
     assert _unopened_pair(d2, [None] * 3, 1)
+
+
+def test_news_from_the_other_client_said_back_to_them_is_partner_talk():
+    from alliance.annotators._lexicon import Dialogue
+    session = run([("t", "That sounds important, Alex. You carried that alone for a while."),
+                   ("q", "Yes."),
+                   ("p", "I didn't know you felt ashamed. I thought you were hiding it because you did not trust me.")])
+    assert Dialogue.of(session).you_is_therapist(2) is False
+    assert episodes(session) == []
+
+
+def test_asking_after_the_therapists_holiday_is_small_talk():
+    # Codebook decision 24: the therapist's life is not the relationship, even when the
+    # question names the week they were away.
+    from alliance.annotators.relationship import detect_cue
+    d = _dialogue([("t", "Morning. Come on in."),
+                   ("p", "You were away last week, ehn? Did you enjoy?"),
+                   ("p", "You were away last week and honestly I was a bit lost without our session.")])
+    assert detect_cue(d, 1) is None
+    assert detect_cue(d, 2) is not None
+
+
+def test_between_us_said_by_one_client_of_another_is_between_the_clients():
+    from alliance.annotators.relationship import detect_cue
+    d = _two_client_dialogue([("t", "It sounds like the visiting has already become something between you."),
+                     ("p", "It's always something between us."),
+                     ("q", "Since Dad died, yes.")])
+    assert detect_cue(d, 1) is None
+    # With one client, "between us" is the patient and the therapist.
+    single = _dialogue([("t", "What's it like to talk about this today?"), ("p", "Strange. Like something's shifted between us.")])
+    assert detect_cue(single, 1) == "here_and_now"
+
+
+def test_asking_one_client_how_the_others_words_landed_opens_nothing():
+    from alliance.annotators._relopeners import hears_report
+    turns = [("t", "How often does the phone come out at tea time?"),
+             ("p", "Sometimes."),
+             ("q", "Four times a week."),
+             ("t", "Robin, what's it like for you, hearing Alex say four times?"),
+             ("p", "Dunno. Embarrassing.")]
+    assert hears_report(_two_client_dialogue(turns), 3)
+    assert episodes(run(turns)) == []
+    # A question about hearing the other client speak of the therapist names the therapist.
+    assert not hears_report(_two_client_dialogue([("q", "Honestly, he talks to you more than to me."), ("p", "Mum."),
+                                         ("t", "Robin, how is it hearing Alex say that about you and me?")]), 2)
+
+
+def _two_client_dialogue(turns):
+    """The dialogue view of a session with two clients (Robin and Alex) and the therapist."""
+    from alliance.annotators._lexicon import Dialogue
+    names = {"t": ("Dr. Vale", "therapist"), "p": ("Robin", "patient"), "q": ("Alex", "patient"), "o": ("Mum", "other")}
+    return Dialogue.of(make_session([(*names[r], text) for r, text in turns]))

@@ -193,6 +193,9 @@ def _client_names(session: Session) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, names))) + r")\b")
 
 
+#: A client hearing something new from the other ("I didn't know you were dreading it").
+_NEWS_TO_ME = re.compile(r"^ (?:(?:oh|well|really|but|honestly|and) )*(?:i|we) (?:did not|never) (?:know|knew|realise|realize|realised|realized) (?:that )?you\b")
+
 _CACHE: dict[str, "Dialogue"] = {}
 
 
@@ -253,6 +256,8 @@ class Dialogue:
             # you ..."): the turn is about, then to, that client. A name further in ("I
             # don't think Emma feels she can be honest with you") leaves "you" open.
             return False
+        if _NEWS_TO_ME.match(self.norms[i]):
+            return False  # "I didn't know you felt that": news from the other client, said back to them
         if i == 0:
             return True
         prev = i - 1

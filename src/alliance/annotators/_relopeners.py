@@ -10,6 +10,8 @@ cancelling?") shows that the patient opened it.
 
 from __future__ import annotations
 
+import re
+
 from alliance.annotators import _cues as cu
 from alliance.annotators import _framerefs as fr
 from alliance.annotators import _relpatterns as rp
@@ -22,7 +24,7 @@ from alliance.annotators._rellinks import SECOND_PERSON
 from alliance.annotators._rupturelexicon import REJECT
 from alliance.annotators._stancemodel import STANCES, episode_view, load_stance_model
 
-__all__ = ["reader_returns", "news_pairs", "NEWS_CONTEXT", "P_NAMES_PAIR", "FRAME_WORDS", "inherited", "reflected",
+__all__ = ["reader_returns", "news_pairs", "hears_report", "HEDGE", "NEWS_CONTEXT", "P_NAMES_PAIR", "FRAME_WORDS", "inherited", "reflected",
            "content_stems", "patient_may_open", "rejects_reading",
            "near_absence", "addresses_therapist", "ADDRESSED_LEAD_IN", "with_openings", "LEAD_IN",
            "answered_pairs", "declined_pairs", "DECLINED_PAIR", "READER_DECLINES", "READER_REPLY", "declined_by_reader",
@@ -42,6 +44,38 @@ def about_someone_else(t: str) -> bool:
     themselves, the pair nor the work ("what is it like for you, thinking about her coming?",
     "have you told her how it is for you?")."""
     return bool(_OTHERS.search(t)) and not _T_NAMES_PAIR.search(t)
+
+
+#: The therapist's "I" of a hedge ("I wonder what it's like for you ... with your father") names
+#: no one in the room; right after an announcement, though, the hedge asks about the news.
+HEDGE = compile_any([r"i (?:wonder|am wondering|was wondering|think|guess|suppose|imagine|am curious|would like to know|want to ask)"])
+#: "How was that to hear?": asking how someone's words landed.
+_HEAR_REACTION = compile_any([r"(?:to hear|hearing)(?: (?:that|this|it|him|her|them))?|(?:like|feel) to hear|(?:was|is) (?:that|it) to hear"])
+#: Hearing someone say something ("hearing Lee say that").
+_HEARS_SAY = compile_any([r"(?:hear|hearing) \w+(?: \w+)? (?:say|saying|said|talk|talking)"])
+#: Someone else's words reported ("my son said ...", 'she said, "Mam, ..."').
+_QUOTES = re.compile(r"[\"\u201c]")
+
+
+def hears_report(d: Dialogue, i: int) -> bool:
+    """Whether therapist turn ``i`` only asks how someone else's reported words landed.
+
+    "I'm curious, how was that to hear?" right after 'our Debbie said, "Mam, you never
+    listen"' asks about the daughter, however recently the sessions were rearranged: in
+    the gold's opened splits 30 of 34 such questions were not relationship talk, and the
+    four that were carried their own words about the two of them ("I came in hard there").
+    In joint work, so does a question about hearing the other client ("Donna, what's it like
+    hearing Lee say sometimes?") that names neither the therapist nor the work. Such a turn
+    may not open an episode; it still joins one that the words it asks about belong to.
+    """
+    if i == 0 or not d.is_therapist(i) or not d.is_patient(i - 1) or d.words[i] > 12:
+        return False
+    if not _HEAR_REACTION.search(d.norms[i]):
+        return False
+    if d.client_names is not None and not _T_NAMES_PAIR.search(HEDGE.sub(" ", d.norms[i])) and any(
+            m.start() > 1 for m in d.client_names.finditer(d.norms[i])) and _HEARS_SAY.search(d.norms[i]):
+        return True  # "Donna, what's it like hearing Lee say sometimes?": the other client's words
+    return bool(cu.REPORTED.search(d.norms[i - 1]) or _QUOTES.search(d.texts[i - 1]))
 
 
 def inherited(subtype: str) -> str:
@@ -305,7 +339,7 @@ def answered_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
             continue
         if not may_start[i] or not (d.questions[i] or _ASKS_SOFTLY.search(d.norms[i])):
             continue  # "you said you wanted to come back to the fee" arranges; it does not ask
-        if _rejects_content(d, i, j) or about_someone_else(d.norms[i]):
+        if _rejects_content(d, i, j) or about_someone_else(d.norms[i]) or hears_report(d, i):
             continue
         if proba[i] >= sure and proba[j] >= sure and not d.acks[j] and d.words[j] < PAIR_REPLY_WORDS:
             out[i], out[j] = subtypes[i], subtypes[j]
@@ -403,7 +437,7 @@ def declined_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
         if out[j] is not None and any(out[k] is not None for k in range(max(0, i - EPISODE_GAP), i)):
             continue  # the reply sits inside an episode already: not an opening
         t = d.norms[i]
-        if about_someone_else(t):
+        if about_someone_else(t) or hears_report(d, i):
             continue  # a refusal of a question about her visit refuses nothing about the two of them
         asks = cu.T_REACTION_WIDE.search(t) or cu.T_OPEN_Q.search(t) or fr.T_REACTION_MORE.search(t)
         sure_frame = subtypes[i] == "frame_feelings" and proba[i] >= SURE_FRAME
@@ -457,7 +491,7 @@ def _unopened_pair(d: Dialogue, labels: list[str | None], i: int) -> bool:
     j = i + 1
     return j < d.n and labels[i] is None and labels[j] is None and d.is_therapist(i) and d.is_patient(j) \
         and not any(labels[k] is not None for k in range(max(0, i - EPISODE_GAP), i)) \
-        and READER_WORDS <= d.words[j] < PAIR_REPLY_WORDS and not cu.own_life(d.norms[i])
+        and READER_WORDS <= d.words[j] < PAIR_REPLY_WORDS and not cu.own_life(d.norms[i]) and not hears_report(d, i)
 
 
 def reader_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[str]) -> list[str | None]:

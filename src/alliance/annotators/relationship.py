@@ -62,8 +62,9 @@ from alliance.annotators import _relopenraise as orz
 from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
 from alliance.annotators._relopeners import (
-    FRAME_WORDS, P_NAMES_PAIR, answered_pairs, asked_openings, content_stems, declined_pairs, inherited, near_absence,
-    news_pairs, patient_may_open, reader_pairs, reader_returns, reflected, rejects_reading, revised_declines, with_openings,
+    FRAME_WORDS, HEDGE, P_NAMES_PAIR, answered_pairs, asked_openings, content_stems, declined_pairs, hears_report, inherited,
+    near_absence, news_pairs, patient_may_open, reader_pairs, reader_returns, reflected, rejects_reading, revised_declines,
+    with_openings,
 )
 from alliance.annotators._relchecks import (
     asks_reaction, short_frame_question, with_sure_neighbours, without_doubted_tails, without_lone_doubts,
@@ -102,6 +103,11 @@ _PEOPLE_NAMED = compile_any([r"(?:my|his|her|their|our) (?:\w+ )?(?:" + rp.KIN +
                              r"neighbou?rs?|teacher|coach|landlord|flatmates?|roommates?|doctor|gp)"])
 #: The therapy named outright, which a complaint said to the other client needs to be about it.
 _NAMES_THERAPY = compile_any([r"sessions?|therapy|counsell?ing|(?:coming|come|came) (?:in )?here|homework|exercises?|in here|this room|fees?"])
+#: A patient asking after the therapist's time off ("did you have a nice holiday?", "did you enjoy?").
+_ASKS_TIME_OFF = compile_any([
+    r"did you (?:enjoy|have a (?:good|nice|lovely|great|restful)|get (?:some|any) (?:sun|rest))|"
+    r"how was (?:your|the) (?:holiday|trip|break|leave|time off|vacation|conference|course)|(?:hope|trust) you (?:had|have) a (?:good|nice|lovely)"])
+_BETWEEN_US = compile_any([r"between us"])
 #: "For both of you", which asks a couple how something is for them.
 _FOR_BOTH = compile_any([r"for (?:the two of you|you two|you both|both of you)"])
 #: "Them" as the sessions ("doing them by phone"), not other people.
@@ -195,6 +201,8 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
                 cu.T_REACTION_WIDE.search(t) or fr.T_REACTION_MORE.search(t)):
             return "here_and_now"  # "how is it for you when I push on something?"
         return None
+    if _ASKS_TIME_OFF.search(t) and not (cu.P_REACTION_WIDE.search(t) or rp.P_FRAME_REACTION.search(t)):
+        return None  # "You were away last week, did you enjoy?": small talk about the therapist's life (decision 24)
     if d.client_names is not None:
         # Several clients: a relative voicing the patient's feelings about the therapist,
         # a client saying the therapist sides with the other, or comparing the therapist
@@ -206,6 +214,10 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
         if cu.P_PROXY.search(proxy) or cu.P_SIDING.search(t) or fr.P_PROXY_MORE.search(proxy) or lk.P_SIDES.search(proxy) \
                 or d.roles[i] is Role.OTHER and cx.P_PROXY_TRUST.search(proxy):
             return "feelings_about_therapist"
+    if d.client_names is not None:
+        # With several clients in the room, "between us" is between the clients ("it's always
+        # something between us", said of a brother), not between a client and the therapist.
+        t = _BETWEEN_US.sub(" ", t)
     # Reported speech ("my husband said you never listen") and idioms ("you'd think
     # I'd be used to it") are about someone else's "you".
     # A comparison that comes back to the present ("... he said he'd call, and now you're
@@ -401,10 +413,6 @@ def _label_roots(d: Dialogue) -> tuple[list[str | None], list[str | None], list[
 _NAMES_PAIR = compile_any([r"\b(?:i|me|my|mine|myself|we|us|our|ourselves)\b|" + FRAME_WORDS])
 
 
-#: The therapist's "I" of a hedge ("I wonder what it's like for you ... with your father") names
-#: no one in the room; right after an announcement, though, the hedge asks about the news.
-_HEDGE = compile_any([r"i (?:wonder|am wondering|was wondering|think|guess|suppose|imagine|am curious|would like to know|want to ask)"])
-
 
 #: Below this the scorer vetoes a frame cue that only pays for or counts the sessions
 #: (:data:`alliance.annotators._framerefs.PAYING`).
@@ -413,27 +421,6 @@ LOGISTICS_GATE = 0.3
 #: room" alone: the place, not the two of them ("it's warmer in here than out").
 PLACE_GATE = 0.3
 _HERE_WORDS = compile_any([r"\b(?:in here|in the room|here)\b"])
-
-
-#: "How was that to hear?": asking how someone's words landed.
-_HEAR_REACTION = compile_any([r"(?:to hear|hearing) (?:that|this|it|him|her|them)?|(?:like|feel) to hear|(?:was|is) (?:that|it) to hear"])
-#: Someone else's words reported ("my son said ...", 'she said, "Mam, ..."').
-_QUOTES = re.compile(r"[\"\u201c]")
-
-
-def hears_report(d: Dialogue, i: int) -> bool:
-    """Whether therapist turn ``i`` only asks how someone else's reported words landed.
-
-    "I'm curious, how was that to hear?" right after 'our Debbie said, "Mam, you never
-    listen"' asks about the daughter, however recently the sessions were rearranged: in
-    the gold's opened splits 30 of 34 such questions were not relationship talk, and the
-    four that were carried their own words about the two of them ("I came in hard there").
-    """
-    if i == 0 or not d.is_therapist(i) or not d.is_patient(i - 1) or d.words[i] > 12:
-        return False
-    if not _HEAR_REACTION.search(d.norms[i]):
-        return False
-    return bool(cu.REPORTED.search(d.norms[i - 1]) or _QUOTES.search(d.texts[i - 1]))
 
 
 def doubted_place(d: Dialogue, i: int, cue: str | None, root: int | None, believed: float) -> bool:
@@ -518,7 +505,7 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     # "whether you like me".
     may_start = [d.you_is_therapist(i) and (bool(P_NAMES_PAIR.search(d.norms[i])) or not _PEOPLE_NAMED.search(d.norms[i]))
                  and not rejects_reading(d, i) if not d.is_therapist(i)
-                 else not hears_report(d, i) and (bool(_NAMES_PAIR.search(_HEDGE.sub(" ", d.norms[i]))) or _recent_frame(d, i) or (
+                 else not hears_report(d, i) and (bool(_NAMES_PAIR.search(HEDGE.sub(" ", d.norms[i]))) or _recent_frame(d, i) or (
         i > 0 and d.is_patient(i - 1) and bool(P_NAMES_PAIR.search(d.norms[i - 1])))) for i in range(d.n)]
     may_open = [ok and (d.is_therapist(i) or patient_may_open(d, i, proba, model.add, OTHER_START))
                 for i, ok in enumerate(may_start)]
