@@ -1705,3 +1705,35 @@ def _two_client_dialogue(turns):
     from alliance.annotators._lexicon import Dialogue
     names = {"t": ("Dr. Vale", "therapist"), "p": ("Robin", "patient"), "q": ("Alex", "patient"), "o": ("Mum", "other")}
     return Dialogue.of(make_session([(*names[r], text) for r, text in turns]))
+
+
+@pytest.mark.parametrize("question,reply", [
+    # Echoing the therapist's word as a question refuses it.
+    ("Coming back and finding I wasn't here, twice, I wondered if that left you feeling let down.",
+     "Let down? I'm not a bairn. You had a job on. I had a pint instead."),
+    ("Were you annoyed, waiting all that time?", "Annoyed? No! Maybe a little hungry, ha ha. But no."),
+    # Goodwill to the therapist and relief at something practical name no feeling about the two of them.
+    ("I'm wondering what it's like to hear we'll meet half as often.",
+     "Don't even worry about me. Your health comes first. I'm just glad you're back."),
+    ("How was it, starting twenty minutes late?", "Honestly, I was glad of the sit down. Best twenty minutes of my week."),
+    # A feeling someone else wants the patient to have.
+    ("How is it, me going away again?", "For the last time, I am not sad about your trip. Why do you want me to be sad?"),
+    # A title and a childhood.
+    ("Did the nap bother you?", "i said its fine miss vale for real it was like a minute"),
+    ("How is it, the Saturday clinic closing?", "long time madam since i was small in baroda"),
+])
+def test_words_that_refuse_or_name_no_feeling_do_not_hold_the_stance_against_the_reader(question, reply):
+    from alliance.annotators.episodes import _voices_feeling
+    assert not _voices_feeling(_dialogue([("t", question), ("p", reply)]), 0, 1)
+
+
+def test_an_echo_that_goes_on_to_own_the_feeling_still_voices_it():
+    from alliance.annotators.episodes import _voices_feeling
+    assert _voices_feeling(_dialogue([("t", "Were you let down?"), ("p", "Let down? Yes. I was gutted, honestly.")]), 0, 1)
+
+
+def test_its_your_right_excuses_the_therapist():
+    from alliance.annotators.episodes import ENGAGE
+    from alliance.annotators._lexicon import normalize
+    assert not ENGAGE.search(f" {normalize('It is your right. You have worked many years. You should rest.')} ")
+    assert ENGAGE.search(f" {normalize('It was true, what you said.')} ")

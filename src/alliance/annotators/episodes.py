@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from alliance.annotators._lexicon import KIN, Dialogue, compile_any
+from alliance.annotators._lexicon import KIN, Dialogue, compile_any, normalize
 from alliance.annotators._stancemodel import reread
 from alliance.model import Role, Session, Span
 from alliance.pipeline import AnnotatorOutput
@@ -133,7 +133,8 @@ ENGAGE = compile_any([
     r"i think i|i want to|i could try|i would (?:actually |really )?like|i (?:just |really |kind of |sort of |actually |still |also |did |do )?(?:feel|felt)|it feels|it felt|on my mind|been thinking about",
     r"\bit (?:\w+ ){0,2}(?:feel|feels|felt) like\b",
     # Assent to what was said about the two of them ("it's true though", "she's right").
-    r"(?:it is|that is|that was|it was) (?:(?!not\b|never\b)\w+ )?(?:true|right|fair)\b|(?:he|she|you) (?:is|are) (?:(?!not\b|never\b)\w+ )?right\b",
+    # Not "it's your right", which excuses the therapist (the seed pattern's refusal).
+    r"(?:it is|that is|that was|it was) (?:(?!not\b|never\b|your\b|their\b)\w+ )?(?:true|right|fair)\b|(?:he|she|you) (?:is|are) (?:(?!not\b|never\b)\w+ )?right\b",
     r"i (?:do |really |actually )?(?:like|love|enjoy|look forward to) (?:coming|seeing you|talking to you|it here|these sessions|our sessions)",
     r"(?:seeing|hearing|having|talking to) (?:you|your)\b(?! (?:holiday|break|time off|life))",
 ])
@@ -367,8 +368,31 @@ def _voices_feeling(d: Dialogue, first: int, last: int) -> bool:
     if j is None or not utterance_stance(d.norms[j])[1]:
         return False
     t = NEGATED_FEELING.sub(" ", d.norms[j])  # "I'm not going to cry over it" voices no feeling
+    t = _NOT_A_FEELING.sub(" ", _without_echo(d, j, t))
+    therapists = {w for s in d.speakers if s.role is Role.THERAPIST and s.name for w in normalize(s.name).split()}
     return any(not _OTHER_OWNER.search(" ".join(t[:m.start()].split()[-4:])) and not _SAID_OF_YOU.match(m.group())
+               and not _WISHED_ON_ME.search(" ".join(t[:m.start()].split()[-4:]))
+               and not (m.group() == "miss" and t[m.end():].split()[:1] and t[m.end():].split()[0] in therapists)
                for m in ENGAGE.finditer(t))
+
+
+#: Feeling words that name no feeling about the two of them: relief at something practical or
+#: goodwill towards the therapist ("glad of the sit down", "glad you're back"), and a
+#: childhood ("since I was small").
+_NOT_A_FEELING = compile_any([r"glad (?:of|you are|for you|that you)\b(?:\s+\w+)?|(?:since|when) (?:i|we) (?:was|were) (?:small|little)"])
+#: A feeling someone wants the patient to have ("why do you want me to be sad?").
+_WISHED_ON_ME = compile_any([r"(?:want|wants|expect|expects|need|needs) me to (?:be|feel)(?: \w+)?$|supposed to (?:be|feel)(?: \w+)?$"])
+
+
+def _without_echo(d: Dialogue, j: int, t: str) -> str:
+    """``t`` without a feeling word the patient echoes back as a question ("Let down? I'm not a
+    bairn", "Annoyed? No!"): repeating the therapist's word to refuse it voices nothing."""
+    head, mark, _ = d.texts[j].partition("?")
+    words = normalize(head).split()
+    asked = d.answered_turn(j)
+    if not mark or not 0 < len(words) <= 3 or asked is None or not set(words) <= set(d.norms[asked].split()):
+        return t
+    return t.replace(" " + " ".join(words) + " ", " ", 1)
 
 
 class Episodes:
