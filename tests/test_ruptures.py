@@ -382,3 +382,14 @@ def test_a_client_answering_the_other_client_rejects_no_intervention():
              ("q", "And then there's my mum. You can't win with her mother."),
              ("p", "You can't. Whatever you do, it's wrong.")])
     assert marker(s, 3) is None
+
+
+def test_a_complaint_said_to_the_partner_is_about_the_therapy_only_when_it_names_it():
+    s = run([("t", "What happened on Sunday?"),
+             ("q", "Here we go."),
+             ("p", "See, this is what I mean. You never listen to me, you just roll your eyes.")])
+    assert marker(s, 2) is None
+    s = run([("t", "What happened on Sunday?"),
+             ("q", "Here we go."),
+             ("p", "This is pointless, no offence. It's probation with comfier chairs.")])
+    assert marker(s, 2) == "complaint_about_therapy"

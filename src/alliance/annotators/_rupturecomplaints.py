@@ -16,7 +16,7 @@ from alliance.annotators import _rupturemoves as mv
 from alliance.annotators import _rupturepatterns as rp
 from alliance.annotators import _whoseyou as wy
 from alliance.annotators._lexicon import Dialogue, normalize
-from alliance.annotators._rupturelexicon import COMPLAINT_THERAPIST, THERAPY_COMPLAINT_NAMED
+from alliance.annotators._rupturelexicon import COMPLAINT_THERAPIST, NAMES_THERAPY, THERAPY_COMPLAINT_NAMED
 
 __all__ = ["about_therapy", "answers_vocative", "complaint_marker", "complains", "norm_clauses", "own_words",
            "you_is_therapist"]
@@ -81,7 +81,8 @@ def complaint_marker(d: Dialogue, i: int, t: str, p: str, you_ok: bool) -> str |
     """The complaint marker patient turn ``i`` (text ``t``, answering ``p``) carries, if any."""
     complaint = ("complaint_about_therapist" if (you_ok and (COMPLAINT_THERAPIST.search(t) or _blames_conduct(t) or mv.unlived(d.texts[i], t) or mv.blames_lapse(t))
                                                  or rp.SIDING_YOU.search(t) or mv.sides_with(t))
-                 else "complaint_about_therapy" if about_therapy(d, i, t, p) else None)
+                 else "complaint_about_therapy" if about_therapy(d, i, t, p) and (
+                     you_ok or d.client_names is None or NAMES_THERAPY.search(t)) else None)
     # The hurt owned as the patient's own feeling about a single act is disclosed, not enacted.
     if complaint == "complaint_about_therapist" and rp.OWNS_HURT.search(t) and not rp.HABIT.search(t):
         return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 from alliance.annotators._lexicon import compile_any
 
 __all__ = [
+    "NAMES_THERAPY",
     "COMPLAINT_THERAPIST",
     "COMPLAINT_THERAPY",
     "REJECT",
@@ -109,6 +110,11 @@ _COMPLAINT_THERAPY = [
 #: A complaint about the therapy, as the relationship annotator reads it: a bare "it's not
 #: helping" counts there (it is talk about the work), while the marker needs to know what "it" is.
 COMPLAINT_THERAPY = compile_any(_COMPLAINT_THERAPY + [r"(?:it is|they are|that is) not (?:really )?(?:helping|working)"])
+#: The therapy named outright, or the therapist addressed ("no offence"). Said to the other
+#: client in joint work, a complaint must have one to be about the therapy ("this is what I
+#: mean, you never listen" is about the partner).
+NAMES_THERAPY = compile_any([r"sessions?|therapy|counsell?ing|(?:coming|come|came) (?:in )?here|homework|exercises?|in here|"
+                             r"(?:this|a) room|fees?|paying|no offen[cs]e|with (?:all due )?respect|can i (?:say|be honest|be straight)"])
 #: The same, without the bare pronoun: the marker reads "it" through
 #: :data:`alliance.annotators._rupturepatterns.TASK_VERDICT`.
 THERAPY_COMPLAINT_NAMED = compile_any(_COMPLAINT_THERAPY)

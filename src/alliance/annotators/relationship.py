@@ -75,6 +75,7 @@ from alliance.annotators._relmodel import (
 )
 from alliance.annotators.episodes import APOLOGY, HANDS_TOPIC_BACK, utterance_stance
 from alliance.annotators.ruptures import COMPLAINT_THERAPIST, COMPLAINT_THERAPY, MINIMAL
+from alliance.annotators._rupturelexicon import NAMES_THERAPY
 from alliance.model import Annotation, Role, Session
 from alliance.pipeline import AnnotatorOutput
 
@@ -101,8 +102,6 @@ _OTHERS = compile_any([OTHERS])
 #: Someone in the patient's life named by relation ("my boss", "her sister").
 _PEOPLE_NAMED = compile_any([r"(?:my|his|her|their|our) (?:\w+ )?(?:" + rp.KIN + r"|boss|manager|colleagues?|friends?|partner|"
                              r"neighbou?rs?|teacher|coach|landlord|flatmates?|roommates?|doctor|gp)"])
-#: The therapy named outright, which a complaint said to the other client needs to be about it.
-_NAMES_THERAPY = compile_any([r"sessions?|therapy|counsell?ing|(?:coming|come|came) (?:in )?here|homework|exercises?|in here|this room|fees?"])
 #: A patient asking after the therapist's time off ("did you have a nice holiday?", "did you enjoy?").
 _ASKS_TIME_OFF = compile_any([
     r"did you (?:enjoy|have a (?:good|nice|lovely|great|restful)|get (?:some|any) (?:sun|rest))|"
@@ -254,7 +253,7 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
     # A complaint about the therapy names the therapy, not "you": it counts in couples work too.
     # But said to the partner, a complaint that does not name the therapy is about the partner
     # ("see, this is what I mean, you never listen", "this is pointless, arguing about your mum").
-    complains = COMPLAINT_THERAPY.search(t) and (you_ok or d.client_names is None or bool(_NAMES_THERAPY.search(t)))
+    complains = COMPLAINT_THERAPY.search(t) and (you_ok or d.client_names is None or bool(NAMES_THERAPY.search(t)))
     if complains or fr.P_WORK_DOUBT.search(t) or cx.P_TASK_DOUBT.search(t) or cx.P_ATTENDS.search(t) \
             or you_ok and (
             rp.P_HERE_NOW.search(t) or cu.P_PROCESS.search(t)
