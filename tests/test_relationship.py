@@ -1737,3 +1737,29 @@ def test_its_your_right_excuses_the_therapist():
     from alliance.annotators._lexicon import normalize
     assert not ENGAGE.search(f" {normalize('It is your right. You have worked many years. You should rest.')} ")
     assert ENGAGE.search(f" {normalize('It was true, what you said.')} ")
+
+
+def test_insisting_i_told_you_is_still_a_refused_reading():
+    # "I told you" insists; it says nothing about the therapist (codebook decision 5).
+    from alliance.annotators._relopeners import rejects_reading
+    d = _dialogue([("t", "I wonder if the pain is still deciding where you go."),
+                   ("p", "No. That's not it. It's the weather, I told you."),
+                   ("p", "No. That's not it. You always twist what I say.")])
+    assert rejects_reading(d, 1)
+    assert not rejects_reading(d, 2)
+
+
+def test_a_refused_reading_of_the_patients_life_opens_no_declined_pair_after_frame_talk():
+    import numpy as np
+    from alliance.annotators._relopeners import declined_pairs
+    d = _dialogue([("t", "I'll be away for two weeks from Monday. How is that for you?"),
+                   ("p", "It's fine. You need a break."),
+                   ("t", "Okay. How's the pacing been?"),
+                   ("p", "Grand. All going grand."),
+                   ("t", "You're telling me the pacing is grand, and yet you've not been to the allotment since March. "
+                         "I wonder if the pain is still deciding where you go."),
+                   ("p", "No. That's not it. It's the weather, I told you.")])
+    labels = ["frame_feelings", "frame_feelings", None, None, None, None]
+    proba = np.array([0.9, 0.9, 0.0, 0.0, 0.7, 0.7])
+    out = declined_pairs(d, labels, proba, ["frame_feelings"] * 6, [True] * 6)
+    assert out[4:] == [None, None]

@@ -351,7 +351,12 @@ def rejects_reading(d: Dialogue, j: int) -> bool:
     failing") with no clause about the therapist: a rejected intervention, which is relationship
     talk only when it says something about the therapist (codebook, decision 5). The scorer
     alone may not open an episode on it."""
-    return bool(REJECT.search(d.norms[j])) and not SECOND_PERSON.search(d.norms[j])
+    return bool(REJECT.search(d.norms[j])) and not SECOND_PERSON.search(_INSISTS.sub(" ", d.norms[j]))
+
+
+#: Insisting on what the patient already said ("it's the weather, I told you"): the "you" says
+#: nothing about the therapist.
+_INSISTS = compile_any([r"(?:i|i have|i have already|i already) (?:told|tell) you|i am telling you|like i said to you"])
 
 
 def _rejects_content(d: Dialogue, i: int, j: int) -> bool:
@@ -437,7 +442,7 @@ def declined_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
         if out[j] is not None and any(out[k] is not None for k in range(max(0, i - EPISODE_GAP), i)):
             continue  # the reply sits inside an episode already: not an opening
         t = d.norms[i]
-        if about_someone_else(t) or hears_report(d, i):
+        if about_someone_else(t) or hears_report(d, i) or _rejects_content(d, i, j):
             continue  # a refusal of a question about her visit refuses nothing about the two of them
         asks = cu.T_REACTION_WIDE.search(t) or cu.T_OPEN_Q.search(t) or fr.T_REACTION_MORE.search(t)
         sure_frame = subtypes[i] == "frame_feelings" and proba[i] >= SURE_FRAME
