@@ -1763,3 +1763,18 @@ def test_a_refused_reading_of_the_patients_life_opens_no_declined_pair_after_fra
     proba = np.array([0.9, 0.9, 0.0, 0.0, 0.7, 0.7])
     out = declined_pairs(d, labels, proba, ["frame_feelings"] * 6, [True] * 6)
     assert out[4:] == [None, None]
+
+
+def test_backing_down_after_frame_talk_accepted_with_its_okay_is_no_declined_pair():
+    # The therapist asks nothing; "it's okay" accepts the correction, it refuses no question.
+    import numpy as np
+    from alliance.annotators._relopeners import declined_pairs
+    d = _dialogue([("t", "My last day is the eighteenth of July. How do you feel about my retiring?"),
+                   ("p", "It is your right. You have worked many years."),
+                   ("t", "So it's the way he did it, in front of family, that hurt."),
+                   ("p", "Yes. It is shame, a little. Not the college."),
+                   ("t", "Thank you for putting me right. That's different from what I was saying."),
+                   ("p", "It is okay. Maybe I did not explain before.")])
+    labels = ["frame_feelings", "frame_feelings", None, None, None, None]
+    proba = np.array([0.9, 0.9, 0.0, 0.0, 0.5, 0.5])
+    assert declined_pairs(d, labels, proba, ["here_and_now"] * 6, [True] * 6)[4:] == [None, None]

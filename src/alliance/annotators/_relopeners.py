@@ -453,9 +453,12 @@ def declined_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
         sure_asked = EXCUSED_PAIR if EXCUSES.search(d.norms[j]) and (asks or d.questions[i]) else sure
         if not (may_start[i] or asks or surest) or d.acks[j] or d.words[j] >= PAIR_REPLY_WORDS or proba[i] < sure_asked:
             continue
-        if not (frame_seen or sure_frame or out[j] is not None and "frame_feelings" in (subtypes[i], out[j])
-                or rp.FRAME_T.search(t) or cu.FRAME_T_WIDE.search(t) or fr.ANNOUNCE_WIDE.search(t)):
+        own_frame = sure_frame or out[j] is not None and "frame_feelings" in (subtypes[i], out[j]) \
+            or rp.FRAME_T.search(t) or cu.FRAME_T_WIDE.search(t) or fr.ANNOUNCE_WIDE.search(t)
+        if not (frame_seen or own_frame):
             continue
+        if not own_frame and not (asks or d.questions[i] or _ASKS_SOFTLY.search(t)):
+            continue  # "thank you for putting me right" after frame talk asks nothing: "it's okay" accepts it
         declines, engages = utterance_stance(d.norms[j], True)
         if surest and (not (may_start[i] or asks) or out[j] is None and proba[j] < sure):
             # On the scorer's word alone, a plain refusal only: not "yeah, it's fine, let's do that".
