@@ -1778,3 +1778,16 @@ def test_backing_down_after_frame_talk_accepted_with_its_okay_is_no_declined_pai
     labels = ["frame_feelings", "frame_feelings", None, None, None, None]
     proba = np.array([0.9, 0.9, 0.0, 0.0, 0.5, 0.5])
     assert declined_pairs(d, labels, proba, ["here_and_now"] * 6, [True] * 6)[4:] == [None, None]
+
+
+def test_the_sessions_end_is_no_return_to_the_frame():
+    # "Before we finish" announces a new arrangement; it goes back to nothing.
+    from alliance.annotators._framereturns import late_returns
+    d = _dialogue([("t", "I'll be away for two weeks in May. How is that for you?"),
+                   ("p", "It's fine. You need your holidays."),
+                   ("t", "Okay. How's the sleep?"),
+                   ("p", "Better, mostly."),
+                   ("t", "That's a real step. Before we stop, a reminder that my fee goes up to ninety-five from May."),
+                   ("p", "Right, fine.")])
+    labels = ["frame_feelings", "frame_feelings", None, None, None, None]
+    assert late_returns(d, labels)[4:] == [None, None]

@@ -109,7 +109,10 @@ _FINE_AND_YET = compile_any([
 
 
 #: Something coming back on a condition ("if the thoughts come back"): not the therapist going back.
-_COMES_BACK = compile_any([r"\b(?:if|when|whenever|should)\b(?:\s+\w+){0,10}?\s+(?:come|comes|came|coming) back\b"])
+_COMES_BACK = compile_any([r"\b(?:if|when|whenever|should)\b(?:\s+\w+){0,10}?\s+(?:come|comes|came|coming) back\b",
+                           # The session's end is no return: "before we finish, I'm on a course on the
+                           # twelfth" announces; it goes back to nothing.
+                           r"(?:one thing |just )?before we (?:finish|stop|end|close)\b"])
 
 
 def frame_return(d: Dialogue, i: int, topics: set[str]) -> bool:
@@ -133,7 +136,8 @@ def frame_return(d: Dialogue, i: int, topics: set[str]) -> bool:
         return True  # "you've said the six weeks weren't a big deal, and yet that's when the sleep went"
     if cu.DOUBTS_DECLINE.search(t) and not _OTHERS.search(t):
         return True  # "I wonder if it's harder than you're letting on": the earlier "it's fine", doubted
-    # "if the thoughts come back, ring the line": something else coming back is no return.
+    # "if the thoughts come back, ring the line": something else coming back is no return, nor is
+    # the session's end.
     returns = bool(cu.RETURN.search(_COMES_BACK.sub(" ", t)))  # read once for the three tests below
     if returns and d.questions[i] and (cu.T_REACTION_WIDE.search(t) or fr.T_REACTION_MORE.search(t)) \
             and not _OTHERS.search(t):
