@@ -1791,3 +1791,21 @@ def test_the_sessions_end_is_no_return_to_the_frame():
                    ("p", "Right, fine.")])
     labels = ["frame_feelings", "frame_feelings", None, None, None, None]
     assert late_returns(d, labels)[4:] == [None, None]
+
+
+def test_a_day_in_common_with_the_frame_is_no_return():
+    from alliance.annotators._framereturns import late_returns
+    d = _dialogue([("t", "From next month we'll meet on Tuesdays instead of Thursdays. How is that for you?"),
+                   ("p", "It's fine, honestly."),
+                   ("t", "Okay. How are the nights with the baby?"),
+                   ("p", "Dean does Fridays. I do the rest."),
+                   ("t", "What would it be like to ask Dean to do Tuesdays as well?"),
+                   ("p", "No, he'd never go for it.")])
+    labels = ["frame_feelings", "frame_feelings", None, None, None, None]
+    assert late_returns(d, labels)[4:] == [None, None]
+    # Going back to the day itself is still a return.
+    d2 = _dialogue([*[(r, t) for r, t in [("t", "From next month we'll meet on Tuesdays instead of Thursdays. How is that for you?"),
+                                          ("p", "It's fine, honestly."), ("t", "Okay. How are the nights?"), ("p", "Long.")]],
+                    ("t", "Can I just check back on the Tuesday thing? Sometimes a change like that sits differently after a while."),
+                    ("p", "No, honestly, it's fine.")])
+    assert late_returns(d2, labels)[4:] == ["frame_feelings", "frame_feelings"]

@@ -147,6 +147,10 @@ def frame_return(d: Dialogue, i: int, topics: set[str]) -> bool:
     back_ref = bool(returns and (_BACK_REF.search(t) or _back_to_topic(t)) and not _ARRANGING.search(t))
     if not mentions(t, topics) and not names_frame(d, i) and not _MY_GOING.search(t) and not back_ref:
         return False  # neither a topic raised before nor the frame named afresh ("my being away")
+    shared = topic_words(t) & topics
+    if shared and shared <= {_stem(m.group()) for m in fr.DATE_WORDS.finditer(t)} \
+            and not (returns or names_frame(d, i) or _MY_GOING.search(t) or back_ref):
+        return False  # only a day or a date in common ("what would it be like to ask Dean to do Tuesdays?")
     if fan.OTHER_PEOPLE.search(t) and not names_frame(d, i) and not back_ref and not _MY_GOING.search(t):
         return False  # "coming back to your dad ... not ending up like him": a topic word in the patient's life
     return bool(returns or cu.T_REACTION_WIDE.search(t) or rp.T_FRAME_REACTION.search(t) or fa.T_OWN_ABSENCE.search(t)
