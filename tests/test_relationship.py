@@ -1809,3 +1809,16 @@ def test_a_day_in_common_with_the_frame_is_no_return():
                     ("t", "Can I just check back on the Tuesday thing? Sometimes a change like that sits differently after a while."),
                     ("p", "No, honestly, it's fine.")])
     assert late_returns(d2, labels)[4:] == ["frame_feelings", "frame_feelings"]
+
+
+def test_the_working_we_of_a_plan_does_not_name_the_pair():
+    # "We could find a way of pacing" is the task they share; a confident scorer may not open
+    # an episode on it alone.
+    from alliance.annotators.relationship import _NAMES_PAIR, _PLANS_TOGETHER
+    from alliance.annotators._relopeners import HEDGE
+    from alliance.annotators._lexicon import normalize
+
+    def names_pair(said):
+        return bool(_NAMES_PAIR.search(_PLANS_TOGETHER.sub(" ", HEDGE.sub(" ", f" {normalize(said)} "))))
+    assert not names_pair("I wonder whether we could find a way of pacing that doesn't feel like surrender.")
+    assert names_pair("I wonder whether we could talk about how it is between us.")

@@ -410,6 +410,11 @@ def _label_roots(d: Dialogue) -> tuple[list[str | None], list[str | None], list[
 #: "you've been counting"): "you brought it up, so part of you is wondering" (an MI
 #: reflection of the patient's ambivalence) does neither, however sure the scorer is.
 _NAMES_PAIR = compile_any([r"\b(?:i|me|my|mine|myself|we|us|our|ourselves)\b|" + FRAME_WORDS])
+#: The working "we" of a plan ("I wonder whether we could find a way of pacing"), which names the
+#: task the two of them share, not the two of them.
+_PLANS_TOGETHER = compile_any([r"(?:we could|we can|we might|we will|we would|shall we|let us|could we|can we|maybe we) "
+                               r"(?:\w+ )?(?:find|try|work out|look at|look|think about|plan|practise|practice|start|use|"
+                               r"go through|come up with|write|make|break|build)\b"])
 
 
 
@@ -504,7 +509,8 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     # "whether you like me".
     may_start = [d.you_is_therapist(i) and (bool(P_NAMES_PAIR.search(d.norms[i])) or not _PEOPLE_NAMED.search(d.norms[i]))
                  and not rejects_reading(d, i) if not d.is_therapist(i)
-                 else not hears_report(d, i) and (bool(_NAMES_PAIR.search(HEDGE.sub(" ", d.norms[i]))) or _recent_frame(d, i) or (
+                 else not hears_report(d, i) and (bool(_NAMES_PAIR.search(_PLANS_TOGETHER.sub(" ", HEDGE.sub(" ", d.norms[i]))))
+                                                  or _recent_frame(d, i) or (
         i > 0 and d.is_patient(i - 1) and bool(P_NAMES_PAIR.search(d.norms[i - 1])))) for i in range(d.n)]
     may_open = [ok and (d.is_therapist(i) or patient_may_open(d, i, proba, model.add, OTHER_START))
                 for i, ok in enumerate(may_start)]
