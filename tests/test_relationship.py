@@ -1822,3 +1822,11 @@ def test_the_working_we_of_a_plan_does_not_name_the_pair():
         return bool(_NAMES_PAIR.search(_PLANS_TOGETHER.sub(" ", HEDGE.sub(" ", f" {normalize(said)} "))))
     assert not names_pair("I wonder whether we could find a way of pacing that doesn't feel like surrender.")
     assert names_pair("I wonder whether we could talk about how it is between us.")
+
+
+def test_a_you_the_patient_quotes_does_not_let_the_scorer_open_on_the_reply():
+    from alliance.annotators.relationship import _own_voice
+    d = _dialogue([("p", 'Yesterday my mentor told me, "You are not listening to me, Comfort, you need to slow down."'),
+                   ("p", "Honestly, you are not listening to me today.")])
+    assert " you " not in _own_voice(d, 0)
+    assert " you " in _own_voice(d, 1)

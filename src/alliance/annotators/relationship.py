@@ -427,6 +427,12 @@ PLACE_GATE = 0.3
 _HERE_WORDS = compile_any([r"\b(?:in here|in the room|here)\b"])
 
 
+def _own_voice(d: Dialogue, i: int) -> str:
+    """Utterance ``i`` without speech in quotation marks or reported speech: the "you" of
+    'she said, "you are not listening to me"' is the speaker's, not the therapist's."""
+    return cu.REPORTED.sub(" ", wy.unquoted(d.texts[i], d.norms[i]))
+
+
 def doubted_place(d: Dialogue, i: int, cue: str | None, root: int | None, believed: float) -> bool:
     """Whether a here-and-now cue opening a chain at ``i`` names only the place, by the scorer's doubt.
 
@@ -511,7 +517,7 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
                  and not rejects_reading(d, i) if not d.is_therapist(i)
                  else not hears_report(d, i) and (bool(_NAMES_PAIR.search(_PLANS_TOGETHER.sub(" ", HEDGE.sub(" ", d.norms[i]))))
                                                   or _recent_frame(d, i) or (
-        i > 0 and d.is_patient(i - 1) and bool(P_NAMES_PAIR.search(d.norms[i - 1])))) for i in range(d.n)]
+        i > 0 and d.is_patient(i - 1) and bool(P_NAMES_PAIR.search(_own_voice(d, i - 1))))) for i in range(d.n)]
     may_open = [ok and (d.is_therapist(i) or patient_may_open(d, i, proba, model.add, OTHER_START))
                 for i, ok in enumerate(may_start)]
     near_absence(d, labels, proba, model.add)
