@@ -1830,3 +1830,20 @@ def test_a_you_the_patient_quotes_does_not_let_the_scorer_open_on_the_reply():
                    ("p", "Honestly, you are not listening to me today.")])
     assert " you " not in _own_voice(d, 0)
     assert " you " in _own_voice(d, 1)
+
+
+@pytest.mark.parametrize("said", [
+    "I'm wondering whether going monthly feels like being let go of before you're ready.",
+    "how will it be for you having the calls monthly through the dark months",
+    "Can I ask once more about last week? How was it, not having this hour?",
+])
+def test_going_monthly_and_the_missed_hour_are_the_frame(said):
+    from alliance.annotators._cues import FRAME_T_WIDE
+    from alliance.annotators._lexicon import normalize
+    assert FRAME_T_WIDE.search(f" {normalize(said)} ")
+
+
+def test_monthly_in_the_patients_life_is_not_the_frame():
+    from alliance.annotators._cues import FRAME_T_WIDE
+    from alliance.annotators._lexicon import normalize
+    assert not FRAME_T_WIDE.search(f" {normalize('The rent goes out monthly and the injection is every month.')} ")

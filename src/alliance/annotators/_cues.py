@@ -72,7 +72,9 @@ FRAME_T_WIDE = compile_any([
     r"(?:our|the) time (?:is|being) (?:up|nearly up|almost up|over)|time is up|(?<!play )(?<!playing )(?<!against )(?<!beat )(?<!round )the clock|(?:have to|need to|must) stop (?:now|there|here)|(?:how|what) (?:is it|it is) to stop",
     r"(?:end|ending|finish|finishing|stop|stopping|terminat\w*) (?:of )?(?:therapy|treatment|our work|our sessions|the sessions|these sessions|coming here|seeing me|seeing each other|together|the work)",
     r"(?:us|we) (?:are )?(?:finishing|ending|stopping|finish|end|stop) (?:in|at|before|after|by|soon|next|this)",
-    r"(?:our|the|your) (?:last|final) (?:sessions?|few sessions|weeks)|sessions? left|sessions to go|(?:the|our) ending|fortnightly|fewer sessions|cut\w* (?:us |our sessions |the sessions |sessions )?down to (?:fortnightly|every|once|one session|monthly)|(?:sessions|see each other|meet) less often|(?:sessions|meet|see you|see me) once a month",
+    r"(?:our|the|your) (?:last|final) (?:sessions?|few sessions|weeks)|sessions? left|sessions to go|(?:the|our) ending|fortnightly|fewer sessions|cut\w* (?:us |our sessions |the sessions |sessions )?down to (?:fortnightly|every|once|one session|monthly)|(?:sessions|see each other|meet) less often|(?:sessions|meet|see you|see me) once a month|"
+    # Going monthly, or every few weeks, and the hour that is missed ("how was it, not having this hour?").
+    r"(?:going|go|move|moving|moved|cut|cutting|drop|dropping|sessions|calls|appointments|visits|reviews|meet|meeting|see you|seeing you) monthly|monthly (?:sessions?|calls?|appointments?|visits?|reviews?)|(?:three|six)[ -]weekly|every (?:three|four|six) weeks|(?:not having|without|missing) (?:this|our) (?:hour|time)",
     rf"i (?:will not|am not going to|will not be|would not|would not be) (?:be )?(?:here|around|in)\b{_W}{{0,2}}\s+(?:over|for|during|in|next|on)",
     r"(?:asked|going|have|need|due) to (?:cover|work at|help out at|run|staff) (?:another|a different|the other|a second) (?:clinic|service|team|site|practice|ward|office)",
     # A sabbatical, a move of the room, a longer gap between sessions, the therapist
@@ -116,7 +118,8 @@ FRAME_P_WIDE = compile_any([
     r"(?:need to|have to|should|start to|going to) (?:think about|talk about|plan) (?:ending|finishing|stopping)\b",
     r"you (?:would|will|might|are going to|could) (?:retire|leave|move away|stop working|go on leave|stop seeing me)\b",
     r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays) at (?:\w+)|(?:session|appointment) times?|these times|this time slot",
-    r"(?:you|your) (?:moving|move|retiring|retirement|surgery|operation|parental leave|maternity leave|sabbatical)\b(?! on)|fortnightly|every other week|every fortnight|fewer sessions",
+    r"(?:you|your) (?:moving|move|retiring|retirement|surgery|operation|parental leave|maternity leave|sabbatical)\b(?! on)|fortnightly|every other week|every fortnight|fewer sessions|"
+    r"(?:going|go|move|moving|moved|cut|cutting|drop|dropping|sessions|calls|appointments|visits|reviews|meet|meeting|see you|seeing you) monthly|monthly (?:sessions?|calls?|appointments?|visits?|reviews?)|(?:three|six)[ -]weekly|every (?:three|four|six) weeks|(?:not having|without|missing) (?:this|our) (?:hour|time)",
     r"(?:a|the|this|that) (?:cancellation|late|missed session|no show) (?:fee|charge)",
     # "You play the clock, not the ref", "against the clock": idioms, not the session's clock.
     r"(?<!play )(?<!playing )(?<!against )(?<!beat )(?<!round )the clock|my minutes|using up (?:my |the )?(?:minutes|time|hour)|(?:before|when) you kick me out",
@@ -403,7 +406,7 @@ TOPIC_WORDS = compile_any([
     rf"{_HOLIDAY}|breaks?|gaps?|vacation|leave|absences?|courses?|conferences?|training|fortnight|phone|video|"
     r"fee|fees|money|ending|finish\w*|cancel\w*|lateness|clock|fortnightly|operation|surgery|sabbatical|maternity|paternity|locum|retire\w*|"
     # How often the sessions come ("the twice a week going to once", "the in-between week").
-    r"twice a week|once a week|(?:once|twice) weekly|every (?:other|second) week|every (?:two|three) weeks|in between weeks?|"
+    r"twice a week|once a week|(?:once|twice) weekly|every (?:other|second) week|every (?:two|three) weeks|in between weeks?|monthly|"
     r"(?:one|two|three|four|five|six|seven|eight|few|couple of|last|final) sessions?|"
     r"(?:two|three|four|five|six|seven|eight|ten|twelve|few|couple of) (?:weeks|months)|"
     # Months named in an announcement ("four weeks in October") are how it is referred back to.
