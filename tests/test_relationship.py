@@ -1836,6 +1836,10 @@ def test_a_you_the_patient_quotes_does_not_let_the_scorer_open_on_the_reply():
     "I'm wondering whether going monthly feels like being let go of before you're ready.",
     "how will it be for you having the calls monthly through the dark months",
     "Can I ask once more about last week? How was it, not having this hour?",
+    "So, as the letter said, the clinic has cut our visits to twenty-five minutes. How is that for you?",
+    "What was it like for you when the group was called off?",
+    "Before we get going, what was it like out there, waiting on me for twenty minutes?",
+    "how is it for you that we wont be in the same room anymore after nearly two years",
 ])
 def test_going_monthly_and_the_missed_hour_are_the_frame(said):
     from alliance.annotators._cues import FRAME_T_WIDE
@@ -1847,3 +1851,11 @@ def test_monthly_in_the_patients_life_is_not_the_frame():
     from alliance.annotators._cues import FRAME_T_WIDE
     from alliance.annotators._lexicon import normalize
     assert not FRAME_T_WIDE.search(f" {normalize('The rent goes out monthly and the injection is every month.')} ")
+
+
+def test_what_you_make_of_the_news_asks_for_a_reaction():
+    from alliance.annotators.relationship import detect_cue
+    d = _dialogue([("t", "A reminder that my sabbatical starts on the first of March, and I'm away until the end of April."),
+                   ("p", "Yes, I've got it written down."),
+                   ("t", "I wonder what you make of it, now that it's getting closer.")])
+    assert detect_cue(d, 2) == "frame_feelings"

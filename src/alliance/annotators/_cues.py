@@ -73,6 +73,12 @@ FRAME_T_WIDE = compile_any([
     r"(?:end|ending|finish|finishing|stop|stopping|terminat\w*) (?:of )?(?:therapy|treatment|our work|our sessions|the sessions|these sessions|coming here|seeing me|seeing each other|together|the work)",
     r"(?:us|we) (?:are )?(?:finishing|ending|stopping|finish|end|stop) (?:in|at|before|after|by|soon|next|this)",
     r"(?:our|the|your) (?:last|final) (?:sessions?|few sessions|weeks)|sessions? left|sessions to go|(?:the|our) ending|fortnightly|fewer sessions|cut\w* (?:us |our sessions |the sessions |sessions )?down to (?:fortnightly|every|once|one session|monthly)|(?:sessions|see each other|meet) less often|(?:sessions|meet|see you|see me) once a month|"
+    # Sessions shortened or called off, the therapist kept waited on, the move to a screen
+    # ("the clinic has cut our visits to twenty-five minutes", "when the group was called off",
+    # "waiting on me for twenty minutes", "we won't be in the same room anymore").
+    r"cut (?:our|the|your) (?:visits|sessions|appointments|time|calls|hour) (?:down )?to|"
+    r"(?:session|sessions|group|appointment|visit|visits|call) (?:was |were |got |being |has been |had to be )?called off|"
+    r"waiting (?:on|for) me|(?:won't|will not|would not|not|no longer) (?:be )?(?:in|sharing) the same room|"
     # Going monthly, or every few weeks, and the hour that is missed ("how was it, not having this hour?").
     r"(?:going|go|move|moving|moved|cut|cutting|drop|dropping|sessions|calls|appointments|visits|reviews|meet|meeting|see you|seeing you) monthly|monthly (?:sessions?|calls?|appointments?|visits?|reviews?)|(?:three|six)[ -]weekly|every (?:three|four|six) weeks|(?:not having|without|missing) (?:this|our) (?:hour|time)",
     rf"i (?:will not|am not going to|will not be|would not|would not be) (?:be )?(?:here|around|in)\b{_W}{{0,2}}\s+(?:over|for|during|in|next|on)",

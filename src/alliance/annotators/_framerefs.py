@@ -120,6 +120,8 @@ ABOUT_THAT = compile_any([
 T_REACTION_MORE = compile_any([
     r"what (?:it|that|this) (?:was|is|will be|would be|might be|has been|is going to be|felt|feels) like\b|what (?:those|these) (?:\w+ ){1,7}(?:were|are|have been) like\b",
     r"how (?:is|was|has) (?:it|that|this) (?:been )?(?:sitting|settling)|how (?:is|has) (?:it|that|this) been for you|how it (?:is|was|has been) for you|how (?:is|was) (?:it|that) for you",
+    # "I wonder what you make of it, now that it's getting closer."
+    r"what (?:do )?you make of (?:it|that|this)(?: now)?",
 ])
 
 #: The therapist last in a series of the patient's people: "by your brother, by Gordon,
