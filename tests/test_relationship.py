@@ -1840,8 +1840,14 @@ def test_a_you_the_patient_quotes_does_not_let_the_scorer_open_on_the_reply():
     "What was it like for you when the group was called off?",
     "Before we get going, what was it like out there, waiting on me for twenty minutes?",
     "how is it for you that we wont be in the same room anymore after nearly two years",
+    "and from next month the waiting room will also move, it will be in the main corridor",
+    "We'll still finish at ten past. How was the wait?",
+    "I think you're angrier about being moved than you let yourself say.",
+    "i was wondering um whether the booking thing feels a bit like being passed along",
+    "The row blew up in the very week there was no session here to bring it to.",
+    "And now I'm the one going under the knife. Does that touch anything for you?",
 ])
-def test_going_monthly_and_the_missed_hour_are_the_frame(said):
+def test_changes_to_the_frame_in_everyday_words_name_it(said):
     from alliance.annotators._cues import FRAME_T_WIDE
     from alliance.annotators._lexicon import normalize
     assert FRAME_T_WIDE.search(f" {normalize(said)} ")

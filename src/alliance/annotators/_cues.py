@@ -79,6 +79,11 @@ FRAME_T_WIDE = compile_any([
     r"cut (?:our|the|your) (?:visits|sessions|appointments|time|calls|hour) (?:down )?to|"
     r"(?:session|sessions|group|appointment|visit|visits|call) (?:was |were |got |being |has been |had to be )?called off|"
     r"waiting (?:on|for) me|(?:won't|will not|would not|not|no longer) (?:be )?(?:in|sharing) the same room|"
+    # A change to the place or the booking, told without the therapist's "I" ("the waiting room
+    # will move", "the booking thing"), the wait the therapist caused, a week with no session.
+    r"(?:the|our) (?:waiting room|rooms?|office|clinic|building) (?:will|is going to|is|are|has|have) (?:also )?(?:be |been )?"
+    r"(?:move|moving|moved|change|changing|changed|clos\w+|relocat\w+)|(?:the|this|that) booking (?:thing|system|app|portal)|"
+    r"how was the wait\b|(?:about|by) being moved\b|no session (?:here )?to (?:bring|take)|i am (?:the one )?going under the knife|"
     # Going monthly, or every few weeks, and the hour that is missed ("how was it, not having this hour?").
     r"(?:going|go|move|moving|moved|cut|cutting|drop|dropping|sessions|calls|appointments|visits|reviews|meet|meeting|see you|seeing you) monthly|monthly (?:sessions?|calls?|appointments?|visits?|reviews?)|(?:three|six)[ -]weekly|every (?:three|four|six) weeks|(?:not having|without|missing) (?:this|our) (?:hour|time)",
     rf"i (?:will not|am not going to|will not be|would not|would not be) (?:be )?(?:here|around|in)\b{_W}{{0,2}}\s+(?:over|for|during|in|next|on)",
