@@ -1846,6 +1846,11 @@ def test_a_you_the_patient_quotes_does_not_let_the_scorer_open_on_the_reply():
     "i was wondering um whether the booking thing feels a bit like being passed along",
     "The row blew up in the very week there was no session here to bring it to.",
     "And now I'm the one going under the knife. Does that touch anything for you?",
+    "How's the shorter visit feeling so far?",
+    "When I texted to cancel, what did you imagine was going on for me?",
+    "before you go ill say it once more i forgot you and i dont want to just brush past it",
+    "if it ever happens again that i get called out you can always tell me how it was",
+    "if the gaps between sessions feel long you can ring the service line any time",
 ])
 def test_changes_to_the_frame_in_everyday_words_name_it(said):
     from alliance.annotators._cues import FRAME_T_WIDE

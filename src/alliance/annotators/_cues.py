@@ -84,6 +84,11 @@ FRAME_T_WIDE = compile_any([
     r"(?:the|our) (?:waiting room|rooms?|office|clinic|building) (?:will|is going to|is|are|has|have) (?:also )?(?:be |been )?"
     r"(?:move|moving|moved|change|changing|changed|clos\w+|relocat\w+)|(?:the|this|that) booking (?:thing|system|app|portal)|"
     r"how was the wait\b|(?:about|by) being moved\b|no session (?:here )?to (?:bring|take)|i am (?:the one )?going under the knife|"
+    # Shorter visits, the gaps between sessions, the therapist cancelling by text, forgetting the
+    # patient, or called out of the room.
+    r"shorter (?:visits?|sessions?|time|hour|appointments?)|shortening (?:our|the|your) (?:visits|sessions|time|appointments)|"
+    r"gaps? between (?:sessions|visits|appointments|calls)|i (?:texted|rang|phoned|called|emailed|wrote) to cancel|"
+    r"i forgot (?:you|your (?:session|appointment)|our (?:session|appointment))|i (?:get|got|was|am|had been) called (?:out|away)|"
     # Going monthly, or every few weeks, and the hour that is missed ("how was it, not having this hour?").
     r"(?:going|go|move|moving|moved|cut|cutting|drop|dropping|sessions|calls|appointments|visits|reviews|meet|meeting|see you|seeing you) monthly|monthly (?:sessions?|calls?|appointments?|visits?|reviews?)|(?:three|six)[ -]weekly|every (?:three|four|six) weeks|(?:not having|without|missing) (?:this|our) (?:hour|time)",
     rf"i (?:will not|am not going to|will not be|would not|would not be) (?:be )?(?:here|around|in)\b{_W}{{0,2}}\s+(?:over|for|during|in|next|on)",
