@@ -1870,3 +1870,15 @@ def test_what_you_make_of_the_news_asks_for_a_reaction():
                    ("p", "Yes, I've got it written down."),
                    ("t", "I wonder what you make of it, now that it's getting closer.")])
     assert detect_cue(d, 2) == "frame_feelings"
+
+
+def test_a_doubted_pair_opened_by_the_seed_patterns_own_question_stands():
+    # "The clinic has cut our visits to twenty-five minutes. How is that for you?" names the
+    # change and asks how it is: its own evidence, however little the scorer believes it.
+    import numpy as np
+    from alliance.annotators._relchecks import without_lone_doubts
+    d = _dialogue([("t", "So, as the letter said, the clinic has cut our visits to twenty-five minutes. How is that for you?"),
+                   ("p", "Oh, twenty-five is plenty. I don't have that much to say at my age anyhow."),
+                   ("t", "All right. How's the sleep been?"), ("p", "Better.")])
+    frame = ["frame_feelings", "frame_feelings", None, None]
+    assert without_lone_doubts(d, frame, np.array([0.19, 0.08, 0.0, 0.0]), set()) == frame

@@ -109,7 +109,9 @@ def without_lone_doubts(d: Dialogue, labels: list[str | None], believed, held: s
                 and not _frame_return(d, labels, labelled[0], first):
             out[labelled[0]] = None
         elif len(labelled) > 1 and max(believed[i] for i in labelled) < DOUBTED_EPISODE \
-                and not _refused_frame_talk(d, labels, labelled, first, last):
+                and not _refused_frame_talk(d, labels, labelled, first, last) \
+                and not (labels[labelled[0]] == "frame_feelings" and d.is_therapist(labelled[0])
+                         and _self_evident(d, labelled[0])):
             for i in labelled:
                 out[i] = None
     return out
