@@ -1878,7 +1878,7 @@ def test_a_doubted_pair_opened_by_the_seed_patterns_own_question_stands():
     import numpy as np
     from alliance.annotators._relchecks import without_lone_doubts
     d = _dialogue([("t", "So, as the letter said, the clinic has cut our visits to twenty-five minutes. How is that for you?"),
-                   ("p", "Oh, twenty-five is plenty. I don't have that much to say at my age anyhow."),
+                   ("p", "Honestly, it's a shame. I'll miss the longer chats, they were the best bit of my week."),
                    ("t", "All right. How's the sleep been?"), ("p", "Better.")])
     frame = ["frame_feelings", "frame_feelings", None, None]
     assert without_lone_doubts(d, frame, np.array([0.19, 0.08, 0.0, 0.0]), set()) == frame
