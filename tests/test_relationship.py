@@ -1882,3 +1882,24 @@ def test_a_doubted_pair_opened_by_the_seed_patterns_own_question_stands():
                    ("t", "All right. How's the sleep been?"), ("p", "Better.")])
     frame = ["frame_feelings", "frame_feelings", None, None]
     assert without_lone_doubts(d, frame, np.array([0.19, 0.08, 0.0, 0.0]), set()) == frame
+
+
+@pytest.mark.parametrize("said", [
+    "Before we get going, what was it like out there, waiting on me for twenty minutes?",
+    "When I texted to cancel, what did you imagine was going on for me?",
+])
+def test_reaction_questions_in_other_words_about_a_named_change_are_frame_talk(said):
+    from alliance.annotators.relationship import detect_cue
+    assert detect_cue(_dialogue([("p", "Hello."), ("t", said)]), 1) == "frame_feelings"
+
+
+def test_a_musing_that_the_therapist_cannot_help_is_a_return():
+    from alliance.annotators._framereturns import late_returns
+    d = _dialogue([("t", "I was off sick last week, so we missed our session. How was that for you?"),
+                   ("p", "It was fine. People get ill."),
+                   ("t", "Okay. And the row on Sunday?"),
+                   ("p", "His mother again."),
+                   ("t", "I can't help thinking the row blew up in the very week there was no session here to bring it to."),
+                   ("p", "It would have blown up anyway. It always does.")])
+    labels = ["frame_feelings", "frame_feelings", None, None, None, None]
+    assert late_returns(d, labels)[4] == "frame_feelings"

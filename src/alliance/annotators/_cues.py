@@ -380,7 +380,7 @@ T_IMMEDIACY_WIDE = compile_any([
 #: A therapist turn that refers back to something already raised.
 RETURN = compile_any([
     r"once more|once again|one more time|(?:come|coming|go|going|get|getting) back to|before we (?:finish|stop|end|close)|"
-    r"still (?:thinking|wondering)|i wonder again|again about|i want to (?:check|ask) (?:again|once|one)|return to|"
+    r"still (?:thinking|wondering)|i wonder again|again about|i (?:can not|cannot) help (?:thinking|wondering)|i want to (?:check|ask) (?:again|once|one)|return to|"
     r"(?:thinking|wondering|asking) about\b(?:\s+\w+){1,4}\s+again|i keep (?:thinking|wondering)|(?:earlier|before) (?:i|we) (?:mentioned|talked|said)|(?:mentioned|said|talked about) (?:earlier|before)|"
     r"(?:go|come|get|going|coming|getting) back\b(?:\s+\w+){1,4}\s+to\b|skip (?:past|over)|rush (?:past|over)|move on (?:too )?(?:quickly|fast)|stay with (?:that|it|this)\b|"
     r"a long (?:stretch|time|while|gap)|check\w* in (?:again|once more|about)|also thinking|still (?:curious|thinking|wondering)|"

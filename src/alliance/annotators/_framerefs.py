@@ -122,6 +122,9 @@ T_REACTION_MORE = compile_any([
     r"how (?:is|was|has) (?:it|that|this) (?:been )?(?:sitting|settling)|how (?:is|has) (?:it|that|this) been for you|how it (?:is|was|has been) for you|how (?:is|was) (?:it|that) for you",
     # "I wonder what you make of it, now that it's getting closer."
     r"what (?:do )?you make of (?:it|that|this)(?: now)?",
+    # "what was it like out there, waiting on me?", "when I texted to cancel, what did you imagine?"
+    r"what (?:was|is|has been|will be) (?:it|that) like\b|what did you (?:imagine|picture|think was going on)|"
+    r"what (?:went|was going) through your (?:mind|head)",
 ])
 
 #: The therapist last in a series of the patient's people: "by your brother, by Gordon,
