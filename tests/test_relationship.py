@@ -1903,3 +1903,15 @@ def test_a_musing_that_the_therapist_cannot_help_is_a_return():
                    ("p", "It would have blown up anyway. It always does.")])
     labels = ["frame_feelings", "frame_feelings", None, None, None, None]
     assert late_returns(d, labels)[4] == "frame_feelings"
+
+
+def test_leaving_the_door_open_in_plain_words_is_a_return():
+    from alliance.annotators._framereturns import late_returns
+    d = _dialogue([("t", "Sorry, I got called out in the middle of our session. How was that for you?"),
+                   ("p", "It was fine, no need."),
+                   ("t", "Okay. And the job hunt?"),
+                   ("p", "Two interviews."),
+                   ("t", "Before you go, if it ever happens again that I get called out, you can always tell me how it was."),
+                   ("p", "Ya ya, no need, it's really fine.")])
+    labels = ["frame_feelings", "frame_feelings", None, None, None, None]
+    assert late_returns(d, labels)[4:] == ["frame_feelings", "frame_feelings"]

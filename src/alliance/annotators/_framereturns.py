@@ -97,7 +97,9 @@ _LETS_GO = compile_any([r"\bi (?:will|am going to|shall) (?:just )?(?:leave|drop
 
 #: Leaving the door open to what the patient waved away ("I just want to leave the door open for
 #: that", "I just wanna make room for that"): after frame talk, the therapist's return to it.
-_DOOR_OPEN = compile_any([r"\b(?:leave|keep|leaving|keeping) the door open\b|\bmake room for (?:that|it|this)\b"])
+_DOOR_OPEN = compile_any([r"\b(?:leave|keep|leaving|keeping) the door open\b|\bmake room for (?:that|it|this)\b|"
+                          # "if it ever happens again, you can always tell me how it was"
+                          r"\byou can (?:always |still )?(?:tell me|let me know|bring it (?:up|here))\b(?:\s+\w+){0,3}\s+(?:how it was|if it|about it|what it)"])
 
 
 #: The patient's "fine" set against what followed ("you've said the six weeks weren't a big deal,
