@@ -21,9 +21,10 @@ OPENED_NEW: tuple[str, ...] = (*(f"test{k}" for k in range(17, 59)), *(f"test{k}
 #: that round's readings; test139 .. test146 were scored blind at 8d1faf8 and 921f6d1, and test147 ..
 #: test154 at 8d1faf8 and 259a0e6, and test155 .. test162 at 8d1faf8, 7807acf and 68c62cb, then opened.
 #: test163 .. test170 (twenty-third round) were scored blind at 4164116, then opened; test171 ..
-#: test178 were scored blind at 4164116, f19b8f1 and bc2a777 and have not been read; test179 .. test186
-#: were scored blind at 4164116 and 8de7431 and have not been read.
-#: The shipped models are not trained on them (they are not listed above).
+#: test178 were scored blind at 4164116, f19b8f1 and bc2a777, and test179 .. test186 at 4164116 and
+#: 8de7431; both were scored again at e2adf02 and opened in the twenty-fourth round. test187 ..
+#: test194 (twenty-fourth round) were scored blind at e2adf02, e58ad20 and 3389815 and have not been read.
+#: The shipped models are not trained on any of them (they are not listed above).
 #: The blind pool: scored at the start and end of a round, never read, tuned or trained on
 #: (test93 .. test98 were written after the twentieth round's rebuild).
 BLIND: tuple[str, ...] = (*(f"test{k}" for k in range(59, 77)), *(f"test{k}" for k in range(93, 99)))
