@@ -44,6 +44,11 @@ _ROLES = (r"headteacher|headmaster|headmistress|coach|nan|nana|gran|granny|stepd
           r"sergeant|supervisor|tutor|lecturer|professor|nun|guardian|babysitter|nanny")
 _HOLIDAY = r"summer|winter|christmas|xmas|easter|august|half term|new year|spring|autumn|holiday|holidays"
 
+#: Sessions going monthly or every few weeks, and the hour that is missed ("how was it, not
+#: having this hour?"): the therapist's and the patient's words for the same change.
+_EVERY_FEW_WEEKS = (r"(?:going|go|move|moving|moved|cut|cutting|drop|dropping|sessions|calls|appointments|visits|reviews|meet|"
+                    r"meeting|see you|seeing you) monthly|monthly (?:sessions?|calls?|appointments?|visits?|reviews?)|"
+                    r"(?:three|six)[ -]weekly|every (?:three|four|six) weeks|(?:not having|without|missing) (?:this|our) (?:hour|time)")
 #: The frame in a therapist's mouth, wider than the listed phrasings.
 FRAME_T_WIDE = compile_any([
     # The ending, and the length of the hour, in a therapist's plain words ("after that you won't be
@@ -88,9 +93,9 @@ FRAME_T_WIDE = compile_any([
     # patient, or called out of the room.
     r"shorter (?:visits?|sessions?|time|hour|appointments?)|shortening (?:our|the|your) (?:visits|sessions|time|appointments)|"
     r"gaps? between (?:sessions|visits|appointments|calls)|i (?:texted|rang|phoned|called|emailed|wrote) to cancel|"
-    r"i forgot (?:you|your (?:session|appointment)|our (?:session|appointment))|i (?:get|got|was|am|had been) called (?:out|away)|"
+    r"i forgot (?:you|your (?:session|appointment)|our (?:session|appointment))|i (?:get|got|was|am|had been) called (?:out|away)",
     # Going monthly, or every few weeks, and the hour that is missed ("how was it, not having this hour?").
-    r"(?:going|go|move|moving|moved|cut|cutting|drop|dropping|sessions|calls|appointments|visits|reviews|meet|meeting|see you|seeing you) monthly|monthly (?:sessions?|calls?|appointments?|visits?|reviews?)|(?:three|six)[ -]weekly|every (?:three|four|six) weeks|(?:not having|without|missing) (?:this|our) (?:hour|time)",
+    _EVERY_FEW_WEEKS,
     rf"i (?:will not|am not going to|will not be|would not|would not be) (?:be )?(?:here|around|in)\b{_W}{{0,2}}\s+(?:over|for|during|in|next|on)",
     r"(?:asked|going|have|need|due) to (?:cover|work at|help out at|run|staff) (?:another|a different|the other|a second) (?:clinic|service|team|site|practice|ward|office)",
     # A sabbatical, a move of the room, a longer gap between sessions, the therapist
@@ -134,8 +139,8 @@ FRAME_P_WIDE = compile_any([
     r"(?:need to|have to|should|start to|going to) (?:think about|talk about|plan) (?:ending|finishing|stopping)\b",
     r"you (?:would|will|might|are going to|could) (?:retire|leave|move away|stop working|go on leave|stop seeing me)\b",
     r"(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays) at (?:\w+)|(?:session|appointment) times?|these times|this time slot",
-    r"(?:you|your) (?:moving|move|retiring|retirement|surgery|operation|parental leave|maternity leave|sabbatical)\b(?! on)|fortnightly|every other week|every fortnight|fewer sessions|"
-    r"(?:going|go|move|moving|moved|cut|cutting|drop|dropping|sessions|calls|appointments|visits|reviews|meet|meeting|see you|seeing you) monthly|monthly (?:sessions?|calls?|appointments?|visits?|reviews?)|(?:three|six)[ -]weekly|every (?:three|four|six) weeks|(?:not having|without|missing) (?:this|our) (?:hour|time)",
+    r"(?:you|your) (?:moving|move|retiring|retirement|surgery|operation|parental leave|maternity leave|sabbatical)\b(?! on)|fortnightly|every other week|every fortnight|fewer sessions",
+    _EVERY_FEW_WEEKS,
     r"(?:a|the|this|that) (?:cancellation|late|missed session|no show) (?:fee|charge)",
     # "You play the clock, not the ref", "against the clock": idioms, not the session's clock.
     r"(?<!play )(?<!playing )(?<!against )(?<!beat )(?<!round )the clock|my minutes|using up (?:my |the )?(?:minutes|time|hour)|(?:before|when) you kick me out",
