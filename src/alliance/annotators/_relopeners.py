@@ -503,6 +503,14 @@ def _unopened_pair(d: Dialogue, labels: list[str | None], i: int) -> bool:
         and READER_WORDS <= d.words[j] < PAIR_REPLY_WORDS and not cu.own_life(d.norms[i]) and not hears_report(d, i)
 
 
+def _refused_frame_pair(d: Dialogue, labels: list[str | None], subtypes: list[str | None], i: int) -> bool:
+    """Whether the stance reader, reading therapist turn ``i`` and its answer as frame talk over
+    ``subtypes``, is :data:`READER_SURE` the pair is a declined episode."""
+    rel = list(subtypes)
+    rel[i] = rel[i + 1] = "frame_feelings"
+    return declined_by_reader(d, labels, rel, i, i + 1) >= READER_SURE
+
+
 def reader_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[str]) -> list[str | None]:
     """Open an episode on a frame turn the scorer half believes and a refusal the reader is sure of.
 
@@ -568,9 +576,7 @@ def news_pairs(d: Dialogue, labels: list[str | None], subtypes: list[str]) -> li
             continue
         if not any(d.is_therapist(k) and brings_frame_news(d, k) for k in range(max(0, i - NEWS_CONTEXT), i + 1)):
             continue
-        rel = list(subtypes)
-        rel[i] = rel[j] = "frame_feelings"
-        if declined_by_reader(d, out, rel, i, j) >= READER_SURE:
+        if _refused_frame_pair(d, out, subtypes, i):
             out[i] = out[j] = "frame_feelings"
     return out
 
@@ -594,9 +600,7 @@ def reader_returns(d: Dialogue, labels: list[str | None]) -> list[str | None]:
             continue
         if not (mentions(d.norms[i], topics) or frame_return(d, i, topics) or names_frame(d, i)):
             continue
-        rel = list(out)
-        rel[i] = rel[j] = "frame_feelings"
-        if declined_by_reader(d, out, rel, i, j) >= READER_SURE:
+        if _refused_frame_pair(d, out, out, i):
             out[i] = out[j] = "frame_feelings"
     return out
 
