@@ -1915,3 +1915,60 @@ def test_leaving_the_door_open_in_plain_words_is_a_return():
                    ("p", "Ya ya, no need, it's really fine.")])
     labels = ["frame_feelings", "frame_feelings", None, None, None, None]
     assert late_returns(d, labels)[4:] == ["frame_feelings", "frame_feelings"]
+
+
+# -- Twenty-fifth round: chains that run through doubted turns, refusals that change the subject --
+
+def _chain(d, believed, root, members):
+    """Labels of one frame chain from ``root`` over ``members``, with the scorer's beliefs."""
+    from alliance.annotators._relchecks import without_doubted_tails
+    labels = [None] * d.n
+    cues = [None] * d.n
+    roots = [None] * d.n
+    labels[root] = cues[root] = "frame_feelings"
+    roots[root] = root
+    for i in members:
+        labels[i], roots[i] = "frame_feelings", root
+    return without_doubted_tails(d, labels, cues, roots, labels, np.array(believed))
+
+
+def test_a_chain_is_cut_where_a_run_of_doubted_turns_moves_the_talk_on():
+    # The patient's refusal, the therapist's "fair enough", then the patient's fishing trip:
+    # the last turns sound like the two of them ("out there", "nobody needs anything from me")
+    # but took their label only through the week in between.
+    d = _dialogue([("t", "Will you miss coming here once we move?"),
+                   ("p", "I reckon I'll miss the vending machine, that's about it."),
+                   ("t", "Okay, fair enough."),
+                   ("p", "I've been going fishing some with my buddy out at the lake."),
+                   ("t", "How's that been?"),
+                   ("p", "Good. About the only time my head gets quiet."),
+                   ("t", "What is it about being out there?"),
+                   ("p", "Nobody needs nothing from me out there.")])
+    out = _chain(d, [0.9, 0.95, 0.01, 0.03, 0.01, 0.05, 0.24, 0.27], 0, range(1, 8))
+    assert out[:2] == ["frame_feelings"] * 2
+    assert out[2:] == [None] * 6
+
+
+def test_a_chain_is_not_cut_where_the_patient_answers_a_question_inside_it():
+    # "Who else used to read things and go 'hmm'?" asks on: the patient's answer about Dad,
+    # which the scorer doubts, is the link the question asked for.
+    d = _dialogue([("p", "I rewrote the diary three times because I didn't want you to think I was slack."),
+                   ("t", "You rewrote it for me."),
+                   ("p", "For you, yeah. I could picture you reading it and going 'hmm'."),
+                   ("t", "Who else used to read things and go 'hmm'?"),
+                   ("p", "Dad. School reports. He'd read the whole thing in silence and stick it on the fridge."),
+                   ("t", "So I can end up in Dad's chair, reading your diary in silence."),
+                   ("p", "Yeah. Pretty much.")])
+    out = _chain(d, [0.9, 0.6, 0.5, 0.3, 0.02, 0.05, 0.2], 0, range(1, 7))
+    assert out == ["frame_feelings"] * 7
+
+
+def test_a_refusal_that_changes_the_subject_is_as_short_as_the_refusal():
+    from alliance.annotators._relopeners import answer_words
+    d = _dialogue([("t", "With Priya starting, you'll be doing it with two of us knowing. How's that sitting with you?"),
+                   ("p", "Can we not go round that again? I said it's fine. Anyway, I wanted to ask you about the "
+                         "tablets, the GP wants me to go up to fifty.")])
+    assert answer_words(d, 1) == 12  # "can we not go round that again i said it is fine"
+    # A story has no such sentence: all of it answers.
+    d = _dialogue([("t", "How was the week?"), ("p", "Long. My manager kept changing the deadline, twice.")])
+    assert answer_words(d, 1) == d.words[1]

@@ -117,14 +117,14 @@ def without_lone_doubts(d: Dialogue, labels: list[str | None], believed, held: s
     return out
 
 
-#: Below this the scorer reads an inherited turn as nothing: a chain's trailing run of such
-#: turns is the talk moving on (:func:`without_doubted_tails`).
+#: Below this the scorer reads an inherited turn as nothing: a run of such turns in a chain
+#: is the talk moving on (:func:`without_doubted_tails`).
 TAIL_GATE = 0.08
 #: How many such turns in a row make a tail to cut.
 TAIL_RUN = 2
 
 
-def without_doubted_tails(labels: list[str | None], cues: list[str | None], roots: list[int | None],
+def without_doubted_tails(d: Dialogue, labels: list[str | None], cues: list[str | None], roots: list[int | None],
                           rule_labels: list[str | None], believed) -> list[str | None]:
     """Cut the end of a chain the scorer reads as nothing.
 
@@ -132,10 +132,13 @@ def without_doubted_tails(labels: list[str | None], cues: list[str | None], root
     that "Yes, exactly. Embarrassed, mostly." keeps the label its question gave it. After a
     refusal the talk usually moves on ("That's true, we did." / "So, this week. The new rota
     came out ..."), and the chain carried the label into the patient's week, which made a
-    declined episode read as mixed and hid the returns after it. A chain's trailing run of
-    inherited turns, past the turn right after the cue, that the scorer gives less than
-    :data:`TAIL_GATE` each is dropped when it is :data:`TAIL_RUN` turns or longer. On splits
-    held out of the scorer, such turns were relationship talk in 11 of 153 cases (model card).
+    declined episode read as mixed and hid the returns after it. A chain is cut at its first
+    run of :data:`TAIL_RUN` or more inherited turns, past the turn right after the cue, that
+    the scorer gives less than :data:`TAIL_GATE` each: the run and everything after it go.
+    Until the twenty-fifth round only a trailing run was cut; on splits held out of the
+    scorer, such turns were relationship talk in 11 of 153 cases (model card). Cutting at a
+    run inside the chain too added four seed-pattern sessions' exact returns on
+    test131..194, which no scorer was trained on, and lost none.
     """
     out = list(labels)
     members: dict[int, list[int]] = {}
@@ -144,16 +147,28 @@ def without_doubted_tails(labels: list[str | None], cues: list[str | None], root
                 and roots[i] != i:
             members.setdefault(roots[i], []).append(i)
     for root, chain in members.items():
-        tail = []
-        for i in reversed(chain):
-            if i - root <= 1 or believed[i] >= TAIL_GATE:
+        trailing = set()
+        for k in range(len(chain) - 1, -1, -1):
+            if chain[k] - root <= 1 or believed[chain[k]] >= TAIL_GATE:
                 break
-            tail.append(i)
+            trailing.add(k)
         # One such turn is often the answer to a reflection inside the chain ("Caught taking
-        # up too much room." / "Yes, exactly. Embarrassed, mostly."); a run of them is the week.
-        if len(tail) >= TAIL_RUN:
-            for i in tail:
-                out[i] = None
+        # up too much room." / "Yes, exactly. Embarrassed, mostly."); a run of them is the week,
+        # and whatever follows the run took the label only through it ("okay, fair enough" /
+        # "I've been fishing with Ray" / "how's that been?" / ... "nobody needs anything from
+        # me out there", where the last turns only sound like the two of them).
+        run: list[int] = []
+        for k, i in enumerate(chain):
+            if i - root <= 1:
+                continue
+            if believed[i] >= TAIL_GATE:
+                run = []
+            elif run or k in trailing or not (d.is_patient(i) and d.questions[i - 1] and i - 1 in (root, *chain)):
+                run.append(k)
+            if len(run) >= TAIL_RUN:
+                for j in chain[run[0]:]:
+                    out[j] = None
+                break
     return out
 
 

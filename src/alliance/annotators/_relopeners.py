@@ -18,10 +18,10 @@ from alliance.annotators import _relpatterns as rp
 from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE
 from alliance.annotators._framereturns import brings_frame_news, frame_return, mentions, names_frame, topics_of
 from alliance.annotators.episodes import ASSENTS, ENGAGE, EPISODE_GAP, EXCUSES, REFUSAL_TURNS, utterance_stance
-from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
+from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any, normalize
 from alliance.annotators._rupturecomplaints import complains
 from alliance.annotators._rellinks import SECOND_PERSON
-from alliance.annotators._rupturelexicon import REJECT
+from alliance.annotators._rupturelexicon import REJECT, SHIFT
 from alliance.annotators._stancemodel import STANCES, episode_view, load_stance_model
 
 __all__ = ["reader_returns", "news_pairs", "hears_report", "HEDGE", "NEWS_CONTEXT", "P_NAMES_PAIR", "FRAME_WORDS", "inherited", "reflected",
@@ -319,6 +319,19 @@ _ASKS_SOFTLY = compile_any([r"\bi (?:wonder|am wondering|was wondering|would lik
 #: An answer this long is the patient telling their story, which the scorer reads as feeling
 #: talk wherever it goes; a reply to a relationship question is shorter.
 PAIR_REPLY_WORDS = 30
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+
+
+def answer_words(d: Dialogue, j: int) -> int:
+    """How many words of patient turn ``j`` answer the turn before it: the whole turn, or the
+    words before a sentence that changes the subject ("Can we not go round that again? I said
+    it's fine. Anyway, I wanted to ask you about the tablets ..."). The seed pattern's refusal
+    often ends in its own topic shift, which is no story told in answer."""
+    sentences = _SENTENCE_END.split(d.texts[j].strip())
+    for k in range(1, len(sentences)):
+        if SHIFT.search(normalize(sentences[k])):
+            return len(normalize(" ".join(sentences[:k])).split())
+    return d.words[j]
 
 
 def answered_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[str], may_start: list[bool],
@@ -342,7 +355,7 @@ def answered_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
             continue  # "you said you wanted to come back to the fee" arranges; it does not ask
         if _rejects_content(d, i, j) or about_someone_else(d.norms[i]) or hears_report(d, i):
             continue
-        if proba[i] >= sure and proba[j] >= sure and not d.acks[j] and d.words[j] < PAIR_REPLY_WORDS:
+        if proba[i] >= sure and proba[j] >= sure and not d.acks[j] and answer_words(d, j) < PAIR_REPLY_WORDS:
             out[i], out[j] = subtypes[i], subtypes[j]
     return out
 
@@ -452,7 +465,7 @@ def declined_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
         # The seed pattern's own refusal ("it's not your decision, you lot have waiting lists")
         # says what the therapist's turn was about: the scorer need only not rule it out.
         sure_asked = EXCUSED_PAIR if EXCUSES.search(d.norms[j]) and (asks or d.questions[i]) else sure
-        if not (may_start[i] or asks or surest) or d.acks[j] or d.words[j] >= PAIR_REPLY_WORDS or proba[i] < sure_asked:
+        if not (may_start[i] or asks or surest) or d.acks[j] or answer_words(d, j) >= PAIR_REPLY_WORDS or proba[i] < sure_asked:
             continue
         own_frame = sure_frame or out[j] is not None and "frame_feelings" in (subtypes[i], out[j]) \
             or rp.FRAME_T.search(t) or cu.FRAME_T_WIDE.search(t) or fr.ANNOUNCE_WIDE.search(t)

@@ -536,7 +536,7 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     opened = with_sure_neighbours(d, opened, proba, subtypes, model.add)
     opened = without_thanks_for_openness(d, opened, cues)
     revised = revised_declines(d, reader_returns(d, late_returns(d, opened)))
-    trimmed = without_reactions_to_news(d, without_doubted_tails(revised, cues, roots, rule_labels, believed),
+    trimmed = without_reactions_to_news(d, without_doubted_tails(d, revised, cues, roots, rule_labels, believed),
                                         cues, rule_labels)
     trimmed = without_replies_before_asking(d, trimmed, cues)
     return without_lone_doubts(d, trimmed, believed, set(held))
