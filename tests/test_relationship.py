@@ -1972,3 +1972,23 @@ def test_a_refusal_that_changes_the_subject_is_as_short_as_the_refusal():
     # A story has no such sentence: all of it answers.
     d = _dialogue([("t", "How was the week?"), ("p", "Long. My manager kept changing the deadline, twice.")])
     assert answer_words(d, 1) == d.words[1]
+
+
+def test_a_complaint_the_therapist_takes_up_opens_its_episode_even_after_frame_talk():
+    # "I'm glad you said that" takes the patient's complaint up as said to the therapist: the
+    # patient opened the episode, and it is no return to the holiday.
+    session = run([
+        ("t", "Before we start, I'll be away for the two weeks after Easter. How is that for you?"),
+        ("p", "It's fine, honestly. Everyone needs a holiday."),
+        ("t", "Okay. How were the night shifts?"),
+        ("p", "Double shifts again. Sister Grace asked and I said yes."),
+        ("t", "Shall we try putting her voice in the other chair again, like before?"),
+        ("p", "Honestly, this chair thing, I find it quite silly. Six months already and I'm still doing the same "
+              "double shifts. I don't know what we are doing in these sessions."),
+        ("t", "I'm glad you said that. It sounds like the chair work feels pointless to you, and six months without "
+              "the change you came for is a long time. What would feel more useful?"),
+        ("p", "Maybe something practical. Like how to say no to her without feeling like I will die."),
+        ("t", "We can do that. We could rehearse it here, with me as Sister Grace."),
+        ("p", "Okay, that one I can try.")])
+    assert episodes(session)[1][:3] == (5, 9, "patient")
+    assert returns(session) == 0

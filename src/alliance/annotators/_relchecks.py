@@ -18,7 +18,7 @@ from alliance.annotators import _relpatterns as rp
 from alliance.annotators._framereturns import brings_frame_news, names_frame
 from alliance.annotators._lexicon import Dialogue, compile_any
 from alliance.annotators._relmodel import NEAR_REACH
-from alliance.annotators._relopeners import READER_DECLINES, declined_by_reader
+from alliance.annotators._relopeners import READER_DECLINES, TAKES_REMARK, declined_by_reader
 from alliance.annotators.episodes import ENGAGE, EPISODE_GAP, NEGATED_FEELING, episode_runs, utterance_stance
 
 __all__ = ["LONE_GATE", "DOUBTED_EPISODE", "asks_reaction", "SHORT_FRAME_QUESTION", "short_frame_question",
@@ -206,7 +206,10 @@ def without_reactions_to_news(d: Dialogue, labels: list[str | None], cues: list[
         # raising it after their own turn ("Doctor, one thing I want to say. After you go ...")
         # is an opening.
         answers = i > 0 and d.is_therapist(i - 1) and out[i - 1] is None and (i < 2 or out[i - 2] is None)
-        if answers and d.is_therapist(i + 1) and cues[i + 1] == "frame_feelings":
+        # A therapist who takes the turn up as said to them ("I'm glad you said that") answers
+        # it: it was no reaction to news.
+        if answers and d.is_therapist(i + 1) and cues[i + 1] == "frame_feelings" \
+                and not TAKES_REMARK.search(d.norms[i + 1]):
             out[i] = None
     return out
 

@@ -242,7 +242,7 @@ LEAD_IN = 0.65
 #: ... when the therapist's turn that starts the episode takes that turn up as said to them
 #: ("that's a fair thing to say", "you're right", "I'm glad you asked me straight out").
 ACKED_LEAD_IN = 0.1
-_TAKES_REMARK = compile_any([
+TAKES_REMARK = compile_any([
     r"^ (?:(?:okay|mm|yeah|well|honestly) )*(?:that is (?:a |really |very |such a )*(?:fair|useful|helpful|important|good)\b|"
     r"you are (?:right|absolutely right|quite right)\b|i am glad you (?:said|asked|told|raised|brought)\b|"
     r"thank you for (?:saying|telling|asking|raising|being straight)\b|it does not sound (?:stupid|silly|daft|weird)\b|"
@@ -291,7 +291,7 @@ def with_openings(d: Dialogue, labels: list[str | None], proba, subtypes: list[s
     for i in range(d.n - 1):
         nxt = i + 1
         candid = d.is_therapist(nxt) and not d.is_therapist(i) and bool(_CANDID.search(d.norms[i]) or complains(d, i))
-        acked = d.is_therapist(nxt) and bool(_TAKES_REMARK.search(d.norms[nxt]))
+        acked = d.is_therapist(nxt) and bool(TAKES_REMARK.search(d.norms[nxt]))
         lead_in = ACKED_LEAD_IN if acked else (
             CANDID_LEAD_IN if candid else ADDRESSED_LEAD_IN if addresses_therapist(d, i) else LEAD_IN)
         # Said plainly to the therapist and taken up as relationship talk, a candid turn or a complaint
@@ -308,8 +308,10 @@ def with_openings(d: Dialogue, labels: list[str | None], proba, subtypes: list[s
         if any(out[j] is not None for j in range(max(0, i - EPISODE_GAP - 1), i)):
             continue  # not an opening: the turn would join (or already sits in) an earlier episode
         if out[nxt] == "frame_feelings" and d.is_therapist(nxt) and "frame_feelings" in out[:i] \
-                and proba[i] < RETURN_LEAD_IN:
-            continue  # the therapist coming back to the frame opens the return themselves
+                and proba[i] < RETURN_LEAD_IN and not acked:
+            # The therapist coming back to the frame opens the return themselves; not when
+            # their turn takes the patient's up ("I'm glad you said that").
+            continue
         out[i] = subtypes[i]
     return out
 
