@@ -1992,3 +1992,17 @@ def test_a_complaint_the_therapist_takes_up_opens_its_episode_even_after_frame_t
         ("p", "Okay, that one I can try.")])
     assert episodes(session)[1][:3] == (5, 9, "patient")
     assert returns(session) == 0
+
+
+def test_recalling_what_the_patient_said_of_their_own_life_is_no_return():
+    from alliance.annotators._framereturns import frame_return
+    d = _dialogue([("t", "I'm sorry again about last week, my train was held and I was twenty minutes late. "
+                         "What was it like, waiting for me?"),
+                   ("p", "Ha. I had the paper, I was quite happy."),
+                   ("t", "Mm."),
+                   ("p", "At my age, doctor, nothing happening is a victory."),
+                   ("t", "And the retirement? Last time you said the days felt very long."),
+                   ("p", "They're still long."),
+                   ("t", "Last time you said the wait was nothing. How was it really, sitting there waiting for me?")])
+    assert not frame_return(d, 4, {"<frame>"})
+    assert frame_return(d, 6, {"<frame>"})  # it names the therapist's lateness in its own words

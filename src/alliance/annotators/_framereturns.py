@@ -117,6 +117,11 @@ _COMES_BACK = compile_any([r"\b(?:if|when|whenever|should)\b(?:\s+\w+){0,10}?\s+
                            r"(?:one thing |just )?before we (?:finish|stop|end|close)\b"])
 
 
+#: "You said the ...": the patient's own words recalled, which go back to the frame only when
+#: the turn names it ("last time you said the days felt very long" is the patient's retirement).
+_YOU_SAID = compile_any([r"you said (?:that )?(?:the|my|our|it|this)\b"])
+
+
 def frame_return(d: Dialogue, i: int, topics: set[str]) -> bool:
     """A therapist turn that comes back to a frame topic already raised in this session."""
     t = d.norms[i]
@@ -142,7 +147,8 @@ def frame_return(d: Dialogue, i: int, topics: set[str]) -> bool:
     # the session's end.
     returns = bool(cu.RETURN.search(_COMES_BACK.sub(" ", t)))  # read once for the three tests below
     if returns and d.questions[i] and (cu.T_REACTION_WIDE.search(t) or fr.T_REACTION_MORE.search(t)) \
-            and not _OTHERS.search(t):
+            and not _OTHERS.search(t) and (cu.RETURN.search(_YOU_SAID.sub(" ", _COMES_BACK.sub(" ", t)))
+                                           or mentions(t, topics) or names_frame(d, i)):
         # "Coming back to the change for a minute ... how's it sitting with you?": a return
         # with a reaction question, after frame talk, goes back to the frame however it names it.
         return True
