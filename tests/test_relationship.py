@@ -2006,3 +2006,20 @@ def test_recalling_what_the_patient_said_of_their_own_life_is_no_return():
                    ("t", "Last time you said the wait was nothing. How was it really, sitting there waiting for me?")])
     assert not frame_return(d, 4, {"<frame>"})
     assert frame_return(d, 6, {"<frame>"})  # it names the therapist's lateness in its own words
+
+
+@pytest.mark.parametrize("reply", [
+    "Aiya, I told you already, it's not about you. Really no need to keep asking.",
+    "I said to you twice, it's fine.",
+    "That's not about you, Ellen.",
+])
+def test_a_refusal_said_again_declines(reply):
+    from alliance.annotators.episodes import utterance_stance
+    from alliance.annotators._lexicon import normalize
+    assert utterance_stance(normalize(reply), True)[0]
+
+
+def test_a_story_about_someone_else_is_not_a_refusal_said_again():
+    from alliance.annotators.episodes import utterance_stance
+    from alliance.annotators._lexicon import normalize
+    assert not utterance_stance(normalize("My sister told me it was all about her, as usual."), True)[0]

@@ -80,6 +80,10 @@ DECLINE = compile_any([
     r"i (?:do not know|am not sure|would not say|do not think) (?:that|if) (?:it is|it was|that is|that was|i would call it) "
     r"(?:really |exactly |quite |so much |actually )?(?:a|an|about|what)\b|i would not (?:call it|say it was|say it is|go that far)",
     r"i have (?:already )?(?:told|said) (?:you|that|it|this)|i (?:already|just) (?:told|said)",
+    # Said again, and said to be again ("I told you already, it's not about you. Really no need
+    # to keep asking"): the earlier refusal repeated.
+    r"\bi (?:told|said to) you (?:already|before|twice|two times|three times)\b|"
+    r"\b(?:it is|that is|this is|it was) not about you\b|\bno need to keep (?:asking|on|going on|bringing)\b",
     r"(?:i will|i would|i am going to|i will be) (?:be )?(?:okay|fine|alright|all right)(?! and then| until| but)|you should enjoy|(?:great|good) (?:news )?for you",
     r"why do you keep|you always do this|can we not|i do not want to talk about",
     r"do we (?:have|need|really need|really have) to (?:talk about|go into|get into|do|go over|discuss) (?:this|that|it)\b|"
@@ -156,7 +160,8 @@ NEGATED_FEELING = compile_any([
 ])
 #: Saying the refusal again, not reporting it ("I told you it's fine, how many times?").
 INSISTS = compile_any([r"how many times|for the last time|i (?:already|have already) (?:said|told you)|"
-                       r"i told you already|like i (?:said|told you)"])
+                       r"i told you already|like i (?:said|told you)|"
+                       r"i (?:said|told you|said to you|have said|have told you) (?:it |that |so )?(?:twice|two times|three times)"])
 #: The patient quoting an earlier decline ("I said it was fine", "there, I've said it"):
 #: a report of the past refusal or an admission, not a refusal now.
 REPORTED_DECLINE = compile_any([
