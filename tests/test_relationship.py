@@ -2023,3 +2023,20 @@ def test_a_story_about_someone_else_is_not_a_refusal_said_again():
     from alliance.annotators.episodes import utterance_stance
     from alliance.annotators._lexicon import normalize
     assert not utterance_stance(normalize("My sister told me it was all about her, as usual."), True)[0]
+
+
+def test_hesitations_make_no_answer_longer():
+    from alliance.annotators._relopeners import answer_words
+    d = _dialogue([("t", "i wondered what it was like getting that call when you were already on your way"),
+                   ("p", "uh it was um it was fine i just went up to the ward instead so um no is fine")])
+    assert answer_words(d, 1) == d.words[1] - 3
+
+
+def test_here_she_goes_again_is_no_link_to_the_room():
+    from alliance.annotators.relationship import detect_cue
+    d = _dialogue([("t", "that fear of being seen as the mad one"),
+                   ("p", "aye like with my mum shes always like oh here she goes again when i say im struggling")])
+    assert detect_cue(d, 1) is None
+    d = _dialogue([("t", "What's that like?"),
+                   ("p", "It's like with my mum, she never listens, and here it's the same.")])
+    assert detect_cue(d, 1) == "transference_link"

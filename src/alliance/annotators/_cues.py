@@ -352,7 +352,8 @@ T_LINK_WEAK = compile_any([
 ])
 #: A link between the therapist and another relationship, patient speaking.
 P_LINK = compile_any([
-    rf"(?:like|same as|the way|as) (?:with |it was with |it is with )?my (?:\w+ )?(?:{KIN})\b(?:\s+\w+){{0,12}}\s+(?:you(?! know| see| can| have| get| just| do not know| never know| mean| go)|with you|here|in here)\b",
+    # Not the idiom "(she's like) oh, here she goes again": "here" must be the room.
+    rf"(?:like|same as|the way|as) (?:with |it was with |it is with )?my (?:\w+ )?(?:{KIN})\b(?:\s+\w+){{0,12}}\s+(?:you(?! know| see| can| have| get| just| do not know| never know| mean| go)|with you|(?<!oh )(?<!like )here(?! (?:she|he|they|we|it|you) (?:goes|go|comes|come)\b)|in here)\b",
     rf"you remind me (?:\w+ ){{0,3}}of (?:my|her|his|someone|somebody|a|an|the way)\b",
     rf"you are not (?:my|her|his) (?:{KIN})",
     rf"you are\b(?:\s+\w+){{0,3}}\s+not my (?:{KIN})",

@@ -328,12 +328,21 @@ def answer_words(d: Dialogue, j: int) -> int:
     """How many words of patient turn ``j`` answer the turn before it: the whole turn, or the
     words before a sentence that changes the subject ("Can we not go round that again? I said
     it's fine. Anyway, I wanted to ask you about the tablets ..."). The seed pattern's refusal
-    often ends in its own topic shift, which is no story told in answer."""
+    often ends in its own topic shift, which is no story told in answer. Hesitations
+    ("um", "uh") are not counted."""
     sentences = _SENTENCE_END.split(d.texts[j].strip())
     for k in range(1, len(sentences)):
         if SHIFT.search(normalize(sentences[k])):
-            return len(normalize(" ".join(sentences[:k])).split())
-    return d.words[j]
+            return _spoken_words(normalize(" ".join(sentences[:k])))
+    return _spoken_words(d.norms[j])
+
+
+#: Hesitations a speech recogniser writes out ("uh it was um it was fine"), which make no answer longer.
+_FILLERS = frozenset({"um", "uh", "er", "erm", "uhm", "hmm", "mm", "ah"})
+
+
+def _spoken_words(norm: str) -> int:
+    return sum(w not in _FILLERS for w in norm.split())
 
 
 def answered_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[str], may_start: list[bool],
@@ -515,7 +524,8 @@ def _unopened_pair(d: Dialogue, labels: list[str | None], i: int) -> bool:
     j = i + 1
     return j < d.n and labels[i] is None and labels[j] is None and d.is_therapist(i) and d.is_patient(j) \
         and not any(labels[k] is not None for k in range(max(0, i - EPISODE_GAP), i)) \
-        and READER_WORDS <= d.words[j] < PAIR_REPLY_WORDS and not cu.own_life(d.norms[i]) and not hears_report(d, i)
+        and READER_WORDS <= d.words[j] and answer_words(d, j) < PAIR_REPLY_WORDS and not cu.own_life(d.norms[i]) \
+        and not hears_report(d, i)
 
 
 def _refused_frame_pair(d: Dialogue, labels: list[str | None], subtypes: list[str | None], i: int) -> bool:
