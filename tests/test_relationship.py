@@ -2040,3 +2040,28 @@ def test_here_she_goes_again_is_no_link_to_the_room():
     d = _dialogue([("t", "What's that like?"),
                    ("p", "It's like with my mum, she never listens, and here it's the same.")])
     assert detect_cue(d, 1) == "transference_link"
+
+
+def test_the_same_words_said_to_someone_at_home_and_to_the_therapist_draw_a_link():
+    from alliance.annotators.relationship import detect_cue
+    d = _dialogue([("p", "Yes now. You know our people, you endure."),
+                   ("t", "I'm struck that you told your mother-in-law to go and rest, and a few minutes ago you "
+                         "told me it's my time to rest.")])
+    assert detect_cue(d, 1) == "transference_link"
+    d = _dialogue([("p", "She never listens."), ("t", "You told your sister to leave it, and then you told me about the fight.")])
+    assert detect_cue(d, 1) != "transference_link"
+
+
+def test_a_run_on_refusal_that_turns_away_is_as_short_as_the_refusal():
+    from alliance.annotators._relopeners import answer_words
+    d = _dialogue([("t", "and now me ringing instead of turning up i wonder what thats like"),
+                   ("p", "yeah look the phones fine lynette i said that um anyway the bank i meant to ask you do you "
+                         "know anyone who can help with one of them cash throw things")])
+    assert answer_words(d, 1) == 9  # "yeah look the phones fine lynette i said that"
+
+
+def test_ringing_instead_of_turning_up_names_the_changed_format():
+    from alliance.annotators._cues import FRAME_T_WIDE
+    from alliance.annotators._lexicon import normalize
+    assert FRAME_T_WIDE.search(normalize("and now me ringing instead of turning up, I wonder what that's like"))
+    assert not FRAME_T_WIDE.search(normalize("your brother ringing instead of turning up, what's that like?"))

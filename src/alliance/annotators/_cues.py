@@ -108,7 +108,7 @@ FRAME_T_WIDE = compile_any([
     r"(?:my|the) (?:parental|maternity|paternity|sick|medical|extended) leave|(?:my|me) (?:retiring|retirement|moving|move|operation|surgery|leaving)",
     r"i (?:am|will be|would be|will|would|am going to|have to) (?:be )?(?:going )?(?:away for|off for|retiring|moving (?:to|away|cities|city|abroad)|having (?:surgery|an operation|a baby))",
     r"(?:mentioned|brought up|raised|talked about|said) (?:the|my|our) (?:\w+ )?(?:holiday|holidays|break|leave|absence|vacation|fee|fees|ending|cancellation|sabbatical)\b",
-    r"instead of me\b|without (?:this|our|the|these) (?:hour|session|sessions|time)\b|\w+ sessions (?:before|until) (?:i|we|june|july|the|christmas|summer)",
+    r"instead of me\b|\bme (?:ringing|phoning|calling|texting|emailing|messaging) (?:you )?instead of (?:coming|turning up|visiting|being there|seeing you)\b|without (?:this|our|the|these) (?:hour|session|sessions|time)\b|\w+ sessions (?:before|until) (?:i|we|june|july|the|christmas|summer)",
     r"not having (?:our|the|a|any|your) (?:session|sessions|appointment|hour)|(?:meeting|meet|sessions?|seeing you|seeing each other|talking|working) (?:on|by|over) (?:the )?(?:video|phone|zoom|screen)|(?:rather than|instead of|not) in person",
     r"(?:talked|talk|talking|spoke|thinking|think|thought) about (?:ending|finishing|stopping)(?= $| (?:in|at|by|soon|and|but|so|or|what|how|when|is|was|feels|means|together|here|with me|for good|our work|therapy|the therapy)\b)|(?:ending|finishing|stopping|we finish|we end|we stop|we would finish|we would end|we would stop|we will finish|we will end|we will stop)(?: up)? (?:in|at|by|before|after) (?:january|february|march|april|may|june|july|august|september|october|november|december|the summer|the spring|christmas|easter)",
     r"(?:after|when|once|before|until) i (?:move|leave|retire|go away|am gone|finish here)\b|(?:by|on|over) video\b",
@@ -344,6 +344,10 @@ T_LINK = compile_any([
     rf"(?:with|from|of) me\b(?:\s+\w+){{0,6}}\s+(?:expect\w*|wait\w*|brac\w*|same|again|got|get|used to)\b(?:\s+\w+){{0,6}}\s+(?:from|with|at|by|of|like) your (?:\w+ )?(?:{KIN})",
     rf"(?:my|me|i|our)\b(?:\s+\w+){{0,8}}\s+(?:like|as|same as|just as|reminds? you of|similar to) (?:when|what|how|the way|the time) (?:with )?your (?:\w+ )?(?:{KIN})",
     r"(?:sounds|seems|feels) like it (?:comes|came) from (?:your|an|the|a)\b(?:\s+\w+){0,3}\s+(?:place|voice|past|childhood|history|old)",
+    # The same words said to someone in the patient's life and to the therapist ("you told your
+    # mother-in-law to go and rest, and a few minutes ago you told me it's my time to rest").
+    rf"you (told|said to|say to|tell|kept telling|keep telling) (?:your|her|his) (?:\w+ )?(?:{KIN}|boss|friend|friends|manager|partner|doctor)\b"
+    r"(?:\s+\w+){1,14}?\s+(?:and|now|today|then|just now)\b(?:\s+\w+){0,6}?\s+you \1 me\b(?! about)",
 ])
 #: A weaker therapist link, enough to turn inherited relationship talk into a transference link.
 T_LINK_WEAK = compile_any([

@@ -334,7 +334,15 @@ def answer_words(d: Dialogue, j: int) -> int:
     for k in range(1, len(sentences)):
         if SHIFT.search(normalize(sentences[k])):
             return _spoken_words(normalize(" ".join(sentences[:k])))
+    # A speech recogniser's run-on turn has no sentences: "... i said that um anyway the bank".
+    turn = _TURNS_TO.search(d.norms[j])
+    if turn and _spoken_words(d.norms[j][:turn.start()]) >= 3:
+        return _spoken_words(d.norms[j][:turn.start()])
     return _spoken_words(d.norms[j])
+
+
+#: Words that change the subject inside a turn.
+_TURNS_TO = compile_any([r"\b(?:anyway|anyways|anyhow|on another note|changing the subject|by the way)\b"])
 
 
 #: Hesitations a speech recogniser writes out ("uh it was um it was fine"), which make no answer longer.
