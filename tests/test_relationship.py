@@ -2065,3 +2065,20 @@ def test_ringing_instead_of_turning_up_names_the_changed_format():
     from alliance.annotators._lexicon import normalize
     assert FRAME_T_WIDE.search(normalize("and now me ringing instead of turning up, I wonder what that's like"))
     assert not FRAME_T_WIDE.search(normalize("your brother ringing instead of turning up, what's that like?"))
+
+
+@pytest.mark.parametrize("said", [
+    "How was it for you, those two visits not happening?",
+    "um before we get going how was that for you talking into a screen that wasnt answering",
+])
+def test_sessions_that_did_not_happen_name_the_frame_in_everyday_words(said):
+    from alliance.annotators._cues import FRAME_T_WIDE
+    from alliance.annotators._lexicon import normalize
+    assert FRAME_T_WIDE.search(normalize(said))
+
+
+def test_a_screen_and_visits_in_the_patients_life_do_not():
+    from alliance.annotators._cues import FRAME_T_WIDE
+    from alliance.annotators._lexicon import normalize
+    assert not FRAME_T_WIDE.search(normalize("How much time does he spend on a screen each day?"))
+    assert not FRAME_T_WIDE.search(normalize("And your mum's visits to the day centre, how are they going?"))

@@ -118,6 +118,10 @@ FRAME_T_WIDE = compile_any([
     r"i am (?:going|flying|travelling|traveling|heading|off) (?:away )?to (?:a |the |an )?(?:\w+ )?(?:conference|course|training|retreat|wedding|funeral|meeting abroad)|there (?:will|would) be no (?:session|sessions)",
     r"(?:reducing|reduce|cutting|cut|cutting back) (?:my|our) (?:hours|sessions|days)|(?:my|the) (?:practice|office|consulting room) (?:is )?(?:moving|relocating|closing)|moving my practice",
     r"not coming (?:in|here|last week|for a while|for|to)\b|(?:missed|missing|skipped) (?:last weeks? session|last week|last session|a session|our session|sessions)",
+    # Visits and sessions that did not happen, and a screen that did not answer (the therapist
+    # on mute or frozen): the frame in everyday words.
+    r"\b(?:visits?|sessions?|appointments?) (?:not happening|that did not happen|did not happen|not going ahead)\b|"
+    r"\btalking (?:in)?to (?:a|the) screen\b|\b(?:i was|me being|me) (?:on mute|muted|frozen)\b",
 ])
 
 #: The frame in a patient's mouth: your absence, our sessions, coming here, the fee.
