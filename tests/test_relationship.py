@@ -2082,3 +2082,23 @@ def test_a_screen_and_visits_in_the_patients_life_do_not():
     from alliance.annotators._lexicon import normalize
     assert not FRAME_T_WIDE.search(normalize("How much time does he spend on a screen each day?"))
     assert not FRAME_T_WIDE.search(normalize("And your mum's visits to the day centre, how are they going?"))
+
+
+@pytest.mark.parametrize("turns, expected", [
+    ([("p", "I really value how honest you are with me.")], "feelings_about_therapist"),
+    ([("t", "Morning, come on in."), ("p", "Hi. Honestly a bit sad that today's our last session.")], "frame_feelings"),
+    ([("t", "I wonder if part of you is testing whether I'll stick around.")], "here_and_now"),
+])
+def test_words_that_name_the_two_of_them_are_cues_of_their_own(turns, expected):
+    from alliance.annotators.relationship import detect_cue
+    d = _dialogue(turns)
+    assert detect_cue(d, d.n - 1) == expected
+
+
+def test_plain_words_about_the_two_of_them_are_not_the_scorers_to_veto():
+    from alliance.annotators._relchecks import plainly_ours
+    assert plainly_ours(_dialogue([("p", "Sorry. I've never cried in front of anyone before.")]), 0)
+    assert plainly_ours(_dialogue([("p", "Honestly a bit sad that today's our last session.")]), 0)
+    # A feeling about someone else's last session, or saying it out loud, is not so plain.
+    assert not plainly_ours(_dialogue([("p", "She was sad it was her last session with the physio.")]), 0)
+    assert not plainly_ours(_dialogue([("p", "Saying it out loud, it sounds a bit daft.")]), 0)

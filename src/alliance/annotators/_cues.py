@@ -206,6 +206,8 @@ P_REACTION_WIDE = compile_any([
 ])
 #: A patient's feeling, wish, fear or judgement with the therapist as its object.
 P_FEEL_T = compile_any([
+    # Valuing what the therapist is or does ("I really value how honest you are with me").
+    r"\bi (?:really |truly |do |so |genuinely )?(?:value|appreciate|admire|respect) (?:how|the way) (?:\w+ )?you\b(?! know)",
     r"(?:too much|a burden|a nuisance|a pain|hard work|boring|annoying|too needy|too needy) (?:for|to|on) you",
     r"(?:make|making|made|makes) (?:things|it|life|this|everything) (?:\w+ )?(?:hard|harder|difficult|worse|heavy|heavier) for you\b",
     r"(?:feel|felt|feels|feeling) (?:\w+ )?(?:further|far|distant|closer|close|cut off|disconnected)(?: away)? (?:from|to) you\b",
@@ -287,6 +289,8 @@ T_FEEL_P = compile_any([
 ])
 #: Process talk, therapist: the way we are working, here and now.
 T_PROCESS = compile_any([
+    # Reading a test of the two of them ("part of you is testing whether I'll stick around").
+    r"testing (?:whether|if) i (?:will|would|am going to|can|could) (?:stick around|stay|leave|go|give up|last|cope|stick with)",
     r"(?:the way|how) i (?:am|have been|was) (?:\w+ ){0,2}(?:going|asking|doing|pushing|talking|working|putting|coming|leading|pressing)",
     r"i (?:am|have been) (?:asking|doing) (?:you )?(?:a lot|lots|too much|too many|all the)",
     r"(?:easier|harder|hard|easy|safe|safer|okay|difficult) (?:for you )?to (?:talk|say|tell|share|open up|be)\b(?:\s+\w+){0,4}\s+(?:here|in here|with me|to me|today|now)\b",
@@ -313,7 +317,13 @@ T_PROCESS = compile_any([
     r"how (?:this|our|the) (?:conversation|session|talk|work|time together) is (?:going|feeling|landing|sitting)",
 ])
 #: Process talk, patient: saying this here, to the therapist, today.
+#: Crying or telling, for the first time, in front of the therapist ("I've never cried in front
+#: of anyone before"): the act names the room whatever else is said.
+_NEVER_BEFORE = (r"\bi (?:have )?never (?:cried|broken down|said (?:this|that)|told anyone (?:this|that)|talked about (?:this|that)) "
+                 r"(?:in front of|to|with) (?:anyone|anybody|someone|a stranger)")
+P_NEVER_BEFORE = compile_any([_NEVER_BEFORE])
 P_PROCESS = compile_any([
+    _NEVER_BEFORE,
     r"(?:how|the way) we (?:left|ended|finished) (?:it|things|off)\b",
     r"(?:this|it) is (?:harder|easier|weirder|scarier|more awkward) than i (?:thought|expected)\b(?:\s+\w+){0,3}\s+(?:sitting here|being here|in here|here|saying it|talking)",
     r"what i am (?:supposed|meant) to (?:be doing|do|say|talk about)\b(?:\s+\w+){0,2}\s+(?:here|in here|in these sessions|in our sessions|in therapy|with you)",

@@ -67,7 +67,7 @@ from alliance.annotators._relopeners import (
     with_openings,
 )
 from alliance.annotators._relchecks import (
-    asks_reaction, short_frame_question, with_sure_neighbours, without_doubted_tails, without_lone_doubts,
+    asks_reaction, plainly_ours, short_frame_question, with_sure_neighbours, without_doubted_tails, without_lone_doubts,
     without_reactions_to_news, without_replies_before_asking, without_thanks_for_openness,
 )
 from alliance.annotators._relmodel import (
@@ -233,9 +233,10 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
     if you_ok and rp.P_TRANSFERENCE_WEAK.search(t) and (rp.FRAME_P.search(t) or cu.FRAME_P_WIDE.search(t)):
         return "transference_link"  # "when you left it was like with my dad": the link outranks the frame
     frame = rp.FRAME_P.search(t)
+    # "Our last session" names the two of them as "you" does: a feeling about it is frame talk.
     if frame and (you_ok or not frame.group().startswith("you")) and (
             rp.P_FRAME_REACTION.search(t) or COMPLAINT_THERAPY.search(t)
-            or you_ok and cu.P_REACTION_WIDE.search(t)):
+            or (you_ok or frame.group().split()[0] == "our") and cu.P_REACTION_WIDE.search(t)):
         return "frame_feelings"
     wide = cu.FRAME_P_WIDE.search(t)
     if wide and (you_ok or "you" not in wide.group().split()) and (
@@ -485,7 +486,10 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
             # looked at the floor the whole time ... what was going on right then?"): its
             # words are about a body, and the scorer learned few of them.
             or cues[i] is not None and d.is_therapist(i) and bool(cx.T_OBSERVES_NOW.search(d.norms[i]))
-            or short_frame_question(d, i, cues[i])]
+            or short_frame_question(d, i, cues[i])
+            # Nor a patient's words that are relationship talk whatever the scorer reads ("I've
+            # never cried in front of anyone", "a bit sad that today's our last session").
+            or cues[i] is not None and plainly_ours(d, i)]
     believed = proba  # the scorer's own reading, before the rules' holds below
     proba = proba.copy()
     if held:
