@@ -2102,3 +2102,15 @@ def test_plain_words_about_the_two_of_them_are_not_the_scorers_to_veto():
     # A feeling about someone else's last session, or saying it out loud, is not so plain.
     assert not plainly_ours(_dialogue([("p", "She was sad it was her last session with the physio.")]), 0)
     assert not plainly_ours(_dialogue([("p", "Saying it out loud, it sounds a bit daft.")]), 0)
+
+
+def test_arranging_the_new_format_is_no_return_however_the_patient_answers():
+    from alliance.annotators._relopeners import reader_returns
+    d = _dialogue([("t", "From next month we'll meet by video every other week. How do you feel about that?"),
+                   ("p", "It's fine, honestly. Saves me the bus."),
+                   ("t", "Okay. How was the week?"),
+                   ("p", "Long."),
+                   ("t", "Good. I'll send you the video link by email on Monday."),
+                   ("p", "Okay. Which email, the work one or the Gmail?")])
+    labels = ["frame_feelings", "frame_feelings", None, None, None, None]
+    assert reader_returns(d, labels)[4:] == [None, None]

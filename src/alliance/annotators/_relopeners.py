@@ -631,7 +631,11 @@ def reader_returns(d: Dialogue, labels: list[str | None]) -> list[str | None]:
         j = i + 1
         if not topics or not _unopened_pair(d, out, i) or d.acks[i] or d.acks[j] or about_someone_else(d.norms[i]):
             continue
-        if not (mentions(d.norms[i], topics) or frame_return(d, i, topics) or names_frame(d, i)):
+        if not (frame_return(d, i, topics) or names_frame(d, i)) and not (
+                mentions(d.norms[i], topics) and (d.questions[i] or _ASKS_SOFTLY.search(d.norms[i])
+                                                  or fr.FEELING_ASKED.search(d.norms[i]))):
+            # Only a topic word in a turn that asks and feels nothing ("I'll send you the video
+            # link by email on Monday"): arranging, whatever the answer.
             continue
         if _refused_frame_pair(d, out, out, i):
             out[i] = out[j] = "frame_feelings"
