@@ -2114,3 +2114,14 @@ def test_arranging_the_new_format_is_no_return_however_the_patient_answers():
                    ("p", "Okay. Which email, the work one or the Gmail?")])
     labels = ["frame_feelings", "frame_feelings", None, None, None, None]
     assert reader_returns(d, labels)[4:] == [None, None]
+
+
+@pytest.mark.parametrize("asked, expected", [
+    ("Right. Fortnightly. Is that on Tuesdays still?", None),
+    ("Is it per person or per couple, the fee, by the way? Only Jodie's been paying it all.", None),
+    ("Will you still be here after the break?", "frame_feelings"),
+])
+def test_a_question_about_the_arrangements_is_not_relationship_talk(asked, expected):
+    from alliance.annotators.relationship import detect_cue
+    d = _dialogue([("t", "From March we'll meet every other week, the same slot."), ("p", asked)])
+    assert detect_cue(d, 1) == expected

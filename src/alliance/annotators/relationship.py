@@ -114,6 +114,18 @@ _THINGS = compile_any([r"(?:doing|having|do|have|holding|hold) them\b"])
 _PEOPLE = compile_any([rp.KIN + r"|neighbou?rs?|colleagues?|manager|landlord|flatmates?|roommates?|nephew|niece|cousins?"])
 
 
+#: A short question is about arrangements when it names a day, a date or money ("Fortnightly. Is
+#: that on Tuesdays still?", "is it per person or per couple, the fee?").
+ARRANGEMENT_QUESTION_WORDS = 20
+
+
+def _asks_arrangement(d: Dialogue, i: int) -> bool:
+    """Whether patient question ``i`` asks about the arrangements, not how they are for the patient."""
+    t = d.norms[i]
+    return d.words[i] <= ARRANGEMENT_QUESTION_WORDS and bool(fr.DATE_WORDS.search(t) or fr.PAYING.search(t)
+                                                            or re.search(r"\bsame time\b", t))
+
+
 def _recent_frame(d: Dialogue, i: int) -> bool:
     """Whether a frame announcement or frame talk comes just before utterance ``i``."""
     reach = ANNOUNCEMENT_CONTEXT if d.roles[i] is Role.THERAPIST and _ABOUT_NEWS.search(d.norms[i]) else FRAME_CONTEXT
@@ -240,7 +252,8 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
         return "frame_feelings"
     wide = cu.FRAME_P_WIDE.search(t)
     if wide and (you_ok or "you" not in wide.group().split()) and (
-            cu.P_REACTION_WIDE.search(t) or d.questions[i] or COMPLAINT_THERAPY.search(t)):
+            cu.P_REACTION_WIDE.search(t) or d.questions[i] and not _asks_arrangement(d, i)
+            or COMPLAINT_THERAPY.search(t)):
         return "frame_feelings"
     if cu.P_STRUNG.search(t) and any(d.is_patient(j) and cu.FRAME_P_WIDE.search(d.norms[j])
                                      for j in range(max(0, i - FRAME_CONTEXT), i)):
