@@ -2125,3 +2125,20 @@ def test_a_question_about_the_arrangements_is_not_relationship_talk(asked, expec
     from alliance.annotators.relationship import detect_cue
     d = _dialogue([("t", "From March we'll meet every other week, the same slot."), ("p", asked)])
     assert detect_cue(d, 1) == expected
+
+
+def test_news_told_before_any_frame_talk_is_no_episode_of_its_own():
+    from alliance.annotators.relationship import without_bare_news
+    d = _dialogue([("t", "I've something to tell you first. I'm moving back home to Barra in the new year, so our "
+                         "sessions will finish in five weeks."),
+                   ("p", "Barra. That's the island with the beach for a runway, isn't it?"),
+                   ("t", "It is. I wondered what it's like for you, hearing that we'll be ending."),
+                   ("p", "You've got to go where your family is. Don't you worry about me.")])
+    labels = ["frame_feelings", None, "frame_feelings", "frame_feelings"]
+    cues = [None, None, "frame_feelings", None]
+    assert without_bare_news(d, labels, cues) == [None, None, "frame_feelings", "frame_feelings"]
+    # After frame talk, the same kind of turn is a return in its own words.
+    later = ["frame_feelings", "frame_feelings", None, None, "frame_feelings"]
+    d = _dialogue([("t", "How is it, hearing I'll be away in August?"), ("p", "Fine."), ("t", "Okay."), ("p", "Yeah."),
+                   ("t", "You've been late twice since I told you about August.")])
+    assert without_bare_news(d, later, [None] * 5) == later

@@ -24,7 +24,7 @@ from alliance.annotators._rellinks import SECOND_PERSON
 from alliance.annotators._rupturelexicon import REJECT, SHIFT
 from alliance.annotators._stancemodel import STANCES, episode_view, load_stance_model
 
-__all__ = ["reader_returns", "news_pairs", "hears_report", "HEDGE", "NEWS_CONTEXT", "P_NAMES_PAIR", "FRAME_WORDS", "inherited", "reflected",
+__all__ = ["reader_returns", "ASKS_SOFTLY", "news_pairs", "hears_report", "HEDGE", "NEWS_CONTEXT", "P_NAMES_PAIR", "FRAME_WORDS", "inherited", "reflected",
            "content_stems", "patient_may_open", "rejects_reading",
            "near_absence", "addresses_therapist", "ADDRESSED_LEAD_IN", "with_openings", "LEAD_IN",
            "answered_pairs", "declined_pairs", "DECLINED_PAIR", "READER_DECLINES", "READER_REPLY", "declined_by_reader",
@@ -317,7 +317,7 @@ def with_openings(d: Dialogue, labels: list[str | None], proba, subtypes: list[s
 
 
 #: A question put as a musing ("I'm wondering how the month between my visits will be for you").
-_ASKS_SOFTLY = compile_any([r"\bi (?:wonder|am wondering|was wondering|would like to know|am curious)\b"])
+ASKS_SOFTLY = compile_any([r"\bi (?:wonder|am wondering|was wondering|would like to know|am curious)\b"])
 #: An answer this long is the patient telling their story, which the scorer reads as feeling
 #: talk wherever it goes; a reply to a relationship question is shorter.
 PAIR_REPLY_WORDS = 30
@@ -370,7 +370,7 @@ def answered_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
         j = i + 1
         if out[i] is not None or out[j] is not None or not d.is_therapist(i) or not d.is_patient(j):
             continue
-        if not may_start[i] or not (d.questions[i] or _ASKS_SOFTLY.search(d.norms[i])):
+        if not may_start[i] or not (d.questions[i] or ASKS_SOFTLY.search(d.norms[i])):
             continue  # "you said you wanted to come back to the fee" arranges; it does not ask
         if _rejects_content(d, i, j) or about_someone_else(d.norms[i]) or hears_report(d, i):
             continue
@@ -490,7 +490,7 @@ def declined_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
             or rp.FRAME_T.search(t) or cu.FRAME_T_WIDE.search(t) or fr.ANNOUNCE_WIDE.search(t)
         if not (frame_seen or own_frame):
             continue
-        if not own_frame and not (asks or d.questions[i] or _ASKS_SOFTLY.search(t)):
+        if not own_frame and not (asks or d.questions[i] or ASKS_SOFTLY.search(t)):
             continue  # "thank you for putting me right" after frame talk asks nothing: "it's okay" accepts it
         declines, engages = utterance_stance(d.norms[j], True)
         if surest and (not (may_start[i] or asks) or out[j] is None and proba[j] < sure):
@@ -632,7 +632,7 @@ def reader_returns(d: Dialogue, labels: list[str | None]) -> list[str | None]:
         if not topics or not _unopened_pair(d, out, i) or d.acks[i] or d.acks[j] or about_someone_else(d.norms[i]):
             continue
         if not (frame_return(d, i, topics) or names_frame(d, i)) and not (
-                mentions(d.norms[i], topics) and (d.questions[i] or _ASKS_SOFTLY.search(d.norms[i])
+                mentions(d.norms[i], topics) and (d.questions[i] or ASKS_SOFTLY.search(d.norms[i])
                                                   or fr.FEELING_ASKED.search(d.norms[i]))):
             # Only a topic word in a turn that asks and feels nothing ("I'll send you the video
             # link by email on Monday"): arranging, whatever the answer.

@@ -62,7 +62,7 @@ from alliance.annotators import _relopenraise as orz
 from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
 from alliance.annotators._relopeners import (
-    FRAME_WORDS, HEDGE, P_NAMES_PAIR, answered_pairs, asked_openings, content_stems, declined_pairs, hears_report, inherited,
+    ASKS_SOFTLY, FRAME_WORDS, HEDGE, P_NAMES_PAIR, answered_pairs, asked_openings, content_stems, declined_pairs, hears_report, inherited,
     near_absence, news_pairs, patient_may_open, reader_pairs, reader_returns, reflected, rejects_reading, revised_declines,
     with_openings,
 )
@@ -73,7 +73,7 @@ from alliance.annotators._relchecks import (
 from alliance.annotators._relmodel import (
     RelationalModel, combine, dense_features, load_relational_model, needed, session_rows,
 )
-from alliance.annotators.episodes import APOLOGY, HANDS_TOPIC_BACK, utterance_stance
+from alliance.annotators.episodes import APOLOGY, HANDS_TOPIC_BACK, episode_runs, utterance_stance
 from alliance.annotators.ruptures import COMPLAINT_THERAPIST, COMPLAINT_THERAPY, MINIMAL
 from alliance.annotators._rupturelexicon import NAMES_THERAPY
 from alliance.model import Annotation, Role, Session
@@ -556,7 +556,31 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     trimmed = without_reactions_to_news(d, without_doubted_tails(d, revised, cues, roots, rule_labels, believed),
                                         cues, rule_labels)
     trimmed = without_replies_before_asking(d, trimmed, cues)
-    return without_lone_doubts(d, trimmed, believed, set(held))
+    return without_bare_news(d, without_lone_doubts(d, trimmed, believed, set(held)), cues)
+
+
+def without_bare_news(d: Dialogue, labels: list[str | None], cues: list[str | None]) -> list[str | None]:
+    """Unlabel a lone therapist turn that only the scorer read, that asks nothing, before any
+    frame talk in the session: the news itself ("I'm moving back home to Barra in the new year,
+    so our sessions will finish in five weeks"). Telling it is frame logistics (codebook); the
+    question about it that follows opens the episode. Held as a lone episode the patient
+    "declined", it made the real first exchange count as a return. Later in the session such a
+    turn is a return in its own words ("you've been late twice since I told you about the
+    move") and stays.
+    """
+    out = list(labels)
+    for first, last in episode_runs(labels):
+        labelled = [i for i in range(first, last + 1) if labels[i] is not None]
+        if len(labelled) != 1 or not d.is_therapist(labelled[0]) or cues[labelled[0]] is not None:
+            continue
+        i = labelled[0]
+        t = d.norms[i]
+        if d.questions[i] or ASKS_SOFTLY.search(t) or asks_reaction(t) or fr.FEELING_ASKED.search(t):
+            continue
+        if any(label is not None for label in labels[:first]):
+            continue  # after relationship talk: a return in its own words
+        out[i] = None
+    return out
 
 
 class RelationshipTalk:
