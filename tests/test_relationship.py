@@ -2132,11 +2132,13 @@ def test_news_told_before_any_frame_talk_is_no_episode_of_its_own():
     d = _dialogue([("t", "I've something to tell you first. I'm moving back home to Barra in the new year, so our "
                          "sessions will finish in five weeks."),
                    ("p", "Barra. That's the island with the beach for a runway, isn't it?"),
-                   ("t", "It is. I wondered what it's like for you, hearing that we'll be ending."),
+                   ("t", "It is. My father isn't keeping well."),
+                   ("p", "Sorry to hear that."),
+                   ("t", "Thank you. I wondered what it's like for you, hearing that we'll be ending."),
                    ("p", "You've got to go where your family is. Don't you worry about me.")])
-    labels = ["frame_feelings", None, "frame_feelings", "frame_feelings"]
-    cues = [None, None, "frame_feelings", None]
-    assert without_bare_news(d, labels, cues) == [None, None, "frame_feelings", "frame_feelings"]
+    labels = ["frame_feelings", None, None, None, "frame_feelings", "frame_feelings"]
+    cues = [None, None, None, None, "frame_feelings", None]
+    assert without_bare_news(d, labels, cues) == [None, None, None, None, "frame_feelings", "frame_feelings"]
     # After frame talk, the same kind of turn is a return in its own words.
     later = ["frame_feelings", "frame_feelings", None, None, "frame_feelings"]
     d = _dialogue([("t", "How is it, hearing I'll be away in August?"), ("p", "Fine."), ("t", "Okay."), ("p", "Yeah."),
