@@ -2144,3 +2144,10 @@ def test_news_told_before_any_frame_talk_is_no_episode_of_its_own():
     d = _dialogue([("t", "How is it, hearing I'll be away in August?"), ("p", "Fine."), ("t", "Okay."), ("p", "Yeah."),
                    ("t", "You've been late twice since I told you about August.")])
     assert without_bare_news(d, later, [None] * 5) == later
+
+
+def test_a_scene_told_in_the_past_is_not_the_room():
+    from alliance.annotators._relpatterns import T_HERE_NOW
+    from alliance.annotators._lexicon import normalize
+    assert not T_HERE_NOW.search(normalize("Like you weren't even in the room."))
+    assert T_HERE_NOW.search(normalize("What's it like for you, saying that in the room with me?"))

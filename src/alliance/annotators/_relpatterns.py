@@ -237,7 +237,8 @@ T_HERE_NOW = compile_any([
     # Asking what the patient's picture of the therapist is like ("What's it like, having me watch?").
     r"(?:what is it like|what it is like|how is it|how does it feel|what was it like)\b(?:\s+\w+){0,1}\s+(?:having|imagining|picturing|seeing|knowing|thinking of) me\b",
     r"between (?:us|you and me|the two of us)",
-    r"(?:in|here in) (?:this|the) room",
+    # Not a scene told in the past ("like you weren't even in the room", of a ward round).
+    r"(?<!were not even )(?<!was not even )(?<!were not )(?<!was not )(?:in|here in) (?:this|the) room",
     # "In here" as where something is brought or carried ("a lot to be carrying in here") is a place.
     r"(?<!walked )(?<!came )(?<!come )(?<!walk )(?<!coming )(?<!made it )(?<!brought you )(?<!brings you )(?<!bring you )(?<!get you )(?<!carrying )(?<!carry )(?<!carried )(?<!lugging )(?<!hauling )" + _NOT_WEATHER,
     r"here with me",
