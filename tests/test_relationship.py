@@ -2151,3 +2151,16 @@ def test_a_scene_told_in_the_past_is_not_the_room():
     from alliance.annotators._lexicon import normalize
     assert not T_HERE_NOW.search(normalize("Like you weren't even in the room."))
     assert T_HERE_NOW.search(normalize("What's it like for you, saying that in the room with me?"))
+
+
+def test_asking_how_the_patient_is_with_their_own_news_is_no_return():
+    from alliance.annotators._relopeners import _asks_about_news
+    d = _dialogue([("t", "I wanted to ask how the month without our sessions was for you."),
+                   ("p", "You were ill. I was fine."),
+                   ("t", "Okay."),
+                   ("p", "Anyway, the big news is the wedding is definitely happening. June."),
+                   ("t", "Can I ask, how are you with it?")])
+    labels = ["frame_feelings", "frame_feelings", None, None, None]
+    assert _asks_about_news(d, labels, 4)
+    assert not _asks_about_news(_dialogue([("p", "Fine."), ("t", "Can I ask how you are with me being away?")]),
+                                [None, None], 1)

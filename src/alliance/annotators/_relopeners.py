@@ -422,6 +422,18 @@ def declined_by_reader(d: Dialogue, labels: list[str | None], subtypes: list[str
     return float(reader.proba([episode_view(d, i, j, rel, None)])[0][STANCES.index("declined")])
 
 
+#: A question whose only object is "it" or "that" ("can I ask, how are you with it?"), which
+#: refers to what was said just before.
+_ASKS_ABOUT_IT = compile_any([r"^ (?:(?:so|and|okay|can i ask|may i ask|mm|right) )*(?:how are you|how do you feel|how is it|"
+                              r"what is it like|how does it feel) (?:with|about|for you with) (?:it|that|all that)(?: now)? $"])
+
+
+def _asks_about_news(d: Dialogue, labels: list[str | None], i: int) -> bool:
+    """Therapist turn ``i`` asks only how the patient is with "it", right after the patient's own
+    news ("the wedding is definitely happening" / "can I ask, how are you with it?")."""
+    return bool(_ASKS_ABOUT_IT.search(d.norms[i])) and i > 0 and d.is_patient(i - 1) and labels[i - 1] is None
+
+
 #: How sure the scorer must be of each turn of a therapist's frame turn and the patient's
 #: refusal of it to open an episode on the two (see :func:`declined_pairs`).
 DECLINED_PAIR = 0.3
@@ -492,6 +504,8 @@ def declined_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[
             continue
         if not own_frame and not (asks or d.questions[i] or ASKS_SOFTLY.search(t)):
             continue  # "thank you for putting me right" after frame talk asks nothing: "it's okay" accepts it
+        if not own_frame and _asks_about_news(d, out, i):
+            continue  # "how are you with it?" right after "the wedding is happening": the patient's news
         declines, engages = utterance_stance(d.norms[j], True)
         if surest and (not (may_start[i] or asks) or out[j] is None and proba[j] < sure):
             # On the scorer's word alone, a plain refusal only: not "yeah, it's fine, let's do that".
@@ -566,7 +580,7 @@ def reader_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[st
     for i in range(d.n - 1):
         j = i + 1
         if not _unopened_pair(d, out, i) or subtypes[i] != "frame_feelings" or proba[i] < READER_FRAME \
-                or proba[j] < READER_REPLY or about_someone_else(d.norms[i]):
+                or proba[j] < READER_REPLY or about_someone_else(d.norms[i]) or _asks_about_news(d, out, i):
             continue
         if declined_by_reader(d, out, subtypes, i, j) >= READER_SURE:
             out[i], out[j] = subtypes[i], subtypes[j]
