@@ -25,8 +25,8 @@ OPENED_NEW: tuple[str, ...] = (*(f"test{k}" for k in range(17, 59)), *(f"test{k}
 #: 8de7431; both were scored again at e2adf02 and opened in the twenty-fourth round. test187 ..
 #: test194 (twenty-fourth round) were scored blind at e2adf02, e58ad20, 3389815 and 67ff8a5, then
 #: opened in the twenty-fifth. Of test195 .. test202 (twenty-fifth round), scored blind at 67ff8a5,
-#: test196 .. test199 were opened; test195 and test200 .. test202 were scored again at 88bb997 and
-#: have not been read.
+#: test196 .. test199 were opened; test195 and test200 .. test202 were scored again at 88bb997
+#: and 024e94d and have not been read.
 #: The shipped models are not trained on any of them (they are not listed above).
 #: The blind pool: scored at the start and end of a round, never read, tuned or trained on
 #: (test93 .. test98 were written after the twentieth round's rebuild).
