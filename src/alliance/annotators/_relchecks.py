@@ -21,7 +21,7 @@ from alliance.annotators._relmodel import NEAR_REACH
 from alliance.annotators._relopeners import READER_DECLINES, TAKES_REMARK, declined_by_reader
 from alliance.annotators.episodes import ENGAGE, EPISODE_GAP, NEGATED_FEELING, episode_runs, utterance_stance
 
-__all__ = ["LONE_GATE", "self_evident", "plainly_ours", "DOUBTED_EPISODE", "asks_reaction", "SHORT_FRAME_QUESTION", "short_frame_question",
+__all__ = ["LONE_GATE", "plainly_ours", "DOUBTED_EPISODE", "asks_reaction", "SHORT_FRAME_QUESTION", "short_frame_question",
            "with_sure_neighbours", "without_lone_doubts", "TAIL_GATE", "without_doubted_tails", "without_reactions_to_news",
            "without_replies_before_asking", "without_thanks_for_openness"]
 
@@ -52,7 +52,7 @@ DOUBTED_EPISODE = 0.3
 _PLACE = compile_any([r"\b(?:in here|in this room|this room|here|this place|your office|the office)\b"])
 
 
-def self_evident(d: Dialogue, i: int) -> bool:
+def _self_evident(d: Dialogue, i: int) -> bool:
     """A turn whose words are relationship talk whatever the scorer reads: the patient going
     back to what the therapist said ("can I go back to what you said at the start?") or naming
     an act before the therapist ("I've never cried in front of anyone") without a place word;
@@ -103,7 +103,7 @@ def without_lone_doubts(d: Dialogue, labels: list[str | None], believed, held: s
     scorer gives it less than :data:`LONE_GATE`, a cue's words are the only evidence,
     and on the gold sessions such lone episodes were mostly false (a "here" that was a
     place, a remark about someone else). A link to another relationship ("you sound
-    just like my father") and a self-evident turn (:func:`self_evident`) are their own
+    just like my father") and a self-evident turn (:func:`_self_evident`) are their own
     evidence, and a reading the rules hold from context (``held``: a return to an
     announcement the scorer cannot see) is not the scorer's to veto.
 
@@ -118,13 +118,13 @@ def without_lone_doubts(d: Dialogue, labels: list[str | None], believed, held: s
     for first, last in episode_runs(labels):
         labelled = [i for i in range(first, last + 1) if labels[i] is not None]
         if len(labelled) == 1 and believed[labelled[0]] < LONE_GATE and labelled[0] not in held \
-                and labels[labelled[0]] != "transference_link" and not self_evident(d, labelled[0]) \
+                and labels[labelled[0]] != "transference_link" and not _self_evident(d, labelled[0]) \
                 and not _frame_return(d, labels, labelled[0], first):
             out[labelled[0]] = None
         elif len(labelled) > 1 and max(believed[i] for i in labelled) < DOUBTED_EPISODE \
                 and not _refused_frame_talk(d, labels, labelled, first, last) \
                 and not (labels[labelled[0]] == "frame_feelings" and d.is_therapist(labelled[0])
-                         and self_evident(d, labelled[0])):
+                         and _self_evident(d, labelled[0])):
             for i in labelled:
                 out[i] = None
     return out
