@@ -2164,3 +2164,65 @@ def test_asking_how_the_patient_is_with_their_own_news_is_no_return():
     assert _asks_about_news(d, labels, 4)
     assert not _asks_about_news(_dialogue([("p", "Fine."), ("t", "Can I ask how you are with me being away?")]),
                                 [None, None], 1)
+
+
+# -- Twenty-sixth round: what a rebuilt scorer may not veto -----------------------------------
+# The scorers were rebuilt with every opened split. These readings keep the seed pattern's
+# own words standing whatever the new scorer's calibration reads of them.
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("so im off on leave from next month how are you feeling about that", True),
+    ("I'm away for two weeks in August. How is that for you?", True),
+    # Announcing fees and dates carries reaction-like words ("for both of you") but asks nothing.
+    ("Per session, so for both of you together. And I'm at a conference in Leeds on the third, "
+     "so we'd skip that week.", False),
+    ("How are you feeling about the test itself?", False),
+])
+def test_the_therapist_asking_how_a_named_change_is_for_the_patient(text, expected):
+    from alliance.annotators._relchecks import asks_about_named_change
+    assert asks_about_named_change(_dialogue([("t", text)]), 0) is expected
+
+
+def test_a_question_back_about_earlier_news_must_name_what_the_news_named():
+    from alliance.annotators._relchecks import asks_back_about_news
+    news = ("t", "i gotta let you know my last week here is the ninth and then youll be with priya on fridays")
+    d = _dialogue([news, ("p", "ok"), ("t", "what comes up when you think about starting with priya")])
+    assert asks_back_about_news(d, 2)
+    # "What comes up" about something the news never named asks about that, not the news.
+    d = _dialogue([news, ("p", "ok"), ("t", "what comes up when you think about your brother's wedding")])
+    assert not asks_back_about_news(d, 2)
+    # And without any news before, there is nothing to ask back about.
+    assert not asks_back_about_news(_dialogue([("t", "what comes up when you think about starting with priya")]), 0)
+
+
+@pytest.mark.parametrize("turns,expected", [
+    ([("p", "Who are you to tell me I should forgive him?")], True),
+    ([("t", "You went quiet there."), ("p", "I reckon you'd hate me if you knew the whole story.")], True),
+    ([("t", "What stops you going to the reunion?"), ("p", "They'd judge me for dropping out, all of them.")], False),
+    # People leaving as a rule of life, said to the therapist's news of going.
+    ([("t", "I'm away next month."), ("p", "yeah whatever people always go")], True),
+    ([("t", "How was the party?"), ("p", "Dull. People always go early round here.")], False),
+])
+def test_words_that_are_about_the_two_of_them_whatever_the_scorer_reads(turns, expected):
+    from alliance.annotators._relchecks import plainly_ours
+    d = _dialogue(turns)
+    assert plainly_ours(d, d.n - 1) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("so the first three week gap will be over christmas how do you think that one will go for you", True),
+    ("I wonder if it feels like one more thing being taken away.", True),
+    ("Do you think the shorter sessions might feel like one more thing getting taken away?", True),
+    # A remark that neither asks nor names the two of them gives the patient nothing to refuse.
+    ("Six weeks is a long time to look after someone.", False),
+    ("Rich is not how it feels.", False),
+])
+def test_a_pair_the_stance_reader_opens_starts_on_a_question_or_on_the_two_of_them(text, expected):
+    from alliance.annotators._relopeners import asks_or_names_us
+    assert asks_or_names_us(_dialogue([("t", text)]), 0) is expected
+
+
+def test_wondering_whether_the_change_itself_will_be_hard_asks_about_it():
+    assert rel(run([("t", "I wonder if the fortnight apart might be hard.")]))[0] == "frame_feelings"
+    assert rel(run([("t", "I wonder if the new job might be hard.")]))[0] is None

@@ -168,6 +168,9 @@ T_REACTION_WIDE = compile_any([
     r"(?:lands?|landing|landed) anywhere|(?:like|for you|hard|strange) to take in|how (?:is|was) it to (?:hear|take|know|be told)",
     r"(?:who|what) (?:holds|will hold|looks after|is there for|keeps|carries) (?:\w+ ){0,2}(?:for )?you (?:while|when)",
     r"(?:hitting|affecting|hurting|touching|getting to) you (?:harder|more|more than)",
+    # A wondering about how the change itself will be ("I wonder if the fortnight apart might be
+    # hard"): the patient is not named, the frame word beside it is the whole question.
+    r"i wonder (?:if|whether) (?:the|this|our|that|my) (?:\w+ ){0,3}(?:might|may|could|will|would) (?:be|feel) (?:hard|difficult|tough|strange|odd|painful|a lot)\b",
     r"(?:use|spend) (?:some of )?(?:them|the time|these|our time) to talk about|talk about (?:finishing|ending|stopping|the ending|us finishing|what it means)",
     r"how\b(?:\s+\w+){0,7}\s+(?:is|was|will be|would be|might be|has been|is going to be|could be) for you",
     r"how\b(?:\s+\w+){1,8}\s+(?:might|will|would|could) be\b|how (?:might|will|would|could)\b(?:\s+\w+){1,8}\s+be\b",

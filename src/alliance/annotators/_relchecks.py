@@ -13,15 +13,16 @@ episode the stance reader is sure the patient refused.
 from __future__ import annotations
 
 from alliance.annotators import _cues as cu
+from alliance.annotators import _frameanchor as fa
 from alliance.annotators import _framerefs as fr
 from alliance.annotators import _relpatterns as rp
 from alliance.annotators._framereturns import brings_frame_news, names_frame
 from alliance.annotators._lexicon import Dialogue, compile_any
 from alliance.annotators._relmodel import NEAR_REACH
-from alliance.annotators._relopeners import READER_DECLINES, TAKES_REMARK, declined_by_reader
+from alliance.annotators._relopeners import READER_DECLINES, TAKES_REMARK, content_stems, declined_by_reader
 from alliance.annotators.episodes import ENGAGE, EPISODE_GAP, NEGATED_FEELING, episode_runs, utterance_stance
 
-__all__ = ["LONE_GATE", "plainly_ours", "DOUBTED_EPISODE", "asks_reaction", "SHORT_FRAME_QUESTION", "short_frame_question",
+__all__ = ["LONE_GATE", "asks_about_named_change", "asks_back_about_news", "plainly_ours", "DOUBTED_EPISODE", "asks_reaction", "SHORT_FRAME_QUESTION", "short_frame_question",
            "with_sure_neighbours", "without_lone_doubts", "TAIL_GATE", "without_doubted_tails", "without_reactions_to_news",
            "without_replies_before_asking", "without_thanks_for_openness"]
 
@@ -65,17 +66,58 @@ def _self_evident(d: Dialogue, i: int) -> bool:
     return bool(cu.P_RAISES.search(t) or rp.P_HERE_NOW.search(_PLACE.sub(" ", t))) or plainly_ours(d, i)
 
 
+def asks_about_named_change(d: Dialogue, i: int) -> bool:
+    """The therapist asking how a change to the sessions they name in the same turn is for the
+    patient ("so I'm off on leave from next month, how are you feeling about that?"): the
+    seed pattern's own question, whatever the scorer reads."""
+    t = d.norms[i]
+    # Asked in so many words: not the looser reaction words ("for both of you") that an
+    # announcement of fees or dates carries too.
+    return d.is_therapist(i) and names_frame(d, i) and bool(
+        fa.FEELING_Q.search(t) or rp.T_REACTION_Q.search(t) or fr.T_REACTION_MORE.search(t))
+
+
+#: The patient putting the therapist's judgement of them in so many words ("who are you to
+#: tell me", "I reckon you'd hate me if you knew"); "they'd judge me" is about others.
+_YOUR_JUDGEMENT = compile_any([
+    r"\bwho are you to (?:tell|judge|say|lecture|decide)\b",
+    r"\byou (?:would|might|will|could|are going to|are gonna|gonna) (?:\w+ )?(?:hate|judge|despise|give up on|look down on|think less of|be disgusted by) me\b",
+])
+#: People leaving as a rule of the patient's life ("yeah whatever, people always go"), said to
+#: the therapist's news of going.
+_PEOPLE_GO = compile_any([r"\b(?:people|everyone|everybody) (?:always |just |all )?(?:go|goes|leave|leaves|walk out)\b"])
+
+
+def asks_back_about_news(d: Dialogue, i: int) -> bool:
+    """The therapist asking, in so many words, how the news they told earlier is for the patient,
+    naming something the news named ("my last week is the ninth, then you'll be with Priya" ...
+    "what comes up when you think about starting with Priya?"). Without a shared word the
+    question may be about anything ("so what's on your mind this week?" after a fee
+    reminder), which is why the scorer decides those."""
+    if not d.is_therapist(i):
+        return False
+    t = d.norms[i]
+    if not (fa.FEELING_Q.search(t) or rp.T_REACTION_Q.search(t) or fr.T_REACTION_MORE.search(t)):
+        return False
+    asked = content_stems(t)
+    return any(d.is_therapist(k) and brings_frame_news(d, k) and asked & content_stems(d.norms[k]) for k in range(i))
+
+
 def plainly_ours(d: Dialogue, i: int) -> bool:
     """A patient's turn that names the two of them in so many words: a feeling about "our" sessions
     ("a bit sad that today's our last session") or an act done before the therapist for the first
-    time ("I've never cried in front of anyone before"). The scorer, which reads most such lone
-    turns as the patient's life, may not veto it."""
+    time ("I've never cried in front of anyone before"), the therapist's judgement of them ("who
+    are you to tell me ...", "you'd hate me if you knew"), or people always leaving, said to the
+    therapist's news of going. The scorer, which reads most such lone turns as the patient's
+    life, may not veto it."""
     if d.is_therapist(i):
         return False
     t = d.norms[i]
     ours = rp.FRAME_P.search(t)
     return bool(cu.P_NEVER_BEFORE.search(t)
-                or ours is not None and ours.group().split()[0] == "our" and cu.P_REACTION_WIDE.search(t))
+                or ours is not None and ours.group().split()[0] == "our" and cu.P_REACTION_WIDE.search(t)
+                or d.you_is_therapist(i) and _YOUR_JUDGEMENT.search(t)
+                or i > 0 and d.is_therapist(i - 1) and brings_frame_news(d, i - 1) and _PEOPLE_GO.search(t))
 
 
 def asks_reaction(t: str) -> bool:

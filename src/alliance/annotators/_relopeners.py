@@ -28,7 +28,7 @@ __all__ = ["reader_returns", "ASKS_SOFTLY", "news_pairs", "hears_report", "HEDGE
            "content_stems", "patient_may_open", "rejects_reading",
            "near_absence", "addresses_therapist", "ADDRESSED_LEAD_IN", "with_openings", "LEAD_IN",
            "answered_pairs", "declined_pairs", "DECLINED_PAIR", "READER_DECLINES", "READER_REPLY", "declined_by_reader",
-           "reader_pairs", "about_someone_else", "READER_FRAME", "READER_SURE", "asked_openings", "ASKED_LEAD_IN", "revised_declines"]
+           "reader_pairs", "asks_or_names_us", "about_someone_else", "READER_FRAME", "READER_SURE", "asked_openings", "ASKED_LEAD_IN", "revised_declines"]
 
 _OTHERS = compile_any([OTHERS])
 #: Words naming the room or the work, whoever says them.
@@ -558,6 +558,20 @@ def _refused_frame_pair(d: Dialogue, labels: list[str | None], subtypes: list[st
     return declined_by_reader(d, labels, rel, i, i + 1) >= READER_SURE
 
 
+#: A question put without a question mark or a question word first, as speech recognition
+#: writes it ("so the three week gap ... how do you think that one will go for you").
+_HOW_FOR_YOU = compile_any([r"\bhow (?:do|did|does|are|is|was|will|would|have|has) (?:you|it|that|this)\b|\bhow you\b"])
+
+
+def asks_or_names_us(d: Dialogue, i: int) -> bool:
+    """Whether therapist turn ``i`` asks something or names the pair or the work: a remark that
+    does neither ("six weeks is a long time to look after someone", "it doesn't affect anything
+    for you") is no question the patient could refuse."""
+    t = d.norms[i]
+    return d.questions[i] or bool(ASKS_SOFTLY.search(t) or _HOW_FOR_YOU.search(t) or _T_NAMES_PAIR.search(t)
+                                  or rp.T_REACTION_Q.search(t) or fr.T_REACTION_MORE.search(t))
+
+
 def reader_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[str]) -> list[str | None]:
     """Open an episode on a frame turn the scorer half believes and a refusal the reader is sure of.
 
@@ -574,13 +588,16 @@ def reader_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[st
     checked on test123 .. test130 and test131 .. test138 (5 of 5; model card). The answer
     must have :data:`READER_WORDS` words ("No, it's not." gives the reader nothing to read),
     and a question about someone else in the patient's life (:func:`about_someone_else`)
-    opens nothing.
+    opens nothing, nor does a remark that neither asks nor names the two of them
+    (:func:`asks_or_names_us`; a rebuilt scorer half believed "six weeks is a long time to
+    look after someone" in a dev control).
     """
     out = list(labels)
     for i in range(d.n - 1):
         j = i + 1
         if not _unopened_pair(d, out, i) or subtypes[i] != "frame_feelings" or proba[i] < READER_FRAME \
-                or proba[j] < READER_REPLY or about_someone_else(d.norms[i]) or _asks_about_news(d, out, i):
+                or proba[j] < READER_REPLY or about_someone_else(d.norms[i]) or _asks_about_news(d, out, i) \
+                or not asks_or_names_us(d, i):
             continue
         if declined_by_reader(d, out, subtypes, i, j) >= READER_SURE:
             out[i], out[j] = subtypes[i], subtypes[j]

@@ -67,7 +67,7 @@ from alliance.annotators._relopeners import (
     with_openings,
 )
 from alliance.annotators._relchecks import (
-    asks_reaction, plainly_ours, short_frame_question, with_sure_neighbours, without_doubted_tails, without_lone_doubts,
+    asks_about_named_change, asks_back_about_news, asks_reaction, plainly_ours, short_frame_question, with_sure_neighbours, without_doubted_tails, without_lone_doubts,
     without_reactions_to_news, without_replies_before_asking, without_thanks_for_openness,
 )
 from alliance.annotators._relmodel import (
@@ -502,7 +502,10 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
             or short_frame_question(d, i, cues[i])
             # Nor a patient's words that are relationship talk whatever the scorer reads ("I've
             # never cried in front of anyone", "a bit sad that today's our last session").
-            or cues[i] is not None and plainly_ours(d, i)]
+            # Nor the therapist's question about a change to the sessions, named in the question
+            # or in their earlier news: the seed pattern's own question.
+            or cues[i] is not None and (plainly_ours(d, i) or asks_about_named_change(d, i)
+                                        or asks_back_about_news(d, i))]
     believed = proba  # the scorer's own reading, before the rules' holds below
     proba = proba.copy()
     if held:
