@@ -2226,3 +2226,69 @@ def test_a_pair_the_stance_reader_opens_starts_on_a_question_or_on_the_two_of_th
 def test_wondering_whether_the_change_itself_will_be_hard_asks_about_it():
     assert rel(run([("t", "I wonder if the fortnight apart might be hard.")]))[0] == "frame_feelings"
     assert rel(run([("t", "I wonder if the new job might be hard.")]))[0] is None
+
+
+def test_a_reminder_about_the_fee_is_no_question_to_refuse():
+    from alliance.annotators._relopeners import asks_or_names_us
+    d = _dialogue([("t", "and just a reminder that if you need to cancel its forty eight hours notice "
+                         "otherwise i do have to charge")])
+    assert not asks_or_names_us(d, 0)
+    assert asks_or_names_us(_dialogue([("t", "How do you feel about paying for the missed session?")]), 0)
+
+
+def test_aint_goes_with_its_person():
+    from alliance.annotators._lexicon import normalize
+    from alliance.annotators.episodes import utterance_stance
+    assert normalize("I ain't gonna cry about it.").strip() == "i am not going to cry about it"
+    assert normalize("Y'all ain't fooling me").strip() == "y all are not fooling me"
+    assert normalize("That ain't the same thing").strip() == "that is not the same thing"
+    # Minimising in the patient's own dialect declines.
+    assert utterance_stance(normalize("Shoot. I ain't gonna cry about it."))[0]
+
+
+def test_if_you_dont_care_me_asking_is_manners_not_a_feeling():
+    from alliance.annotators._relpatterns import P_FEELINGS
+    from alliance.annotators._lexicon import normalize
+    assert not P_FEELINGS.search(normalize("What's taking you up there, if you don't care me asking?"))
+    assert P_FEELINGS.search(normalize("You don't care about me."))
+
+
+def test_hearing_someone_elses_words_is_about_them_however_recent_the_news():
+    turns = [("t", "One more thing: I'm on leave the week of the fourteenth, so let's book your next one for the twenty-first."),
+             ("p", "The twenty-first's fine."),
+             ("t", "How did the first week back at work go?"),
+             ("p", "My supervisor met me at the door and said, \"Take it easy, we don't want you going off again.\""),
+             ("t", "How was that, hearing it in front of the team?")]
+    assert rel(run(turns))[4] is None
+    # Right after the news itself, the same question asks about the news.
+    assert rel(run(turns[:1] + [("t", "How is that, hearing it?")]))[1] == "frame_feelings"
+
+
+def test_youd_think_after_so_long_is_anyones_you():
+    assert rel(run([("t", "How are you sleeping?"), ("p", "Aye. You'd think after three months you'd be over it.")]))[1] is None
+
+
+def test_a_room_full_of_other_people_is_not_the_room():
+    from alliance.annotators._relpatterns import T_HERE_NOW
+    from alliance.annotators._lexicon import normalize
+    assert not T_HERE_NOW.search(normalize("so part of it is comparing yourself with everyone else in the room"))
+    assert T_HERE_NOW.search(normalize("What's it like, saying that to me in the room?"))
+
+
+def test_taking_back_an_earlier_fine_raises_the_topic_it_refuses_nothing():
+    from alliance.annotators._relopeners import declined_pairs
+    turns = [("t", "From next month our sessions will be on video, not here. How is that for you?"),
+             ("p", "It's fine."),
+             ("t", "Okay. How's the sleep been?"),
+             ("p", "Better, some nights."),
+             ("t", "We have about ten minutes. Anything else on your mind before we stop?"),
+             ("p", "Can I say something about the video sessions? I said it was fine, but I was thinking. "
+                   "The truth is I don't like it.")]
+    labels = ["frame_feelings", "frame_feelings", None, None, None, "frame_feelings"]
+    proba = [0.6, 0.98, 0.01, 0.0, 0.39, 0.99]
+    subtypes = ["frame_feelings"] * 6
+    # The patient opens the episode: the time check before it asked nothing they refused.
+    assert declined_pairs(_dialogue(turns), labels, proba, subtypes, [True] * 6) == labels
+    # "I said it's fine" standing alone is still the refusal said again.
+    again = turns[:5] + [("p", "I said it's fine. Honestly.")]
+    assert declined_pairs(_dialogue(again), labels, proba, subtypes, [True] * 6)[4] == "frame_feelings"

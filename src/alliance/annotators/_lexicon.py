@@ -30,6 +30,9 @@ _TOKENISED = re.compile(r"\s+(n't|'s|'re|'ve|'m|'ll|'d)\b")
 _CONTRACTIONS = (
     (re.compile(r"\bcan't\b"), "can not"),
     (re.compile(r"\bwon't\b"), "will not"),
+    # "I ain't gonna cry about it", "y'all ain't": the person it goes with, not always "is".
+    (re.compile(r"\bi ain't\b"), "i am not"),
+    (re.compile(r"\b(you|we|they|y'all) ain't\b"), r"\1 are not"),
     (re.compile(r"\bain't\b"), "is not"),
     (re.compile(r"n't\b"), " not"),
     (re.compile(r"'re\b"), " are"),

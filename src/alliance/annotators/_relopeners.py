@@ -446,7 +446,7 @@ SURE_FRAME = 0.4
 #: How sure it must be for the patient's refusal alone to confirm the pair.
 SUREST_FRAME = 0.6
 #: "I said it's fine", said again in answer: a refusal now, however it reads as a report.
-_SAID_FINE = compile_any([r"\bi (?:said|told you|have said|have told you)\b(?:\s+\w+){0,6}?\s+(?:fine|okay|ok|alright|all right|grand)\b"])
+_SAID_FINE = compile_any([r"\bi (?:said|told you|have said|have told you)\b(?:\s+\w+){0,6}?\s+(?:fine|okay|ok|alright|all right|grand)\b(?! but\b)"])
 
 
 def declined_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[str], may_start: list[bool],
@@ -566,8 +566,11 @@ _HOW_FOR_YOU = compile_any([r"\bhow (?:do|did|does|are|is|was|will|would|have|ha
 def asks_or_names_us(d: Dialogue, i: int) -> bool:
     """Whether therapist turn ``i`` asks something or names the pair or the work: a remark that
     does neither ("six weeks is a long time to look after someone", "it doesn't affect anything
-    for you") is no question the patient could refuse."""
+    for you") is no question the patient could refuse, nor is a reminder about money that asks
+    no feeling."""
     t = d.norms[i]
+    if fr.PAYING.search(t) and not fr.FEELING_ASKED.search(t):
+        return False  # "just a reminder, it's forty-eight hours' notice or I do have to charge"
     return d.questions[i] or bool(ASKS_SOFTLY.search(t) or _HOW_FOR_YOU.search(t) or _T_NAMES_PAIR.search(t)
                                   or rp.T_REACTION_Q.search(t) or fr.T_REACTION_MORE.search(t))
 

@@ -183,7 +183,8 @@ P_FEELINGS = compile_any([
     r"(?:do|did|would|will|can) you (?:even |still |really |actually |ever )?(?:like|care about|hate|remember|trust|want to see|respect|think about) me",
     # Liking or not liking how the therapist did something ("I didn't like the way you looked at me").
     r"i (?:did not|do not|really did not|really do not) (?:like|love|enjoy) (?:the way|how|it when) you\b",
-    r"you (?:do not|did not|never|are not|were not) (?:really |even |actually )?(?:like|care about|care|listen to|listen|listening|understand|get it|believe|hear|remember) ?(?:me|what i|anything)?",
+    # Not "if you don't care me asking" (Appalachian "if you don't mind me asking").
+    r"you (?:do not|did not|never|are not|were not) (?:really |even |actually )?(?:like|care about|care(?! me asking| my asking| if i ask)|listen to|listen|listening|understand|get it|believe|hear|remember) ?(?:me|what i|anything)?",
     r"i (?:really |kind of |sort of |actually |still )?(?:like|trust|hate|miss|missed|appreciate|resent|am grateful to|"
     r"am angry at|am angry with|am mad at|was angry with|was angry at|was mad at|am afraid of|am scared of|was hurt by|am annoyed with|was annoyed with) you\b",
     r"(?:let|letting) you down|disappoint(?:ing|ed)? you|(?:a|being a) burden (?:to|on) you|(?:taking|take) up (?:too much of )?your time|wast\w* your time",
@@ -237,8 +238,11 @@ T_HERE_NOW = compile_any([
     # Asking what the patient's picture of the therapist is like ("What's it like, having me watch?").
     r"(?:what is it like|what it is like|how is it|how does it feel|what was it like)\b(?:\s+\w+){0,1}\s+(?:having|imagining|picturing|seeing|knowing|thinking of) me\b",
     r"between (?:us|you and me|the two of us)",
-    # Not a scene told in the past ("like you weren't even in the room", of a ward round).
-    r"(?<!were not even )(?<!was not even )(?<!were not )(?<!was not )(?:in|here in) (?:this|the) room",
+    # Not a scene told in the past ("like you weren't even in the room", of a ward round), nor
+    # a room full of other people ("comparing yourself with everyone else in the room", an
+    # exam hall).
+    r"(?<!were not even )(?<!was not even )(?<!were not )(?<!was not )(?<!everyone else )(?<!everybody else )(?<!anyone else )"
+    r"(?<!everyone )(?<!everybody )(?<!other people )(?<!the others )(?:in|here in) (?:this|the) room",
     # "In here" as where something is brought or carried ("a lot to be carrying in here") is a place.
     r"(?<!walked )(?<!came )(?<!come )(?<!walk )(?<!coming )(?<!made it )(?<!brought you )(?<!brings you )(?<!bring you )(?<!get you )(?<!carrying )(?<!carry )(?<!carried )(?<!lugging )(?<!hauling )" + _NOT_WEATHER,
     r"here with me",

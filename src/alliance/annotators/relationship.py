@@ -159,9 +159,11 @@ def _t_frame(d: Dialogue, i: int, t: str) -> bool:
                   or d.questions[i] and cu.T_COME_BACK.search(t) or cx.T_READS_RELUCTANCE.search(t)
                   or fa.T_ASKS_IMPACT.search(t)):
         return True
-    # "What's that like to hear?" right after the announcement.
+    # "What's that like to hear?" right after the announcement; not right after the patient
+    # reported someone's words ("How was that, hearing it in front of the team?"): that asks
+    # about them, however recently the sessions were rearranged.
     return bool((rp.T_REACTION_Q.search(t) or cu.T_REACTION_WIDE.search(t) or fr.T_REACTION_MORE.search(t))
-                and _recent_frame(d, i) and not _OTHERS.search(_THINGS.sub(" ", t)))
+                and _recent_frame(d, i) and not _OTHERS.search(_THINGS.sub(" ", t)) and not hears_report(d, i))
 
 
 def detect_cue(d: Dialogue, i: int) -> str | None:
