@@ -2292,3 +2292,10 @@ def test_taking_back_an_earlier_fine_raises_the_topic_it_refuses_nothing():
     # "I said it's fine" standing alone is still the refusal said again.
     again = turns[:5] + [("p", "I said it's fine. Honestly.")]
     assert declined_pairs(_dialogue(again), labels, proba, subtypes, [True] * 6)[4] == "frame_feelings"
+
+
+def test_the_feeling_the_patient_says_the_therapist_is_after_is_refused():
+    from alliance.annotators._lexicon import normalize
+    from alliance.annotators.episodes import utterance_stance
+    assert utterance_stance(normalize("Ah, doctor, you want me to cry? I will not cry. Sixteen is sixteen.")) == (True, False)
+    assert utterance_stance(normalize("I cried all the way home."))[1]

@@ -157,6 +157,8 @@ NEGATED_FEELING = compile_any([
     # The feeling the patient says they did not have, or that the therapist imagines ("I didn't
     # sit by the phone crying", "you think I was here crying?").
     r"i did not (?:\w+ ){0,5}?(?:crying|cry|pining|moping|sulking|missing you)\b|you (?:think|thought) i (?:was|would be|am) (?:\w+ ){0,2}?(?:crying|upset|lost|sad|pining|moping)\b",
+    # The feeling the patient says the therapist is after ("you want me to cry? I will not cry").
+    r"(?:you|doctor) (?:want|wants|wanted|expect|expects|expected) me to (?:cry|be (?:sad|upset|angry|hurt|lonely|abandoned))\b",
 ])
 #: Saying the refusal again, not reporting it ("I told you it's fine, how many times?").
 INSISTS = compile_any([r"how many times|for the last time|i (?:already|have already) (?:said|told you)|"
