@@ -2299,3 +2299,27 @@ def test_the_feeling_the_patient_says_the_therapist_is_after_is_refused():
     from alliance.annotators.episodes import utterance_stance
     assert utterance_stance(normalize("Ah, doctor, you want me to cry? I will not cry. Sixteen is sixteen.")) == (True, False)
     assert utterance_stance(normalize("I cried all the way home."))[1]
+
+
+@pytest.mark.parametrize("text,engages", [
+    ("I don't know, miss.", False),
+    ("i said its fine miss carol for real it was like a minute", False),
+    ("Yes miss, I will miss coming here.", True),
+    ("I'll miss it, yes.", True),
+])
+def test_miss_as_a_form_of_address_misses_no_one(text, engages):
+    from alliance.annotators._lexicon import normalize
+    from alliance.annotators.episodes import utterance_stance
+    assert utterance_stance(normalize(text))[1] is engages
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("I mean, it is what it is. Insurance, right? Everybody's doing it.", (True, False)),
+    ("Haha, you want me to say I cried in the waiting room ah? I didn't. I read the magazines.", (True, False)),
+    # Assent to what was said about the two of them still takes it up.
+    ("It's true, I did miss it.", (False, True)),
+])
+def test_shrugs_and_question_tags(text, expected):
+    from alliance.annotators._lexicon import normalize
+    from alliance.annotators.episodes import utterance_stance
+    assert utterance_stance(normalize(text)) == expected

@@ -72,6 +72,8 @@ DECLINE = compile_any([
     r"\bwhy (?:would|should) i be (?:upset|bothered|angry|cross|sad|mad)\b|\bnothing to do with (?:you|it|that|the \w+|me being)\b|"
     r"\b(?:that is|it is) not on you\b|\byou can not help (?:it|that)\b",
     r"(?:just|only) (?:one|a) session|it is (?:only|just) (?:three|two|a few) weeks",
+    # Shrugging it off as a fact of life ("I mean, it is what it is, insurance, right?").
+    r"\b(?:it|that) is what it is\b",
     r"i do not think (?:so|that is it|it is about)",
     # "I'll hardly notice", "why would it matter to me?", "so what?": waving it away.
     r"(?:i will|i would|i|you will|you would) (?:hardly|barely|not even|never) (?:notice|miss)|why (?:would|should) (?:it|that|i|this) (?:matter|bother|mind|care)|^ so what\b",
@@ -138,7 +140,8 @@ ENGAGE = compile_any([
     r"\bit (?:\w+ ){0,2}(?:feel|feels|felt) like\b",
     # Assent to what was said about the two of them ("it's true though", "she's right").
     # Not "it's your right", which excuses the therapist (the seed pattern's refusal).
-    r"(?:it is|that is|that was|it was) (?:(?!not\b|never\b|your\b|their\b)\w+ )?(?:true|right|fair)\b|(?:he|she|you) (?:is|are) (?:(?!not\b|never\b)\w+ )?right\b",
+    # Not a question tag ("it is what it is, insurance, right?"): only a degree word between.
+    r"(?:it is|that is|that was|it was) (?:(?:so|quite|very|really|probably|absolutely|totally|just|pretty|dead|all|only|fair) )?(?:true|right|fair)\b|(?:he|she|you) (?:is|are) (?:(?!not\b|never\b)\w+ )?right\b",
     r"i (?:do |really |actually )?(?:like|love|enjoy|look forward to) (?:coming|seeing you|talking to you|it here|these sessions|our sessions)",
     r"(?:seeing|hearing|having|talking to) (?:you|your)\b(?! (?:holiday|break|time off|life))",
 ])
@@ -158,7 +161,8 @@ NEGATED_FEELING = compile_any([
     # sit by the phone crying", "you think I was here crying?").
     r"i did not (?:\w+ ){0,5}?(?:crying|cry|pining|moping|sulking|missing you)\b|you (?:think|thought) i (?:was|would be|am) (?:\w+ ){0,2}?(?:crying|upset|lost|sad|pining|moping)\b",
     # The feeling the patient says the therapist is after ("you want me to cry? I will not cry").
-    r"(?:you|doctor) (?:want|wants|wanted|expect|expects|expected) me to (?:cry|be (?:sad|upset|angry|hurt|lonely|abandoned))\b",
+    r"(?:you|doctor) (?:want|wants|wanted|expect|expects|expected) me to (?:cry|be (?:sad|upset|angry|hurt|lonely|abandoned)"
+    r"|say (?:that )?i (?:cried|was (?:sad|upset|angry|hurt|lonely|crying)|missed you))\b",
 ])
 #: Saying the refusal again, not reporting it ("I told you it's fine, how many times?").
 INSISTS = compile_any([r"how many times|for the last time|i (?:already|have already) (?:said|told you)|"
@@ -217,6 +221,19 @@ HANDS_TOPIC_BACK = compile_any([
 ])
 
 
+#: "Miss" as a form of address inside or at the end of a turn ("I don't know, miss", "is alright
+#: miss, everybody doing Zoom now", "I said it's fine, Miss Carol"), not missing anyone.
+_ADDRESS_MISS = re.compile(
+    r"\b(know|alright|all right|okay|fine|yes|no|yeah|sorry|thanks|thank you|please|true|right|good|now|real|sure) miss\b"
+    r"(?! (?:you|the|our|it|them|him|her|this|that|coming|seeing|talking|my|us|having|being|those|these|here)\b)")
+_FINAL_MISS = re.compile(r"(?<!\bi )(?<!will )(?<!would )(?<!to )(?<!gonna )(?<!really )(?<!not )(?<!do )(?<!did )\bmiss\s*$")
+
+
+def without_address(norm: str) -> str:
+    """Normalised text with "miss" as a form of address taken out (:data:`_ADDRESS_MISS`)."""
+    return _FINAL_MISS.sub(" ", _ADDRESS_MISS.sub(r"\1", norm))
+
+
 def utterance_stance(norm: str, answering: bool = True) -> tuple[bool, bool]:
     """(declines, engages) for one patient utterance inside an episode.
 
@@ -224,6 +241,7 @@ def utterance_stance(norm: str, answering: bool = True) -> tuple[bool, bool]:
     both. ``answering`` says whether it answers the therapist's relationship
     talk; volunteered, "it's okay" is reassurance rather than refusal.
     """
+    norm = without_address(norm)
     if not INSISTS.search(norm):
         norm = REPORTED_DECLINE.sub(" ", norm)
     negated = bool(NEGATED_FEELING.search(norm))
@@ -374,7 +392,7 @@ def _voices_feeling(d: Dialogue, first: int, last: int) -> bool:
     j = next((j for j in range(first, last + 1) if d.is_patient(j)), None)
     if j is None or not utterance_stance(d.norms[j])[1]:
         return False
-    t = NEGATED_FEELING.sub(" ", d.norms[j])  # "I'm not going to cry over it" voices no feeling
+    t = NEGATED_FEELING.sub(" ", without_address(d.norms[j]))  # "I'm not going to cry over it" voices no feeling
     t = _NOT_A_FEELING.sub(" ", _without_echo(d, j, t))
     therapists = {w for s in d.speakers if s.role is Role.THERAPIST and s.name for w in normalize(s.name).split()}
     return any(not _OTHER_OWNER.search(" ".join(t[:m.start()].split()[-4:])) and not _SAID_OF_YOU.match(m.group())
