@@ -1192,7 +1192,9 @@ def test_a_chain_ends_when_the_scorer_reads_the_talk_moving_on():
              ("t", "Is it the rota or the people that's worst?"),
              ("p", "The matron. She makes the rota.")])
     assert [x is not None for x in rel(s)][3:] == [False] * 5
-    assert [(e[0], e[1], e[3]) for e in episodes(s)] == [(0, 2, "declined")]
+    # "You want me to cry? I will not cry" refuses the feeling it names, so the therapist's
+    # "that's true" accepts a refusal and is not relationship talk itself (as in gold test127-06).
+    assert [(e[0], e[1], e[3]) for e in episodes(s)] == [(0, 1, "declined")]
 
 
 def test_news_the_patient_brings_after_a_refusal_is_no_second_thought():
