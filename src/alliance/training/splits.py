@@ -28,7 +28,9 @@ OPENED_NEW: tuple[str, ...] = (*(f"test{k}" for k in range(17, 59)), *(f"test{k}
 #: test196 .. test199 were opened; test195 and test200 .. test202 were scored again at 88bb997
 #: and 024e94d and have not been read.
 #: All of them but test195 and test200 .. test202 were added to the training data in the
-#: twenty-sixth round (they are listed above).
+#: twenty-sixth round (they are listed above). Of test203 .. test210 (twenty-sixth round),
+#: scored blind at c4ae016, test203 .. test206 were opened for that round's readings and
+#: test207 .. test210 were scored again at the end and not read; none is trained on.
 #: The blind pool: scored at the start and end of a round, never read, tuned or trained on
 #: (test93 .. test98 were written after the twentieth round's rebuild).
 BLIND: tuple[str, ...] = (*(f"test{k}" for k in range(59, 77)), *(f"test{k}" for k in range(93, 99)))
