@@ -22,7 +22,8 @@ from alliance.annotators._relmodel import NEAR_REACH
 from alliance.annotators._relopeners import READER_DECLINES, TAKES_REMARK, content_stems, declined_by_reader
 from alliance.annotators.episodes import ENGAGE, EPISODE_GAP, NEGATED_FEELING, episode_runs, utterance_stance
 
-__all__ = ["LONE_GATE", "asks_about_named_change", "asks_back_about_news", "plainly_ours", "DOUBTED_EPISODE", "asks_reaction", "SHORT_FRAME_QUESTION", "short_frame_question",
+__all__ = ["LONE_GATE", "asks_about_named_change", "asks_back_about_news", "plainly_ours", "DOUBTED_EPISODE",
+           "asks_reaction", "SHORT_FRAME_QUESTION", "short_frame_question",
            "with_sure_neighbours", "without_lone_doubts", "TAIL_GATE", "without_doubted_tails", "without_reactions_to_news",
            "without_replies_before_asking", "without_thanks_for_openness"]
 

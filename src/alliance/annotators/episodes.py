@@ -226,11 +226,13 @@ HANDS_TOPIC_BACK = compile_any([
 _ADDRESS_MISS = re.compile(
     r"\b(know|alright|all right|okay|fine|yes|no|yeah|sorry|thanks|thank you|please|true|right|good|now|real|sure) miss\b"
     r"(?! (?:you|the|our|it|them|him|her|this|that|coming|seeing|talking|my|us|having|being|those|these|here)\b)")
+#: "Miss" closing the turn with nobody missed before it ("I don't know, miss"), not "I'll miss".
 _FINAL_MISS = re.compile(r"(?<!\bi )(?<!will )(?<!would )(?<!to )(?<!gonna )(?<!really )(?<!not )(?<!do )(?<!did )\bmiss\s*$")
 
 
 def without_address(norm: str) -> str:
-    """Normalised text with "miss" as a form of address taken out (:data:`_ADDRESS_MISS`)."""
+    """Normalised text with "miss" as a form of address taken out (:data:`_ADDRESS_MISS`,
+    :data:`_FINAL_MISS`)."""
     return _FINAL_MISS.sub(" ", _ADDRESS_MISS.sub(r"\1", norm))
 
 

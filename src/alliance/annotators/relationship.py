@@ -67,8 +67,9 @@ from alliance.annotators._relopeners import (
     with_openings,
 )
 from alliance.annotators._relchecks import (
-    asks_about_named_change, asks_back_about_news, asks_reaction, plainly_ours, short_frame_question, with_sure_neighbours, without_doubted_tails, without_lone_doubts,
-    without_reactions_to_news, without_replies_before_asking, without_thanks_for_openness,
+    asks_about_named_change, asks_back_about_news, asks_reaction, plainly_ours, short_frame_question,
+    with_sure_neighbours, without_doubted_tails, without_lone_doubts, without_reactions_to_news,
+    without_replies_before_asking, without_thanks_for_openness,
 )
 from alliance.annotators._relmodel import (
     RelationalModel, combine, dense_features, load_relational_model, needed, session_rows,
