@@ -2325,3 +2325,19 @@ def test_shrugs_and_question_tags(text, expected):
     from alliance.annotators._lexicon import normalize
     from alliance.annotators.episodes import utterance_stance
     assert utterance_stance(normalize(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ah'm no bothered. Ah didnae want tae bother ye wi it.", " i am not bothered ah did not want to bother you with it "),
+    ("I'm no expert, but", " i am no expert but "),
+    ("Ye just sent me oot the door.", " you just sent me out the door "),
+])
+def test_scots_spellings_read_as_the_cues_are_written(text, expected):
+    from alliance.annotators._lexicon import normalize
+    assert normalize(text) == expected
+
+
+def test_a_scots_refusal_declines():
+    from alliance.annotators._lexicon import normalize
+    from alliance.annotators.episodes import utterance_stance
+    assert utterance_stance(normalize("Ach, ah'm no bothered aboot it."))[0]

@@ -34,6 +34,8 @@ _CONTRACTIONS = (
     (re.compile(r"\bi ain't\b"), "i am not"),
     (re.compile(r"\b(you|we|they|y'all) ain't\b"), r"\1 are not"),
     (re.compile(r"\bain't\b"), "is not"),
+    # Scots "ah'm", "ah've", "ah'll": the first person ("ah" alone is as often "ah, well").
+    (re.compile(r"\bah(?='m\b|'ve\b|'ll\b|'d\b)"), "i"),
     (re.compile(r"n't\b"), " not"),
     (re.compile(r"'re\b"), " are"),
     (re.compile(r"'ve\b"), " have"),
@@ -55,8 +57,21 @@ _BARE = {
     "gonna": "going to", "wanna": "want to", "kinda": "kind of", "gotta": "got to",
     "ok": "okay", "cannot": "can not", "mhm": "mm hmm", "mmhmm": "mm hmm",
     "uhhuh": "uh huh", "yep": "yeah", "yup": "yeah", "ya": "yeah", "yea": "yeah",
+    # Scots spellings the transcripts keep ("ah didnae want tae bother ye wi it"): the cues
+    # are written in standard English. Not "ah" or "ma", which are as often "ah, well" and a
+    # mother.
+    "ye": "you", "yer": "your", "yersel": "yourself", "wis": "was", "tae": "to", "wi": "with",
+    "fae": "from", "aboot": "about", "oot": "out", "awright": "alright", "dae": "do", "nae": "no",
+    "gonnae": "going to", "hame": "home", "whit": "what", "hoose": "house", "naebody": "nobody",
+    "doon": "down", "withoot": "without", "daein": "doing", "gaun": "going",
+    "cannae": "can not", "didnae": "did not", "dinnae": "do not", "couldnae": "could not",
+    "wouldnae": "would not", "wasnae": "was not", "isnae": "is not", "doesnae": "does not",
+    "shouldnae": "should not", "havenae": "have not", "willnae": "will not",
 }
 _NON_WORD = re.compile(r"[^a-z0-9\s]+")
+#: Scots "I'm no bothered", "ah'm no gonnae": "not", unless it is "I'm no good", "no expert" or a
+#: comparison ("I'm no further on", "no wiser").
+_SCOTS_NO = re.compile(r" i am no (?!(?:good|expert|one|use|fool|saint|angel|stranger|different|more|\w+er)\b)")
 _SPACES = re.compile(r"\s+")
 
 
@@ -78,7 +93,8 @@ def normalize(text: str) -> str:
     t = t.replace("'s", "s").replace("-", " ")
     t = _NON_WORD.sub(" ", t)
     words = [_BARE.get(w, w) for w in t.split()]
-    return " " + " ".join(words) + " " if words else " "
+    out = " " + " ".join(words) + " " if words else " "
+    return _SCOTS_NO.sub(" i am not ", out) if " i am no " in out else out
 
 
 class RememberingPattern:
