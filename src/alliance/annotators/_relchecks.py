@@ -67,15 +67,17 @@ def _self_evident(d: Dialogue, i: int) -> bool:
     return bool(cu.P_RAISES.search(t) or rp.P_HERE_NOW.search(_PLACE.sub(" ", t))) or plainly_ours(d, i)
 
 
+def _asks_in_words(t: str) -> bool:
+    """Whether text ``t`` asks how something is for the patient in so many words: not the looser
+    reaction words ("for both of you") that an announcement of fees or dates carries too."""
+    return bool(fa.FEELING_Q.search(t) or rp.T_REACTION_Q.search(t) or fr.T_REACTION_MORE.search(t))
+
+
 def asks_about_named_change(d: Dialogue, i: int) -> bool:
     """The therapist asking how a change to the sessions they name in the same turn is for the
     patient ("so I'm off on leave from next month, how are you feeling about that?"): the
     seed pattern's own question, whatever the scorer reads."""
-    t = d.norms[i]
-    # Asked in so many words: not the looser reaction words ("for both of you") that an
-    # announcement of fees or dates carries too.
-    return d.is_therapist(i) and names_frame(d, i) and bool(
-        fa.FEELING_Q.search(t) or rp.T_REACTION_Q.search(t) or fr.T_REACTION_MORE.search(t))
+    return d.is_therapist(i) and names_frame(d, i) and _asks_in_words(d.norms[i])
 
 
 #: The patient putting the therapist's judgement of them in so many words ("who are you to
@@ -98,7 +100,7 @@ def asks_back_about_news(d: Dialogue, i: int) -> bool:
     if not d.is_therapist(i):
         return False
     t = d.norms[i]
-    if not (fa.FEELING_Q.search(t) or rp.T_REACTION_Q.search(t) or fr.T_REACTION_MORE.search(t)):
+    if not _asks_in_words(t):
         return False
     asked = content_stems(t)
     return any(d.is_therapist(k) and brings_frame_news(d, k) and asked & content_stems(d.norms[k]) for k in range(i))
