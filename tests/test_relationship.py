@@ -2341,3 +2341,254 @@ def test_a_scots_refusal_declines():
     from alliance.annotators._lexicon import normalize
     from alliance.annotators.episodes import utterance_stance
     assert utterance_stance(normalize("Ach, ah'm no bothered aboot it."))[0]
+
+
+# -- Twenty-seventh round: test207..test210, opened after two blind scores -------------------
+
+
+def test_a_grounding_instruction_in_the_room_asks_nothing_about_the_move():
+    turns = [("t", "Before we start: from March the service moves to the new centre on Bedford Street."),
+             ("p", "Right you are."),
+             ("t", "How is it for you, hearing we're moving?"),
+             ("p", "Ach, I'll be grand."),
+             ("t", "Okay. Go back to the bar, you're standing with your cousin."),
+             ("p", "Then the roof's on top of me."),
+             ("t", "You're doing well. Feel your feet on the floor, here in this room. Where's the distress now, out of ten?")]
+    assert rel(run(turns))[6] is None
+    from alliance.annotators._framerefs import GROUNDING
+    from alliance.annotators._lexicon import normalize
+    assert GROUNDING.search(normalize("Notice the chair under you, right now."))
+    assert not GROUNDING.search(normalize("How do you feel about the room we'll be in?"))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("hows that for you", " how is that for you "),
+    ("theres no way whos gonna know", " there is no way who is going to know "),
+    ("dunno wheres it now", " dunno where is it now "),
+])
+def test_speech_recognition_drops_more_apostrophes(text, expected):
+    from alliance.annotators._lexicon import normalize
+    assert normalize(text) == expected
+
+
+def test_an_asr_question_about_the_move_to_the_phone_is_asked():
+    turns = [("t", "ok um one thing i have to tell you the office at the hall is closing at the end of the month "
+                   "so from now on well do our sessions on the phone like this"),
+             ("p", "oh ok yeah"),
+             ("t", "hows that for you that were not gonna be sitting in the same room anymore"),
+             ("p", "uh its uh whatever i mean phones phone you know")]
+    assert rel(run(turns))[2] == "frame_feelings"
+
+
+@pytest.mark.parametrize("text,declines", [
+    ("um do what you like love its all the same to me", True),
+    ("Makes no odds to me, honestly.", True),
+    # Receiving the same thing from everyone is no understanding of the therapist's reasons.
+    ("Okay. It's just, I get that from everybody, and when you also said it, I felt like giving up.", False),
+    ("I get that, you have a life.", True),
+])
+def test_shrugging_it_back_declines_and_getting_it_from_everyone_does_not(text, declines):
+    from alliance.annotators._lexicon import normalize
+    from alliance.annotators.episodes import utterance_stance
+    assert utterance_stance(normalize(text))[0] is declines
+
+
+def test_asking_whether_it_makes_any_difference_is_a_reaction_question():
+    from alliance.annotators._cues import T_REACTION_WIDE
+    from alliance.annotators._lexicon import normalize
+    assert T_REACTION_WIDE.search(normalize("would it make any difference to you knowing that or not really"))
+    assert not T_REACTION_WIDE.search(normalize("That made a difference to the bill."))
+
+
+def test_the_room_you_meet_in_next_week_is_a_place():
+    turns = [("p", "Next week is on Teams. And the week after, we are back here in the room?"),
+             ("t", "Yes, back in this room."), ("p", "Good.")]
+    assert episodes(run(turns)) == []
+    from alliance.annotators._relpatterns import T_HERE_NOW
+    from alliance.annotators._lexicon import normalize
+    assert T_HERE_NOW.search(normalize("What's it like, saying it here in this room?"))
+
+
+def test_a_patient_who_asks_leave_to_speak_and_is_thanked_opens_the_episode():
+    turns = [("t", "We've got about ten minutes left. What would you like to take away this week?"),
+             ("p", "Mute my cousin on match days."),
+             ("t", "That's a clear plan."),
+             ("p", "Hocam, can I say something? Today, with Priya here, I didn't tell everything. Some of the money "
+                   "was from my brother's till. It was hard to say in front of two people."),
+             ("t", "Thank you for telling me, and for telling both of us. It sounds like having an extra person here "
+                   "made it harder to be straight today."),
+             ("p", "Yes. With you alone I am used to it now.")]
+    eps = episodes(run(turns))
+    assert eps and eps[0][0] == 3 and eps[0][2] == "patient"
+
+
+def test_noticing_the_jokes_about_the_move_is_the_therapists_return():
+    from alliance.annotators._relopeners import with_openings
+    turns = [("t", "How do you feel about us moving out of this building?"),
+             ("p", "As long as the kettle comes, I'm not bothered."),
+             ("t", "An exit plan, with a mate who gets it."),
+             ("p", "Aye. Like having someone on your six."),
+             ("t", "I notice you make a joke each time I bring up the move.")]
+    labels = ["frame_feelings", "frame_feelings", None, None, "here_and_now"]
+    proba = [0.9, 0.9, 0.01, 0.28, 1.0]
+    out = with_openings(_dialogue(turns), labels, proba, ["transference_link"] * 5, [True] * 5)
+    assert out[3] is None
+
+
+def test_how_do_you_reckon_it_will_feel_refers_back_to_the_move():
+    turns = [("t", "Something I need to tell you. The charity's moving to the Pilgrim Street offices, "
+                   "so our sessions will be in town from next month."),
+             ("p", "Is there parking?"),
+             ("t", "How do you feel about us moving?"),
+             ("p", "I'm not bothered."),
+             ("t", "Tell me about the parade."),
+             ("p", "Micky will stand with me at the back."),
+             ("t", "Good. Let's write that plan down."),
+             ("p", "Back, Micky on my left, leave before the bugle."),
+             ("t", "And our first one at Pilgrim Street is the week after next. How do you reckon it'll feel, "
+                   "walking in there that first time?"),
+             ("p", "Same as here. It'll be fine.")]
+    assert rel(run(turns))[8] == "frame_feelings"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The mess went, the marriage went, the lads are scattered. And now even this old place is being packed up.", True),
+    ("When Paul was taken, the people you counted on disappeared overnight. And now here I am packing a suitcase.", True),
+    # The patient's own move after a loss, or the therapist's next question, is no link.
+    ("Your dad left, and now you're moving to Leeds.", False),
+    ("The job went, and now I'm going to ask about the money.", False),
+])
+def test_a_run_of_losses_ending_in_the_sessions_own_change_is_a_link(text, expected):
+    from alliance.annotators._framerefs import LOSSES_THEN_US
+    from alliance.annotators._lexicon import normalize
+    assert bool(LOSSES_THEN_US.search(normalize(text))) is expected
+
+
+def test_the_place_made_small_declines():
+    from alliance.annotators._lexicon import normalize
+    from alliance.annotators.episodes import utterance_stance
+    assert utterance_stance(normalize("Aye, and the pigeons'll be gutted. Honestly, Alan, it's just bricks."))[0]
+    assert utterance_stance(normalize("No, you're reaching there. It's only a building."))[0]
+
+
+def test_confirming_the_time_closes_the_topic():
+    turns = [("t", "With me over at Dewsbury the rest of the week, how do you think it'll be not having me round on a Monday?"),
+             ("p", "It's a day of the week, Jo. I'll be here Thursday."),
+             ("t", "Okay. Thursday at eleven, then."),
+             ("p", "See you Thursday.")]
+    assert rel(run(turns))[2] is None
+
+
+def test_asking_how_it_was_talking_with_the_camera_refers_back_to_the_recording():
+    turns = [("t", "Before we start, a reminder about the form you signed last week. The clinic records sessions with "
+                   "trainees now, so the camera in the corner is on, and my supervisor watches parts of it with me."),
+             ("p", "Yeah, I signed it."),
+             ("t", "How is it for you, having the camera in here with us?"),
+             ("p", "Man, I don't care. Can we just go?"),
+             ("t", "Sure. Where do you want to start?"),
+             ("p", "Orgo. I made a fifty-eight."),
+             ("t", "What does choking look like for you?"),
+             ("p", "Blanking. My chest gets tight."),
+             ("t", "Fair point. We've got about five minutes. How was it today, talking with the camera running?"),
+             ("p", "I dunno.")]
+    assert rel(run(turns))[8] == "frame_feelings"
+
+
+def test_news_of_ones_own_after_a_question_about_the_two_of_them_changes_the_subject():
+    turns = [("t", "We've got a trainee, Rhodri, and I'd like him to sit in on our sessions for a couple of months."),
+             ("p", "Ok. What do I have to sign?"),
+             ("t", "How would it be for you, having somebody else in the room with us?"),
+             ("p", "Did I tell you Kasia's car failed MOT? Two hundred forty pounds, for brakes."),
+             ("t", "No, you didn't. That's a lot on top of everything.")]
+    assert rel(run(turns))[3] is None
+
+
+def test_a_plain_no_to_what_the_scorer_read_as_relationship_talk_joins_it():
+    from alliance.annotators._relopeners import refusals_answering
+    turns = [("t", "I notice you're looking after me quite carefully, just before I go away."),
+             ("p", "No, is only manners. How my mother raised me."),
+             ("t", "Mm-hmm.")]
+    d = _dialogue(turns)
+    out = refusals_answering(d, ["frame_feelings", None, None], [0.9, 0.31, 0.0], ["here_and_now"] * 3)
+    assert out[1] == "frame_feelings"
+    # Not a story, nor a reply the scorer rules out.
+    assert refusals_answering(d, ["frame_feelings", None, None], [0.9, 0.05, 0.0], ["here_and_now"] * 3)[1] is None
+
+
+@pytest.mark.parametrize("text,declines", [
+    ("It's a building, Hemi. I don't need to have feelings about a building, eh. Can we just carry on?", True),
+    ("Well, I reckon Charleston needs you worse than we do.", True),
+    ("It is a building where I always felt safe.", False),
+])
+def test_more_ways_of_waving_it_away(text, declines):
+    from alliance.annotators._lexicon import normalize
+    from alliance.annotators.episodes import utterance_stance
+    assert utterance_stance(normalize(text))[0] is declines
+
+
+def test_asking_about_the_therapists_reason_to_move_is_their_life():
+    from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE
+    from alliance.annotators._lexicon import normalize
+    assert ASKS_THERAPIST_LIFE.search(normalize("What's taking you up there, if you don't care me asking?"))
+
+
+def test_booking_the_next_session_closes_the_topic():
+    turns = [("t", "Before you go. We've got three more Tuesdays. However my leaving sits with you, there's room for it in here."),
+             ("p", "I know it. I appreciate you saying so."),
+             ("t", "So next Tuesday at ten, and I'll see if Mr. Cline can stop in and say hello before the end of the month."),
+             ("p", "That'd be all right. Tuesday at ten.")]
+    assert rel(run(turns))[2] is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("can i just check with you about last week are we okay you and me", True),
+    ("Are we okay for time?", False),
+])
+def test_checking_the_two_of_them_are_okay(text, expected):
+    from alliance.annotators._relpatterns import T_HERE_NOW
+    from alliance.annotators._lexicon import normalize
+    assert bool(T_HERE_NOW.search(normalize(text))) is expected
+
+
+def test_the_story_after_a_refusal_the_therapist_let_go_is_the_patients_life():
+    from alliance.annotators._relchecks import without_story_after_refusal
+    turns = [("t", "What's it like for you, knowing our sessions will be up there instead of here?"),
+             ("p", "It's a building. I don't need to have feelings about a building. Can we just carry on?"),
+             ("t", "Sure. Somebody to nobody, you were saying."),
+             ("p", "At the works I was a leading hand. Now some young fulla at WINZ talks to me like I'm dumb.")]
+    labels = ["frame_feelings", "frame_feelings", None, "feelings_about_therapist"]
+    assert without_story_after_refusal(_dialogue(turns), labels, ["frame_feelings", "frame_feelings", None, None])[3] is None
+    # Said to the therapist, it stays.
+    turns[3] = ("p", "You talk to me like I'm dumb sometimes, you know.")
+    assert without_story_after_refusal(_dialogue(turns), labels, ["frame_feelings", "frame_feelings", None, None])[3]
+
+
+def test_anyones_you_with_a_tag_opens_nothing():
+    turns = [("p", "Dr Price sat with me and cried when I told her about Nan."),
+             ("t", "It mattered that she was moved by it."),
+             ("p", "It did. You want somebody to feel it with you, don't you. Not just nod."),
+             ("t", "Who does that for you now?")]
+    assert episodes(run(turns)) == []
+
+
+def test_another_helpers_clock_is_not_ours():
+    turns = [("t", "Did you ever talk to anyone about it?"),
+             ("p", "Yes. I saw a counsellor at the time, through the university. Honestly, she just nodded. "
+                   "I felt she was waiting for the clock. I stopped after three sessions."),
+             ("t", "So back then you reached out, and it didn't land.")]
+    assert episodes(run(turns)) == []
+
+
+def test_a_question_the_therapist_takes_up_as_put_to_them_opens_the_episode():
+    turns = [("t", "Fine-ish. What's the -ish?"),
+             ("p", "Before I say anything, can I ask you something? Whatever I tell you in here, are you going to tell the gaffer?"),
+             ("t", "That's a fair thing to ask, with me being club staff. What you say stays with me."),
+             ("p", "Last season I told the physio and the next day the coach dropped me.")]
+    eps = episodes(run(turns))
+    assert eps and eps[0][0] == 1 and eps[0][2] == "patient"
+
+
+def test_the_patient_going_back_to_what_the_therapist_said_before_raises_it():
+    from alliance.annotators._cues import P_RAISES
+    from alliance.annotators._lexicon import normalize
+    assert P_RAISES.search(normalize("Carl, that thing you said before, about your knee and your mum. It did help, like."))

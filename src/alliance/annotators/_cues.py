@@ -158,7 +158,7 @@ FRAME_P_WIDE = compile_any([
 #: A therapist asking or saying what something means or stirs for the patient.
 T_REACTION_WIDE = compile_any([
     # "Left" as a count ("you'd have three left") is logistics, not being left.
-    r"you\b(?:\s+\w+){0,6}\s+(?:feel|felt|feeling|abandoned|let down|dropped|forgotten|(?<!one )(?<!two )(?<!three )(?<!four )(?<!five )(?<!six )(?<!seven )(?<!eight )(?<!nine )(?<!ten )(?<!few )(?<!of )(?<!sessions )(?<!session )(?<!weeks )(?<!appointments )left|alone|on your own|"
+    r"you\b(?:\s+\w+){0,6}\s+(?:feel(?! your (?:feet|body|breath|hands|back|seat)\b| the (?:chair|floor|ground|seat)\b)|felt|feeling|abandoned|let down|dropped|forgotten|(?<!one )(?<!two )(?<!three )(?<!four )(?<!five )(?<!six )(?<!seven )(?<!eight )(?<!nine )(?<!ten )(?<!few )(?<!of )(?<!sessions )(?<!session )(?<!weeks )(?<!appointments )left|alone|on your own|"
     r"upset|angry|annoyed|relieved|disappointed|hurt|miss|missed|sad|lonely|anxious|worried|resent\w*|bothered|react\w*|lost|put second|second best)",
     r"(?:like|hard|easy|difficult|strange|okay|alright) for you|for you to (?:have|hear|think|know|be)|on your mind|sitting with you|sit with you",
     r"for (?:the two of you|you two|you both|both of you)|(?:to hear|hearing) that",
@@ -168,6 +168,8 @@ T_REACTION_WIDE = compile_any([
     r"(?:lands?|landing|landed) anywhere|(?:like|for you|hard|strange) to take in|how (?:is|was) it to (?:hear|take|know|be told)",
     r"(?:who|what) (?:holds|will hold|looks after|is there for|keeps|carries) (?:\w+ ){0,2}(?:for )?you (?:while|when)",
     r"(?:hitting|affecting|hurting|touching|getting to) you (?:harder|more|more than)",
+    # "Would it make any difference to you, knowing that?"
+    r"(?:make|makes|made|making) (?:any |a |much |some )?(?:difference|odds) (?:to|for) you\b",
     # A wondering about how the change itself will be ("I wonder if the fortnight apart might be
     # hard"): the patient is not named, the frame word beside it is the whole question.
     r"i wonder (?:if|whether) (?:the|this|our|that|my) (?:\w+ ){0,3}(?:might|may|could|will|would) (?:be|feel) (?:hard|difficult|tough|strange|odd|painful|a lot)\b",
@@ -466,6 +468,8 @@ GENERIC_YOU = compile_any([
     # A filler "you know" between words ("the meeting, which I hate, you know, you get ..."), which
     # would otherwise read as "I hate you".
     r"(?<=[a-z] )you know(?= (?:you|i|like|it|they|he|she|we)\b)",
+    # A truth about anyone, put with a tag ("you want somebody to feel it with you, don't you").
+    r"\byou (?:want|need|get|feel|think|have|just)\b(?:\s+\w+){0,8}?\s+(?:do not you|do you not|is not it|innit)\b",
 ])
 #: The patient asking to raise something the therapist said or did earlier ("Can I go back
 #: to what you said at the start?", "Can I say something? About before?").
@@ -473,6 +477,8 @@ P_RAISES = compile_any([
     r"(?:go|come|get) back to (?:what|something) you (?:said|mentioned|told me|brought up|did)",
     r"(?:can|could|may) i (?:say|ask|mention|bring up|raise) (?:something|a thing|one thing|something else)\b(?:\s+\w+){0,3}\s+about "
     r"(?:before|earlier|the start|the beginning|last (?:week|time|session)|what you|what happened (?:earlier|before|at the start)|you|us)\b",
+    # "Carl, that thing you said before, about your knee": back to the therapist's own words.
+    r"\b(?:that|the) (?:thing|stuff|bit) you (?:said|told me|mentioned|shared) (?:before|earlier|last (?:week|time|session))\b",
 ])
 #: The patient pointing back to something raised earlier ("can I go back to the conference
 #: thing", "when you said"): with a frame topic already raised, the patient returns to it.

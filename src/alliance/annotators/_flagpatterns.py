@@ -28,6 +28,8 @@ ASKS_THERAPIST_LIFE = compile_any([
     rf"(?:kids|children|family|married|vacation|holiday|trip|weekend|{KIN}|therapy|therapist|dog|cat|pets?|hobbies|easier|through|somewhere|anywhere|away)",
     r"how (?:was|were|is|are) your (?:vacation|holiday|weekend|trip|break|kids|children|family|husband|wife|summer|christmas|time off)",
     r"where (?:are|did|do|were) you (?:going|go|grow up|from|live|spend)",
+    # "What's taking you up there?": the reason for the therapist's move is their life.
+    r"what is (?:taking|bringing) you (?:up |down |over |out |back )?(?:there|that way|away|to \w+)",
     r"what did you (?:do|get up to) (?:at|on|over|for|this|last) (?:the )?(?:weekend|holiday|holidays|christmas|break|summer|easter)|"
     r"did it get easier|what about you|and you\b(?:\s+\w+){0,1}$|how about you|what do you do (?:for fun|on weekends)",
     r"(?:are|were) you (?:ever )?(?:married|a parent|depressed|anxious|in therapy)",

@@ -42,7 +42,8 @@ _TELLING = (
     r"before (?:we|anything) (?:\w+ )?(?:start|begin|get (?:going|into|started)|anything else)|"
     r"(?:some|a bit of|a piece of) news\b|(?:one|a|some) (?:change|changes) (?:on|from) (?:our|my) side|"
     r"(?:need|have|want|got|gotta|ought) to (?:let you know|tell you|mention)|"
-    r"(?:something|one thing) i (?:need|have|want|should|must|ought) to (?:tell you|let you know|say)|i should (?:tell|let) you (?:know )?"
+    r"(?:something|one thing) i (?:need|have|want|should|must|ought) to (?:tell you|let you know|say)|i should (?:tell|let) you (?:know )?|"
+    r"(?:something|one thing) i would like (?:us|you) to (?:think|talk) about"
 )
 #: An event of the therapist's or of the sessions: a first-person act, a date or the clinic.
 _EVENT = (
@@ -65,6 +66,12 @@ FEELING_Q = compile_any([
     r"what (?:comes|came|come) up (?:for you )?when you (?:think|thought|remember)|what (?:is|was|will|would) (?:it|that) (?:be )?like\b",
     r"i wonder (?:if|whether) (?:it|that|you|some of)\b(?:\s+\w+){0,4}\s+(?:felt|feels|feel|were|are|was)\b",
     r"(?:does|did|do) (?:it|that|you) feel like\b|how are you feeling about\b",
+    # "When you imagine that first Thursday ... what do you picture?"
+    r"what do you (?:picture|imagine)\b",
+    # "How was it today, talking with the camera running?"
+    r"how (?:is|was|has) (?:it|that|this)(?: been)?(?: today| this time| just now)? (?:talking|having|being|doing|knowing|sitting|working)\b",
+    # "How do you reckon it'll feel, walking in there that first time?"
+    r"how (?:do|did|would) you (?:reckon|think|imagine|suppose|guess|expect|picture) (?:it|that|this|you) (?:will|would|might|is going to|are going to) (?:feel|be)\b",
     # A wondering said as a statement: "it can feel like being dropped ... if it was like that for you".
     r"(?:it|that) (?:can|could|might|may) (?:feel|have felt) like\b|if (?:it|that) was like that for you",
 ])

@@ -39,7 +39,7 @@ __all__ = [
     "ANNOUNCE_WIDE", "T_ACT_FRAME", "T_ACT_PROCESS", "T_REACTION_MORE", "T_LINK_SERIES", "T_MISS",
     "P_NEAR_ABSENCE", "P_WHAT_I_AM", "ROOM_THINGS", "THIRD_SIDING", "DATE_WORDS", "T_FEEL_BY_ME", "DEFERS",
     "P_WORK_DOUBT", "P_PROXY_MORE", "ABOUT_THAT", "P_LINK_THAT",
-    "T_OWNS_ERROR", "P_PROPOSES", "P_REVISES_DECLINE", "T_NOTICES", "PAYING", "FEELING_ASKED",
+    "T_OWNS_ERROR", "P_PROPOSES", "P_REVISES_DECLINE", "T_NOTICES", "PAYING", "FEELING_ASKED", "GROUNDING", "LOSSES_THEN_US",
 ]
 
 _DAYS = r"mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?"
@@ -136,6 +136,14 @@ T_LINK_SERIES = compile_any([
     r"\b(?:me|my|(?:an|the|our|this) (?:ending|break|gap|goodbye) here|(?:our|this) (?:ending|goodbye))\b(?:\s+\w+){0,6}?\s+(?:touch\w*|stir\w*|connect\w*|link\w*|echo\w*|tie\w* in with|"
     r"brings? back|remind\w* you of|carr(?:y|ies)|bring\w* up) (?:\w+ )?(?:some|any|part|bits?|something|a bit) of (?:that|this|those|what|it|the)\b",
 ])
+#: A run of the patient's losses ending in the therapy's own change: "the mess went, the marriage
+#: went ... and now even this old place is being packed up"; "the people you counted on
+#: disappeared ... and now here I am packing a suitcase". The therapist's oblique return, a link.
+LOSSES_THEN_US = compile_any([
+    r"\b(?:went|gone|left|disappeared|vanished|scattered|taken|died|lost|walked out|moved away)\b(?:\s+\w+){0,14}?\s+and now\b"
+    r"(?:\s+(?:even|here|also|too))*\s+(?:this (?:old )?(?:place|room|building|office|clinic|service)|i am|i|me|we are|our sessions|the sessions)\b"
+    r"(?:\s+\w+){0,4}?\s+(?:being )?(?:packed up|packing|moving|going(?! to)|leaving|closing|ending|finishing|off|away)\b",
+])
 #: The patient likening what the therapist did to what one of their people did ("my mum used
 #: to do that"): said in answer to talk about the therapist's act, it is a link.
 P_LINK_THAT = compile_any([
@@ -209,6 +217,10 @@ PAYING = compile_any([
     r"excess|refund|sliding scale|cancellation policy|cancellation fee|late cancellation|half the fee|full fee|"
     r"sessions? (?:left|remaining)|(?:plan|scheme|programme|program|package) covers)\b",
 ])
+#: A grounding instruction in exposure or trauma work ("feel your feet on the floor, here in this
+#: room"): the room is where the patient is anchored, and "feel" asks nothing about the two of them.
+GROUNDING = compile_any([r"\b(?:feel|notice|press|plant) (?:your (?:feet|body|breath|hands|back|seat|weight)|the (?:chair|floor|ground|seat))\b"
+                       r"(?: (?:on|under|against|in) (?:the|your) \w+)?(?: here)?(?: (?:in|here in) (?:this|the) room| right now)?"])
 #: A feeling asked after or voiced, which makes talk about the frame more than logistics.
 FEELING_ASKED = compile_any([
     r"\b(?:feel|feels|feeling|felt|miss|missing|mind|minded|upset|worried|worry|angry|sad|hard|bother\w*|"

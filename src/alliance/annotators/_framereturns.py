@@ -129,6 +129,12 @@ def frame_return(d: Dialogue, i: int, topics: set[str]) -> bool:
         return True  # a feeling question referring back to the session's own frame event
     if not topics or rp.LOGISTICS_ONLY.search(t) or fr.DEFERS.search(t):
         return False
+    if fr.GROUNDING.search(t):
+        # "Feel your feet on the floor, here in this room": the room anchors the patient; only a
+        # frame word outside the instruction names the sessions.
+        t = fr.GROUNDING.sub(" ", t)
+        if not (rp.FRAME_T.search(t) or cu.FRAME_T_WIDE.search(t) or mentions(t, topics)):
+            return False
     if _BACK_TO_MINE.search(t) and (d.questions[i] or cu.T_REACTION_WIDE.search(t)):
         return True  # "coming back to what I said at the start, how ...?" after a frame announcement
     if _TAKES_IN.search(t) and any(d.is_therapist(j) and (names_frame(d, j) or fan.anchors(d)[j])

@@ -18,11 +18,12 @@ from alliance.annotators import _framerefs as fr
 from alliance.annotators import _relpatterns as rp
 from alliance.annotators._framereturns import brings_frame_news, names_frame
 from alliance.annotators._lexicon import Dialogue, compile_any
+from alliance.annotators._rellinks import SECOND_PERSON
 from alliance.annotators._relmodel import NEAR_REACH
 from alliance.annotators._relopeners import READER_DECLINES, TAKES_REMARK, content_stems, declined_by_reader
 from alliance.annotators.episodes import ENGAGE, EPISODE_GAP, NEGATED_FEELING, episode_runs, utterance_stance
 
-__all__ = ["LONE_GATE", "asks_about_named_change", "asks_back_about_news", "plainly_ours", "DOUBTED_EPISODE",
+__all__ = ["without_story_after_refusal", "LONE_GATE", "asks_about_named_change", "asks_back_about_news", "plainly_ours", "DOUBTED_EPISODE",
            "asks_reaction", "SHORT_FRAME_QUESTION", "short_frame_question",
            "with_sure_neighbours", "without_lone_doubts", "TAIL_GATE", "without_doubted_tails", "without_reactions_to_news",
            "without_replies_before_asking", "without_thanks_for_openness"]
@@ -169,7 +170,8 @@ def without_lone_doubts(d: Dialogue, labels: list[str | None], believed, held: s
         elif len(labelled) > 1 and max(believed[i] for i in labelled) < DOUBTED_EPISODE \
                 and not _refused_frame_talk(d, labels, labelled, first, last) \
                 and not (labels[labelled[0]] == "frame_feelings" and d.is_therapist(labelled[0])
-                         and _self_evident(d, labelled[0])):
+                         and _self_evident(d, labelled[0])) \
+                and not (labels[labelled[0]] == "transference_link" and labelled[0] in held):
             for i in labelled:
                 out[i] = None
     return out
@@ -332,10 +334,37 @@ def with_sure_neighbours(d: Dialogue, labels: list[str | None], proba, subtypes:
     The scorer adds a turn it is at least ``add`` sure of next to a label (``combine``),
     but the openings read afterwards (a patient's complaint, a refused reading) were not
     there yet: "I was real vex" after "you're right, I did cut you off" stayed out.
+    Not the therapist's news before the session's first relationship talk, asking nothing
+    ("if you take the group place, our one-to-one meetings would finish then"): telling it is
+    frame logistics, and the question about it opens the episode (see ``without_bare_news``).
     """
     out = list(labels)
     for i in range(d.n):
         if out[i] is None and proba[i] >= add and not d.acks[i] \
                 and any(labels[j] is not None for j in range(max(0, i - NEAR_REACH), min(d.n, i + NEAR_REACH + 1))):
+            if d.is_therapist(i) and all(label is None for label in labels[:i]) \
+                    and not (d.questions[i] or fr.FEELING_ASKED.search(d.norms[i])):
+                continue
             out[i] = subtypes[i]
+    return out
+
+
+def without_story_after_refusal(d: Dialogue, labels: list[str | None], rule_labels: list[str | None]) -> list[str | None]:
+    """Drop a patient's turn only the scorer labelled that goes on with their story after they
+    refused and the therapist let it go.
+
+    "It's a building. Can we just carry on?" / "Sure. Somebody to nobody, you were saying." /
+    "At the works I was a leading hand ... some young fulla at WINZ talks to me like I'm dumb":
+    the scorer, sure of talk about being treated badly, adds the story next to the refusal. A
+    turn that names no "you" after the therapist moved on is the patient's life.
+    """
+    out = list(labels)
+    for i in range(2, d.n):
+        if labels[i] is None or rule_labels[i] is not None or not d.is_patient(i):
+            continue
+        if labels[i - 1] is not None or not d.is_therapist(i - 1) or d.acks[i - 1] or labels[i - 2] is None \
+                or not d.is_patient(i - 2) or fr.P_REVISES_DECLINE.search(d.norms[i]):
+            continue  # "Mm." lets the patient go on: "Well. Not fine. I was angry, a bit."
+        if utterance_stance(d.norms[i - 2]) == (True, False) and not SECOND_PERSON.search(d.norms[i]):
+            out[i] = None
     return out

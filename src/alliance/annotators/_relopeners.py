@@ -24,7 +24,7 @@ from alliance.annotators._rellinks import SECOND_PERSON
 from alliance.annotators._rupturelexicon import REJECT, SHIFT
 from alliance.annotators._stancemodel import STANCES, episode_view, load_stance_model
 
-__all__ = ["reader_returns", "ASKS_SOFTLY", "news_pairs", "hears_report", "HEDGE", "NEWS_CONTEXT", "P_NAMES_PAIR", "FRAME_WORDS", "inherited", "reflected",
+__all__ = ["refusals_answering", "reader_returns", "ASKS_SOFTLY", "news_pairs", "hears_report", "HEDGE", "NEWS_CONTEXT", "P_NAMES_PAIR", "FRAME_WORDS", "inherited", "reflected",
            "content_stems", "patient_may_open", "rejects_reading",
            "near_absence", "addresses_therapist", "ADDRESSED_LEAD_IN", "with_openings", "LEAD_IN",
            "answered_pairs", "declined_pairs", "DECLINED_PAIR", "READER_DECLINES", "READER_REPLY", "declined_by_reader",
@@ -260,8 +260,13 @@ TAKES_REMARK = compile_any([
 #: therapist or the therapy (:func:`~alliance.annotators._rupturecomplaints.complains`: "why do you keep
 #: bringing it back to my mother?") is said to them in the same way: the patient raised it.
 CANDID_LEAD_IN = 0.1
+#: ... when both hold: the patient asks leave to speak and the therapist thanks them for what they
+#: said. Two independent signs that the turn was said to the therapist; the scorer, reading a
+#: story about the week in it ("some of the money was from my brother's till"), may give it little.
+CANDID_ACKED_LEAD_IN = 0.02
 _CANDID = compile_any([
-    r"^ (?:(?:okay|ok|right|so|well|look|um|uh|and|but|yeah|actually|honestly) )*(?:"
+    # A form of address may come first ("Hocam, can I say something?").
+    r"^ (?:(?:okay|ok|right|so|well|look|um|uh|and|but|yeah|actually|honestly) )*(?:[a-z]+ )?(?:"
     r"can i (?:be (?:honest|straight|blunt|frank)|ask you something|say something|tell you something|just say)|"
     r"i am (?:just )?going to say it|i will just say it|(?:me )?gon just say it|i need to say something|"
     r"there is something i (?:need|want) to (?:say|tell you|ask))\b",
@@ -273,6 +278,11 @@ _CANDID = compile_any([
 #: own move, and on the gold splits the turns before one that the scorer gave less were not
 #: relationship talk (3 of 3; the two it gave 0.6 or more were).
 RETURN_LEAD_IN = 0.6
+
+
+#: What a therapist's turn coming back to an earlier frame topic is labelled: the question itself,
+#: or the pattern noticed in the answers ("I notice you make a joke each time I bring up the move").
+_RETURNS_AS = frozenset({"frame_feelings", "here_and_now"})
 
 
 def with_openings(d: Dialogue, labels: list[str | None], proba, subtypes: list[str],
@@ -292,7 +302,7 @@ def with_openings(d: Dialogue, labels: list[str | None], proba, subtypes: list[s
         nxt = i + 1
         candid = d.is_therapist(nxt) and not d.is_therapist(i) and bool(_CANDID.search(d.norms[i]) or complains(d, i))
         acked = d.is_therapist(nxt) and bool(TAKES_REMARK.search(d.norms[nxt]))
-        lead_in = ACKED_LEAD_IN if acked else (
+        lead_in = CANDID_ACKED_LEAD_IN if candid and acked else ACKED_LEAD_IN if acked else (
             CANDID_LEAD_IN if candid else ADDRESSED_LEAD_IN if addresses_therapist(d, i) else LEAD_IN)
         # Said plainly to the therapist and taken up as relationship talk, a candid turn or a complaint
         # opens the episode whatever it names ("can I be straight? This homework feels like health class").
@@ -307,7 +317,7 @@ def with_openings(d: Dialogue, labels: list[str | None], proba, subtypes: list[s
             continue
         if any(out[j] is not None for j in range(max(0, i - EPISODE_GAP - 1), i)):
             continue  # not an opening: the turn would join (or already sits in) an earlier episode
-        if out[nxt] == "frame_feelings" and d.is_therapist(nxt) and "frame_feelings" in out[:i] \
+        if out[nxt] in _RETURNS_AS and d.is_therapist(nxt) and "frame_feelings" in out[:i] \
                 and proba[i] < RETURN_LEAD_IN and not acked:
             # The therapist coming back to the frame opens the return themselves; not when
             # their turn takes the patient's up ("I'm glad you said that").
@@ -447,6 +457,32 @@ SURE_FRAME = 0.4
 SUREST_FRAME = 0.6
 #: "I said it's fine", said again in answer: a refusal now, however it reads as a report.
 _SAID_FINE = compile_any([r"\bi (?:said|told you|have said|have told you)\b(?:\s+\w+){0,6}?\s+(?:fine|okay|ok|alright|all right|grand)\b(?! but\b)"])
+
+
+#: A reply that starts by refusing ("No, is only manners", "nah, that's not it").
+_STARTS_NO = compile_any([r"^ (?:(?:oh|well|um|uh|ah|och|ach|look|honestly) )*(?:no|nope|nah|naw)\b"])
+
+
+def refusals_answering(d: Dialogue, labels: list[str | None], proba, subtypes: list[str]) -> list[str | None]:
+    """Add the patient's plain refusal of a therapist's turn the scorer labelled.
+
+    The rules carry a cue's label to its answer, but a therapist's turn only the scorer
+    read as relationship talk ("I notice you're looking after me quite carefully, just
+    before I go away") passes nothing on, and the refusal after it ("No, is only manners")
+    is seldom sure on its own. A "no" right after relationship talk is the patient's
+    decline (codebook): it joins the episode when it is short of a story and the scorer
+    gives it at least :data:`READER_REPLY`.
+    """
+    out = list(labels)
+    for i in range(d.n - 1):
+        j = i + 1
+        if labels[i] is None or labels[j] is not None or not d.is_therapist(i) or not d.is_patient(j):
+            continue
+        if d.acks[j] or proba[j] < READER_REPLY or answer_words(d, j) >= PAIR_REPLY_WORDS or not _STARTS_NO.search(d.norms[j]):
+            continue
+        if utterance_stance(d.norms[j], True) == (True, False):
+            out[j] = "frame_feelings" if labels[i] == "frame_feelings" else subtypes[j]
+    return out
 
 
 def declined_pairs(d: Dialogue, labels: list[str | None], proba, subtypes: list[str], may_start: list[bool],

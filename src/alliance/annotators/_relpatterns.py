@@ -115,7 +115,7 @@ FRAME_ANY = compile_any([_FRAME_CORE])
 #: A therapist asking or saying what the frame means or stirs for the patient.
 T_FRAME_REACTION = compile_any([
     # "Left" as a count ("you'd have three left") is logistics, not being left.
-    r"you\b(?:\s+\w+){0,6}\s+(?:feel|felt|feeling|abandoned|let down|dropped|forgotten|(?<!one )(?<!two )(?<!three )(?<!four )(?<!five )(?<!six )(?<!seven )(?<!eight )(?<!nine )(?<!ten )(?<!few )(?<!of )(?<!sessions )(?<!session )(?<!weeks )(?<!appointments )left|alone|on your own|"
+    r"you\b(?:\s+\w+){0,6}\s+(?:feel(?! your (?:feet|body|breath|hands|back|seat)\b| the (?:chair|floor|ground|seat)\b)|felt|feeling|abandoned|let down|dropped|forgotten|(?<!one )(?<!two )(?<!three )(?<!four )(?<!five )(?<!six )(?<!seven )(?<!eight )(?<!nine )(?<!ten )(?<!few )(?<!of )(?<!sessions )(?<!session )(?<!weeks )(?<!appointments )left|alone|on your own|"
     r"upset|angry|annoyed|relieved|disappointed|hurt|miss|missed|sad|lonely|anxious|worried|resent\w*|bothered|react\w*)",
     r"how (?:is|was|has|will) (?:it|that|this)\b(?:\s+\w+){0,2}\s+(?:for|with) you",
     r"what (?:is|was|will) (?:it|that|this) (?:be )?like (?:for you|to|when)",
@@ -238,11 +238,14 @@ T_HERE_NOW = compile_any([
     # Asking what the patient's picture of the therapist is like ("What's it like, having me watch?").
     r"(?:what is it like|what it is like|how is it|how does it feel|what was it like)\b(?:\s+\w+){0,1}\s+(?:having|imagining|picturing|seeing|knowing|thinking of) me\b",
     r"between (?:us|you and me|the two of us)",
+    # Checking the relationship itself ("are we okay, you and me?"); not "are we okay for time".
+    r"\bare (?:we|you and me|you and i) (?:okay|alright|all right|good)\b(?! (?:for|to|on|with|if)\b)",
     # Not a scene told in the past ("like you weren't even in the room", of a ward round), nor
     # a room full of other people ("comparing yourself with everyone else in the room", an
     # exam hall).
     r"(?<!were not even )(?<!was not even )(?<!were not )(?<!was not )(?<!everyone else )(?<!everybody else )(?<!anyone else )"
-    r"(?<!everyone )(?<!everybody )(?<!other people )(?<!the others )(?:in|here in) (?:this|the) room",
+    # Nor where the next session is held ("back in this room next week").
+    r"(?<!everyone )(?<!everybody )(?<!other people )(?<!the others )(?<!back )(?<!back here )(?:in|here in) (?:this|the) room",
     # "In here" as where something is brought or carried ("a lot to be carrying in here") is a place.
     r"(?<!walked )(?<!came )(?<!come )(?<!walk )(?<!coming )(?<!made it )(?<!brought you )(?<!brings you )(?<!bring you )(?<!get you )(?<!carrying )(?<!carry )(?<!carried )(?<!lugging )(?<!hauling )" + _NOT_WEATHER,
     r"here with me",
@@ -275,7 +278,7 @@ P_HERE_NOW = compile_any([
     r"(?:telling you|saying this|saying that|talking about this|here|right now|in here|with you)",
     r"(?<!came )(?<!come )(?<!coming )(?<!made it )(?<!brought me )(?<!brings me )" + _NOT_WEATHER,
     r"between (?:us|the two of us)|(?<!just )(?<!but )between you and me",
-    r"(?:in|here in) (?:this|the) room(?! full)",
+    r"(?<!back )(?<!back here )(?:in|here in) (?:this|the) room(?! full)",
     r"(?:talking|coming) here (?:helps|is|feels|has been|makes)",
     r"(?:why|what) (?:are|do) you (?:keep )?(?:asking|looking at) me",
     r"(?:this|it|that) (?:feels|is|felt|is getting) (?:\w+ )?(?:awkward|weird|strange|uncomfortable|odd|embarrassing|intense|tense) (?:right now|just now|in here|saying this|talking about this|talking to you)",

@@ -61,7 +61,7 @@ DECLINE = compile_any([
     r"(?<!if )(?<!whether )(?<!not sure )i (?:think i )?(?:will|can|could) (?:live|survive|get) through (?:a |two |three |four |six |the |a few |\w+ )?(?:weeks?|months?|it|that|this)\b",
     r"(?:it is|that is|it was) not (?:really )?the same(?: thing)?\b",
     # Not "I know that's silly": calling one's own feeling silly still voices it.
-    r"i (?:understand|get it|get that|know that)\b(?! sort of| kind of| in my head| but| now| is (?:silly|stupid|daft|ridiculous|irrational|childish|dumb|mad|weird))",
+    r"i (?:understand|get it|get that|know that)\b(?! sort of| kind of| in my head| but| now| from| a lot| all the time| every (?:time|day|week)| is (?:silly|stupid|daft|ridiculous|irrational|childish|dumb|mad|weird))",
     r"(?:not|no) (?:a |that )?big deal|not an issue|not a problem",
     # With the dialect "it don't" ("it don't bother me", "that don't matter") as well.
     r"(?:it|that) (?:does not|did not|would not|do not) (?:really )?(?:bother|matter|affect)",
@@ -74,6 +74,15 @@ DECLINE = compile_any([
     r"(?:just|only) (?:one|a) session|it is (?:only|just) (?:three|two|a few) weeks",
     # Shrugging it off as a fact of life ("I mean, it is what it is, insurance, right?").
     r"\b(?:it|that) is what it is\b",
+    # Handing it back as no concern of the patient's ("do what you like, love, it's all the same to me").
+    r"\b(?:it is|it will be|it would be|that is|it is all) (?:all )?(?:the )?same to me\b|\bdo (?:what|whatever) you (?:like|want)\b|"
+    r"\b(?:makes|make|made) no (?:odds|difference)\b",
+    # Ceding the therapist to others ("I reckon Charleston needs you worse than we do").
+    r"\bneeds? you (?:worse|more|most|more than|far more) (?:than )?(?:we|i|me|us)(?: do)?\b",
+    # The place made small ("honestly, it's just bricks", "it's only a building", "bricks and mortar").
+    r"\b(?:it is|it was|that is|they are) (?:just|only|simply) (?:a |an |some )?(?:bricks|building|room|place|office|hall|address)\b|\bbricks and mortar\b|"
+    r"\bit is a building\b(?! (?:site|society|project|where|that|i|we))|"
+    r"\bi do not (?:need|have) to (?:have )?(?:feelings|feel anything) about\b|\bcan we (?:just )?(?:carry on|move on|get on|keep going|get back to)\b",
     r"i do not think (?:so|that is it|it is about)",
     # "I'll hardly notice", "why would it matter to me?", "so what?": waving it away.
     r"(?:i will|i would|i|you will|you would) (?:hardly|barely|not even|never) (?:notice|miss)|why (?:would|should) (?:it|that|i|this) (?:matter|bother|mind|care)|^ so what\b",

@@ -62,14 +62,14 @@ from alliance.annotators import _relopenraise as orz
 from alliance.annotators._flagpatterns import ASKS_THERAPIST_LIFE
 from alliance.annotators._lexicon import OTHERS, Dialogue, compile_any
 from alliance.annotators._relopeners import (
-    ASKS_SOFTLY, FRAME_WORDS, HEDGE, P_NAMES_PAIR, answered_pairs, asked_openings, content_stems, declined_pairs, hears_report, inherited,
-    near_absence, news_pairs, patient_may_open, reader_pairs, reader_returns, reflected, rejects_reading, revised_declines,
+    ASKS_SOFTLY, FRAME_WORDS, HEDGE, P_NAMES_PAIR, TAKES_REMARK, answered_pairs, asked_openings, content_stems, declined_pairs, hears_report, inherited,
+    near_absence, news_pairs, patient_may_open, reader_pairs, reader_returns, reflected, refusals_answering, rejects_reading, revised_declines,
     with_openings,
 )
 from alliance.annotators._relchecks import (
     asks_about_named_change, asks_back_about_news, asks_reaction, plainly_ours, short_frame_question,
     with_sure_neighbours, without_doubted_tails, without_lone_doubts, without_reactions_to_news,
-    without_replies_before_asking, without_thanks_for_openness,
+    without_replies_before_asking, without_story_after_refusal, without_thanks_for_openness,
 )
 from alliance.annotators._relmodel import (
     RelationalModel, combine, dense_features, load_relational_model, needed, session_rows,
@@ -108,6 +108,9 @@ _ASKS_TIME_OFF = compile_any([
     r"did you (?:enjoy|have a (?:good|nice|lovely|great|restful)|get (?:some|any) (?:sun|rest))|"
     r"how was (?:your|the) (?:holiday|trip|break|leave|time off|vacation|conference|course)|(?:hope|trust) you (?:had|have) a (?:good|nice|lovely)"])
 _BETWEEN_US = compile_any([r"between us"])
+#: Another helper in the patient's life ("I saw a counsellor at the time", "my last psychologist").
+_OTHER_HELPER = compile_any([r"\b(?:a|my|the|that|this|our|her|his) (?:last |old |previous |other |first |school |university |uni |private )?"
+                             r"(?:counsell?or|therapist|psychologist|psychiatrist|shrink)\b"])
 #: "For both of you", which asks a couple how something is for them.
 _FOR_BOTH = compile_any([r"for (?:the two of you|you two|you both|both of you)"])
 #: "Them" as the sessions ("doing them by phone"), not other people.
@@ -179,10 +182,11 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
             # With one client, "both of you" is the patient and someone at home ("that must be
             # frightening for both of you"), never a reaction to the two of them and the frame.
             t = _FOR_BOTH.sub(" ", t)
+        t = fr.GROUNDING.sub(" ", t)
         frame = _t_frame(d, i, t)
         if i > 0 and d.is_patient(i - 1) and cu.answers_own_life(d.norms[i - 1], t):
             return None  # answering "did you also take these?" tells the therapist's life (decision 24)
-        if rp.T_TRANSFERENCE.search(t) or cu.T_LINK.search(t) or fr.T_LINK_SERIES.search(t):
+        if rp.T_TRANSFERENCE.search(t) or cu.T_LINK.search(t) or fr.T_LINK_SERIES.search(t) or fr.LOSSES_THEN_US.search(t):
             # A link sets the two of them beside another relationship, even when it names
             # the therapist's own life ("someone new arriving in my life").
             return "transference_link"
@@ -247,13 +251,16 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
         return "transference_link"
     if you_ok and rp.P_TRANSFERENCE_WEAK.search(t) and (rp.FRAME_P.search(t) or cu.FRAME_P_WIDE.search(t)):
         return "transference_link"  # "when you left it was like with my dad": the link outranks the frame
-    frame = rp.FRAME_P.search(t)
+    # "I saw a counsellor through the university; I felt she was waiting for the clock": the
+    # clock and the sessions were that helper's, and the turn names no "you".
+    other_helper = bool(_OTHER_HELPER.search(t)) and not re.search(r"\byou\b", t)
+    frame = None if other_helper else rp.FRAME_P.search(t)
     # "Our last session" names the two of them as "you" does: a feeling about it is frame talk.
     if frame and (you_ok or not frame.group().startswith("you")) and (
             rp.P_FRAME_REACTION.search(t) or COMPLAINT_THERAPY.search(t)
             or (you_ok or frame.group().split()[0] == "our") and cu.P_REACTION_WIDE.search(t)):
         return "frame_feelings"
-    wide = cu.FRAME_P_WIDE.search(t)
+    wide = None if other_helper else cu.FRAME_P_WIDE.search(t)
     if wide and (you_ok or "you" not in wide.group().split()) and (
             cu.P_REACTION_WIDE.search(t) or d.questions[i] and not _asks_arrangement(d, i)
             or COMPLAINT_THERAPY.search(t)):
@@ -295,6 +302,19 @@ _TELLS_NEWS = compile_any([r"\b(?:did i tell you|have i told you|guess what|you 
                            r"i meant to (?:tell|say)|i have to tell you about)\b"])
 
 
+#: At most this many words, a therapist's turn naming a day or a time and asking nothing only
+#: confirms the arrangement.
+CONFIRMS_WORDS = 6
+#: ... or one that starts by booking the next session ("So next Tuesday at ten, and ...").
+_BOOKS_NEXT = compile_any([r"^ (?:(?:so|okay|right|good|great|and|then|well) )*(?:next |same time |see you )?(?:on )?"
+                           r"(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?) (?:at|then|same)\b"])
+
+
+#: A turn that opens with news of its own ("Did I tell you Kasia's car failed its MOT?"): after a
+#: question about the two of them it changes the subject, whatever follows.
+_OPENS_NEWS = compile_any([r"^ (?:(?:oh|so|um|uh|well|hey|anyway|and) )*(?:did i tell you|have i told you|guess what|you will never guess)\b"])
+
+
 def _blocks_inheritance(d: Dialogue, i: int, src: int, src_is_cue: bool, names: re.Pattern[str] | None,
                         topics: frozenset[str] | set[str] = frozenset()) -> bool:
     """Whether utterance ``i`` leaves the relationship topic despite answering ``src``
@@ -303,13 +323,16 @@ def _blocks_inheritance(d: Dialogue, i: int, src: int, src_is_cue: bool, names: 
     if d.acks[i] or MINIMAL.search(t) or cu.CLOSING.search(t) or lk.SILENCE_ONLY.search(t):
         return True  # a silence is a gap in the talk, not an answer to it
     direct_reply = src_is_cue and d.questions[src] and d.roles[src] is Role.THERAPIST
-    if rp.SHIFT.search(t) and (not direct_reply or _TELLS_NEWS.search(t)):
+    if rp.SHIFT.search(t) and (not direct_reply or _TELLS_NEWS.search(t)) or _OPENS_NEWS.search(t):
         return True  # "anyway, did I tell you the dog got out?" answers nothing it was asked
     if d.roles[i] is Role.THERAPIST:
         if rp.T_REDIRECT.search(t) or cx.T_ENDS_SESSION.search(t) and not d.questions[i]:
             return True
         if cu.own_life(t):
             return True
+        if not d.questions[i] and (d.words[i] <= CONFIRMS_WORDS and fr.DATE_WORDS.search(t) or _BOOKS_NEXT.search(t)) \
+                and not fr.FEELING_ASKED.search(t):
+            return True  # "Okay. Thursday at eleven, then.": the arrangement confirmed, the topic closed
         if d.roles[src] is not Role.THERAPIST and utterance_stance(d.norms[src]) == (True, False) \
                 and not (src_is_cue and detect_cue(d, src) == "transference_link"):
             # After a plain "no", the therapist's next line is not an answer to it; a link the
@@ -445,9 +468,9 @@ _HERE_WORDS = compile_any([r"\b(?:in here|in the room|here)\b"])
 
 
 def _own_voice(d: Dialogue, i: int) -> str:
-    """Utterance ``i`` without speech in quotation marks or reported speech: the "you" of
+    """Utterance ``i`` without speech in quotation marks, reported speech or anyone's "you": the "you" of
     'she said, "you are not listening to me"' is the speaker's, not the therapist's."""
-    return cu.REPORTED.sub(" ", wy.unquoted(d.texts[i], d.norms[i]))
+    return cu.GENERIC_YOU.sub(" ", cu.REPORTED.sub(" ", wy.unquoted(d.texts[i], d.norms[i])))
 
 
 def doubted_place(d: Dialogue, i: int, cue: str | None, root: int | None, believed: float) -> bool:
@@ -456,7 +479,10 @@ def doubted_place(d: Dialogue, i: int, cue: str | None, root: int | None, believ
     "It's warmer in here than out" says "here" and means the room; the scorer, which reads
     the whole turn, gives such a turn less than :data:`PLACE_GATE`. A relative's "he tells
     you the good bits in here" is not judged so: the scorer learned on two-person sessions.
+    Nor a question the therapist takes up as put to them ("that's a fair thing to ask").
     """
+    if i + 1 < d.n and d.questions[i] and d.is_therapist(i + 1) and TAKES_REMARK.search(d.norms[i + 1]):
+        return False  # "are you going to tell the gaffer what I say in here?" / "That's a fair thing to ask"
     return cue == "here_and_now" and root == i and believed < PLACE_GATE and d.roles[i] is not Role.OTHER \
         and bool(_HERE_WORDS.search(d.norms[i]))
 
@@ -508,7 +534,10 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
             # Nor the therapist's question about a change to the sessions, named in the question
             # or in their earlier news: the seed pattern's own question.
             or cues[i] is not None and (plainly_ours(d, i) or asks_about_named_change(d, i)
-                                        or asks_back_about_news(d, i))]
+                                        or asks_back_about_news(d, i))
+            # Nor the therapist setting the sessions' change at the end of the patient's losses:
+            # a link in so many words, which the scorer has seen few of.
+            or cues[i] == "transference_link" and d.is_therapist(i) and bool(fr.LOSSES_THEN_US.search(d.norms[i]))]
     believed = proba  # the scorer's own reading, before the rules' holds below
     proba = proba.copy()
     if held:
@@ -548,7 +577,7 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     combined = answered_pairs(d, combined, proba, subtypes, may_open, PAIR_START)
     combined = declined_pairs(d, combined, proba, subtypes, may_open)
     combined = reader_pairs(d, combined, proba, subtypes)
-    combined = news_pairs(d, combined, subtypes)
+    combined = refusals_answering(d, news_pairs(d, combined, subtypes), proba, subtypes)
     # A client talking to the other client ("I don't want you to be scared of me") is about
     # the couple, not the therapist (codebook, joint work): the scorer may not add it.
     combined = [None if label is not None and labels[i] is None and lk.to_partner(d, i) else label
@@ -561,7 +590,7 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     revised = revised_declines(d, reader_returns(d, late_returns(d, opened)))
     trimmed = without_reactions_to_news(d, without_doubted_tails(d, revised, cues, roots, rule_labels, believed),
                                         cues, rule_labels)
-    trimmed = without_replies_before_asking(d, trimmed, cues)
+    trimmed = without_story_after_refusal(d, without_replies_before_asking(d, trimmed, cues), rule_labels)
     return without_bare_news(d, without_lone_doubts(d, trimmed, believed, set(held)), cues)
 
 
