@@ -2592,3 +2592,68 @@ def test_the_patient_going_back_to_what_the_therapist_said_before_raises_it():
     from alliance.annotators._cues import P_RAISES
     from alliance.annotators._lexicon import normalize
     assert P_RAISES.search(normalize("Carl, that thing you said before, about your knee and your mum. It did help, like."))
+
+
+@pytest.mark.parametrize("text", [
+    "Tenerife's the first holiday I've had in six years. I feel guilty even going. Like I need a break but I ain't earned one.",
+    "You can't even take a break in that place without somebody making you feel like a traitor.",
+])
+def test_the_patients_own_break_is_not_the_therapys(text):
+    assert episodes(run([("t", "How has the week been?"), ("p", text), ("t", "Say more.")])) == []
+
+
+def test_the_therapists_break_still_is():
+    assert rel(run([("t", "How are you feeling about the break?"), ("p", "I'll miss coming, if I'm honest.")]))[0] == "frame_feelings"
+
+
+def test_a_partners_words_after_his_own_need_for_a_break_leave_the_feeling_his():
+    turns = [("p", "He said he needs a break, that he's not in a place for a relationship."),
+             ("t", "That's a lot to take in all at once."),
+             ("p", "I just felt so abandoned. You give someone two years and they just walk."),
+             ("t", "You felt dropped, after all that time together.")]
+    assert episodes(run(turns)) == []
+
+
+def test_youd_think_a_man_of_god_would_know_better_is_about_him():
+    from alliance.annotators._cues import GENERIC_YOU
+    from alliance.annotators._lexicon import normalize
+    assert GENERIC_YOU.search(normalize("You'd think a man of God would know better."))
+
+
+def test_a_partners_you_names_no_pair_with_the_therapist():
+    turns = [("t", "So what Keisha needs is a sign that she's on your mind when you're away."),
+             ("p", "Exactly. Just let me know I ain't forgotten."),
+             ("q", "I hear you. I'ma do better."),
+             ("t", "When you two turn toward each other like this instead of away, how does it feel?"),
+             ("p", "Different. Good different.")]
+    assert episodes(run(turns)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "What's it like? It's business, innit. Everything's gone up. Don't need a song and dance about it.",
+    "It ain't like that here. I pay, you listen, I go home. It's a straight deal.",
+])
+def test_business_as_usual_declines(text):
+    from alliance.annotators._lexicon import normalize
+    from alliance.annotators.episodes import utterance_stance
+    assert utterance_stance(normalize(text)) == (True, False)
+
+
+def test_the_therapist_owning_that_they_did_not_show_up_names_the_frame():
+    from alliance.annotators._relpatterns import FRAME_T
+    from alliance.annotators._lexicon import normalize
+    assert FRAME_T.search(normalize("i was thinking farai last thursday you came all that way and i was the one who didnt show up"))
+    assert not FRAME_T.search(normalize("He was the one who didn't show up."))
+
+
+def test_always_on_about_it_complains_about_the_therapist():
+    from alliance.annotators._rupturelexicon import COMPLAINT_THERAPIST
+    from alliance.annotators._lexicon import normalize
+    assert COMPLAINT_THERAPIST.search(normalize("heather my dear you're always on about that legion every call"))
+
+
+def test_naming_what_makes_it_hard_to_talk_to_the_therapist_is_here_and_now():
+    from alliance.annotators._relpatterns import T_HERE_NOW
+    from alliance.annotators._lexicon import normalize
+    assert T_HERE_NOW.search(normalize("it might be hard to talk with tina right there and me only on this little screen"))
+    assert not T_HERE_NOW.search(normalize("It's hard to talk to your dad about money."))

@@ -459,7 +459,7 @@ TOPIC_WORDS = compile_any([
 ])
 #: Generic "you" in idioms ("you'd think I'd be used to it"): nobody in the room.
 GENERIC_YOU = compile_any([
-    r"you would think (?:(?:after|by|with) (?:\w+ ){1,3})?(?:i|it|that|they|he|she|people|we|you) (?:would|should|had)\b",
+    r"you would think (?:(?:after|by|with) (?:\w+ ){1,3})?(?:i|it|that|they|he|she|people|we|you|(?:a|an|the|your|my) (?:\w+ ){1,3}?)(?:would|should|had)\b",
     # "You know that feeling when you're ...": everything after it is anyone's "you".
     r"you know (?:that feeling|the feeling|when|how it is|what it is like)\b.*",
     r"(?:when|once|if) you are (?:a|an) (?:single|new|working|young|nurse|teacher|parent|mum|mom|dad)\b.*",

@@ -78,6 +78,8 @@ T_IMMEDIACY = compile_any([
 
 # -- frame: breaks, cancellations, lateness, fees, length, ending ---------------------
 _FRAME_CORE = (
+    # Not the patient's own ("I need a break but I ain't earned one", "you can't even take a break").
+    r"(?<!need )(?<!needs )(?<!needed )(?<!needing )(?<!take )(?<!took )(?<!taking )(?<!deserve )(?<!earned )(?<!want )(?<!wanted )"
     r"(?:the|our|this|that|a|next|coming|upcoming|summer|winter|christmas|august|easter) (?:break(?! up| from)|gap|time apart)|breaks like this|these breaks|"
     r"missed (?:our|the|last|a) session|missing (?:our|the|last) session|(?:our|the|last) session (?:was |got )?cancel\w*|"
     r"(?:end|ending|finish|finishing|stop|stopping|terminat\w*) (?:of )?(?:therapy|treatment|our work|our sessions|the sessions|these sessions|coming here|seeing me|seeing you|the therapy)|"
@@ -93,6 +95,8 @@ FRAME_T = compile_any([
     r"i (?:was|am|will be|have been|had been) (?:away|gone|on vacation|on holiday|off|sick|late|ill)",
     r"i (?:have had to |will have to |had to |have to |needed to |need to )?(?:cancel\w*|reschedul\w*|go away|went away|leave|left|am leaving|am going away|take time off|took time off)",
     r"when i (?:go|went|am|was) (?:away|off)|while i was (?:away|gone|off)",
+    # The therapist's own absence owned ("I was the one who didn't show up", "and I wasn't there").
+    r"i (?:was|am) the one who (?:did not|never) (?:show up|turn up|come)\b|\bi (?:did not|never) (?:show up|turn up) for you\b",
     r"i (?:go|went|am going|will go|will be going|was|am|will be|have been) (?:away |off )?(?:on )?(?:vacation|holiday|leave|a break|my break|maternity leave)",
     _FRAME_CORE,
 ])
@@ -238,6 +242,9 @@ T_HERE_NOW = compile_any([
     # Asking what the patient's picture of the therapist is like ("What's it like, having me watch?").
     r"(?:what is it like|what it is like|how is it|how does it feel|what was it like)\b(?:\s+\w+){0,1}\s+(?:having|imagining|picturing|seeing|knowing|thinking of) me\b",
     r"between (?:us|you and me|the two of us)",
+    # Naming what makes it hard to speak to the therapist ("it might be hard to talk with Tina right
+    # there and me only on this little screen").
+    r"(?:hard|difficult|strange|awkward|odd) to (?:talk|say it|open up)\b(?:\s+\w+){0,6}?\s+(?:me|in here|(?:this|the) (?:little |small )?screen)\b",
     # Checking the relationship itself ("are we okay, you and me?"); not "are we okay for time".
     r"\bare (?:we|you and me|you and i) (?:okay|alright|all right|good)\b(?! (?:for|to|on|with|if)\b)",
     # Not a scene told in the past ("like you weren't even in the room", of a ward round), nor

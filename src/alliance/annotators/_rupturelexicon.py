@@ -34,6 +34,8 @@ COMPLAINT_THERAPIST = compile_any([
     r"you (?:are not|were not|do not|did not|never|never ever) (?:even |really |actually )?(?:listening|listen|hear|hearing|understand|understanding|get it|get me|care|help|helping|remember|let me)",
     r"(?<!can )(?<!could )(?<!would )(?<!will )you (?:always|keep|just keep|just) (?:interrupt\w*|bringing|bring|asking|ask|pushing|push|telling|tell|saying|changing|steering|turning|twisting|going on)",
     r"why (?:do|did|are) you (?:keep|always|even|keep on)\b",
+    # "You're always on about that legion, every call": the therapist's own refrain.
+    r"\byou (?:are|were) (?:always|forever|still) (?:on|going on|banging on|harping on) about\b",
     r"(?<!when )(?<!while )(?<!whether )(?<!if )(?:you|your) (?:were|are|seem|seemed) (?:so |really |totally )?(?:late|rude|judgmental|judging|condescending|cold|distracted|dismissive|patroni[sz]ing|not interested)",
     # Siding needs the therapist as its subject: "Aoife will take his side" blames someone else.
     r"you always do this|you (?:\w+ ){0,2}(?:take|taking|took) (?:his|her|their|(?:the )?\w+ s) side|you (?:\w+ ){0,2}(?:side|siding|sided) with (?:him|her|them)\b|you (?:always |just )?make (?:everything|it all) about",

@@ -77,6 +77,10 @@ DECLINE = compile_any([
     # Handing it back as no concern of the patient's ("do what you like, love, it's all the same to me").
     r"\b(?:it is|it will be|it would be|that is|it is all) (?:all )?(?:the )?same to me\b|\bdo (?:what|whatever) you (?:like|want)\b|"
     r"\b(?:makes|make|made) no (?:odds|difference)\b",
+    # Business as usual ("It's business, innit. Don't need a song and dance about it"; "It ain't
+    # like that here. I pay, you listen, I go home").
+    r"^ (?:(?:what is it like|well|look|oh|ah|honestly) )*(?:it is|that is) (?:just |only )?business\b|\bsong and dance\b|"
+    r"\b(?:it is|it was) not like that (?:here|in here|with you|with us|at all)\b|\b(?:a|it is a) straight (?:deal|swap|exchange)\b",
     # Ceding the therapist to others ("I reckon Charleston needs you worse than we do").
     r"\bneeds? you (?:worse|more|most|more than|far more) (?:than )?(?:we|i|me|us)(?: do)?\b",
     # The place made small ("honestly, it's just bricks", "it's only a building", "bricks and mortar").

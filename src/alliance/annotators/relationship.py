@@ -569,7 +569,9 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
                  and not rejects_reading(d, i) if not d.is_therapist(i)
                  else not hears_report(d, i) and (bool(_NAMES_PAIR.search(_PLANS_TOGETHER.sub(" ", HEDGE.sub(" ", d.norms[i]))))
                                                   or _recent_frame(d, i) or (
-        i > 0 and d.is_patient(i - 1) and bool(P_NAMES_PAIR.search(_own_voice(d, i - 1))))) for i in range(d.n)]
+        # The client's "you" must be able to mean the therapist: "I hear you. I'ma do better",
+        # said to the partner, names no pair with the therapist.
+        i > 0 and d.is_patient(i - 1) and d.you_is_therapist(i - 1) and bool(P_NAMES_PAIR.search(_own_voice(d, i - 1))))) for i in range(d.n)]
     may_open = [ok and (d.is_therapist(i) or patient_may_open(d, i, proba, model.add, OTHER_START))
                 for i, ok in enumerate(may_start)]
     near_absence(d, labels, proba, model.add)

@@ -16,7 +16,8 @@ EARLY: tuple[str, ...] = tuple(f"test{k}" for k in range(2, 17))
 #: twentieth round to be trained on: each scored blind once at 76d1413, then opened; test99 ..
 #: test130 likewise in the twenty-first, scored blind once at c08144f, d015aa0 or d210167.
 OPENED_NEW: tuple[str, ...] = (*(f"test{k}" for k in range(17, 59)), *(f"test{k}" for k in range(77, 93)),
-                               *(f"test{k}" for k in range(99, 195)), *(f"test{k}" for k in range(196, 200)))
+                               *(f"test{k}" for k in range(99, 195)), *(f"test{k}" for k in range(196, 200)),
+                               *(f"test{k}" for k in range(203, 219)))
 #: test131 .. test138 (twenty-second round) were scored blind once at 8d1faf8, then opened to check
 #: that round's readings; test139 .. test146 were scored blind at 8d1faf8 and 921f6d1, and test147 ..
 #: test154 at 8d1faf8 and 259a0e6, and test155 .. test162 at 8d1faf8, 7807acf and 68c62cb, then opened.
@@ -30,7 +31,10 @@ OPENED_NEW: tuple[str, ...] = (*(f"test{k}" for k in range(17, 59)), *(f"test{k}
 #: All of them but test195 and test200 .. test202 were added to the training data in the
 #: twenty-sixth round (they are listed above). Of test203 .. test210 (twenty-sixth round),
 #: scored blind at c4ae016, test203 .. test206 were opened for that round's readings and
-#: test207 .. test210 were scored again at the end and not read; none is trained on.
+#: test207 .. test210 were scored again at the end and not read. In the twenty-seventh round
+#: test207 .. test210 were opened; test211 .. test218, written that round, were scored blind at
+#: 3915190 (test215 .. test218 again at 7ce7f2f), then opened. test203 .. test218 joined the
+#: training data at that round's rebuild.
 #: The blind pool: scored at the start and end of a round, never read, tuned or trained on
 #: (test93 .. test98 were written after the twentieth round's rebuild).
 BLIND: tuple[str, ...] = (*(f"test{k}" for k in range(59, 77)), *(f"test{k}" for k in range(93, 99)))
