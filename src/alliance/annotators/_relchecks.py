@@ -86,6 +86,9 @@ def asks_about_named_change(d: Dialogue, i: int) -> bool:
 _YOUR_JUDGEMENT = compile_any([
     r"\bwho are you to (?:tell|judge|say|lecture|decide)\b",
     r"\byou (?:would|might|will|could|are going to|are gonna|gonna) (?:\w+ )?(?:hate|judge|despise|give up on|look down on|think less of|be disgusted by) me\b",
+    # The therapist's notes read as a verdict ("I see you scribble something and I think, she's
+    # writing that I'm hopeless").
+    r"\byou (?:scribbl|writ|jott|not)\w*\b(?:\s+\w+){0,8}?\s+(?:writing|noting|putting|thinking) (?:down )?(?:that )?i am\b",
 ])
 #: People leaving as a rule of the patient's life ("yeah whatever, people always go"), said to
 #: the therapist's news of going.

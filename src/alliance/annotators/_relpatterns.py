@@ -304,6 +304,7 @@ P_HERE_NOW = compile_any([
 #: relationship context ("how is it for you to hear that?").
 T_REACTION_Q = compile_any([
     r"how (?:is|was) (?:it|that) for you",
+    r"how (?:did|do) you find (?:it|that|this|the|our|my|being|having|not having|coming)\b",
     r"how it (?:is|was|will be) for you",
     r"what (?:is|was) (?:it|that) like for you",
     r"(?:did|do) you feel (?:a bit |at all |a little |kind of )?(?:abandoned|let down|dropped|forgotten|left|rejected|hurt)",
