@@ -2657,3 +2657,75 @@ def test_naming_what_makes_it_hard_to_talk_to_the_therapist_is_here_and_now():
     from alliance.annotators._lexicon import normalize
     assert T_HERE_NOW.search(normalize("it might be hard to talk with tina right there and me only on this little screen"))
     assert not T_HERE_NOW.search(normalize("It's hard to talk to your dad about money."))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("How would you feel about her sitting in on ours?", True),
+    ("Part of her training is sitting in on sessions, just watching.", True),
+    ("My sister keeps sitting in on my driving lessons.", False),
+])
+def test_someone_sitting_in_on_the_sessions_names_the_frame(text, expected):
+    from alliance.annotators._cues import FRAME_T_WIDE
+    from alliance.annotators._lexicon import normalize
+    assert bool(FRAME_T_WIDE.search(normalize(text))) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "before we go further i wanted to check in about this being on the phone now since the union closed the office "
+    "we switched to calls how is that for you",
+    "before we go on davey i wanted to say sorry again for last tuesday having to cancel on the morning um how was "
+    "that for you when the call didn't come",
+])
+def test_the_medium_changed_or_the_therapists_cancellation_asked_about(text):
+    assert rel(run([("t", "so a lot is riding on the weather"), ("p", "it is"), ("t", text)]))[2] == "frame_feelings"
+
+
+def test_a_new_subject_after_a_refusal_is_no_second_thought():
+    from alliance.annotators._relopeners import revised_declines
+    turns = [("t", "I'm curious how that lands for you, knowing we won't be meeting after December."),
+             ("p", "It's okay, teacher, really. School needs you there, so you must go."),
+             ("t", "All right."),
+             ("p", "Actually, about mock exam, my homeroom teacher said I can take the history one in the small room.")]
+    labels = ["frame_feelings", "frame_feelings", None, None]
+    assert revised_declines(_dialogue(turns), labels)[3] is None
+    turns[3] = ("p", "Actually, about what you said. I said it's okay, but honestly I'll miss you.")
+    assert revised_declines(_dialogue(turns), labels)[3] == "frame_feelings"
+
+
+def test_taking_back_the_refusal_of_earlier_frame_talk_raises_it_again():
+    turns = [("t", "The union covers twelve sessions, and today is our ninth."),
+             ("p", "Yes, the lady told me."),
+             ("t", "I'm wondering how it sits with you, that we're getting close to the end of our time together."),
+             ("p", "No, no, it is fine. The union is paying, it is their rule."),
+             ("t", "Okay."),
+             ("p", "My cousin says take the sleeping pills."),
+             ("t", "What do you think about that?"),
+             ("p", "Actually, about the twelve sessions. I said it is fine. But Tuesday, it is the only hour I am not "
+                   "in the car."),
+             ("t", "So this hour has been a place outside the car.")]
+    eps = episodes(run(turns))
+    assert eps[-1][0] == 7 and eps[-1][2] == "patient"
+
+
+def test_the_night_of_the_break_in_is_no_break():
+    from alliance.annotators._relpatterns import FRAME_T
+    from alliance.annotators._lexicon import normalize
+    assert not FRAME_T.search(normalize("Last time we stopped at the night of the break-in."))
+    assert FRAME_T.search(normalize("How was the break for you?"))
+
+
+def test_likening_a_no_to_the_therapist_to_one_at_home_is_a_link():
+    from alliance.annotators._relpatterns import T_LIKE_YOUR_KIN
+    from alliance.annotators._lexicon import normalize
+    assert T_LIKE_YOUR_KIN.search(normalize("So saying no to me would be like saying no to the doctor back home, "
+                                            "or to your husband."))
+    assert not T_LIKE_YOUR_KIN.search(normalize("Each time your mother comes up in here, your eyes fill."))
+
+
+def test_a_you_only_inside_a_quoted_sentence_opens_nothing():
+    turns = [("t", "Two koesisters and a wall."),
+             ("p", "Ha. Ja. That's me."),
+             ("t", "I wonder what it would be like to say one sentence to him from behind the wall."),
+             ("p", "Like what? \"I was scared you weren't coming back\"?"),
+             ("t", "That sounds like the sentence.")]
+    assert episodes(run(turns)) == []

@@ -51,12 +51,19 @@ _EVERY_FEW_WEEKS = (r"(?:going|go|move|moving|moved|cut|cutting|drop|dropping|se
                     r"(?:three|six)[ -]weekly|every (?:three|four|six) weeks|(?:not having|without|missing) (?:this|our) (?:hour|time)")
 #: The frame in a therapist's mouth, wider than the listed phrasings.
 FRAME_T_WIDE = compile_any([
+    # The sessions' medium changed ("this being on the phone now ... we switched to calls"), and the
+    # therapist's own cancellation in a participle ("sorry again for having to cancel").
+    r"\b(?:this|it|us|these|our sessions) (?:being|happening|done) (?:on|over|by) (?:the )?(?:phone|video|zoom|teams|calls?)\b|"
+    r"\bwe (?:switched|moved|changed|went) (?:over )?to (?:calls|phone calls|the phone|video|zoom|teams)\b|"
+    r"\bhaving (?:had )?to (?:cancel|reschedule|rearrange)\b",
+    # Someone else in the room for the work ("a trainee sitting in on ours", "her observing our sessions").
+    r"\b(?:sit|sits|sitting|sat|observ\w*|watch\w*) (?:in )?(?:on )?(?:(?:our|your|these|the|this|some of (?:our|the)) )?(?:sessions?|appointments?|work together)\b|\b(?:sit|sits|sitting|sat) in on ours\b",
     # The ending, and the length of the hour, in a therapist's plain words ("after that you won't be
     # seeing me", "I'm finishing here at the end of the month", "our time got cut in half this week").
     r"you (?:will not|will no longer|are not going to|would not) be seeing me\b|"
     r"i am (?:finishing|leaving|retiring|stopping) (?:here|at (?:the|this) (?:clinic|service|practice|surgery|centre|center)|work(?:ing)? here)\b|"
     r"(?:our|the|your) (?:time|session|sessions|hour) (?:\w+ )?(?:got |was |were |is |are |has been |have been )?(?:cut|shortened|halved|cut short|cut down)\b",
-    rf"(?:the|our|this|that|my|next|coming|upcoming|{_HOLIDAY}) (?:\w+ )?(?:break|gap)(?! with your)",
+    rf"(?:the|our|this|that|my|next|coming|upcoming|{_HOLIDAY}) (?:\w+ )?(?:break|gap)(?! with your| in\b| ins\b| into\b)",
     r"(?:my|our) (?:\w+ )?(?:holiday|holidays|vacation|leave|absence|time off|time away|trip away)|(?:me|my) being (?:gone|away|off|on leave|ill)",
     r"i (?:was|am|were) (?:\w+ ){0,3}late|(?:our|the) time(?:s| is) (?:nearly |almost )?up",
     rf"(?:we|i) (?:break|stop|pause|finish) (?:for|over) (?:{_HOLIDAY}|the)",
@@ -126,7 +133,11 @@ FRAME_T_WIDE = compile_any([
 
 #: The frame in a patient's mouth: your absence, our sessions, coming here, the fee.
 FRAME_P_WIDE = compile_any([
-    rf"(?:your|the|this|that|every|each|{_HOLIDAY}) (?:break|gap)(?! up| down| through| room| time)",
+    # The sessions' medium, in the patient's words ("this talking to a phone").
+    r"\b(?:talking|talk|this|doing this|doing it) (?:to|on|over|through) (?:a|the) (?:phone|screen|computer|laptop)\b",
+    # Someone else in the room for the work ("a trainee sitting in on ours", "her observing our sessions").
+    r"\b(?:sit|sits|sitting|sat|observ\w*|watch\w*) (?:in )?(?:on )?(?:(?:our|your|these|the|this|some of (?:our|the)) )?(?:sessions?|appointments?|work together)\b|\b(?:sit|sits|sitting|sat) in on ours\b",
+    rf"(?:your|the|this|that|every|each|{_HOLIDAY}) (?:break|gap)(?! up| down| through| room| time| in\b| ins\b| into\b)",
     r"your (?:holiday|holidays|vacation|leave|absence|time off|trip|course|conference)",
     r"(?:not|stop|stopping|quit|quitting|miss|missing|without|finish|finishing|end|ending|after) (?:coming here|coming in|therapy|these sessions|our sessions|the sessions|seeing you|our session|the session)\b|(?:miss|missing|without) (?:you\b(?! know)|sessions\b)|(?:stop|stopping|quit|quitting) coming\b",
     r"(?:you|you had|you have|you would|you just) (?:cancel\w*|reschedul\w*|changed (?:the|our|my)|moved (?:the|our|my))|(?:you|you were|you are) (?:running |always )?late\b|running late",

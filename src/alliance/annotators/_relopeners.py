@@ -809,6 +809,10 @@ _BRINGS_NEWS = compile_any([
 ])
 
 
+#: Opening on a subject of its own ("Actually, about the mock exam, ...").
+_TURNS_TO_TOPIC = compile_any([r"^ (?:(?:actually|oh|so|but|and|anyway|well|um|uh) )+about(?! (?:that|this|it|what you|you|us|before|earlier)\b)"])
+
+
 def revised_declines(d: Dialogue, labels: list[str | None]) -> list[str | None]:
     """Keep in the episode a patient's second thought after their refusal.
 
@@ -825,6 +829,8 @@ def revised_declines(d: Dialogue, labels: list[str | None]) -> list[str | None]:
         if out[k] is not None or not d.is_patient(k) or d.acks[k] or not utterance_stance(d.norms[j], True)[0]:
             continue
         t = _BRINGS_NEWS.sub(" ", d.norms[k])
+        if _TURNS_TO_TOPIC.search(t):
+            continue  # "Actually, about the mock exam, my teacher said ...": a new subject, not a second thought
         # The second thought names the two of them or the work, or takes back the "fine" itself:
         # "actually this week was not good" moves on to the week.
         # Or it voices a feeling as it goes back ("though, to be honest, I'll miss having somewhere

@@ -19,7 +19,7 @@ KIN = f"(?:{_KIN})s?"
 
 __all__ = [
     "T_TRANSFERENCE", "P_TRANSFERENCE", "T_IMMEDIACY", "FRAME_T", "FRAME_P", "FRAME_ANY",
-    "T_FRAME_REACTION", "P_FRAME_REACTION", "T_FEELINGS", "P_FEELINGS", "T_HERE_NOW", "P_HERE_NOW",
+    "T_LIKE_YOUR_KIN", "T_FRAME_REACTION", "P_FRAME_REACTION", "T_FEELINGS", "P_FEELINGS", "T_HERE_NOW", "P_HERE_NOW",
     "T_REACTION_Q", "SHIFT", "T_REDIRECT", "LOGISTICS_ONLY", "P_TRANSFERENCE_WEAK", "KIN",
 ]
 
@@ -28,6 +28,11 @@ _NEG_T = (r"bored|tired|sick|fed up|annoyed|irritated|frustrated|disappointed|an
           r"impatient|disgusted|done|finished|through")
 
 # -- transference_link: the therapist relationship tied to another one ---------
+#: The therapist likening the patient with them to the patient with someone at home, in so many
+#: words: "saying no to me would be like saying no to the doctor back home, or to your husband".
+T_LIKE_YOUR_KIN = compile_any([
+    rf"\bme (?:would be|is|was|might be|feels|felt|could be) (?:\w+ )?like\b(?:\s+\w+){{0,10}}\s+your (?:{KIN})\b",
+])
 T_TRANSFERENCE = compile_any([
     rf"(?:me|i(?! hear| remember| am thinking| was thinking| know))\b(?:\s+\w+){{0,10}}\s+(?:the way|like|just like|the same way|as|as if) (?:with )?your (?:{KIN})",
     rf"your (?:{KIN})\b(?:\s+\w+){{0,12}}\s+(?:with me|about me|toward me|towards me|here with me|in here|when i|me too|with me too)",
@@ -80,11 +85,11 @@ T_IMMEDIACY = compile_any([
 _FRAME_CORE = (
     # Not the patient's own ("I need a break but I ain't earned one", "you can't even take a break").
     r"(?<!need )(?<!needs )(?<!needed )(?<!needing )(?<!take )(?<!took )(?<!taking )(?<!deserve )(?<!earned )(?<!want )(?<!wanted )"
-    r"(?:the|our|this|that|a|next|coming|upcoming|summer|winter|christmas|august|easter) (?:break(?! up| from)|gap|time apart)|breaks like this|these breaks|"
+    r"(?:the|our|this|that|a|next|coming|upcoming|summer|winter|christmas|august|easter) (?:break(?! up| from| in\b| ins\b| into\b)|gap|time apart)|breaks like this|these breaks|"
     r"missed (?:our|the|last|a) session|missing (?:our|the|last) session|(?:our|the|last) session (?:was |got )?cancel\w*|"
     r"(?:end|ending|finish|finishing|stop|stopping|terminat\w*) (?:of )?(?:therapy|treatment|our work|our sessions|the sessions|these sessions|coming here|seeing me|seeing you|the therapy)|"
     r"sessions left|sessions to go|(?:ending|finishing|stopping|end|finish|stop) in (?:\w+ )?(?:sessions?|weeks?|months?)|our last session|the ending|our ending|(?:our|the) last (?:few )?sessions|"
-    r"session length|fifty minutes"
+    r"session length|fifty minutes|(?:end|ending) of our (?:time|work|sessions)\b|our time together"
 )
 #: Frame cue in a therapist's mouth (my absence, our sessions, the ending).
 FRAME_T = compile_any([

@@ -186,7 +186,8 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
         frame = _t_frame(d, i, t)
         if i > 0 and d.is_patient(i - 1) and cu.answers_own_life(d.norms[i - 1], t):
             return None  # answering "did you also take these?" tells the therapist's life (decision 24)
-        if rp.T_TRANSFERENCE.search(t) or cu.T_LINK.search(t) or fr.T_LINK_SERIES.search(t) or fr.LOSSES_THEN_US.search(t):
+        if rp.T_TRANSFERENCE.search(t) or rp.T_LIKE_YOUR_KIN.search(t) or cu.T_LINK.search(t) or fr.T_LINK_SERIES.search(t) \
+                or fr.LOSSES_THEN_US.search(t):
             # A link sets the two of them beside another relationship, even when it names
             # the therapist's own life ("someone new arriving in my life").
             return "transference_link"
@@ -403,7 +404,10 @@ def _label_roots(d: Dialogue) -> tuple[list[str | None], list[str | None], list[
         if d.is_therapist(i) and (cues[i] in (None, "here_and_now") or cues[i] == "feelings_about_therapist"
                                   and _names_frame(d, i)) and _frame_return(d, i, topics):
             cues[i] = labels[i] = "frame_feelings"
-        elif cues[i] is None and d.is_patient(i) and _patient_return(d, i, topics):
+        elif cues[i] is None and d.is_patient(i) and (_patient_return(d, i, topics) or "frame_feelings" in labels[:i]
+                                                     and fr.P_REVISES_DECLINE.search(d.norms[i])):
+            # "Actually, about the twelve sessions. I said it is fine. But ...": taking back the
+            # refusal of earlier frame talk, whatever words that talk was in.
             cues[i] = labels[i] = "frame_feelings"
         if cues[i] == "frame_feelings" and d.is_patient(i) and i > 0 and d.is_therapist(i - 1) \
                 and labels[i - 1] == "transference_link":
@@ -465,6 +469,11 @@ LOGISTICS_GATE = 0.3
 #: room" alone: the place, not the two of them ("it's warmer in here than out").
 PLACE_GATE = 0.3
 _HERE_WORDS = compile_any([r"\b(?:in here|in the room|here)\b"])
+
+
+def _names_pair_in_quotes_only(d: Dialogue, i: int) -> bool:
+    """Whether utterance ``i`` names the pair only inside words it quotes."""
+    return bool(P_NAMES_PAIR.search(d.norms[i])) and not P_NAMES_PAIR.search(wy.unquoted(d.texts[i], d.norms[i]))
 
 
 def _own_voice(d: Dialogue, i: int) -> str:
@@ -535,9 +544,11 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
             # or in their earlier news: the seed pattern's own question.
             or cues[i] is not None and (plainly_ours(d, i) or asks_about_named_change(d, i)
                                         or asks_back_about_news(d, i))
-            # Nor the therapist setting the sessions' change at the end of the patient's losses:
-            # a link in so many words, which the scorer has seen few of.
-            or cues[i] == "transference_link" and d.is_therapist(i) and bool(fr.LOSSES_THEN_US.search(d.norms[i]))]
+            # Nor the therapist setting the sessions' change at the end of the patient's losses, or
+            # likening themselves to someone in the patient's family in so many words ("saying no
+            # to me would be like saying no to your husband"): a link the scorer has seen few of.
+            or cues[i] == "transference_link" and d.is_therapist(i)
+            and bool(fr.LOSSES_THEN_US.search(d.norms[i]) or rp.T_LIKE_YOUR_KIN.search(d.norms[i]))]
     believed = proba  # the scorer's own reading, before the rules' holds below
     proba = proba.copy()
     if held:
@@ -564,8 +575,10 @@ def checked_labels(d: Dialogue, model: RelationalModel | None) -> list[str | Non
     # no one in the room with the therapist, so it may not start one either.
     # A patient's turn about someone in their life that names neither the therapist nor the
     # work ("whether my boss likes me") is the patient's life, however much it sounds like
-    # "whether you like me".
-    may_start = [d.you_is_therapist(i) and (bool(P_NAMES_PAIR.search(d.norms[i])) or not _PEOPLE_NAMED.search(d.norms[i]))
+    # "whether you like me". Nor a turn whose only "you" is in words it quotes ('Like what? "I was
+    # scared you weren't coming back"?', a sentence for the patient's husband).
+    may_start = [d.you_is_therapist(i) and (bool(P_NAMES_PAIR.search(_own_voice(d, i))) or not _PEOPLE_NAMED.search(d.norms[i])
+                                            and not _names_pair_in_quotes_only(d, i))
                  and not rejects_reading(d, i) if not d.is_therapist(i)
                  else not hears_report(d, i) and (bool(_NAMES_PAIR.search(_PLANS_TOGETHER.sub(" ", HEDGE.sub(" ", d.norms[i]))))
                                                   or _recent_frame(d, i) or (
