@@ -2729,3 +2729,26 @@ def test_a_you_only_inside_a_quoted_sentence_opens_nothing():
              ("p", "Like what? \"I was scared you weren't coming back\"?"),
              ("t", "That sounds like the sentence.")]
     assert episodes(run(turns)) == []
+
+
+def test_everyone_pulling_out_and_here_i_am_telling_you_the_program_is_too():
+    from alliance.annotators._framerefs import LOSSES_THEN_US
+    from alliance.annotators._lexicon import normalize
+    assert LOSSES_THEN_US.search(normalize("Jody went to Texas, the Naquins haven't come back. Everybody's pulling out, "
+                                          "and here I am telling you this program is pulling out too."))
+
+
+def test_noting_the_patients_repeated_reassurance_doubts_the_decline():
+    from alliance.annotators._cues import DOUBTS_DECLINE
+    from alliance.annotators._lexicon import normalize
+    assert DOUBTS_DECLINE.search(normalize("You've told me twice now that the phone will do fine. You're quick to make "
+                                           "sure I'm not worrying about it."))
+    assert not DOUBTS_DECLINE.search(normalize("You told me your sister is fine."))
+
+
+def test_between_the_two_of_you_in_joint_work_is_the_partners():
+    turns = [("p", "It's the first time we've sat in the same room in weeks."),
+             ("q", "Aye."),
+             ("t", "What's happening between the two of you just now, as you say that?"),
+             ("p", "I don't know. It's the first time in months we've talked.")]
+    assert episodes(run(turns)) == []

@@ -435,6 +435,10 @@ DOUBTS_DECLINE = compile_any([
     r"than you (?:let on|are letting on|have let on|are saying|say|admit|are admitting|show|are showing)\b|"
     r"(?:easier|simpler|safer) to say (?:it is|that it is|that is) (?:fine|okay)|i wonder if it is (?:really |entirely |completely )?(?:fine|okay)|"
     r"(?:not|never) (?:quite|entirely) (?:convinced|sure) (?:it is|that it is) (?:fine|okay)",
+    # "You've told me twice now that the phone will do fine. You're quick to make sure I'm not worrying."
+    r"\byou have (?:told me|said)(?: it)? (?:twice|two times|three times|a few times|more than once)(?: now| today)? that (?:\w+ ){0,4}"
+    r"(?:fine|okay|alright|all right|no bother|no problem|not a problem)\b|"
+    r"\b(?:quick|careful|keen) to (?:make sure|tell me|reassure me)\b",
     # "Are you sure the screen thing is no bother?", "you sure you're alright about the six weeks?"
     r"\b(?:are )?you sure (?:you are |it is |that is |the \w+ (?:thing )?is )?(?:really |still )?(?:alright|all right|okay|ok|fine|no bother|not bothered)\b",
 ])

@@ -140,9 +140,9 @@ T_LINK_SERIES = compile_any([
 #: went ... and now even this old place is being packed up"; "the people you counted on
 #: disappeared ... and now here I am packing a suitcase". The therapist's oblique return, a link.
 LOSSES_THEN_US = compile_any([
-    r"\b(?:went|gone|left|disappeared|vanished|scattered|taken|died|lost|walked out|moved away)\b(?:\s+\w+){0,14}?\s+and now\b"
-    r"(?:\s+(?:even|here|also|too))*\s+(?:this (?:old )?(?:place|room|building|office|clinic|service)|i am|i|me|we are|our sessions|the sessions)\b"
-    r"(?:\s+\w+){0,4}?\s+(?:being )?(?:packed up|packing|moving|going(?! to)|leaving|closing|ending|finishing|off|away)\b",
+    r"\b(?:went|gone|left|disappeared|vanished|scattered|taken|died|lost|walked out|moved away|pulling out)\b(?:\s+\w+){0,14}?\s+and (?:now|here i am)\b"
+    r"(?:\s+(?:even|here|also|too|telling you|saying))*\s+(?:this (?:old )?(?:place|room|building|office|clinic|service|program|programme)|i am|i|me|we are|our sessions|the sessions)\b"
+    r"(?:\s+\w+){0,4}?\s+(?:being )?(?:packed up|packing|moving|going(?! to)|leaving|closing|ending|finishing|pulling out|off|away)\b",
 ])
 #: The patient likening what the therapist did to what one of their people did ("my mum used
 #: to do that"): said in answer to talk about the therapist's act, it is a link.

@@ -108,6 +108,10 @@ _ASKS_TIME_OFF = compile_any([
     r"did you (?:enjoy|have a (?:good|nice|lovely|great|restful)|get (?:some|any) (?:sun|rest))|"
     r"how was (?:your|the) (?:holiday|trip|break|leave|time off|vacation|conference|course)|(?:hope|trust) you (?:had|have) a (?:good|nice|lovely)"])
 _BETWEEN_US = compile_any([r"between us"])
+#: In joint work, the clients' relationship named by the therapist ("between the two of you").
+_BETWEEN_YOU = compile_any([r"between (?:the two of you|you two|you both|both of you|the pair of you|you)\b(?! and me)"])
+#: The therapist naming themselves or the three of them.
+_T_SELF = compile_any([r"\b(?:i|me|my|we|us|our)\b"])
 #: Another helper in the patient's life ("I saw a counsellor at the time", "my last psychologist").
 _OTHER_HELPER = compile_any([r"\b(?:a|my|the|that|this|our|her|his) (?:last |old |previous |other |first |school |university |uni |private )?"
                              r"(?:counsell?or|therapist|psychologist|psychiatrist|shrink)\b"])
@@ -178,6 +182,8 @@ def detect_cue(d: Dialogue, i: int) -> str | None:
     if d.roles[i] is Role.THERAPIST:
         if d.client_names is not None and lk.T_ENACTS.search(t):
             return None  # "say it to her, rather than to me": partners talking to each other (codebook)
+        if d.client_names is not None and _BETWEEN_YOU.search(t) and not _T_SELF.search(t):
+            return None  # "What's happening between the two of you just now?": the partners, not the therapist
         if d.client_names is None:
             # With one client, "both of you" is the patient and someone at home ("that must be
             # frightening for both of you"), never a reaction to the two of them and the frame.
