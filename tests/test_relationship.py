@@ -2752,3 +2752,51 @@ def test_between_the_two_of_you_in_joint_work_is_the_partners():
              ("t", "What's happening between the two of you just now, as you say that?"),
              ("p", "I don't know. It's the first time in months we've talked.")]
     assert episodes(run(turns)) == []
+
+
+def test_how_does_it_land_after_a_telling_of_the_therapists_leave_refers_back():
+    turns = [("t", "Before we start, I've some news. My doctor wants me off my feet, so I'm finishing on Friday week "
+                   "instead of the end of next month."),
+             ("p", "Ach, sorry to hear that. Are you keeping alright?"),
+             ("t", "I'm fine. It does mean we've this session and one more, and then Dr. Agnew picks up with you."),
+             ("p", "Right. Is that the fella with the beard?"),
+             ("t", "That's him. It's a lot sooner than we planned. How does it land, hearing it today?"),
+             ("p", "Sure what can you do? I'm not going to hold it against a baby.")]
+    assert rel(run(turns))[4] == "frame_feelings"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("And in the middle of Shauna going, I'm going too. Where does that leave you?", True),
+    ("I'm going to the shop after this.", False),
+])
+def test_the_therapist_going_too(text, expected):
+    from alliance.annotators._relpatterns import FRAME_T
+    from alliance.annotators._lexicon import normalize
+    assert bool(FRAME_T.search(normalize(text))) is expected
+
+
+def test_its_whatever_shrugs_it_off():
+    from alliance.annotators._lexicon import normalize
+    from alliance.annotators.episodes import utterance_stance
+    assert utterance_stance(normalize("It's whatever, miss. Lunch is long anyway."))[0]
+
+
+def test_doubting_the_earlier_whatever_goes_back_to_the_moved_slot():
+    turns = [("t", "One bit of news. From next week I'm only in school Monday to Thursday, so our Friday slot has to "
+                   "move to Tuesday lunch. How do you feel about that?"),
+             ("p", "It's whatever, miss. Lunch is long anyway."),
+             ("t", "Okay. So, the mocks."),
+             ("p", "Maths was bare long."),
+             ("t", "Can I check back about Fridays? You said it's whatever, but Friday was the day you told me you "
+                   "could breathe in here."),
+             ("p", "Why you making it a big ting, miss? It's just lunch.")]
+    labels = rel(run(turns))
+    assert labels[0] == "frame_feelings" and labels[4] == "frame_feelings"
+
+
+def test_whatever_you_reckon_defers_it_does_not_shrug():
+    from alliance.annotators._lexicon import normalize
+    from alliance.annotators.episodes import DECLINE
+    assert not DECLINE.search(normalize("Well, whatever you reckon. You're the expert."))
+    assert not DECLINE.search(normalize("Whatever you decide, madam. You know best."))
+    assert DECLINE.search(normalize("Whatever. It's only a week."))

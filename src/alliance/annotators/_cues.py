@@ -55,7 +55,8 @@ FRAME_T_WIDE = compile_any([
     # therapist's own cancellation in a participle ("sorry again for having to cancel").
     r"\b(?:this|it|us|these|our sessions) (?:being|happening|done) (?:on|over|by) (?:the )?(?:phone|video|zoom|teams|calls?)\b|"
     r"\bwe (?:switched|moved|changed|went) (?:over )?to (?:calls|phone calls|the phone|video|zoom|teams)\b|"
-    r"\bhaving (?:had )?to (?:cancel|reschedule|rearrange)\b",
+    r"\bhaving (?:had )?to (?:cancel|reschedule|rearrange)\b|"
+    r"\bour (?:\w+ )?(?:slot|time|appointment|session)s? (?:has|have|will|is|are|would)(?: to| have to| need to)? (?:be )?(?:move|moved|moving|change|changed|changing|switch\w*)\b",
     # Someone else in the room for the work ("a trainee sitting in on ours", "her observing our sessions").
     r"\b(?:sit|sits|sitting|sat|observ\w*|watch\w*) (?:in )?(?:on )?(?:(?:our|your|these|the|this|some of (?:our|the)) )?(?:sessions?|appointments?|work together)\b|\b(?:sit|sits|sitting|sat) in on ours\b",
     # The ending, and the length of the hour, in a therapist's plain words ("after that you won't be
@@ -179,6 +180,8 @@ T_REACTION_WIDE = compile_any([
     r"(?:lands?|landing|landed) anywhere|(?:like|for you|hard|strange) to take in|how (?:is|was) it to (?:hear|take|know|be told)",
     r"(?:who|what) (?:holds|will hold|looks after|is there for|keeps|carries) (?:\w+ ){0,2}(?:for )?you (?:while|when)",
     r"(?:hitting|affecting|hurting|touching|getting to) you (?:harder|more|more than)",
+    # "How does it land, hearing it today?", "Where does that leave you?"
+    r"how (?:does|did|will|is) (?:it|that|this) (?:land|landing|sit|sitting)\b|where (?:does|did|will) (?:that|it|this) leave you\b",
     # "Would it make any difference to you, knowing that?"
     r"(?:make|makes|made|making) (?:any |a |much |some )?(?:difference|odds) (?:to|for) you\b",
     # A wondering about how the change itself will be ("I wonder if the fortnight apart might be
@@ -438,7 +441,9 @@ DOUBTS_DECLINE = compile_any([
     # "You've told me twice now that the phone will do fine. You're quick to make sure I'm not worrying."
     r"\byou have (?:told me|said)(?: it)? (?:twice|two times|three times|a few times|more than once)(?: now| today)? that (?:\w+ ){0,4}"
     r"(?:fine|okay|alright|all right|no bother|no problem|not a problem)\b|"
-    r"\b(?:quick|careful|keen) to (?:make sure|tell me|reassure me)\b",
+    r"\b(?:quick|careful|keen) to (?:make sure|tell me|reassure me)\b|"
+    # "You said it's whatever, but Friday was the day you could breathe in here."
+    r"\byou (?:said|told me) (?:it is|it was|that is|that was|you are|you were) (?:just )?(?:whatever|fine|okay|alright|all right|nothing|no big deal) but\b",
     # "Are you sure the screen thing is no bother?", "you sure you're alright about the six weeks?"
     r"\b(?:are )?you sure (?:you are |it is |that is |the \w+ (?:thing )?is )?(?:really |still )?(?:alright|all right|okay|ok|fine|no bother|not bothered)\b",
 ])

@@ -50,6 +50,7 @@ _EVENT = (
     r"\bi (?:had to|have to|could not|can not|will|will be|am going|am moving|am dropping|am going down|was|got|have been)\b|"
     r"\bmy last (?:day|week|session)|\bfrom (?:next|the start|the end)|\bwe will (?:be )?(?:meet|meeting|see|seeing|move|moving|have)|"
     r"\bthe (?:clinic|practice|service|unit|board|team|office|secretary)\b|\bour (?:sessions|appointments|unit)\b|"
+    r"\bi am (?:finishing|leaving|stopping|going on leave|off on leave)\b|"
     r"\blast (?:week|monday|tuesday|wednesday|thursday|friday|time)\b"
 )
 #: The therapist's turn that tells of or apologises for the session's frame event.
@@ -86,6 +87,9 @@ OTHER_PEOPLE = compile_any([
     KIN + r"|neighbou?rs?|colleagues?|manager|landlord|flatmates?|roommates?|doctor|gp|nephew|niece|cousins?|"
     r"he|she|him|her|his|hers"
 ])
+
+#: A short answer naming whom the patient asked about ("That's him."), before the question itself.
+_NAMES_THEM = re.compile(r"^ (?:(?:yes|yeah|aye|mm) )*(?:that is|it is|that would be) (?:him|her|them|the one)\b")
 
 #: Words too common to tie a question to an event: function words, time and talk words,
 #: and the verbs of any question.
@@ -162,7 +166,7 @@ def _read(d: Dialogue) -> tuple[list[bool], list[bool]]:
             last_week = last_week or "last week" in t
             told_at = i
             continue
-        if told_at is None or not d.is_therapist(i) or not FEELING_Q.search(t) or OTHER_PEOPLE.search(t):
+        if told_at is None or not d.is_therapist(i) or not FEELING_Q.search(t) or OTHER_PEOPLE.search(_NAMES_THEM.sub(" ", t)):
             continue
         near = i - told_at <= NEAR and not any(asks[told_at + 1:i])
         refers = bool(salient(t) & words) or last_week and "last week" in t

@@ -100,6 +100,8 @@ FRAME_T = compile_any([
     r"i (?:was|am|will be|have been|had been) (?:away|gone|on vacation|on holiday|off|sick|late|ill)",
     r"i (?:have had to |will have to |had to |have to |needed to |need to )?(?:cancel\w*|reschedul\w*|go away|went away|leave|left|am leaving|am going away|take time off|took time off)",
     r"when i (?:go|went|am|was) (?:away|off)|while i was (?:away|gone|off)",
+    # "And in the middle of Shauna going, I'm going too."
+    r"\bi am (?:going|leaving|off) (?:too|as well|also)\b",
     # The therapist's own absence owned ("I was the one who didn't show up", "and I wasn't there").
     r"i (?:was|am) the one who (?:did not|never) (?:show up|turn up|come)\b|\bi (?:did not|never) (?:show up|turn up) for you\b",
     r"i (?:go|went|am going|will go|will be going|was|am|will be|have been) (?:away |off )?(?:on )?(?:vacation|holiday|leave|a break|my break|maternity leave)",

@@ -77,6 +77,8 @@ DECLINE = compile_any([
     # Handing it back as no concern of the patient's ("do what you like, love, it's all the same to me").
     r"\b(?:it is|it will be|it would be|that is|it is all) (?:all )?(?:the )?same to me\b|\bdo (?:what|whatever) you (?:like|want)\b|"
     r"\b(?:makes|make|made) no (?:odds|difference)\b",
+    # "It's whatever, miss": a shrug; not deference ("whatever you reckon, you're the expert").
+    r"\b(?:it is|that is|it was) (?:just )?whatever\b|^ (?:(?:um|uh|well|oh|eh|meh) )*whatever\b(?! you| u\b)",
     # Business as usual ("It's business, innit. Don't need a song and dance about it"; "It ain't
     # like that here. I pay, you listen, I go home").
     r"^ (?:(?:what is it like|well|look|oh|ah|honestly) )*(?:it is|that is) (?:just |only )?business\b|\bsong and dance\b|"

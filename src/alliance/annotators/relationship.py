@@ -408,7 +408,11 @@ def _label_roots(d: Dialogue) -> tuple[list[str | None], list[str | None], list[
         # A return to a frame topic outranks process talk ("I keep coming back to the
         # conference week"): frame_feelings comes first in the codebook's precedence.
         if d.is_therapist(i) and (cues[i] in (None, "here_and_now") or cues[i] == "feelings_about_therapist"
-                                  and _names_frame(d, i)) and _frame_return(d, i, topics):
+                                  and _names_frame(d, i)) and (_frame_return(d, i, topics) or "frame_feelings" in labels[:i]
+                                                               and cu.DOUBTS_DECLINE.search(d.norms[i])
+                                                               and not _OTHERS.search(d.norms[i])):
+            # Doubting the earlier "it's fine" ("you said it's whatever, but ...") goes back to the
+            # frame talk it refused, whatever words that talk was in.
             cues[i] = labels[i] = "frame_feelings"
         elif cues[i] is None and d.is_patient(i) and (_patient_return(d, i, topics) or "frame_feelings" in labels[:i]
                                                      and fr.P_REVISES_DECLINE.search(d.norms[i])):

@@ -17,7 +17,7 @@ EARLY: tuple[str, ...] = tuple(f"test{k}" for k in range(2, 17))
 #: test130 likewise in the twenty-first, scored blind once at c08144f, d015aa0 or d210167.
 OPENED_NEW: tuple[str, ...] = (*(f"test{k}" for k in range(17, 59)), *(f"test{k}" for k in range(77, 93)),
                                *(f"test{k}" for k in range(99, 195)), *(f"test{k}" for k in range(196, 200)),
-                               *(f"test{k}" for k in range(203, 219)))
+                               *(f"test{k}" for k in range(203, 227)))
 #: test131 .. test138 (twenty-second round) were scored blind once at 8d1faf8, then opened to check
 #: that round's readings; test139 .. test146 were scored blind at 8d1faf8 and 921f6d1, and test147 ..
 #: test154 at 8d1faf8 and 259a0e6, and test155 .. test162 at 8d1faf8, 7807acf and 68c62cb, then opened.
@@ -33,8 +33,10 @@ OPENED_NEW: tuple[str, ...] = (*(f"test{k}" for k in range(17, 59)), *(f"test{k}
 #: scored blind at c4ae016, test203 .. test206 were opened for that round's readings and
 #: test207 .. test210 were scored again at the end and not read. In the twenty-seventh round
 #: test207 .. test210 were opened; test211 .. test218, written that round, were scored blind at
-#: 3915190 (test215 .. test218 again at 7ce7f2f), then opened. test203 .. test218 joined the
-#: training data at that round's rebuild.
+#: 3915190 (test215 .. test218 again at 7ce7f2f), then opened; test219 .. test226 were scored
+#: blind at 3915190 and 7a83bec, then opened (test223 .. test226 also at 2b7889e). test203 ..
+#: test226 joined the training data at that round's final rebuild. test227 .. test234, written
+#: last that round, were scored at 3915190 and at the shipped state and not read.
 #: The blind pool: scored at the start and end of a round, never read, tuned or trained on
 #: (test93 .. test98 were written after the twentieth round's rebuild).
 BLIND: tuple[str, ...] = (*(f"test{k}" for k in range(59, 77)), *(f"test{k}" for k in range(93, 99)))
