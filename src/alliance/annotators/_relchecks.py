@@ -89,6 +89,9 @@ _YOUR_JUDGEMENT = compile_any([
     # The therapist's notes read as a verdict ("I see you scribble something and I think, she's
     # writing that I'm hopeless").
     r"\byou (?:scribbl|writ|jott|not)\w*\b(?:\s+\w+){0,8}?\s+(?:writing|noting|putting|thinking) (?:down )?(?:that )?i am\b",
+    # Setting the therapist apart from someone at home, or naming their habit ("you're not my
+    # father, you know"; "you always do this, you make everything about my brother").
+    rf"\byou are not my (?:{rp.KIN})\b|\byou always do this\b|\byou (?:always )?make (?:everything|it all) about\b",
 ])
 #: People leaving as a rule of the patient's life ("yeah whatever, people always go"), said to
 #: the therapist's news of going.
@@ -174,7 +177,8 @@ def without_lone_doubts(d: Dialogue, labels: list[str | None], believed, held: s
                 and not _refused_frame_talk(d, labels, labelled, first, last) \
                 and not (labels[labelled[0]] == "frame_feelings" and d.is_therapist(labelled[0])
                          and _self_evident(d, labelled[0])) \
-                and not (labels[labelled[0]] == "transference_link" and labelled[0] in held):
+                and not (labels[labelled[0]] == "transference_link" and labelled[0] in held) \
+                and not plainly_ours(d, labelled[0]):
             for i in labelled:
                 out[i] = None
     return out
